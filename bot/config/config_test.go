@@ -1,0 +1,90 @@
+package config_test
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"pasarbot/bot/config"
+)
+
+func TestExampleIsValidAndMatchesRoot(t *testing.T) {
+	c, err := config.Parse("example.yaml", config.Example)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := c.Market.Name, "Pasar Kahayan"; got != want {
+		t.Errorf("market.name = %q, want %q", got, want)
+	}
+	if got, want := len(c.SellerGroups), 8; got != want {
+		t.Errorf("seller groups = %d, want %d", got, want)
+	}
+	if got, want := c.Couriers.ClaimTimeout, 10*time.Minute; got != want {
+		t.Errorf("claim_timeout = %v, want %v", got, want)
+	}
+	if got, want := c.AdminPhones()[0], "6281100000001"; got != want {
+		t.Errorf("admin = %q, want %q", got, want)
+	}
+	root, err := os.ReadFile("../../config.example.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(root, config.Example) {
+		t.Error("config.example.yaml differs from bot/config/example.yaml; copy one onto the other")
+	}
+}
+
+func TestEmptyFileMeansDefaults(t *testing.T) {
+	c, err := config.Parse("empty.yaml", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := c.Location().String(), "Asia/Jakarta"; got != want {
+		t.Errorf("timezone = %q, want %q", got, want)
+	}
+	if got, want := c.Database.Path, "pasarbot.db"; got != want {
+		t.Errorf("database.path = %q, want %q", got, want)
+	}
+}
+
+func TestErrors(t *testing.T) {
+	for _, tt := range []struct {
+		name, yaml, want string
+	}{
+		{"UnknownKey", "market:\n  name: X\n  colour: red\n", "bad.yaml:3: field colour not found"},
+		{"UnknownTopKey", "markets:\n  name: X\n", "bad.yaml:1: field markets not found"},
+		{"BadTimezone", "market:\n  timezone: Mars/Olympus\n", "bad.yaml:2: market.timezone: unknown time zone"},
+		{"BadLanguage", "market:\n  language: fr\n", "bad.yaml:2: market.language"},
+		{"BadAdmin", "admins:\n  - \"081234567890\"\n  - hello\n", "bad.yaml:3: admins[1]"},
+		{"BadHours", "hours:\n  open: \"13:00\"\n  close: \"12:00\"\n", "bad.yaml:3: hours.close"},
+		{"BadDay", "hours:\n  days:\n    caturday: \"06:00-07:00\"\n", "bad.yaml:3: hours.days.caturday"},
+		{"BadLeader", "seller_groups:\n  - id: sayur\n    name: S\n    leaders: [\"abc\"]\n", "bad.yaml:4: seller_groups[0].leaders[0]"},
+		{"DuplicateGroup", "seller_groups:\n  - {id: a, name: A}\n  - {id: a, name: B}\n", "bad.yaml:3: seller_groups[1].id: duplicate"},
+		{"BadDuration", "orders:\n  cart_idle: sebentar\n", "bad.yaml:2"},
+		{"NegativeFee", "delivery:\n  zones:\n    - {name: A, keywords: [a], fee: -1}\n", "bad.yaml:3: delivery.zones[0].fee"},
+		{"BadLogFormat", "log:\n  format: xml\n", "bad.yaml:2: log.format"},
+		{"BadYAML", "market: [\n", "bad.yaml"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := config.Parse("bad.yaml", []byte(tt.yaml))
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("error %q does not contain %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestPathFromEnv(t *testing.T) {
+	t.Setenv("PASARBOT_CONFIG", "/etc/pasar.yaml")
+	if got, want := config.Path(""), "/etc/pasar.yaml"; got != want {
+		t.Errorf("Path() = %q, want %q", got, want)
+	}
+	if got, want := config.Path("x.yaml"), "x.yaml"; got != want {
+		t.Errorf("Path(flag) = %q, want %q", got, want)
+	}
+}

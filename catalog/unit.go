@@ -1,0 +1,84 @@
+package catalog
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Dimension groups units that convert into each other. Units of different
+// dimensions never convert: 2 butir of a per-kg product is a question for the
+// buyer, not a guess.
+type Dimension string
+
+const (
+	Mass    Dimension = "mass"    // base: gram
+	Volume  Dimension = "volume"  // base: millilitre
+	Piece   Dimension = "piece"   // base: one piece (butir, biji, buah, pcs); papan = 30
+	Animal  Dimension = "animal"  // ekor
+	Bunch   Dimension = "bunch"   // ikat
+	Hand    Dimension = "hand"    // sisir (bananas)
+	Pack    Dimension = "pack"    // bungkus
+	Strip   Dimension = "strip"   // renteng
+	Sack    Dimension = "sack"    // karung
+	Portion Dimension = "portion" // porsi, for services and cooked food
+	Pile    Dimension = "pile"    // tumpuk: a lot sold as one
+)
+
+// Unit is a selling or spoken unit. Base is how many base units of its
+// dimension one of it holds (kg = 1000 g).
+type Unit struct {
+	Code      string    // canonical code, as used in CSV: "kg", "ons", "butir"
+	Name      string    // display name in Indonesian
+	Dimension Dimension //
+	Base      int64     // size in the dimension's base unit
+}
+
+// Units is the unit table. Codes are canonical; spoken forms and
+// abbreviations live in unitAliases.
+var Units = map[string]Unit{
+	"kg":      {"kg", "kg", Mass, 1000},
+	"ons":     {"ons", "ons", Mass, 100}, // the Dutch ons: 100 g, not an ounce
+	"gram":    {"gram", "gram", Mass, 1},
+	"kwintal": {"kwintal", "kwintal", Mass, 100_000},
+	"liter":   {"liter", "liter", Volume, 1000},
+	"ml":      {"ml", "ml", Volume, 1},
+	"butir":   {"butir", "butir", Piece, 1},
+	"biji":    {"biji", "biji", Piece, 1},
+	"buah":    {"buah", "buah", Piece, 1},
+	"pcs":     {"pcs", "pcs", Piece, 1},
+	"papan":   {"papan", "papan", Piece, 30}, // a tray of 30 eggs
+	"ekor":    {"ekor", "ekor", Animal, 1},
+	"ikat":    {"ikat", "ikat", Bunch, 1},
+	"sisir":   {"sisir", "sisir", Hand, 1},
+	"bungkus": {"bungkus", "bungkus", Pack, 1},
+	"renteng": {"renteng", "renteng", Strip, 1},
+	"karung":  {"karung", "karung", Sack, 1},
+	"porsi":   {"porsi", "porsi", Portion, 1},
+	"tumpuk":  {"tumpuk", "tumpuk", Pile, 1},
+}
+
+// LookupUnit returns the unit for a canonical code.
+func LookupUnit(code string) (Unit, bool) {
+	u, ok := Units[strings.ToLower(strings.TrimSpace(code))]
+	return u, ok
+}
+
+// ErrIncompatibleUnits reports a conversion across dimensions.
+type ErrIncompatibleUnits struct{ From, To Unit }
+
+func (e ErrIncompatibleUnits) Error() string {
+	return fmt.Sprintf("cannot convert %s to %s", e.From.Code, e.To.Code)
+}
+
+// Convert expresses q of unit from in unit to, rounding to the nearest
+// thousandth. Units of different dimensions are refused.
+func Convert(q Qty, from, to Unit) (Qty, error) {
+	if from.Dimension != to.Dimension {
+		return 0, ErrIncompatibleUnits{from, to}
+	}
+	if from.Base == to.Base {
+		return q, nil
+	}
+	n := int64(q) * from.Base
+	return Qty((n + to.Base/2) / to.Base), nil
+}

@@ -1,0 +1,42 @@
+package main
+
+import (
+	"flag"
+
+	"pasarbot/bot/config"
+)
+
+// configFlags are the flags every command that touches the market shares.
+type configFlags struct {
+	config *string
+	db     *string
+}
+
+func addConfigFlags(fs *flag.FlagSet) configFlags {
+	return configFlags{
+		config: fs.String("config", "", "configuration file (default $PASARBOT_CONFIG, else built-in defaults)"),
+		db:     fs.String("db", "", "database file (default: database.path from the configuration)"),
+	}
+}
+
+// load reads the configuration named by --config or $PASARBOT_CONFIG and
+// applies --db.
+func (f configFlags) load(e env) (*config.Config, error) {
+	path := *f.config
+	if path == "" && e.getenv != nil {
+		path = e.getenv("PASARBOT_CONFIG")
+	}
+	var cfg *config.Config
+	if path == "" {
+		cfg = config.Default()
+	} else {
+		var err error
+		if cfg, err = config.Load(path); err != nil {
+			return nil, err
+		}
+	}
+	if *f.db != "" {
+		cfg.Database.Path = *f.db
+	}
+	return cfg, nil
+}

@@ -1,0 +1,26 @@
+package main
+
+import (
+	"context"
+	"fmt"
+)
+
+// notYet is the honest answer of a command whose feature has not landed.
+func notYet(name, issue string) func(context.Context, env, []string) error {
+	return func(ctx context.Context, e env, args []string) error {
+		return exitError{code: 3, msg: fmt.Sprintf("not yet available (%s)", issue)}
+	}
+}
+
+var (
+	runRun     = notYet("run", "the WhatsApp transport is being built")
+	runLogout  = notYet("logout", "the WhatsApp transport is being built")
+	runDemo    = notYet("demo", "the simulator is being built")
+	runReplay  = notYet("replay", "the simulator is being built")
+	runSim     = notYet("sim", "the web simulator is being built")
+	runParse   = notYet("parse", "the order parser is being built")
+	runCatalog = notYet("catalog", "catalog import/export is being built")
+	runOrders  = notYet("orders", "the order lifecycle is being built")
+	runStates  = notYet("states", "the conversation state machine is being built")
+	runLaporan = notYet("laporan", "market hours and reports are being built")
+)
