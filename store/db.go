@@ -81,16 +81,38 @@ func (db *DB) Close() error {
 	return errors.Join(errs...)
 }
 
-// Write runs fn in a write transaction (BEGIN IMMEDIATE on the single writer
+// Tx is one transaction. Store methods that read or change state are
+// methods on Tx, so a caller composes several of them atomically.
+type Tx struct {
+	ctx context.Context
+	tx  *sql.Tx
+}
+
+// Context returns the transaction's context.
+func (t *Tx) Context() context.Context { return t.ctx }
+
+func (t *Tx) exec(query string, args ...any) (sql.Result, error) {
+	return t.tx.ExecContext(t.ctx, query, args...)
+}
+
+func (t *Tx) query(query string, args ...any) (*sql.Rows, error) {
+	return t.tx.QueryContext(t.ctx, query, args...)
+}
+
+func (t *Tx) queryRow(query string, args ...any) *sql.Row {
+	return t.tx.QueryRowContext(t.ctx, query, args...)
+}
+
+// Update runs fn in a write transaction (BEGIN IMMEDIATE on the single writer
 // connection) and commits if fn returns nil. This is the only way state
 // changes reach the database.
-func (db *DB) Write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+func (db *DB) Update(ctx context.Context, fn func(tx *Tx) error) error {
 	tx, err := db.writer.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)
 	}
 	defer tx.Rollback()
-	if err := fn(tx); err != nil {
+	if err := fn(&Tx{ctx: ctx, tx: tx}); err != nil {
 		return err
 	}
 	if err := tx.Commit(); err != nil {
@@ -99,14 +121,15 @@ func (db *DB) Write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return nil
 }
 
-// Read runs fn in a read-only transaction on the reader pool.
-func (db *DB) Read(ctx context.Context, fn func(tx *sql.Tx) error) error {
+// View runs fn in a read-only transaction on the reader pool: a consistent
+// snapshot that never waits for the writer.
+func (db *DB) View(ctx context.Context, fn func(tx *Tx) error) error {
 	tx, err := db.reader.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return fmt.Errorf("store: begin read: %w", err)
 	}
 	defer tx.Rollback()
-	return fn(tx)
+	return fn(&Tx{ctx: ctx, tx: tx})
 }
 
 // Maintain checkpoints the WAL and lets SQLite refresh its planner

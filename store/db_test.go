@@ -2,7 +2,6 @@ package store_test
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"path/filepath"
 	"testing"
@@ -47,8 +46,8 @@ func TestMigrate(t *testing.T) {
 		}
 		defer db.Close()
 		var n int
-		if err := db.Read(ctx, func(tx *sql.Tx) error {
-			return tx.QueryRow("SELECT COUNT(*) FROM schema_version").Scan(&n)
+		if err := db.View(ctx, func(tx *store.Tx) error {
+			return store.QueryRowForTest(tx, "SELECT COUNT(*) FROM schema_version").Scan(&n)
 		}); err != nil {
 			t.Fatal(err)
 		}
@@ -64,8 +63,8 @@ func TestMigrate(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := db.Write(ctx, func(tx *sql.Tx) error {
-			_, err := tx.Exec("INSERT INTO schema_version(version, name) VALUES (999, 'future.sql')")
+		if err := db.Update(ctx, func(tx *store.Tx) error {
+			_, err := store.ExecForTest(tx, "INSERT INTO schema_version(version, name) VALUES (999, 'future.sql')")
 			return err
 		}); err != nil {
 			t.Fatal(err)
