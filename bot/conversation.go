@@ -1,0 +1,89 @@
+package bot
+
+import (
+	"time"
+
+	"pasarbot/catalog"
+	"pasarbot/orders"
+)
+
+// Conversation is one buyer chat's state machine state and the data it
+// carries between messages. It is stored as a row (data as JSON), so a
+// restart resumes every chat where it was.
+type Conversation struct {
+	Chat      string    `json:"-"`
+	State     State     `json:"-"`
+	UpdatedAt time.Time `json:"-"`
+	Data
+}
+
+// Data is what a conversation remembers.
+type Data struct {
+	Phone     string          `json:"phone,omitempty"`
+	PushName  string          `json:"push_name,omitempty"`
+	Cart      []CartLine      `json:"cart,omitempty"`
+	Questions []Question      `json:"questions,omitempty"` // clarifications still to ask, first is current
+	Delivery  orders.Delivery `json:"delivery,omitempty"`
+	Name      string          `json:"name,omitempty"`
+	Address   string          `json:"address,omitempty"`
+	Pin       *Location       `json:"pin,omitempty"`
+	Ongkir    int64           `json:"ongkir,omitempty"`
+	Area      string          `json:"area,omitempty"`
+
+	// Remembered from the last order, offered next time.
+	LastName    string    `json:"last_name,omitempty"`
+	LastAddress string    `json:"last_address,omitempty"`
+	LastPin     *Location `json:"last_pin,omitempty"`
+
+	Decisions []Decision `json:"decisions,omitempty"` // orders waiting for the buyer's yes/no, first is current
+	RateOrder string     `json:"rate_order,omitempty"`
+	Reminded  bool       `json:"reminded,omitempty"` // idle-cart reminder sent
+	PreOrder  bool       `json:"pre_order,omitempty"`
+	Handover  bool       `json:"handover,omitempty"`
+
+	// Abuse limits.
+	WindowStart time.Time `json:"window_start,omitempty"`
+	WindowCount int       `json:"window_count,omitempty"`
+	Warned      bool      `json:"warned,omitempty"`
+	Ignored     bool      `json:"ignored,omitempty"` // non-text notice sent once
+}
+
+// CartLine is one item in a cart.
+type CartLine struct {
+	SKU     string         `json:"sku"`
+	Name    string         `json:"name"`
+	Unit    string         `json:"unit"`
+	Group   string         `json:"group"`
+	Qty     catalog.Qty    `json:"qty"`
+	Price   int64          `json:"price"`
+	Amount  int64          `json:"amount,omitempty"` // ordered by money: this is the line's price
+	Note    string         `json:"note,omitempty"`
+	SoldOut orders.SoldOut `json:"sold_out,omitempty"`
+}
+
+// Total is the line's price.
+func (l CartLine) Total() int64 {
+	if l.Amount > 0 {
+		return l.Amount
+	}
+	return catalog.Cost(l.Price, l.Qty)
+}
+
+// Question is a clarification the buyer owes before a line enters the cart.
+type Question struct {
+	Kind    string      `json:"kind"` // choose, qty
+	Said    string      `json:"said"`
+	Text    string      `json:"text"`
+	Choices []string    `json:"choices,omitempty"` // SKUs
+	Qty     catalog.Qty `json:"qty,omitempty"`
+	Unit    string      `json:"unit,omitempty"`
+	Amount  int64       `json:"amount,omitempty"`
+	Note    string      `json:"note,omitempty"`
+}
+
+// Decision is an order change the buyer must accept or refuse.
+type Decision struct {
+	Order string `json:"order"`
+	Group string `json:"group"`
+	Kind  string `json:"kind"` // proposal, timeout
+}
