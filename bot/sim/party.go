@@ -23,7 +23,8 @@ type Market interface {
 	// AdvanceTo moves the simulated clock to t, firing every scheduled job and
 	// deadline due on the way (in order), and flushes outbound messages.
 	AdvanceTo(ctx context.Context, t time.Time) error
-	// Now is the simulated time.
+	// Now is the simulated time. Unlike the other methods it must be safe to
+	// call from any goroutine: the Recorder stamps every send with it.
 	Now() time.Time
 	// Location is the market time zone: transcript times are market-local HH:MM.
 	Location() *time.Location
