@@ -1,0 +1,26 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"pasarbot/bot/config"
+	"pasarbot/bot/sim"
+)
+
+func runDemo(ctx context.Context, e env, args []string) error {
+	fs := newFlags(e, "demo", "[-v]")
+	verbose := fs.Bool("v", false, "log the market's work to stderr")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 0 {
+		fs.Usage()
+		return errUsage
+	}
+	// The script is written for the built-in market, so --config and
+	// $PASARBOT_CONFIG do not apply; the database is a temporary file.
+	cfg := config.Default()
+	fmt.Fprintf(e.stdout, "pasarbot demo — satu pagi di %s (simulasi, tanpa WhatsApp)\n", cfg.Market.Name)
+	return play(ctx, e, cfg, "", sim.Demo(), playOptions{verbose: *verbose, narrate: true})
+}
