@@ -1,0 +1,93 @@
+//go:build simmarket
+
+// This file needs sim.NewMarket (bot/sim/market.go). Remove the build
+// constraint above when it lands; until then `go test -tags simmarket` is
+// where it fails to compile, and the rest of the package's tests run.
+
+package sim_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rs/zerolog"
+
+	"pasarbot/bot/config"
+	"pasarbot/bot/sim"
+)
+
+// TestScripts plays every replay script under testdata/scripts, and the
+// demo, on the real market with a fresh database each.
+func TestScripts(t *testing.T) {
+	paths, err := filepath.Glob(filepath.Join("..", "..", "testdata", "scripts", "*.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(paths) == 0 {
+		t.Fatal("no scripts in testdata/scripts")
+	}
+	for _, p := range paths {
+		t.Run(filepath.Base(p), func(t *testing.T) {
+			t.Parallel()
+			f, err := os.Open(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			s, err := sim.Parse(filepath.Base(p), f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			playReal(t, s)
+		})
+	}
+	t.Run("demo", func(t *testing.T) {
+		t.Parallel()
+		playReal(t, sim.Demo())
+	})
+}
+
+// playReal plays s on a real market over a database in t.TempDir, the way
+// `pasarbot replay` does, and fails the test for every failed expectation.
+func playReal(t *testing.T, s *sim.Script) {
+	t.Helper()
+	ctx := context.Background()
+	m, rec := newRealMarket(t, ctx, s)
+	var transcript strings.Builder
+	p := &sim.Player{Market: m, Recorder: rec, Transcript: sim.NewTranscript(&transcript, m.Location())}
+	res, err := p.Play(ctx, s)
+	if err != nil {
+		t.Fatalf("%v\ntranscript:\n%s", err, transcript.String())
+	}
+	for _, f := range res.Failures {
+		t.Error(f.String())
+	}
+	if t.Failed() {
+		t.Logf("transcript:\n%s", transcript.String())
+	}
+}
+
+// newRealMarket builds sim.NewMarket for s with a fixed code seed.
+func newRealMarket(t *testing.T, ctx context.Context, s *sim.Script) (sim.Market, *sim.Recorder) {
+	t.Helper()
+	cfg := config.Default()
+	cfg.Orders.CodeSeed = 2026 // as `pasarbot replay` does
+	start := realStart(cfg, s)
+	rec := sim.NewRecorder()
+	m, err := sim.NewMarket(ctx, sim.Options{
+		Config:    cfg,
+		DBPath:    filepath.Join(t.TempDir(), "pasarbot.db"),
+		Messenger: rec,
+		Start:     start,
+		Log:       zerolog.New(zerolog.NewTestWriter(t)).Level(zerolog.WarnLevel),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { m.Close() })
+	rec.SetClock(m.Now)
+	return m, rec
+}
