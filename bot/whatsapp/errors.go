@@ -1,0 +1,43 @@
+package whatsapp
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// ErrSendPaused is returned by Send while WhatsApp has temporarily banned
+// the number. The outbox keeps the message and retries after Until; the
+// client reconnects by itself when the ban ends and then calls
+// Options.OnResume.
+type ErrSendPaused struct {
+	Until time.Time
+}
+
+func (e ErrSendPaused) Error() string {
+	return fmt.Sprintf("whatsapp: sending paused by a temporary ban until %s", e.Until.Format(time.RFC3339))
+}
+
+// ErrNotConnected is returned by Send while the connection is down for a
+// moment (whatsmeow reconnects by itself); the outbox retries later.
+var ErrNotConnected = errors.New("whatsapp: not connected")
+
+// StoppedError ends the client for good: WhatsApp will not take this
+// session again until the operator acts. Done is closed and Err returns
+// it; Send returns it too, so the outbox keeps its rows for after the fix.
+type StoppedError struct {
+	Reason string // what WhatsApp said
+	Action string // what the operator must do
+}
+
+func (e *StoppedError) Error() string {
+	return "whatsapp: " + e.Reason + ". " + e.Action
+}
+
+// The operator's instructions for each permanent failure.
+const (
+	actionRepair = "Run `pasarbot run` again and link the phone anew (WhatsApp → Linked devices → Link a device); the old link was removed from the device file"
+	actionOne    = "Another process is using the same device file: stop it and run only one pasarbot per device file, then restart"
+	actionUpdate = "This pasarbot's WhatsApp client version is too old: install a newer pasarbot and restart"
+	actionPhone  = "Open WhatsApp on the market phone and check the number still works (not banned, internet on), then restart pasarbot"
+)
