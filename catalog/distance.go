@@ -8,7 +8,7 @@ func osaDistance(a, b string, limit int) int {
 	if d := len(a) - len(b); d > limit || -d > limit {
 		return limit + 1
 	}
-	if len(a) > 32 || len(b) > 32 {
+	if len(a) > maxWordLen || len(b) > maxWordLen {
 		return limit + 1 // no product word is this long; do not pay for it
 	}
 	// Three rolling rows: two back for the swap, one back, current.

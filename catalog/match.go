@@ -27,6 +27,7 @@ const (
 	compactScore = 0.95 //
 	maxKeyTokens = 16   // longer names are cut; nobody types more
 	maxQueryToks = 8    // one item's words; more is a sentence, not a product
+	maxWordLen   = 32   // longer query words are not typo-corrected
 	relativeCut  = 0.25 // drop candidates this far below the best
 )
 
@@ -447,8 +448,8 @@ func (ix *Index) lookupToken(w string, s *matchScratch, out []tokenMatch) []toke
 	if id, ok := ix.vocab[w]; ok {
 		return append(out, tokenMatch{id, 1})
 	}
-	if len(w) < 3 || hasDigit(w) {
-		return out
+	if len(w) < 3 || len(w) > maxWordLen || hasDigit(w) {
+		return out // no product word is that long; typo search would cost O(n³)
 	}
 	for _, id := range ix.prefixes[w] {
 		out = addMatch(out, id, 0.6+0.3*float64(len(w))/float64(len(ix.tokens[id])))

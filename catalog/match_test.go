@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"pasarbot/catalog"
 )
@@ -368,4 +369,14 @@ func FuzzMatch(f *testing.F) {
 			t.Fatalf("Normalize not idempotent: %q → %q → %q", words, n, catalog.Normalize(n))
 		}
 	})
+}
+
+func TestMatchLongInput(t *testing.T) {
+	ix := defaultIndex()
+	long := strings.Repeat("abcdefghij", 1000) + " " + strings.Repeat("cabe ", 1000)
+	start := time.Now()
+	ix.Match(long)
+	if d := time.Since(start); d > 200*time.Millisecond {
+		t.Fatalf("Match of a 15 kB message took %v", d)
+	}
 }

@@ -86,17 +86,21 @@ func appendNormalized(dst []byte, s string) []byte {
 }
 
 // reduceWord rewrites the word at dst[from:]: the chat plural "ikan2" and
-// "sayur2an" become "ikan" and "sayur".
+// "sayur2an" become "ikan" and "sayur". It repeats until nothing changes,
+// so Normalize is idempotent ("a2an2" → "a").
 func reduceWord(dst []byte, from int) []byte {
-	w := dst[from:]
-	n := len(w)
-	switch {
-	case n >= 4 && w[n-3] == '2' && w[n-2] == 'a' && w[n-1] == 'n' && isLetter(w[n-4]):
-		return dst[:len(dst)-3]
-	case n >= 3 && w[n-1] == '2' && isLetter(w[n-2]) && isLetter(w[0]):
-		return dst[:len(dst)-1]
+	for {
+		w := dst[from:]
+		n := len(w)
+		switch {
+		case n >= 4 && w[n-3] == '2' && w[n-2] == 'a' && w[n-1] == 'n' && isLetter(w[n-4]):
+			dst = dst[:len(dst)-3]
+		case n >= 3 && w[n-1] == '2' && isLetter(w[n-2]) && isLetter(w[0]):
+			dst = dst[:len(dst)-1]
+		default:
+			return dst
+		}
 	}
-	return dst
 }
 
 // isReduplication reports whether word repeats prev as a plural: "sayur

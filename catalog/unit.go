@@ -34,7 +34,7 @@ type Unit struct {
 }
 
 // Units is the unit table. Codes are canonical; spoken forms and
-// abbreviations live in unitAliases.
+// abbreviations are read by ParseUnit.
 var Units = map[string]Unit{
 	"kg":      {"kg", "kg", Mass, 1000},
 	"ons":     {"ons", "ons", Mass, 100}, // the Dutch ons: 100 g, not an ounce
