@@ -59,6 +59,7 @@ type CartLine struct {
 	Amount  int64          `json:"amount,omitempty"` // ordered by money: this is the line's price
 	Note    string         `json:"note,omitempty"`
 	SoldOut orders.SoldOut `json:"sold_out,omitempty"`
+	From    string         `json:"from,omitempty"` // inbound message id that added it (for edits)
 }
 
 // Total is the line's price.

@@ -23,6 +23,7 @@ type Tx interface {
 	// Conversations; a chat never seen is returned in StateIdle.
 	Conversation(chat string) (*Conversation, error)
 	SaveConversation(c *Conversation) error
+	ConversationsIn(states ...State) ([]*Conversation, error)
 
 	// Inbox and outbox.
 	InsertInbound(in Inbound, at time.Time) (fresh bool, err error)

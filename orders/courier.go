@@ -2,6 +2,7 @@ package orders
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -87,4 +88,21 @@ func PickupPIN(seed int64, order, group string) string {
 		h *= 16777619
 	}
 	return fmt.Sprintf("%04d", h%10000)
+}
+
+// JobTable renders the courier job transitions for `pasarbot states`.
+func JobTable() string {
+	order := []JobStatus{JobOpen, JobClaimed, JobPickedUp, JobDelivered, JobCancelled}
+	var b strings.Builder
+	for _, s := range order {
+		var tos []string
+		for _, t := range jobTransitions[s] {
+			tos = append(tos, string(t))
+		}
+		if len(tos) == 0 {
+			tos = []string{"(final)"}
+		}
+		fmt.Fprintf(&b, "%-10s → %s\n", s, strings.Join(tos, ", "))
+	}
+	return b.String()
 }

@@ -47,8 +47,8 @@ var orderTransitions = map[Status][]Status{
 var subTransitions = map[Status][]Status{
 	Draft:       {Placed, Cancelled, Expired},
 	Placed:      {Confirmed, Negotiating, Rejected, Cancelled, Expired},
-	Negotiating: {Confirmed, Negotiating, Rejected, Cancelled, Expired},
-	Confirmed:   {Negotiating, PickedUp, Cancelled},
+	Negotiating: {Confirmed, Negotiating, Rejected, Cancelled, Expired, Placed},
+	Confirmed:   {Negotiating, PickedUp, Delivered, Cancelled},
 	PickedUp:    {Delivered},
 	Delivered:   {},
 	Cancelled:   {},

@@ -2,29 +2,49 @@ package main
 
 import (
 	"context"
-	"errors"
 
 	"github.com/rs/zerolog"
 
 	"pasarbot/bot"
 	"pasarbot/bot/config"
+	bmarket "pasarbot/bot/market"
 )
 
-// market is a running market: store, catalog, conversation engine, outbox
-// sender and schedules, independent of the transport.
-type market struct{}
+// market is a running market for a real transport: store, catalog,
+// conversation engine, outbox sender and schedules.
+type market struct {
+	cfg *config.Config
+	log zerolog.Logger
+	m   *bmarket.Market
+	out *lateMessenger
+}
+
+// lateMessenger lets the market be built before the transport exists: the
+// outbox waits in SQLite until the WhatsApp client is connected and Serve
+// names it.
+type lateMessenger struct{ m bot.Messenger }
+
+func (l *lateMessenger) Send(ctx context.Context, msg bot.Outbound) error { return l.m.Send(ctx, msg) }
 
 // openMarket opens the database and builds the engine for cfg.
 func openMarket(ctx context.Context, cfg *config.Config, log zerolog.Logger) (*market, error) {
-	return nil, errors.New("the conversation engine is being built")
+	out := &lateMessenger{}
+	m, err := bmarket.Open(ctx, bmarket.Options{Config: cfg, Messenger: out, Log: log})
+	if err != nil {
+		return nil, err
+	}
+	return &market{cfg: cfg, log: log, m: m, out: out}, nil
 }
 
 // Inbox is where a transport hands inbound messages (durable on return).
-func (m *market) Inbox() bot.Inbox { return nil }
+func (m *market) Inbox() bot.Inbox { return m.m.Pipeline }
 
 // Serve runs the engine, the outbox sender (through messenger) and the
 // schedules until ctx ends.
-func (m *market) Serve(ctx context.Context, messenger bot.Messenger) error { return nil }
+func (m *market) Serve(ctx context.Context, messenger bot.Messenger) error {
+	m.out.m = messenger
+	return m.m.Serve(ctx)
+}
 
 // Close releases the database.
-func (m *market) Close() error { return nil }
+func (m *market) Close() error { return m.m.Close() }

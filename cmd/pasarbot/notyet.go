@@ -18,7 +18,5 @@ var (
 	runSim     = notYet("sim", "the web simulator is being built")
 	runParse   = notYet("parse", "the order parser is being built")
 	runCatalog = notYet("catalog", "catalog import/export is being built")
-	runOrders  = notYet("orders", "the order lifecycle is being built")
-	runStates  = notYet("states", "the conversation state machine is being built")
 	runLaporan = notYet("laporan", "market hours and reports are being built")
 )

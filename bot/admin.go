@@ -1,0 +1,242 @@
+package bot
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"pasarbot/bot/admincmd"
+	"pasarbot/bot/hours"
+	"pasarbot/catalog"
+	"pasarbot/orders"
+)
+
+var balasRe = regexp.MustCompile(`(?is)^balas\s+([+0-9][0-9 .\-]{7,18}[0-9])\s+(.+)$`)
+
+// handleAdmin runs admin commands from allowlisted numbers. It returns
+// false for texts that are not admin commands, so an admin can also shop.
+func (e *Engine) handleAdmin(t *turn, in Inbound) (bool, error) {
+	if m := balasRe.FindStringSubmatch(in.Text); m != nil {
+		phone, ok := catalog.NormalizePhone(m[1])
+		if !ok {
+			t.reply(in, text(e.set.Lang, "admin_bad_phone", m[1]))
+			return true, nil
+		}
+		t.send(DirectChat(phone), e.t("admin_says", m[2]))
+		t.reply(in, e.t("relayed"))
+		return true, t.tx.LogAdmin(in.SenderPhone, "BALAS "+phone, t.now)
+	}
+	cmd, ok := admincmd.Parse(in.Text)
+	if !ok {
+		return false, nil
+	}
+	t.log.Info().Str("actor", MaskPhone(in.SenderPhone)).Str("command", string(cmd.Kind)).Msg("admin command")
+	if err := t.tx.LogAdmin(in.SenderPhone, in.Text, t.now); err != nil {
+		return true, err
+	}
+	return true, e.adminCommand(t, in, cmd)
+}
+
+func (e *Engine) adminCommand(t *turn, in Inbound, cmd admincmd.Command) error {
+	sched, err := e.schedule(t.tx)
+	if err != nil {
+		return err
+	}
+	setOverrides := func(ov hours.Overrides, msg string) error {
+		if err := setJSON(t.tx, settingOverrides, ov, t.now); err != nil {
+			return err
+		}
+		ns, err := hours.New(e.set.Hours, e.set.Location, ov)
+		if err != nil {
+			return err
+		}
+		t.reply(in, msg+"\n"+ns.HoursText(t.now, e.set.Lang))
+		// Opening now places pre-orders at once, as the scheduled opening would.
+		if !sched.IsOpen(t.now) && ns.IsOpen(t.now) {
+			return e.openMarket(t, ns)
+		}
+		if sched.IsOpen(t.now) && !ns.IsOpen(t.now) {
+			return e.closeMarket(t, ns)
+		}
+		return nil
+	}
+	switch cmd.Kind {
+	case admincmd.Invalid:
+		t.reply(in, cmd.Text)
+	case admincmd.Bantuan:
+		t.reply(in, admincmd.Help(e.set.Lang))
+	case admincmd.Buka:
+		return setOverrides(sched.OpenNow(t.now), e.t("admin_opened"))
+	case admincmd.Tutup:
+		return setOverrides(sched.CloseNow(t.now), e.t("admin_closed"))
+	case admincmd.Jam:
+		var ov hours.Overrides
+		if cmd.HasWeekday {
+			ov, err = sched.SetWeekday(cmd.Weekday, cmd.Span)
+		} else {
+			ov, err = sched.SetToday(t.now, cmd.Span)
+		}
+		if err != nil {
+			t.reply(in, err.Error())
+			return nil
+		}
+		return setOverrides(ov, e.t("admin_hours_set"))
+	case admincmd.Libur:
+		ov, err := sched.AddHoliday(cmd.Date)
+		if err != nil {
+			t.reply(in, err.Error())
+			return nil
+		}
+		return setOverrides(ov, e.t("admin_holiday_set", cmd.Date))
+	case admincmd.Info:
+		return e.adminInfo(t, in, sched)
+	case admincmd.Laporan:
+		t.reply(in, e.dailyReport(t, e.marketDay(t.now)))
+	case admincmd.Umumkan:
+		return e.announce(t, in, cmd)
+	case admincmd.KurirTambah:
+		c := orders.Courier{Phone: cmd.Phone, Name: cmd.Name, Plate: cmd.Plate, Active: true}
+		if err := t.tx.SaveCourier(c, t.now); err != nil {
+			return err
+		}
+		t.reply(in, e.t("admin_courier_added", c.Name, c.Plate))
+	case admincmd.KurirHapus:
+		c, ok, err := e.courierByPhone(t.tx, cmd.Phone)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			t.reply(in, e.t("admin_courier_unknown"))
+			return nil
+		}
+		c.Active = false
+		if err := t.tx.SaveCourier(c, t.now); err != nil {
+			return err
+		}
+		t.reply(in, e.t("admin_courier_removed", c.Name))
+	case admincmd.Blokir, admincmd.BukaBlokir:
+		block := cmd.Kind == admincmd.Blokir
+		if block && e.isAdmin(cmd.Phone) {
+			t.reply(in, e.t("admin_cannot_block_admin"))
+			return nil
+		}
+		if err := t.tx.SetBlocked(cmd.Phone, block, t.now); err != nil {
+			return err
+		}
+		if block {
+			t.reply(in, e.t("admin_blocked", e.mask(cmd.Phone)))
+		} else {
+			t.reply(in, e.t("admin_unblocked", e.mask(cmd.Phone)))
+		}
+	case admincmd.Tugaskan:
+		return e.assign(t, in, cmd.Code, cmd.Phone)
+	case admincmd.SelesaiCS:
+		ended, err := e.endHandoverFor(t, cmd.Phone)
+		if err != nil {
+			return err
+		}
+		if ended {
+			t.reply(in, e.t("admin_handover_ended"))
+		} else {
+			t.reply(in, e.t("admin_no_handover"))
+		}
+	}
+	return nil
+}
+
+// adminInfo: open or closed, hours, today's counts, bound groups.
+func (e *Engine) adminInfo(t *turn, in Inbound, sched *hours.Schedule) error {
+	day := e.marketDay(t.now)
+	os, err := t.tx.OrdersOfDay(day)
+	if err != nil {
+		return err
+	}
+	jobs, err := t.tx.JobsOfDay(day)
+	if err != nil {
+		return err
+	}
+	r := BuildReport(day, os, jobs)
+	state := e.t("info_closed")
+	if sched.IsOpen(t.now) {
+		state = e.t("info_open")
+	}
+	var unbound []string
+	for _, g := range e.groups {
+		if g.ChatID == "" {
+			unbound = append(unbound, g.ID)
+		}
+	}
+	courier, err := t.tx.Setting(settingCourierCh)
+	if err != nil {
+		return err
+	}
+	if courier == "" {
+		unbound = append(unbound, "kurir")
+	}
+	msg := fmt.Sprintf("*%s* — %s\n%s\n%s", e.set.MarketName, state, sched.HoursText(t.now, e.set.Lang),
+		e.t("report_counts", r.Placed, r.Completed, r.Cancelled, r.Open))
+	if len(unbound) > 0 {
+		msg += "\n" + e.t("info_unbound", strings.Join(unbound, ", "))
+	}
+	t.reply(in, msg)
+	return nil
+}
+
+// announce broadcasts to seller groups, or to buyers of the last 30 days,
+// capped so a market number is not flagged for spam.
+func (e *Engine) announce(t *turn, in Inbound, cmd admincmd.Command) error {
+	const maxBuyers = 200
+	if cmd.ToBuyers {
+		buyers, err := t.tx.RecentBuyers(t.now.Add(-30 * 24 * time.Hour))
+		if err != nil {
+			return err
+		}
+		if len(buyers) > maxBuyers {
+			buyers = buyers[:maxBuyers]
+		}
+		for _, b := range buyers {
+			t.send(b, "📢 "+cmd.Text)
+		}
+		t.reply(in, e.t("admin_announced", len(buyers)))
+		return nil
+	}
+	n := 0
+	for _, g := range e.groups {
+		if g.ChatID != "" {
+			t.send(g.ChatID, "📢 "+cmd.Text)
+			n++
+		}
+	}
+	t.reply(in, e.t("admin_announced", n))
+	return nil
+}
+
+// assign is TUGASKAN: an admin gives an open job to a courier.
+func (e *Engine) assign(t *turn, in Inbound, code, phone string) error {
+	c, ok, err := e.courierByPhone(t.tx, phone)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		t.reply(in, e.t("admin_courier_unknown"))
+		return nil
+	}
+	o, err := t.tx.Order(code)
+	if err != nil {
+		return err
+	}
+	j, err := t.tx.Job(code)
+	if err != nil {
+		return err
+	}
+	if o == nil || j == nil || j.Status != orders.JobOpen {
+		t.reply(in, e.t("admin_cannot_assign", code))
+		return nil
+	}
+	if err := e.claim(t, Inbound{Chat: DirectChat(c.Phone), SenderPhone: c.Phone}, o, j, c); err != nil {
+		return err
+	}
+	t.reply(in, e.t("admin_assigned", code, c.Name))
+	return nil
+}

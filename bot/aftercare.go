@@ -1,0 +1,183 @@
+package bot
+
+import (
+	"strconv"
+	"strings"
+
+	"pasarbot/orders"
+)
+
+// askRating queues the once-per-order rating question.
+func (e *Engine) askRating(t *turn, o *orders.Order) error {
+	c, err := t.tx.Conversation(o.BuyerChat)
+	if err != nil {
+		return err
+	}
+	c.RateOrder = o.Code
+	b := &buyerTurn{turn: t, in: Inbound{Chat: o.BuyerChat}, conv: c}
+	if c.State == StateIdle {
+		if err := e.fire(b, EvRate); err != nil {
+			return err
+		}
+	}
+	return t.tx.SaveConversation(c)
+}
+
+func (e *Engine) actAskRating(b *buyerTurn) error {
+	if b.conv.RateOrder == "" {
+		b.conv.State = StateIdle
+		return nil
+	}
+	b.send(b.conv.Chat, e.t("ask_rating", b.conv.RateOrder))
+	return nil
+}
+
+// actRate stores a 1–5 rating (with any words after the number as the
+// comment) for the order's seller groups and courier, and completes it.
+func (e *Engine) actRate(b *buyerTurn) error {
+	if b.num < 1 || b.num > 5 {
+		b.conv.State = StateRating
+		b.reply(b.in, e.t("rating_range"))
+		return nil
+	}
+	return e.saveRating(b, b.num, "")
+}
+
+func (e *Engine) actRateComment(b *buyerTurn) error {
+	fs := strings.Fields(b.in.Text)
+	if len(fs) > 0 {
+		if n, err := strconv.Atoi(strings.Trim(fs[0], "*⭐.,!")); err == nil && n >= 1 && n <= 5 {
+			return e.saveRating(b, n, strings.Join(fs[1:], " "))
+		}
+	}
+	// Not a rating: the buyer moved on. Skip the rating and handle it.
+	b.conv.RateOrder = ""
+	b.conv.State = StateIdle
+	ev := e.classify(b)
+	if ev == EvText {
+		return e.actFallback(b)
+	}
+	return e.fire(b, ev)
+}
+
+func (e *Engine) saveRating(b *buyerTurn, stars int, comment string) error {
+	code := b.conv.RateOrder
+	b.conv.RateOrder = ""
+	o, err := b.tx.Order(code)
+	if err != nil || o == nil {
+		return err
+	}
+	for _, s := range o.Subs {
+		if s.Status == orders.Delivered {
+			if err := b.tx.AddRating(code, "group:"+s.Group, stars, comment, b.now); err != nil {
+				return err
+			}
+		}
+	}
+	if o.Courier != "" {
+		if err := b.tx.AddRating(code, "courier:"+o.Courier, stars, comment, b.now); err != nil {
+			return err
+		}
+	}
+	if o.Status == orders.Delivered {
+		if err := o.SetStatus(orders.Completed, "buyer", "rated", b.now); err != nil {
+			return err
+		}
+		if err := b.tx.SaveOrder(o); err != nil {
+			return err
+		}
+	}
+	b.reply(b.in, e.t("thanks_rating"))
+	return nil
+}
+
+// Human handover: the buyer talks to an admin through the market number.
+
+func (e *Engine) actStartHandover(b *buyerTurn) error {
+	b.conv.Handover = true
+	who := firstNonEmpty(b.conv.PushName, e.mask(b.conv.Phone))
+	e.toAdmins(b.turn, e.t("admin_handover", who, b.conv.Phone, b.conv.Phone))
+	b.reply(b.in, e.t("handover_started"))
+	return nil
+}
+
+func (e *Engine) actRelayToAdmins(b *buyerTurn) error {
+	return e.relayToAdmins(b, b.in.Text)
+}
+
+func (e *Engine) relayToAdmins(b *buyerTurn, text string) error {
+	who := firstNonEmpty(b.conv.PushName, e.mask(b.conv.Phone))
+	e.toAdmins(b.turn, e.t("admin_relay", who, b.conv.Phone, text))
+	return nil
+}
+
+func (e *Engine) actEndHandover(b *buyerTurn) error {
+	b.conv.Handover = false
+	b.send(b.conv.Chat, e.t("handover_ended"))
+	return nil
+}
+
+// Idle carts: a reminder, then the cart is cleared.
+
+func (e *Engine) actRemindIdle(b *buyerTurn) error {
+	if b.conv.Reminded || len(b.conv.Cart) == 0 {
+		return nil
+	}
+	b.conv.Reminded = true
+	b.send(b.conv.Chat, e.t("idle_reminder")+"\n\n"+e.cartText(b.conv))
+	return b.tx.SetTimer(timerCartExpire, b.conv.Chat, b.now.Add(e.set.CartIdle))
+}
+
+func (e *Engine) actExpireCart(b *buyerTurn) error {
+	if len(b.conv.Cart) == 0 {
+		return nil
+	}
+	b.conv.Cart, b.conv.Questions, b.conv.Reminded = nil, nil, false
+	b.send(b.conv.Chat, e.t("cart_expired"))
+	return nil
+}
+
+// buyerEdit: an edited message replaces what it added while the cart is
+// still open; later edits are answered, not executed.
+func (e *Engine) buyerEdit(b *buyerTurn) error {
+	switch b.conv.State {
+	case StateCart, StateClarify, StateIdle:
+	default:
+		b.reply(b.in, e.t("edit_too_late"))
+		return nil
+	}
+	var kept []CartLine
+	removed := false
+	for _, l := range b.conv.Cart {
+		if l.From == b.in.EditOf && l.From != "" {
+			removed = true
+			continue
+		}
+		kept = append(kept, l)
+	}
+	if !removed {
+		// The edited message added nothing; read the new text as a message.
+		b.in.Kind = KindText
+		return e.fire(b, e.classify(b))
+	}
+	b.conv.Cart = kept
+	b.in.Kind = KindText
+	b.in.ID = b.in.EditOf
+	return e.fire(b, e.classify(b))
+}
+
+// endHandoverFor is the admin's SELESAI CS.
+func (e *Engine) endHandoverFor(t *turn, phone string) (bool, error) {
+	c, err := t.tx.Conversation(DirectChat(phone))
+	if err != nil {
+		return false, err
+	}
+	if c.State != StateHandover {
+		return false, nil
+	}
+	b := &buyerTurn{turn: t, in: Inbound{Chat: c.Chat}, conv: c}
+	if err := e.fire(b, EvHandoverEnd); err != nil {
+		return false, err
+	}
+	return true, t.tx.SaveConversation(c)
+}

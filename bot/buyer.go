@@ -1,0 +1,199 @@
+package bot
+
+import (
+	"fmt"
+	"strings"
+
+	"pasarbot/bot/parse"
+)
+
+// buyerTurn is one buyer message being handled.
+type buyerTurn struct {
+	*turn
+	in     Inbound
+	conv   *Conversation
+	parsed *parse.Result // set when the text was parsed for items
+	arg    string        // what a remove/change/address event carries
+	num    int           // the number of an EvNumber
+}
+
+// handleBuyer runs the buyer conversation for a direct message.
+func (e *Engine) handleBuyer(t *turn, in Inbound) error {
+	conv, err := t.tx.Conversation(in.Chat)
+	if err != nil {
+		return err
+	}
+	if in.SenderPhone != "" {
+		conv.Phone = in.SenderPhone
+	}
+	if in.PushName != "" {
+		conv.PushName = in.PushName
+	}
+	b := &buyerTurn{turn: t, in: in, conv: conv}
+	if err := e.buyerMessage(b); err != nil {
+		return err
+	}
+	conv.UpdatedAt = t.now
+	return t.tx.SaveConversation(conv)
+}
+
+func (e *Engine) buyerMessage(b *buyerTurn) error {
+	in := b.in
+	switch in.Kind {
+	case KindImage, KindVoice, KindSticker, KindMedia:
+		if b.conv.State == StateHandover {
+			return e.relayToAdmins(b, e.t("handover_media"))
+		}
+		if !b.conv.Ignored {
+			b.conv.Ignored = true
+			b.reply(in, e.t("text_only"))
+		}
+		return nil
+	case KindEdit:
+		return e.buyerEdit(b)
+	}
+	if b.conv.State != StateHandover {
+		if done, err := e.buyerAnyTime(b); done || err != nil {
+			return err
+		}
+	}
+	ev := e.classify(b)
+	return e.fire(b, ev)
+}
+
+// fire runs the transition for ev and its action.
+func (e *Engine) fire(b *buyerTurn, ev Event) error {
+	tr, err := Next(b.conv.State, ev)
+	if err != nil {
+		// Every state takes EvText; other events fall back to it.
+		if tr, err = Next(b.conv.State, EvText); err != nil {
+			return err
+		}
+	}
+	act, ok := buyerActions[tr.Action]
+	if !ok {
+		return fmt.Errorf("bot: no action %q", tr.Action)
+	}
+	from := b.conv.State
+	b.conv.State = tr.To
+	if err := act(e, b); err != nil {
+		return err
+	}
+	if from != b.conv.State {
+		b.log.Debug().Str("from", string(from)).Str("to", string(b.conv.State)).Str("event", string(ev)).Msg("conversation moved")
+	}
+	if b.conv.State == StateIdle {
+		return e.nextPending(b)
+	}
+	return nil
+}
+
+// nextPending asks the buyer about the next order waiting for them once
+// the conversation is free again.
+func (e *Engine) nextPending(b *buyerTurn) error {
+	switch {
+	case len(b.conv.Decisions) > 0:
+		return e.fire(b, EvDecision)
+	case b.conv.RateOrder != "":
+		return e.fire(b, EvRate)
+	}
+	return nil
+}
+
+// classify turns the buyer's text into an event for the current state.
+func (e *Engine) classify(b *buyerTurn) Event {
+	in := b.in
+	if in.Kind == KindLocation && in.Location != nil {
+		return EvLocation
+	}
+	s := norm(in.Text)
+	st := b.conv.State
+	if st == StateHandover {
+		return EvText
+	}
+	if cancelWords[s] {
+		return EvCancel
+	}
+	if n, ok := number(s); ok && (st == StateClarify || st == StateDelivery || st == StateDecide || st == StateRating) {
+		b.num = n
+		return EvNumber
+	}
+	if st == StateRating {
+		return EvText
+	}
+	if yesWords[s] {
+		return EvYes
+	}
+	if noWords[s] {
+		return EvNo
+	}
+	if st == StateDelivery {
+		switch {
+		case antarWords[s]:
+			return EvAntar
+		case ambilWords[s]:
+			return EvAmbil
+		}
+	}
+	if st == StateAddress {
+		b.arg = strings.TrimSpace(in.Text)
+		return EvText
+	}
+	if checkoutWords[s] && len(b.conv.Cart) > 0 {
+		return EvCheckout
+	}
+	if cartWords[s] {
+		return EvShowCart
+	}
+	if reorderRe.MatchString(s) {
+		return EvReorder
+	}
+	if m := changeRe.FindStringSubmatch(s); m != nil {
+		b.arg = m[2] + " " + m[4]
+		return EvChange
+	}
+	if m := removeRe.FindStringSubmatch(s); m != nil && len(b.conv.Cart) > 0 {
+		b.arg = m[2]
+		return EvRemove
+	}
+	text := in.Text
+	if m := addRe.FindStringSubmatch(strings.ToLower(strings.TrimSpace(text))); m != nil {
+		text = m[2]
+	}
+	// A burst or a long message may end with "itu aja": items, then checkout.
+	text, checkout := trimCheckout(text)
+	r := e.parser.Parse(text)
+	if len(r.Items) > 0 || len(r.Questions) > 0 || len(r.Unknown) > 0 && looksLikeOrder(text) || r.TooLong {
+		b.parsed = &r
+		if checkout && len(r.Questions) == 0 && len(r.Unknown) == 0 {
+			b.arg = "checkout"
+		}
+		return EvItems
+	}
+	if checkout && len(b.conv.Cart) > 0 {
+		return EvCheckout
+	}
+	return EvText
+}
+
+// trimCheckout removes a final "itu aja"-style line from a multi-line turn.
+func trimCheckout(text string) (string, bool) {
+	lines := strings.Split(strings.TrimSpace(text), "\n")
+	if len(lines) > 1 && checkoutWords[norm(lines[len(lines)-1])] {
+		return strings.Join(lines[:len(lines)-1], "\n"), true
+	}
+	return text, false
+}
+
+// looksLikeOrder is true for texts that read like an attempt to order
+// something the catalog does not know ("pesan durian 2"), so the buyer gets
+// suggestions instead of the generic help.
+func looksLikeOrder(text string) bool {
+	s := strings.ToLower(text)
+	for _, w := range []string{"pesan", "beli", "mau", "order", "minta", "ada", "kg", "kilo", "ons", "ikat", "ekor", "biji"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return strings.IndexAny(s, "0123456789") >= 0
+}

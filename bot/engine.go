@@ -1,0 +1,250 @@
+package bot
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/rs/zerolog"
+
+	"pasarbot/bot/config"
+	"pasarbot/bot/hours"
+	"pasarbot/bot/parse"
+	"pasarbot/catalog"
+	"pasarbot/orders"
+)
+
+// Settings are the market rules the conversation follows, taken from the
+// configuration by the wiring code.
+type Settings struct {
+	MarketName        string
+	MarketAddress     string
+	Lang              string // id or en
+	Location          *time.Location
+	Hours             config.Hours
+	Admins            []string // normalized phones
+	Fees              orders.FeeTable
+	Bargain           orders.BargainRules
+	SelfPickup        bool
+	CartIdle          time.Duration
+	SellerTimeout     time.Duration
+	OfferTimeout      time.Duration
+	ClaimTimeout      time.Duration
+	Rebroadcasts      int
+	MembersMayAnswer  bool
+	WeighTolerance    int
+	DailyCap          int
+	GroupDailyCap     int
+	PaymentMode       orders.PaymentMode
+	MaskPhones        bool
+	PreOrders         bool
+	OnClose           string // expire | carry_over
+	PriceCheck        bool
+	ReportAt          string
+	CodeSeed          int64
+	MaxMessageBytes   int
+	MessagesPerMinute int
+	HistoryWindow     time.Duration
+}
+
+// SettingsFrom maps a validated configuration onto the bot's settings.
+func SettingsFrom(c *config.Config) Settings {
+	s := Settings{
+		MarketName:    c.Market.Name,
+		MarketAddress: c.Market.Address,
+		Lang:          c.Market.Language,
+		Location:      c.Location(),
+		Hours:         c.Hours,
+		Admins:        c.AdminPhones(),
+		Fees: orders.FeeTable{
+			BaseFee: c.Delivery.BaseFee, PerKm: c.Delivery.PerKm, MaxKm: c.Delivery.MaxKm,
+			DefaultFee: c.Delivery.DefaultFee,
+		},
+		Bargain: orders.BargainRules{
+			Enabled: c.Bargaining.Enabled, MaxRounds: c.Bargaining.MaxRounds,
+			MaxDiscountPercent: c.Bargaining.MaxDiscountPercent,
+		},
+		SelfPickup:        c.Delivery.SelfPickup,
+		CartIdle:          c.Orders.CartIdle,
+		SellerTimeout:     c.Orders.SellerTimeout,
+		OfferTimeout:      c.Bargaining.ResponseTimeout,
+		ClaimTimeout:      c.Couriers.ClaimTimeout,
+		Rebroadcasts:      c.Couriers.Rebroadcasts,
+		MembersMayAnswer:  c.Orders.MembersMayAnswer,
+		WeighTolerance:    c.Orders.WeighTolerance,
+		DailyCap:          c.Orders.DailyCap,
+		GroupDailyCap:     c.Orders.GroupDailyCap,
+		PaymentMode:       orders.PaymentMode(c.Couriers.PaymentMode),
+		MaskPhones:        c.Couriers.MaskPhones,
+		PreOrders:         c.Hours.PreOrders,
+		OnClose:           c.Hours.OnClose,
+		PriceCheck:        c.Hours.PriceCheck,
+		ReportAt:          c.Hours.ReportAt,
+		CodeSeed:          c.Orders.CodeSeed,
+		MaxMessageBytes:   c.Limits.MaxMessageBytes,
+		MessagesPerMinute: c.Limits.MessagesPerMinute,
+		HistoryWindow:     c.WhatsApp.HistoryWindow,
+	}
+	for _, z := range c.Delivery.Zones {
+		s.Fees.Zones = append(s.Fees.Zones, orders.Zone{Name: z.Name, Keywords: z.Keywords, Fee: z.Fee})
+	}
+	if l := c.Market.Location; l != nil {
+		s.Fees.MarketLat, s.Fees.MarketLng, s.Fees.HasMarket = l.Lat, l.Lng, true
+	}
+	return s
+}
+
+// Engine is the conversation: it turns one inbound message or one clock
+// firing into state changes and outbound messages, inside the caller's
+// transaction. It holds no per-chat state in memory; only caches of the
+// catalog, rebuilt when it changes.
+type Engine struct {
+	set   Settings
+	clock Clock
+	log   zerolog.Logger
+
+	catalogDirty bool
+	products     []catalog.Product
+	bySKU        map[string]catalog.Product
+	groups       []catalog.SellerGroup
+	index        *catalog.Index
+	parser       *parse.Parser
+}
+
+// NewEngine builds an engine. The catalog is loaded from the store on first use.
+func NewEngine(set Settings, clock Clock, log zerolog.Logger) *Engine {
+	if set.Location == nil {
+		set.Location = time.UTC
+	}
+	if set.Lang == "" {
+		set.Lang = "id"
+	}
+	return &Engine{set: set, clock: clock, log: log, catalogDirty: true}
+}
+
+// Settings returns the engine's market rules.
+func (e *Engine) Settings() Settings { return e.set }
+
+// InvalidateCatalog makes the next turn reload products and groups.
+func (e *Engine) InvalidateCatalog() { e.catalogDirty = true }
+
+func (e *Engine) loadCatalog(tx Tx) error {
+	if !e.catalogDirty && e.index != nil {
+		return nil
+	}
+	ps, err := tx.Products()
+	if err != nil {
+		return err
+	}
+	gs, err := tx.Groups()
+	if err != nil {
+		return err
+	}
+	e.products = ps
+	e.groups = gs
+	e.bySKU = make(map[string]catalog.Product, len(ps))
+	for _, p := range ps {
+		e.bySKU[p.SKU] = p
+	}
+	e.index = catalog.NewIndex(ps)
+	e.parser = parse.New(e.index)
+	e.catalogDirty = false
+	return nil
+}
+
+// group returns the seller group with id.
+func (e *Engine) group(id string) (catalog.SellerGroup, bool) {
+	for _, g := range e.groups {
+		if g.ID == id {
+			return g, true
+		}
+	}
+	return catalog.SellerGroup{}, false
+}
+
+// schedule builds the market hours including admin overrides.
+func (e *Engine) schedule(tx Tx) (*hours.Schedule, error) {
+	var ov hours.Overrides
+	if err := getJSON(tx, settingOverrides, &ov); err != nil {
+		return nil, err
+	}
+	return hours.New(e.set.Hours, e.set.Location, ov)
+}
+
+// turn collects what one message or firing causes, so the caller commits it
+// together with the state change.
+type turn struct {
+	e     *Engine
+	tx    Tx
+	now   time.Time
+	cause string // inbound message id or firing key: outbound ids derive from it
+	out   []Outbound
+	log   zerolog.Logger
+}
+
+func (e *Engine) newTurn(tx Tx, cause string, now time.Time) *turn {
+	return &turn{e: e, tx: tx, now: now, cause: cause, log: e.log}
+}
+
+// send queues a text to chat.
+func (t *turn) send(chat, text string) {
+	t.out = append(t.out, Outbound{ID: OutboundID(t.cause, len(t.out)), Chat: chat, Text: strings.TrimSpace(text)})
+}
+
+// reply queues a text to chat quoting the message it answers.
+func (t *turn) reply(in Inbound, text string) {
+	t.send(in.Chat, text)
+}
+
+// flush writes the turn's messages to the outbox.
+func (t *turn) flush() error {
+	for _, o := range t.out {
+		if err := t.tx.Enqueue(o, t.now); err != nil {
+			return err
+		}
+	}
+	t.out = nil
+	return nil
+}
+
+// OutboundID derives a WhatsApp-style message id from what caused the
+// message and its position, so re-running the same cause after a crash
+// yields the same ids and never a second message with another id.
+func OutboundID(cause string, n int) string {
+	h := sha256.Sum256([]byte(fmt.Sprintf("%s#%d", cause, n)))
+	return "3EB0" + strings.ToUpper(hex.EncodeToString(h[:9]))
+}
+
+// t picks the text for the market's language.
+func (e *Engine) t(key string, args ...any) string {
+	return text(e.set.Lang, key, args...)
+}
+
+func (e *Engine) isAdmin(phone string) bool {
+	for _, a := range e.set.Admins {
+		if a == phone && phone != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// marketDay is the market-local date of t.
+func (e *Engine) marketDay(t time.Time) string {
+	return t.In(e.set.Location).Format("2006-01-02")
+}
+
+// clockText is HH.MM in market time, as Indonesians write it.
+func (e *Engine) clockText(t time.Time) string {
+	return t.In(e.set.Location).Format("15.04")
+}
+
+// mask hides most of a phone number unless the market shows them.
+func (e *Engine) mask(phone string) string {
+	if !e.set.MaskPhones {
+		return phone
+	}
+	return MaskPhone(phone)
+}

@@ -1,0 +1,150 @@
+package bot
+
+import (
+	"strings"
+	"time"
+	"unicode"
+
+	"pasarbot/catalog"
+)
+
+// Handle processes one inbound message inside tx: the conversation or
+// command it belongs to changes state, and the replies are queued in the
+// outbox in the same transaction. A message id seen before does nothing.
+func (e *Engine) Handle(tx Tx, in Inbound) error {
+	now := e.clock.Now()
+	fresh, err := tx.InsertInbound(in, now)
+	if err != nil {
+		return err
+	}
+	if !fresh {
+		return nil
+	}
+	return e.process(tx, in, now)
+}
+
+// Process handles a message already stored in the inbox (by Accept) and
+// marks it processed, all in tx.
+func (e *Engine) Process(tx Tx, in Inbound) error {
+	return e.process(tx, in, e.clock.Now())
+}
+
+func (e *Engine) process(tx Tx, in Inbound, now time.Time) error {
+	if err := e.loadCatalog(tx); err != nil {
+		return err
+	}
+	t := e.newTurn(tx, in.ID, now)
+	t.log = e.log.With().Str("chat", MaskPhone(in.Chat)).Str("message_id", in.ID).Logger()
+	in.Text = cleanText(in.Text)
+	if err := e.route(t, in); err != nil {
+		return err
+	}
+	if err := t.flush(); err != nil {
+		return err
+	}
+	return tx.MarkProcessed(in.ID, now)
+}
+
+// cleanText strips control characters (keeping new lines and tabs) and
+// surrounding space, so no invisible text reaches a parser or another chat.
+func cleanText(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.TrimSpace(strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\t' {
+			return r
+		}
+		if unicode.IsControl(r) || r == '\u200b' || r == '\u200e' || r == '\u200f' || r == '\ufeff' {
+			return -1
+		}
+		return r
+	}, s))
+}
+
+// route sends a message to the party it comes from: a group (seller or
+// courier), an admin, a courier, or a buyer.
+func (e *Engine) route(t *turn, in Inbound) error {
+	switch in.Kind {
+	case KindReaction, KindRevoke:
+		return nil // nothing to act on
+	}
+	if in.SenderPhone != "" {
+		blocked, err := t.tx.Blocked(in.SenderPhone)
+		if err != nil {
+			return err
+		}
+		if blocked {
+			t.log.Info().Msg("message from blocked number ignored")
+			return nil
+		}
+	}
+	if len(in.Text) > e.set.MaxMessageBytes && e.set.MaxMessageBytes > 0 {
+		t.reply(in, e.t("too_long"))
+		return nil
+	}
+	if in.IsGroup {
+		return e.handleGroup(t, in)
+	}
+	if e.isAdmin(in.SenderPhone) {
+		if done, err := e.handleAdmin(t, in); done || err != nil {
+			return err
+		}
+	} else if limited, err := e.rateLimited(t, in); limited || err != nil {
+		return err
+	}
+	if done, err := e.handleCourierDirect(t, in); done || err != nil {
+		return err
+	}
+	return e.handleBuyer(t, in)
+}
+
+// rateLimited counts a sender's messages per minute; past the limit the
+// sender gets one polite warning, then silence until the minute passes.
+func (e *Engine) rateLimited(t *turn, in Inbound) (bool, error) {
+	if e.set.MessagesPerMinute <= 0 {
+		return false, nil
+	}
+	c, err := t.tx.Conversation(in.Chat)
+	if err != nil {
+		return false, err
+	}
+	if t.now.Sub(c.WindowStart) >= time.Minute || c.WindowStart.After(t.now) {
+		c.WindowStart, c.WindowCount, c.Warned = t.now, 0, false
+	}
+	c.WindowCount++
+	over := c.WindowCount > e.set.MessagesPerMinute
+	if over && !c.Warned {
+		c.Warned = true
+		t.reply(in, e.t("rate_limited"))
+	}
+	if over {
+		t.log.Warn().Int("count", c.WindowCount).Msg("sender over the rate limit")
+	}
+	return over, t.tx.SaveConversation(c)
+}
+
+// words splits text into lower-case words for command reading.
+func words(s string) []string {
+	return strings.Fields(strings.ToLower(s))
+}
+
+// firstWord is the lower-cased first word and the rest of the text.
+func firstWord(s string) (string, string) {
+	s = strings.TrimSpace(s)
+	i := strings.IndexFunc(s, unicode.IsSpace)
+	if i < 0 {
+		return strings.ToLower(s), ""
+	}
+	return strings.ToLower(s[:i]), strings.TrimSpace(s[i:])
+}
+
+// productMap is the catalog keyed by SKU, for the bargaining floor.
+func (e *Engine) productMap() map[string]catalog.Product { return e.bySKU }
+
+// errHandled stops a lookup that already answered the user.
+var errHandled = handledError{}
+
+type handledError struct{}
+
+func (handledError) Error() string { return "handled" }

@@ -1,0 +1,170 @@
+// Package market wires a running market together: configuration, the
+// SQLite store, the catalog, the conversation engine, the inbound pipeline,
+// the outbox sender and the schedules. Both `pasarbot run` (WhatsApp) and
+// the simulator build their market here, so they behave the same.
+package market
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/rs/zerolog"
+
+	"pasarbot/bot"
+	"pasarbot/bot/config"
+	"pasarbot/catalog"
+	"pasarbot/orders"
+	"pasarbot/store"
+)
+
+// Options build a market.
+type Options struct {
+	Config    *config.Config
+	DBPath    string // overrides Config.Database.Path when set
+	Clock     bot.Clock
+	Messenger bot.Messenger
+	Log       zerolog.Logger
+	// BurstWindow overrides the configured burst merge window; the
+	// simulator sets it to zero so every script line is its own turn.
+	BurstWindow *time.Duration
+}
+
+// Market is an open market.
+type Market struct {
+	Config   *config.Config
+	DB       *store.DB
+	Engine   *bot.Engine
+	Pipeline *bot.Pipeline
+	Sender   *bot.Sender
+	Clock    bot.Clock
+	Log      zerolog.Logger
+}
+
+// Open opens the database, seeds groups, couriers and (when empty) the
+// catalog from the configuration, and builds the engine.
+func Open(ctx context.Context, o Options) (*Market, error) {
+	cfg := o.Config
+	path := cfg.Database.Path
+	if o.DBPath != "" {
+		path = o.DBPath
+	}
+	if o.Clock == nil {
+		o.Clock = bot.SystemClock{}
+	}
+	db, err := store.Open(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	if err := Seed(ctx, db, cfg, o.Clock.Now()); err != nil {
+		db.Close()
+		return nil, err
+	}
+	set := bot.SettingsFrom(cfg)
+	eng := bot.NewEngine(set, o.Clock, o.Log)
+	burst := cfg.Orders.BurstWindow
+	if o.BurstWindow != nil {
+		burst = *o.BurstWindow
+	}
+	bs := store.BotStore{DB: db}
+	pipe := bot.NewPipeline(bs, eng, o.Clock, burst, o.Log)
+	m := &Market{Config: cfg, DB: db, Engine: eng, Pipeline: pipe, Clock: o.Clock, Log: o.Log}
+	m.Sender = &bot.Sender{Outbox: store.OutboxQueue{DB: db}, Messenger: o.Messenger, Clock: o.Clock, Log: o.Log, Wake: make(chan struct{}, 1)}
+	pipe.Committed = func() {
+		select {
+		case m.Sender.Wake <- struct{}{}:
+		default:
+		}
+	}
+	return m, nil
+}
+
+// Close closes the database.
+func (m *Market) Close() error { return m.DB.Close() }
+
+// Seed syncs seller groups and couriers from the configuration and loads
+// the catalog (the configured CSV, else the built-in default market) when
+// the database has none yet. Running it again changes nothing.
+func Seed(ctx context.Context, db *store.DB, cfg *config.Config, now time.Time) error {
+	groups, err := Groups(cfg)
+	if err != nil {
+		return err
+	}
+	return db.Update(ctx, func(tx *store.Tx) error {
+		if err := tx.SyncGroups(groups); err != nil {
+			return err
+		}
+		known, err := tx.Couriers()
+		if err != nil {
+			return err
+		}
+		have := map[string]bool{}
+		for _, c := range known {
+			have[c.Phone] = true
+		}
+		for _, d := range cfg.Couriers.Drivers {
+			p, _ := catalog.NormalizePhone(d.Phone)
+			if have[p] {
+				continue
+			}
+			if err := tx.SaveCourier(orders.Courier{Phone: p, Name: d.Name, Plate: d.Plate, Active: true}, now); err != nil {
+				return err
+			}
+		}
+		ps, err := tx.Products()
+		if err != nil || len(ps) > 0 {
+			return err
+		}
+		products, err := loadCatalog(cfg, groups)
+		if err != nil {
+			return err
+		}
+		return tx.ReplaceProducts(products, "import", now)
+	})
+}
+
+// loadCatalog reads the configured catalog CSV, or the default market.
+func loadCatalog(cfg *config.Config, groups []catalog.SellerGroup) ([]catalog.Product, error) {
+	if cfg.Market.Catalog == "" {
+		return catalog.Default()
+	}
+	b, err := os.ReadFile(cfg.Market.Catalog)
+	if err != nil {
+		return nil, fmt.Errorf("catalog: %w", err)
+	}
+	known := map[string]bool{}
+	for _, g := range groups {
+		known[g.ID] = true
+	}
+	ps, err := catalog.ReadCSV(bytes.NewReader(b), known)
+	if err != nil {
+		return nil, fmt.Errorf("catalog %s: %w", cfg.Market.Catalog, err)
+	}
+	return ps, nil
+}
+
+// Groups converts the configured seller groups.
+func Groups(cfg *config.Config) ([]catalog.SellerGroup, error) {
+	var out []catalog.SellerGroup
+	for _, g := range cfg.SellerGroups {
+		sg := catalog.SellerGroup{ID: g.ID, Name: g.Name, Category: g.Category, Stall: g.Stall}
+		for _, l := range g.Leaders {
+			p, ok := catalog.NormalizePhone(l)
+			if !ok {
+				return nil, fmt.Errorf("seller group %s: bad leader number %q", g.ID, l)
+			}
+			sg.Leaders = append(sg.Leaders, p)
+		}
+		for _, mb := range g.Members {
+			p, ok := catalog.NormalizePhone(mb.Phone)
+			if !ok {
+				return nil, fmt.Errorf("seller group %s: bad member number %q", g.ID, mb.Phone)
+			}
+			sg.Members = append(sg.Members, catalog.Member{Phone: p, Name: mb.Name})
+		}
+		out = append(out, sg)
+	}
+	return out, nil
+}

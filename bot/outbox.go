@@ -1,0 +1,109 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"math/rand/v2"
+	"time"
+
+	"github.com/rs/zerolog"
+)
+
+// Queued is an outbox row waiting to be sent.
+type Queued struct {
+	RowID    int64
+	Msg      Outbound
+	Attempts int
+}
+
+// Outbox is the sender's view of the outbox table.
+type Outbox interface {
+	// Pending returns sendable rows: due, and only the oldest unsent one
+	// per chat, so a chat's messages go out in order.
+	Pending(ctx context.Context, now time.Time, limit int) ([]Queued, error)
+	Sent(ctx context.Context, rowID int64, at time.Time) error
+	Failed(ctx context.Context, rowID int64, errText string, next time.Time) error
+}
+
+// RetryAfter is an error that says when sending may be tried again (a
+// temporary ban, a rate limit).
+type RetryAfter interface {
+	error
+	RetryAt() time.Time
+}
+
+// Sender delivers the outbox through a Messenger with retries and backoff.
+// A row keeps its message id across retries and restarts, so WhatsApp sees
+// one message however often we try.
+type Sender struct {
+	Outbox    Outbox
+	Messenger Messenger
+	Clock     Clock
+	Log       zerolog.Logger
+	Wake      chan struct{} // poked after commits that enqueue messages
+}
+
+// Backoff is the wait before attempt n+1: 2s, 4s, 8s … capped at 5 min,
+// with jitter so a reconnect doesn't send everything at once.
+func Backoff(attempts int) time.Duration {
+	d := 2 * time.Second << min(attempts, 8)
+	if d > 5*time.Minute {
+		d = 5 * time.Minute
+	}
+	return d + time.Duration(rand.Int64N(int64(d/4)+1))
+}
+
+// Flush sends everything due now once; it returns how many were sent.
+func (s *Sender) Flush(ctx context.Context) (int, error) {
+	sent := 0
+	for {
+		rows, err := s.Outbox.Pending(ctx, s.Clock.Now(), 32)
+		if err != nil || len(rows) == 0 {
+			return sent, err
+		}
+		progress := false
+		for _, r := range rows {
+			if ctx.Err() != nil {
+				return sent, ctx.Err()
+			}
+			err := s.Messenger.Send(ctx, r.Msg)
+			if err == nil {
+				if err := s.Outbox.Sent(ctx, r.RowID, s.Clock.Now()); err != nil {
+					return sent, err
+				}
+				sent++
+				progress = true
+				continue
+			}
+			next := s.Clock.Now().Add(Backoff(r.Attempts))
+			var ra RetryAfter
+			if errors.As(err, &ra) && ra.RetryAt().After(next) {
+				next = ra.RetryAt()
+			}
+			s.Log.Warn().Err(err).Str("chat", MaskPhone(r.Msg.Chat)).Str("message_id", r.Msg.ID).Int("attempts", r.Attempts+1).Time("next", next).Msg("send failed; will retry with the same id")
+			if err := s.Outbox.Failed(ctx, r.RowID, err.Error(), next); err != nil {
+				return sent, err
+			}
+		}
+		if !progress {
+			return sent, nil
+		}
+	}
+}
+
+// Run sends until ctx ends, waking on Wake or every second.
+func (s *Sender) Run(ctx context.Context) error {
+	tick := time.NewTicker(time.Second)
+	defer tick.Stop()
+	for {
+		if _, err := s.Flush(ctx); err != nil && ctx.Err() == nil {
+			s.Log.Error().Err(err).Msg("outbox flush failed")
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-s.Wake:
+		case <-tick.C:
+		}
+	}
+}

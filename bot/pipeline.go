@@ -1,0 +1,245 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/rs/zerolog"
+
+	"pasarbot/bot/hours"
+)
+
+// Pipeline is the one writer: inbound messages are stored durably by
+// Accept (then WhatsApp may be acknowledged), and a single worker
+// processes them in arrival order, committing each batch's state changes,
+// outbox rows and processed marks together (group commit). Clock firings
+// go through the same worker lock, so a deadline and a message never race.
+type Pipeline struct {
+	store  Store
+	engine *Engine
+	clock  Clock
+	log    zerolog.Logger
+	burst  time.Duration // direct-chat text within this window is one turn
+	batch  int
+
+	mu   sync.Mutex // serializes all engine work
+	wake chan struct{}
+
+	// Committed is called after every commit that may have queued
+	// outbound messages (the sender's wake-up).
+	Committed func()
+}
+
+func (p *Pipeline) committed() {
+	if p.Committed != nil {
+		p.Committed()
+	}
+}
+
+// NewPipeline builds the pipeline; burst is the buyer burst-merge window
+// (0 disables merging).
+func NewPipeline(store Store, engine *Engine, clock Clock, burst time.Duration, log zerolog.Logger) *Pipeline {
+	return &Pipeline{store: store, engine: engine, clock: clock, log: log, burst: burst, batch: 64, wake: make(chan struct{}, 1)}
+}
+
+// Accept stores an inbound message in the inbox. On nil the message is
+// durable and may be acknowledged; a repeated id is accepted and ignored.
+func (p *Pipeline) Accept(ctx context.Context, in Inbound) error {
+	if in.ID == "" || in.Chat == "" {
+		return errors.New("bot: inbound message without id or chat")
+	}
+	err := p.store.Update(ctx, func(tx Tx) error {
+		_, err := tx.InsertInbound(in, p.clock.Now())
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	p.poke()
+	return nil
+}
+
+// Run processes the inbox until ctx ends; it also picks up rows left
+// unprocessed by a crash.
+func (p *Pipeline) Run(ctx context.Context) error {
+	tick := time.NewTicker(time.Second)
+	defer tick.Stop()
+	for {
+		if _, err := p.Drain(ctx); err != nil && ctx.Err() == nil {
+			p.log.Error().Err(err).Msg("processing inbox failed")
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-p.wake:
+		case <-tick.C:
+		}
+	}
+}
+
+// Drain processes every pending inbox row that is ready and returns how
+// many were handled.
+func (p *Pipeline) Drain(ctx context.Context) (int, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	total := 0
+	for {
+		var pending []Inbound
+		if err := p.store.View(ctx, func(tx Tx) error {
+			var err error
+			pending, err = tx.PendingInbound(p.batch)
+			return err
+		}); err != nil {
+			return total, err
+		}
+		turns := p.turns(pending)
+		if len(turns) == 0 {
+			return total, nil
+		}
+		if err := p.commit(ctx, turns); err != nil {
+			// One bad message must not hold up the rest: retry one by one.
+			for _, tn := range turns {
+				if err := p.commit(ctx, []mergedTurn{tn}); err != nil {
+					p.poison(ctx, tn, err)
+				}
+			}
+		}
+		total += len(turns)
+		p.committed()
+		if len(pending) < p.batch {
+			return total, nil
+		}
+	}
+}
+
+// mergedTurn is one message, or a burst of a buyer's texts read as one.
+type mergedTurn struct {
+	in     Inbound
+	merged []string // ids folded into in
+}
+
+// turns groups pending rows into turns, merging a buyer's burst of texts
+// and holding back chats whose burst may still be arriving.
+func (p *Pipeline) turns(pending []Inbound) []mergedTurn {
+	now := p.clock.Now()
+	lastAt := map[string]time.Time{}
+	for _, in := range pending {
+		lastAt[in.Chat] = in.At
+	}
+	var out []mergedTurn
+	open := map[string]int{} // chat → index of its mergeable turn in out
+	held := map[string]bool{}
+	for _, in := range pending {
+		if held[in.Chat] {
+			continue
+		}
+		mergeable := p.burst > 0 && !in.IsGroup && in.Kind == KindText
+		if mergeable && now.Sub(lastAt[in.Chat]) < p.burst && !lastAt[in.Chat].After(now) {
+			held[in.Chat] = true // wait for the burst to end
+			continue
+		}
+		if i, ok := open[in.Chat]; ok && mergeable {
+			out[i].in.Text += "\n" + in.Text
+			out[i].merged = append(out[i].merged, in.ID)
+			continue
+		}
+		delete(open, in.Chat)
+		out = append(out, mergedTurn{in: in})
+		if mergeable {
+			open[in.Chat] = len(out) - 1
+		}
+	}
+	if len(held) > 0 {
+		time.AfterFunc(p.burst, p.poke)
+	}
+	return out
+}
+
+// poke wakes the worker without blocking.
+func (p *Pipeline) poke() {
+	select {
+	case p.wake <- struct{}{}:
+	default:
+	}
+}
+
+// commit processes turns in one transaction.
+func (p *Pipeline) commit(ctx context.Context, turns []mergedTurn) error {
+	return p.store.Update(ctx, func(tx Tx) (err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				err = fmt.Errorf("bot: panic: %v\n%s", r, debug.Stack())
+			}
+		}()
+		for _, tn := range turns {
+			if err := p.engine.Process(tx, tn.in); err != nil {
+				p.engine.InvalidateCatalog()
+				return fmt.Errorf("message %s: %w", tn.in.ID, err)
+			}
+			for _, id := range tn.merged {
+				if err := tx.MarkProcessed(id, p.clock.Now()); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// poison marks a message that cannot be processed as done, apologises to
+// its chat, and logs it: a message never blocks the inbox forever.
+func (p *Pipeline) poison(ctx context.Context, tn mergedTurn, cause error) {
+	p.log.Error().Err(cause).Str("message_id", tn.in.ID).Str("chat", MaskPhone(tn.in.Chat)).Msg("message could not be processed")
+	err := p.store.Update(ctx, func(tx Tx) error {
+		for _, id := range append([]string{tn.in.ID}, tn.merged...) {
+			if err := tx.MarkProcessed(id, p.clock.Now()); err != nil {
+				return err
+			}
+		}
+		if tn.in.IsGroup && !strings.Contains(tn.in.Text, " ") {
+			return nil
+		}
+		return tx.Enqueue(Outbound{ID: OutboundID("poison:"+tn.in.ID, 0), Chat: tn.in.Chat, Text: text(p.engine.set.Lang, "internal_error")}, p.clock.Now())
+	})
+	if err != nil {
+		p.log.Error().Err(err).Str("message_id", tn.in.ID).Msg("could not set aside a failing message")
+	}
+}
+
+// Fire runs a scheduled firing through the writer.
+func (p *Pipeline) Fire(ctx context.Context, f hours.Firing) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	defer p.committed()
+	return p.store.Update(ctx, func(tx Tx) error {
+		err := p.engine.Fire(tx, f)
+		if err != nil {
+			p.engine.InvalidateCatalog()
+		}
+		return err
+	})
+}
+
+// CatchUp runs missed firings and overdue deadlines (at startup).
+func (p *Pipeline) CatchUp(ctx context.Context) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	defer p.committed()
+	return p.store.Update(ctx, func(tx Tx) error { return p.engine.CatchUp(tx) })
+}
+
+// Entries returns the cron lines for the current schedule.
+func (p *Pipeline) Entries(ctx context.Context) ([]hours.Entry, error) {
+	var es []hours.Entry
+	err := p.store.View(ctx, func(tx Tx) error {
+		var err error
+		es, err = p.engine.Entries(tx)
+		return err
+	})
+	return es, err
+}

@@ -1,0 +1,136 @@
+package bot
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"pasarbot/catalog"
+	"pasarbot/orders"
+)
+
+// Report is a market day's numbers, for admins and for tests that check
+// them against the stored orders.
+type Report struct {
+	Day        string
+	Placed     int
+	Completed  int // delivered or completed
+	Cancelled  int // cancelled, rejected or expired
+	Open       int
+	Revenue    int64            // goods of delivered orders
+	Ongkir     int64            // delivery fees of delivered orders
+	ByGroup    map[string]int64 // goods revenue per seller group
+	TopItems   []ItemCount
+	SlowGroups map[string]int // sub-orders that needed a reminder
+	Couriers   map[string]int // delivered jobs per courier phone
+}
+
+// ItemCount is how often a product was ordered.
+type ItemCount struct {
+	Name  string
+	Count int
+}
+
+// BuildReport computes the day's numbers from its orders and jobs.
+func BuildReport(day string, os []*orders.Order, jobs []*orders.Job) Report {
+	r := Report{Day: day, ByGroup: map[string]int64{}, SlowGroups: map[string]int{}, Couriers: map[string]int{}}
+	items := map[string]int{}
+	for _, o := range os {
+		if o.Status == orders.Draft {
+			continue
+		}
+		r.Placed++
+		switch o.Status {
+		case orders.Delivered, orders.Completed:
+			r.Completed++
+			r.Ongkir += o.Ongkir
+			for _, s := range o.Subs {
+				if s.Status == orders.Delivered {
+					r.Revenue += s.AgreedTotal
+					r.ByGroup[s.Group] += s.AgreedTotal
+				}
+			}
+		case orders.Cancelled, orders.Rejected, orders.Expired:
+			r.Cancelled++
+		default:
+			r.Open++
+		}
+		for _, s := range o.Subs {
+			if s.Reminded {
+				r.SlowGroups[s.Group]++
+			}
+		}
+		for _, l := range o.Lines {
+			items[l.Name]++
+		}
+	}
+	for _, j := range jobs {
+		if j.Status == orders.JobDelivered {
+			r.Couriers[j.Courier]++
+		}
+	}
+	for n, c := range items {
+		r.TopItems = append(r.TopItems, ItemCount{n, c})
+	}
+	sort.Slice(r.TopItems, func(i, j int) bool {
+		if r.TopItems[i].Count != r.TopItems[j].Count {
+			return r.TopItems[i].Count > r.TopItems[j].Count
+		}
+		return r.TopItems[i].Name < r.TopItems[j].Name
+	})
+	if len(r.TopItems) > 5 {
+		r.TopItems = r.TopItems[:5]
+	}
+	return r
+}
+
+// dailyReport renders the day's report for admins.
+func (e *Engine) dailyReport(t *turn, day string) string {
+	os, err := t.tx.OrdersOfDay(day)
+	if err != nil {
+		return e.t("report_failed")
+	}
+	jobs, err := t.tx.JobsOfDay(day)
+	if err != nil {
+		return e.t("report_failed")
+	}
+	return e.reportText(BuildReport(day, os, jobs))
+}
+
+func (e *Engine) reportText(r Report) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "📊 *%s %s — %s*\n", e.t("report_title"), e.set.MarketName, r.Day)
+	fmt.Fprintf(&b, "%s\n", e.t("report_counts", r.Placed, r.Completed, r.Cancelled, r.Open))
+	fmt.Fprintf(&b, "%s: %s (+ ongkir %s)\n", e.t("report_revenue"), catalog.Rupiah(r.Revenue), catalog.Rupiah(r.Ongkir))
+	var gs []string
+	for g := range r.ByGroup {
+		gs = append(gs, g)
+	}
+	sort.Strings(gs)
+	for _, g := range gs {
+		fmt.Fprintf(&b, "• %s: %s\n", e.groupName(g), catalog.Rupiah(r.ByGroup[g]))
+	}
+	if len(r.TopItems) > 0 {
+		b.WriteString(e.t("report_top") + ":\n")
+		for _, it := range r.TopItems {
+			fmt.Fprintf(&b, "• %s ×%d\n", it.Name, it.Count)
+		}
+	}
+	if len(r.SlowGroups) > 0 {
+		var ss []string
+		for g, n := range r.SlowGroups {
+			ss = append(ss, fmt.Sprintf("%s (%d)", e.groupName(g), n))
+		}
+		sort.Strings(ss)
+		fmt.Fprintf(&b, "%s: %s\n", e.t("report_slow"), strings.Join(ss, ", "))
+	}
+	if len(r.Couriers) > 0 {
+		var cs []string
+		for c, n := range r.Couriers {
+			cs = append(cs, fmt.Sprintf("%s (%d)", e.mask(c), n))
+		}
+		sort.Strings(cs)
+		fmt.Fprintf(&b, "%s: %s\n", e.t("report_couriers"), strings.Join(cs, ", "))
+	}
+	return strings.TrimSpace(b.String())
+}

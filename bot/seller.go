@@ -1,0 +1,488 @@
+package bot
+
+import (
+	"fmt"
+	"strings"
+
+	"pasarbot/catalog"
+	"pasarbot/orders"
+)
+
+const settingUnboundNotice = "unbound_notice:"
+
+// handleGroup serves messages in WhatsApp groups: binding, seller group
+// answers and price updates, and the courier group.
+func (e *Engine) handleGroup(t *turn, in Inbound) error {
+	ws := words(in.Text)
+	if len(ws) >= 2 && ws[0] == "daftar" {
+		return e.bindGroup(t, in, ws)
+	}
+	courierChat, err := t.tx.Setting(settingCourierCh)
+	if err != nil {
+		return err
+	}
+	if courierChat != "" && courierChat == in.Chat {
+		return e.handleCourier(t, in)
+	}
+	g, ok, err := t.tx.GroupByChat(in.Chat)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		// Unknown group: say how to bind it, once, then stay quiet.
+		key := settingUnboundNotice + in.Chat
+		seen, err := t.tx.Setting(key)
+		if err != nil || seen != "" {
+			return err
+		}
+		if cmd, ok := ParseSellerCommand(in.Text); ok || isCommandLike(in.Text) {
+			_ = cmd
+			t.reply(in, e.t("group_unbound"))
+			return t.tx.SetSetting(key, "1", t.now)
+		}
+		return nil
+	}
+	return e.handleSeller(t, in, g)
+}
+
+func isCommandLike(s string) bool {
+	w, _ := firstWord(s)
+	switch w {
+	case "harga", "habis", "ada", "ok", "tolak", "ambil":
+		return true
+	}
+	return false
+}
+
+// bindGroup handles DAFTAR GRUP <id> and DAFTAR KURIR, from an admin or
+// the configured leader of that group.
+func (e *Engine) bindGroup(t *turn, in Inbound, ws []string) error {
+	admin := e.isAdmin(in.SenderPhone)
+	if ws[1] == "kurir" {
+		if !admin {
+			t.reply(in, e.t("bind_admin_only"))
+			return nil
+		}
+		if err := t.tx.SetSetting(settingCourierCh, in.Chat, t.now); err != nil {
+			return err
+		}
+		t.log.Info().Str("actor", MaskPhone(in.SenderPhone)).Msg("courier group bound")
+		t.reply(in, e.t("bound_courier"))
+		return t.tx.LogAdmin(in.SenderPhone, "DAFTAR KURIR "+in.Chat, t.now)
+	}
+	if ws[1] != "grup" && ws[1] != "group" || len(ws) < 3 {
+		t.reply(in, e.t("bind_how"))
+		return nil
+	}
+	g, ok := e.group(ws[2])
+	if !ok {
+		var ids []string
+		for _, g := range e.groups {
+			ids = append(ids, g.ID)
+		}
+		t.reply(in, e.t("bind_unknown", ws[2], strings.Join(ids, ", ")))
+		return nil
+	}
+	if !admin && !g.IsLeader(in.SenderPhone) {
+		t.reply(in, e.t("bind_not_allowed", g.Name))
+		return nil
+	}
+	if err := t.tx.BindGroupChat(g.ID, in.Chat); err != nil {
+		return err
+	}
+	e.InvalidateCatalog()
+	if err := t.tx.LogAdmin(in.SenderPhone, "DAFTAR GRUP "+g.ID+" "+in.Chat, t.now); err != nil {
+		return err
+	}
+	t.log.Info().Str("group", g.ID).Msg("seller group bound")
+	t.reply(in, e.t("bound_group", g.Name, g.ID))
+	return nil
+}
+
+// mayAnswer says whether phone may answer orders for g.
+func (e *Engine) mayAnswer(g catalog.SellerGroup, phone string) bool {
+	if phone == "" {
+		return false
+	}
+	if g.IsLeader(phone) || e.isAdmin(phone) {
+		return true
+	}
+	return e.set.MembersMayAnswer && g.IsMember(phone)
+}
+
+// leaderNames lists who may act in a group, for refusals.
+func (e *Engine) leaderNames(g catalog.SellerGroup) string {
+	var ns []string
+	for _, l := range g.Leaders {
+		n := g.MemberName(l)
+		if n == "" {
+			n = e.mask(l)
+		}
+		ns = append(ns, n)
+	}
+	if len(ns) == 0 {
+		return "admin"
+	}
+	return strings.Join(ns, ", ")
+}
+
+// handleSeller reads a bound seller group's message.
+func (e *Engine) handleSeller(t *turn, in Inbound, g catalog.SellerGroup) error {
+	if cmd, ok := ParseSellerCommand(in.Text); ok {
+		if !e.mayAnswer(g, in.SenderPhone) {
+			t.reply(in, e.t("not_leader", e.leaderNames(g)))
+			return nil
+		}
+		return e.sellerOrderCommand(t, in, g, cmd)
+	}
+	if pc, ok := ParsePriceCommand(in.Text); ok {
+		return e.sellerPriceCommand(t, in, g, pc)
+	}
+	return nil // traders chatting among themselves
+}
+
+// sellerOrderCommand applies OK/ADA/TOLAK/HARGA/TIMBANG/DIAMBIL.
+func (e *Engine) sellerOrderCommand(t *turn, in Inbound, g catalog.SellerGroup, cmd SellerCommand) error {
+	o, err := t.tx.Order(cmd.Code)
+	if err != nil {
+		return err
+	}
+	if o == nil {
+		t.reply(in, e.t("seller_unknown_order", cmd.Code))
+		return nil
+	}
+	s := o.Sub(g.ID)
+	if s == nil {
+		t.reply(in, e.t("seller_wrong_group", cmd.Code, g.Name))
+		return nil
+	}
+	actor := in.SenderPhone
+	name := firstNonEmpty(g.MemberName(actor), in.PushName, e.mask(actor))
+	t.log = t.log.With().Str("order", o.Code).Str("group", g.ID).Logger()
+	switch cmd.Verb {
+	case VerbDiambil:
+		return e.sellerPickedUp(t, in, o, s, name)
+	case VerbTimbang:
+		return e.sellerWeigh(t, in, o, s, cmd, name)
+	}
+	offerOpen := s.Status == orders.Negotiating && s.Proposal != nil && s.Proposal.Kind == "offer"
+	if s.Status != orders.Placed && !offerOpen {
+		if s.Status == orders.Negotiating && s.Proposal != nil {
+			t.reply(in, e.t("seller_waiting_buyer", o.Code))
+			return nil
+		}
+		// Already decided: a repeated OK is harmless, say so plainly.
+		t.reply(in, e.t("seller_already", o.Code, e.t("status_"+string(s.Status))))
+		return nil
+	}
+	switch cmd.Verb {
+	case VerbOK:
+		if offerOpen {
+			return e.sellerAcceptOffer(t, o, s, actor, name)
+		}
+		if drop := strings.TrimSpace(strings.TrimPrefix(strings.ToLower(cmd.Rest), "tanpa")); drop != "" && strings.HasPrefix(strings.ToLower(cmd.Rest), "tanpa") {
+			return e.sellerPartial(t, in, o, s, "tanpa "+drop, actor)
+		}
+		s.ConfirmedBy, s.Trader = actor, name
+		if err := o.SetSubStatus(g.ID, orders.Confirmed, actor, "confirmed", t.now); err != nil {
+			return err
+		}
+		if err := t.tx.ClearTimer(timerSeller, o.Code+"/"+g.ID); err != nil {
+			return err
+		}
+		t.reply(in, e.t("seller_confirmed", o.Code, name))
+		t.send(o.BuyerChat, e.t("buyer_group_confirmed", o.Code, g.Name, name, catalog.Rupiah(s.AgreedTotal)))
+		return e.afterSellerPhase(t, o)
+	case VerbAda:
+		if offerOpen {
+			t.reply(in, e.t("seller_offer_howto", o.Code))
+			return nil
+		}
+		return e.sellerPartial(t, in, o, s, cmd.Rest, actor)
+	case VerbTolak:
+		if offerOpen {
+			return e.sellerRefuseOffer(t, o, s, actor)
+		}
+		reason := strings.TrimSpace(cmd.Rest)
+		if err := o.SetSubStatus(g.ID, orders.Rejected, actor, reason, t.now); err != nil {
+			return err
+		}
+		if err := t.tx.ClearTimer(timerSeller, o.Code+"/"+g.ID); err != nil {
+			return err
+		}
+		t.reply(in, e.t("seller_rejected", o.Code))
+		msg := e.t("buyer_group_rejected", o.Code, g.Name)
+		if reason != "" {
+			msg += " (" + reason + ")"
+		}
+		t.send(o.BuyerChat, msg)
+		return e.afterSellerPhase(t, o)
+	case VerbHarga:
+		return e.sellerPrice(t, in, o, s, cmd, actor, offerOpen)
+	}
+	return nil
+}
+
+// sellerPartial proposes dropping or changing lines: "tanpa tomat",
+// "cabe 1/4 saja".
+func (e *Engine) sellerPartial(t *turn, in Inbound, o *orders.Order, s *orders.SubOrder, rest, actor string) error {
+	p := &orders.Proposal{Kind: "partial", Qty: map[int]int64{}, By: actor}
+	lower := strings.ToLower(rest)
+	lines := o.GroupLines(s.Group)
+	if strings.HasPrefix(lower, "tanpa ") {
+		for _, part := range splitList(strings.TrimPrefix(lower, "tanpa ")) {
+			if l, ok := e.matchLine(lines, part); ok {
+				p.Qty[l.No] = 0
+			}
+		}
+	} else {
+		r := e.parser.Parse(strings.ReplaceAll(strings.ReplaceAll(lower, " saja", ""), " aja", ""))
+		for _, it := range r.Items {
+			for _, l := range lines {
+				if l.SKU == it.SKU && it.Qty != l.Qty {
+					p.Qty[l.No] = int64(it.Qty)
+				}
+			}
+		}
+	}
+	if len(p.Qty) == 0 {
+		t.reply(in, e.t("seller_partial_how", o.Code))
+		return nil
+	}
+	for _, l := range lines {
+		q, changed := p.Qty[l.No]
+		switch {
+		case !changed:
+			p.Total += l.Amount
+		case q > 0:
+			p.Total += catalog.Cost(l.Price, catalog.Qty(q))
+		}
+	}
+	if p.Total == 0 {
+		t.reply(in, e.t("seller_partial_all", o.Code))
+		return nil
+	}
+	s.Proposal = p
+	s.ConfirmedBy = actor
+	if err := o.SetSubStatus(s.Group, orders.Negotiating, actor, "partial", t.now); err != nil {
+		return err
+	}
+	if err := t.tx.ClearTimer(timerSeller, o.Code+"/"+s.Group); err != nil {
+		return err
+	}
+	if err := t.tx.SaveOrder(o); err != nil {
+		return err
+	}
+	t.reply(in, e.t("seller_sent_to_buyer", o.Code))
+	return e.askDecision(t, o, s.Group, "proposal")
+}
+
+// matchLine finds the order line a trader names ("tomat").
+func (e *Engine) matchLine(lines []orders.Line, words string) (orders.Line, bool) {
+	for _, c := range e.index.Match(words) {
+		for _, l := range lines {
+			if l.SKU == c.Product.SKU {
+				return l, true
+			}
+		}
+	}
+	w := catalog.Normalize(words)
+	for _, l := range lines {
+		if w != "" && strings.Contains(catalog.Normalize(l.Name), w) {
+			return l, true
+		}
+	}
+	return orders.Line{}, false
+}
+
+func splitList(s string) []string {
+	s = strings.NewReplacer(" dan ", ",", " sama ", ",", "&", ",", "+", ",").Replace(s)
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// sellerPrice proposes a new total or a per-line price; during an offer it
+// is a counter.
+func (e *Engine) sellerPrice(t *turn, in Inbound, o *orders.Order, s *orders.SubOrder, cmd SellerCommand, actor string, offerOpen bool) error {
+	if cmd.Amount <= 0 {
+		t.reply(in, e.t("seller_price_how", o.Code))
+		return nil
+	}
+	total := cmd.Amount
+	p := &orders.Proposal{Kind: "price", By: actor}
+	if cmd.Item != "" {
+		l, ok := e.matchLine(o.GroupLines(s.Group), cmd.Item)
+		if !ok {
+			t.reply(in, e.t("seller_no_such_line", cmd.Item, o.Code))
+			return nil
+		}
+		p.Lines = map[int]int64{l.No: cmd.Amount}
+		total = s.AgreedTotal - l.Amount + catalog.Cost(cmd.Amount, l.Qty)
+	} else if total < 1000 && s.AgreedTotal >= 10000 {
+		total *= 1000 // "HARGA A7K2 85" in thousands
+	}
+	p.Total = total
+	if offerOpen {
+		p.Kind = "counter"
+		if err := t.tx.AddOffer(Offer{Order: o.Code, Group: s.Group, Side: "seller", Amount: total, Outcome: "open", Actor: actor, At: t.now}); err != nil {
+			return err
+		}
+		if err := t.tx.ClearTimer(timerOffer, o.Code+"/"+s.Group); err != nil {
+			return err
+		}
+	}
+	s.Proposal = p
+	if err := o.SetSubStatus(s.Group, orders.Negotiating, actor, p.Kind+" "+catalog.Rupiah(total), t.now); err != nil {
+		return err
+	}
+	if err := t.tx.ClearTimer(timerSeller, o.Code+"/"+s.Group); err != nil {
+		return err
+	}
+	if err := t.tx.SaveOrder(o); err != nil {
+		return err
+	}
+	t.reply(in, e.t("seller_sent_to_buyer", o.Code))
+	return e.askDecision(t, o, s.Group, "proposal")
+}
+
+// sellerAcceptOffer: OK during an open buyer offer agrees to it.
+func (e *Engine) sellerAcceptOffer(t *turn, o *orders.Order, s *orders.SubOrder, actor, name string) error {
+	amount := s.Proposal.Total
+	s.AgreedTotal = amount
+	s.Proposal = nil
+	s.ConfirmedBy, s.Trader = actor, name
+	if err := o.SetSubStatus(s.Group, orders.Confirmed, actor, "offer accepted "+catalog.Rupiah(amount), t.now); err != nil {
+		return err
+	}
+	if err := t.tx.AddOffer(Offer{Order: o.Code, Group: s.Group, Side: "seller", Amount: amount, Outcome: "accepted", Actor: actor, At: t.now}); err != nil {
+		return err
+	}
+	if err := t.tx.ClearTimer(timerOffer, o.Code+"/"+s.Group); err != nil {
+		return err
+	}
+	if err := t.tx.ClearTimer(timerSeller, o.Code+"/"+s.Group); err != nil {
+		return err
+	}
+	if g, ok := e.group(s.Group); ok && g.ChatID != "" {
+		t.send(g.ChatID, e.t("seller_offer_accepted", o.Code, catalog.Rupiah(amount)))
+	}
+	t.send(o.BuyerChat, e.t("buyer_offer_accepted", o.Code, e.groupName(s.Group), catalog.Rupiah(amount)))
+	return e.afterSellerPhase(t, o)
+}
+
+// sellerRefuseOffer: TOLAK during an offer refuses the offer; the price
+// stands and the sub-order returns to where it was.
+func (e *Engine) sellerRefuseOffer(t *turn, o *orders.Order, s *orders.SubOrder, actor string) error {
+	amount := s.Proposal.Total
+	before := orders.Status(s.Proposal.Reason)
+	if before == "" || before == orders.Negotiating {
+		before = orders.Placed
+	}
+	s.Proposal = nil
+	if err := o.SetSubStatus(s.Group, before, actor, "offer refused", t.now); err != nil {
+		return err
+	}
+	if err := t.tx.AddOffer(Offer{Order: o.Code, Group: s.Group, Side: "seller", Amount: amount, Outcome: "refused", Actor: actor, At: t.now}); err != nil {
+		return err
+	}
+	if err := t.tx.ClearTimer(timerOffer, o.Code+"/"+s.Group); err != nil {
+		return err
+	}
+	if g, ok := e.group(s.Group); ok && g.ChatID != "" {
+		t.send(g.ChatID, e.t("seller_offer_refused", o.Code))
+	}
+	left := e.set.Bargain.MaxRounds - s.Rounds
+	t.send(o.BuyerChat, e.t("buyer_offer_refused", o.Code, catalog.Rupiah(amount), catalog.Rupiah(s.AgreedTotal), left))
+	if err := t.tx.SaveOrder(o); err != nil {
+		return err
+	}
+	return e.afterSellerPhase(t, o)
+}
+
+// sellerWeigh reconciles weighed goods: within tolerance the buyer is
+// told; beyond it the buyer must agree.
+func (e *Engine) sellerWeigh(t *turn, in Inbound, o *orders.Order, s *orders.SubOrder, cmd SellerCommand, actor string) error {
+	if s.Status != orders.Confirmed {
+		t.reply(in, e.t("weigh_when", o.Code))
+		return nil
+	}
+	if job, err := t.tx.Job(o.Code); err != nil {
+		return err
+	} else if job != nil && (job.Status == orders.JobPickedUp || job.Status == orders.JobDelivered) {
+		t.reply(in, e.t("weigh_too_late", o.Code))
+		return nil
+	}
+	total := cmd.Amount
+	if cmd.Item != "" && cmd.Qty > 0 {
+		l, ok := e.matchLine(o.GroupLines(s.Group), cmd.Item)
+		if !ok {
+			t.reply(in, e.t("seller_no_such_line", cmd.Item, o.Code))
+			return nil
+		}
+		// Scale the agreed total by the weighed line's change at its unit price.
+		total = s.AgreedTotal - l.Amount + catalog.Cost(l.Price, cmd.Qty)
+		if ol := o.Line(l.No); ol != nil {
+			ol.Qty = cmd.Qty
+			ol.Amount = catalog.Cost(l.Price, cmd.Qty)
+		}
+	}
+	if total <= 0 {
+		t.reply(in, e.t("weigh_how", o.Code))
+		return nil
+	}
+	s.Weighed = true
+	if orders.WithinTolerance(s.AgreedTotal, total, e.set.WeighTolerance) {
+		old := s.AgreedTotal
+		s.AgreedTotal = total
+		o.NewEvents = append(o.NewEvents, orders.Event{Group: s.Group, From: s.Status, To: s.Status, Actor: actor,
+			Detail: fmt.Sprintf("weighed %s → %s", catalog.Rupiah(old), catalog.Rupiah(total)), At: t.now})
+		if err := e.updateCOD(t, o); err != nil {
+			return err
+		}
+		t.reply(in, e.t("weigh_ok", o.Code, catalog.Rupiah(total)))
+		t.send(o.BuyerChat, e.t("buyer_weighed", o.Code, e.groupName(s.Group), catalog.Rupiah(total), catalog.Rupiah(o.Total())))
+		return t.tx.SaveOrder(o)
+	}
+	s.Proposal = &orders.Proposal{Kind: "weigh", Total: total, By: actor}
+	if err := o.SetSubStatus(s.Group, orders.Negotiating, actor, "weighed "+catalog.Rupiah(total), t.now); err != nil {
+		return err
+	}
+	if err := t.tx.SaveOrder(o); err != nil {
+		return err
+	}
+	t.reply(in, e.t("seller_sent_to_buyer", o.Code))
+	return e.askDecision(t, o, s.Group, "proposal")
+}
+
+// afterSellerPhase moves the order on once no seller group is still
+// deciding: dispatch to couriers, pickup instructions, or the bad news.
+func (e *Engine) afterSellerPhase(t *turn, o *orders.Order) error {
+	if err := t.tx.SaveOrder(o); err != nil {
+		return err
+	}
+	switch o.Status {
+	case orders.Rejected, orders.Expired, orders.Cancelled:
+		t.send(o.BuyerChat, e.t("order_none_left", o.Code))
+		return e.cancelJob(t, o)
+	case orders.Confirmed:
+	default:
+		return nil
+	}
+	if o.Delivery == orders.Ambil {
+		var stalls []string
+		for _, s := range o.Subs {
+			if s.Status == orders.Confirmed {
+				g, _ := e.group(s.Group)
+				stalls = append(stalls, fmt.Sprintf("• %s — %s", g.Name, g.Stall))
+			}
+		}
+		t.send(o.BuyerChat, e.t("ready_pickup", o.Code, strings.Join(stalls, "\n"), catalog.Rupiah(o.Total())))
+		return nil
+	}
+	return e.dispatch(t, o)
+}

@@ -1,0 +1,35 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"pasarbot/bot"
+)
+
+// OutboxQueue is the sender loop's view of the outbox (bot.Outbox); each
+// call is its own short transaction.
+type OutboxQueue struct{ DB *DB }
+
+// Pending returns sendable rows (see Tx.PendingOutbound).
+func (q OutboxQueue) Pending(ctx context.Context, now time.Time, limit int) ([]bot.Queued, error) {
+	var out []bot.Queued
+	err := q.DB.View(ctx, func(tx *Tx) error {
+		rows, err := tx.PendingOutbound(now, limit)
+		for _, r := range rows {
+			out = append(out, bot.Queued{RowID: r.RowID, Msg: r.Msg, Attempts: r.Attempts})
+		}
+		return err
+	})
+	return out, err
+}
+
+// Sent marks a row delivered.
+func (q OutboxQueue) Sent(ctx context.Context, rowID int64, at time.Time) error {
+	return q.DB.Update(ctx, func(tx *Tx) error { return tx.MarkSent(rowID, at) })
+}
+
+// Failed records a failed attempt and when to try again.
+func (q OutboxQueue) Failed(ctx context.Context, rowID int64, errText string, next time.Time) error {
+	return q.DB.Update(ctx, func(tx *Tx) error { return tx.MarkSendFailed(rowID, errText, next) })
+}
