@@ -1,0 +1,233 @@
+package parse
+
+import "strings"
+
+// lexFlag says what role a word can play. A word may have several roles
+// ("sak" is "one" before a unit and "sack" after a number).
+type lexFlag uint32
+
+const (
+	lxFiller    lexFlag = 1 << iota // politeness, intent, address: dropped
+	lxWeak                          // a filler that is also a product ("teh"): dropped only beside other words
+	lxSepWord                       // "sama", "dan", "karo": separates items
+	lxNote                          // starts a note anywhere after the product: "yg", "jangan", "dipotong"
+	lxNoteAfter                     // starts a note only after the quantity: "seger", "potong", "besar"
+	lxAsk                           // price question: "berapa", "sabaraha", "harga"
+	lxNum                           // number word (see numKind)
+	lxUnit                          // unit word (see unit)
+	lxSeUnit                        // "sekilo", "sakilo": one of unit
+	lxMoneyMul                      // "rb", "ribu", "k", "ewu", "juta": multiplies a number into rupiah
+	lxMoney                         // money slang with its own value: "goceng", "ceban"
+	lxRp                            // "rp"
+	lxEach                          // "masing": the quantity applies to each item before it
+	lxNeedNum                       // as a unit, only right after a number: "l", "g", "on", "sak", "tempat"
+	lxApprox                        // "an" and "ribuan": about that amount
+	lxTimes                         // "x": "2x", "x2"
+)
+
+// numKind is how a number word combines with its neighbours.
+type numKind uint8
+
+const (
+	nkNone    numKind = iota
+	nkDigit           // 1…9: satu, siji, hiji, ciek
+	nkValue           // a whole value below 1000: sepuluh, sebelas, rolas, selawe, seratus
+	nkBelas           // +10: "dua belas"
+	nkPuluh           // ×10: "dua puluh"
+	nkRatus           // ×100: "dua ratus"
+	nkRibu            // ×1000: "dua ribu"; also a money word
+	nkJuta            // ×1 000 000
+	nkFrac            // setengah, seperempat: a value below one
+	nkPerempat        // "perempat" after a digit: "tiga perempat"
+	nkSe              // "se", "sa", "sak": one, only before a unit
+	nkThousand        // seribu, sewu, sarebu: 1000 on its own
+	nkMillion         // sejuta
+)
+
+// lex is everything known about one normalized word.
+type lex struct {
+	flags lexFlag
+	nk    numKind
+	num   int64 // nkDigit/nkValue: value; nkFrac: thousandths; lxMoney: rupiah; lxMoneyMul: multiplier
+	unit  int   // index into spokenUnits, +1 (0 = none)
+}
+
+func (l lex) has(f lexFlag) bool { return l.flags&f != 0 }
+
+// lexicon maps a normalized word to its roles. Built once at init and only
+// read afterwards, so it is safe for concurrent use.
+var lexicon = map[string]lex{}
+
+func addLex(flags lexFlag, words ...string) {
+	for _, w := range words {
+		l := lexicon[w]
+		l.flags |= flags
+		lexicon[w] = l
+	}
+}
+
+func addNum(nk numKind, v int64, words ...string) {
+	for _, w := range words {
+		l := lexicon[w]
+		l.flags |= lxNum
+		l.nk = nk
+		l.num = v
+		lexicon[w] = l
+	}
+}
+
+func addMoney(flags lexFlag, v int64, words ...string) {
+	for _, w := range words {
+		l := lexicon[w]
+		l.flags |= flags
+		l.num = v
+		lexicon[w] = l
+	}
+}
+
+// lookup returns the roles of w. Words ending in the suffix "-nya"
+// ("cabenya", "sekilonya", "harganya") are looked up without it.
+func lookup(w string) lex {
+	if l, ok := lexicon[w]; ok {
+		return l
+	}
+	if len(w) > 5 && strings.HasSuffix(w, "nya") {
+		return lexicon[w[:len(w)-3]]
+	}
+	return lex{}
+}
+
+func init() {
+	// Intent, politeness and address. Anything that names neither a product
+	// nor a quantity and that buyers write around their orders.
+	addLex(lxFiller,
+		// intent
+		"mau", "mao", "mo", "mw", "pengen", "pengin", "pingin", "kepengen", "pgn", "ingin", "arep", "ape",
+		"bade", "hoyong", "butuh", "perlu", "pesan", "pesen", "psn", "pesenan", "pesanan", "order", "orderan",
+		"beli", "bli", "tuku", "tumbas", "meser", "meuli", "mundhut", "ambil", "cari", "nyari", "minta",
+		"mintak", "minto", "nitip", "titip", "tolong", "tlg", "tulung", "mohon", "bisa", "bs", "bisakah",
+		"boleh", "blh", "ada", "ono", "aya", "ado", "lagi", "juga", "jg", "sekalian", "skalian", "sklian",
+		"dulu", "dl", "pesannya", "belinya", "kasih", "kasi", "kirimin", "bungkusin", "siapin", "siapkan",
+		// address
+		"kak", "ka", "kk", "kakak", "kaka", "mbak", "mba", "mb", "mbk", "bu", "buk", "ibu", "bun", "bunda",
+		"pak", "bpk", "bapak", "mas", "bang", "abang", "bg", "teteh", "aa", "a", "akang", "kang",
+		"neng", "cik", "ci", "cici", "koh", "ko", "uda", "uni", "bude", "budhe", "pakde", "mpok", "sis",
+		"gan", "om", "tante", "bos", "boss", "juragan", "mbok", "lek", "bi", "bibi", "mang", "emang",
+		"ceu", "euceu", "uwak", "wak", "min", "admin", "mimin", "kakk",
+		// pronouns
+		"saya", "sy", "aku", "aq", "gw", "gue", "gua", "ane", "abdi", "kulo", "kula", "ambo", "awak",
+		"kami", "kita",
+		// particles
+		"ya", "yah", "yaa", "yak", "iya", "iy", "y", "yo", "yuk", "ok", "oke", "okay", "okey", "sip",
+		"dong", "donk", "deh", "dah", "nih", "ni", "sih", "lah", "loh", "lho", "kok", "kan", "mah",
+		"atuh", "tuh", "euy", "wae", "ae", "bae", "weh", "mawon", "saja", "aja", "ajah", "aj", "nggih",
+		"ngih", "inggih", "injih", "geh", "gih", "toh", "to", "kah", "pun", "rek", "nya", "ini", "itu",
+		"tadi", "nah", "wes", "uwis", "udah", "sudah", "aduh", "eh", "hehe", "wkwk", "oh",
+		// greetings and thanks
+		"assalamualaikum", "assalamu", "alaikum", "aslm", "asw", "wr", "wb", "halo", "hallo", "hai",
+		"hi", "permisi", "punten", "pagi", "siang", "sore", "malam", "malem", "selamat", "met",
+		"makasih", "terima", "trims", "thanks", "thx", "tq", "tks", "nuhun", "hatur", "matur", "suwun",
+		"sembah", "nuwun", "maaf", "mksh", "mkasih", "trimakasih", "terimakasih",
+	)
+	// "teh" is tea and also the Sundanese particle and address ("teh, cabe
+	// sabaraha?"): dropped only when other words remain.
+	addLex(lxFiller|lxWeak, "teh")
+
+	addLex(lxSepWord, "sama", "sm", "dan", "dn", "karo", "jeung", "sareng", "ama", "plus", "tambah",
+		"tambahin", "ditambah", "trus", "terus", "lalu", "serta", "kalih")
+
+	addLex(lxNote, "yg", "yang", "sing", "seng", "nu", "jangan", "jgn", "jngn", "jgan", "ojo",
+		"ulah", "tanpa", "tnp", "gak", "ga", "gk", "nggak", "ngga", "nggk", "enggak", "engga", "ndak",
+		"tidak", "tdk", "ora", "teu", "henteu", "pake", "pakai", "biar", "agak", "rada", "ukuran", "size",
+		"utk", "untuk", "buat", "masih", "kudu", "harus", "hrs", "pilih", "pilihin", "dipilihin", "khusus",
+		"kalau", "kalo", "klo", "klw")
+
+	addLex(lxNoteAfter, "potong", "potongin", "iris", "irisin", "kupas", "kupasin", "giling", "gilingin",
+		"fillet", "filet", "bersihin", "seger", "segar", "fresh", "mateng", "matang", "muda", "tua",
+		"besar", "gede", "gedhe", "kecil", "cilik", "sedang", "manis", "pedas", "pedes", "asam", "hidup",
+		"mati", "bagus", "apik", "alus", "halus", "kasar", "utuh", "cincang", "belah", "segini")
+
+	addLex(lxAsk, "berapa", "brp", "brapa", "brpa", "berpa", "berapaan", "brapaan", "brpan", "berapakah",
+		"sabaraha", "sbrh", "sabrha", "sbraha", "piro", "pira", "pinten", "pintenan", "bara", "harga",
+		"hrg", "hrga", "regane", "regi", "rego", "pangaosna", "harganya")
+
+	// Delivery, payment and time talk around an order: never a product, so
+	// dropped like filler ("kirim ke rumah jam 8" leaves only a lone number,
+	// which names no item).
+	addLex(lxFiller, "kirim", "dikirim", "antar", "anter", "dianter", "diantar", "anterin", "alamat",
+		"jam", "besok", "nanti", "ntar", "sekarang", "skrg", "hari", "bayar", "transfer", "tf", "cod",
+		"ongkir", "ongkos", "rumah", "gang", "gg", "jalan", "jl", "jln", "rt", "rw", "blok", "cepat",
+		"cepet", "buru", "tunggu", "ditunggu", "total", "semua", "semuanya", "jadi", "kemarin", "kmrn",
+		"sampai", "sampe", "nomor", "no", "wa", "lokasi", "share", "loc", "ke", "dari", "dr", "di")
+
+	// Numbers. Indonesian first, then Javanese (Jv), Sundanese (Su) and
+	// Minang (Mi) forms that buyers mix in.
+	addNum(nkDigit, 1, "satu", "stu", "siji", "hiji", "ciek", "setunggal", "sitok")
+	addNum(nkDigit, 2, "dua", "loro", "duo", "rong")
+	addNum(nkDigit, 3, "tiga", "telu", "tilu", "tigo", "telung")
+	addNum(nkDigit, 4, "empat", "ampat", "papat", "opat", "ampek", "patang")
+	addNum(nkDigit, 5, "lima", "limo", "limang", "gangsal")
+	addNum(nkDigit, 6, "enam", "enem", "nem", "genep", "anam")
+	addNum(nkDigit, 7, "tujuh", "tujuah", "pitu", "pitung")
+	addNum(nkDigit, 8, "delapan", "lapan", "wolu", "wolung", "dalapan")
+	// "salapan" is 9 in Sundanese but 8 in Minang; Sundanese markets are
+	// the larger audience (the price data is from Bandung).
+	addNum(nkDigit, 9, "sembilan", "semilan", "songo", "sanga", "sangang", "salapan", "sambilan")
+	addNum(nkValue, 10, "sepuluh", "sapuluh", "sapuluah", "sedasa")
+	addNum(nkValue, 11, "sebelas", "sabelas", "sewelas", "sabaleh")
+	addNum(nkValue, 12, "rolas")
+	addNum(nkValue, 13, "telulas")
+	addNum(nkValue, 14, "patbelas")
+	addNum(nkValue, 15, "limolas")
+	addNum(nkValue, 16, "nembelas")
+	addNum(nkValue, 17, "pitulas")
+	addNum(nkValue, 18, "wolulas")
+	addNum(nkValue, 19, "songolas")
+	addNum(nkValue, 25, "selawe")
+	addNum(nkValue, 50, "seket")
+	addNum(nkValue, 60, "sewidak")
+	addNum(nkValue, 100, "seratus", "satus", "saratus", "saratuih")
+	addNum(nkBelas, 0, "belas", "welas", "baleh", "blas")
+	addNum(nkPuluh, 0, "puluh", "puluah", "pulu")
+	addNum(nkRatus, 0, "ratus", "atus", "ratuih")
+	addNum(nkRibu, 1000, "ribu", "rebu", "ewu", "ribo", "rb", "rbu", "rbe", "k", "ewon")
+	addNum(nkJuta, 1_000_000, "juta", "jt", "yuta", "jeti")
+	addNum(nkThousand, 1000, "seribu", "sarebu", "sewu", "saribu", "sewon")
+	addNum(nkMillion, 1_000_000, "sejuta", "sajuta")
+	addNum(nkFrac, 500, "setengah", "stengah", "stgh", "setgh", "setenga", "satengah", "setegah",
+		"separo", "separuh", "sparo", "separoh", "saparo", "sepruh", "saparuah")
+	addNum(nkFrac, 250, "seperempat", "seprapat", "saprapat", "parapat", "sprapat", "seprempat",
+		"seperapat", "seperampat", "saparampek", "sprempat", "seprampat")
+	addNum(nkPerempat, 250, "perempat", "prapat", "parampek")
+	addNum(nkSe, 1, "se", "sa", "sak")
+	for _, w := range []string{"ribu", "rebu", "ewu", "ribo", "rb", "rbu", "rbe", "k", "ewon", "juta", "jt", "yuta", "jeti"} {
+		l := lexicon[w]
+		l.flags |= lxMoneyMul
+		lexicon[w] = l
+	}
+	lexicon["k"] = lex{flags: lexicon["k"].flags | lxNeedNum, nk: nkRibu, num: 1000}
+	addLex(lxApprox, "an", "ribuan", "rbuan", "rban", "rebuan", "ewuan")
+	for _, w := range []string{"ribuan", "rbuan", "rban", "rebuan", "ewuan"} {
+		l := lexicon[w]
+		l.flags |= lxMoneyMul | lxNum
+		l.nk = nkRibu
+		l.num = 1000
+		lexicon[w] = l
+	}
+
+	// Money slang with a value of its own (Betawi/Hokkien market slang).
+	// "gocap" is 50 in the old count but 50.000 in today's markets.
+	addMoney(lxMoney, 500, "gopek")
+	addMoney(lxMoney, 1000, "seceng", "ceceng")
+	addMoney(lxMoney, 2000, "noceng")
+	addMoney(lxMoney, 5000, "goceng")
+	addMoney(lxMoney, 10000, "ceban")
+	addMoney(lxMoney, 20000, "noban")
+	addMoney(lxMoney, 50000, "gocap", "goban")
+	addMoney(lxMoney, 100000, "cepekceng")
+	addLex(lxRp, "rp", "rupiah", "idr")
+	addLex(lxEach, "masing")
+	addLex(lxTimes, "x")
+
+	addUnits()
+}

@@ -1,0 +1,107 @@
+package parse
+
+// pair turns the runs of one chunk into lines. Buyers who skip commas
+// still alternate product and quantity: "bawang merah 1/2 kg cabe rawit 1
+// ons" (product first) or "2 kg gula 1 papan telur" (quantity first). The
+// first run sets the order for the whole chunk.
+func (st *state) pair(runs []run, note, note2 span, each bool) {
+	lines := &st.sc.lines
+	start := len(*lines)
+	add := func(l line) {
+		if len(*lines) < maxItems {
+			l.chunk = st.chunk
+			*lines = append(*lines, l)
+		}
+	}
+	conflict := func() {
+		if len(*lines) > start {
+			(*lines)[len(*lines)-1].q.conflict = true
+		}
+	}
+	// A lone quantity after a product line without one: "bawang merah,
+	// 1/2 kg" and "gula\n2 kg".
+	if len(runs) == 1 && runs[0].isQ {
+		if n := len(*lines); n > 0 && !(*lines)[n-1].hasQ && (*lines)[n-1].chunk == st.chunk-1 {
+			(*lines)[n-1].q, (*lines)[n-1].hasQ = runs[0].q, true
+			(*lines)[n-1].note, (*lines)[n-1].note2 = note, note2
+			(*lines)[n-1].each = each
+		}
+		return
+	}
+	if !runs[0].isQ {
+		for k := 0; k < len(runs); k++ {
+			r := runs[k]
+			if r.isQ {
+				// "gula 2 kg ya 1 kg": two quantities for one product.
+				conflict()
+				continue
+			}
+			ln := line{words: [2]span{r.w}}
+			if k+1 < len(runs) && runs[k+1].isQ {
+				ln.q, ln.hasQ = runs[k+1].q, true
+				k++
+			} else if len(*lines) > start && st.trailing(&(*lines)[len(*lines)-1], r.w) {
+				continue
+			}
+			add(ln)
+		}
+	} else {
+		for k := 0; k < len(runs); k++ {
+			r := runs[k]
+			if !r.isQ {
+				add(line{words: [2]span{r.w}})
+				continue
+			}
+			if k+1 >= len(runs) || runs[k+1].isQ {
+				// A quantity naming nothing after a line: "2 kg gula 1 kg".
+				conflict()
+				continue
+			}
+			add(line{words: [2]span{runs[k+1].w}, q: r.q, hasQ: true})
+			k++
+		}
+	}
+	if n := len(*lines); n > start {
+		last := &(*lines)[n-1]
+		last.note, last.note2 = note, note2
+		last.each = each
+	}
+}
+
+// trailing decides what words after a complete line are ("cabe 1 ons
+// merah", "gula 2 kg telur"): a product of their own, part of the product
+// before them, or a note. It returns true when it merged them into prev.
+func (st *state) trailing(prev *line, w span) bool {
+	own := st.p.decide(st.match(w, span{}))
+	if own.verdict == vOne {
+		return false
+	}
+	merged := st.p.decide(st.match(prev.words[0], w))
+	if merged.verdict == vOne && (own.verdict == vNone || merged.best != nil) {
+		prev.words[1] = w
+		return true
+	}
+	if own.verdict != vNone {
+		return false
+	}
+	if prev.note.empty() {
+		prev.note = w
+	} else if prev.note2.empty() {
+		prev.note2 = w
+	}
+	return true
+}
+
+// spreadEach gives the quantity of a "masing-masing" line to the lines
+// before it that have none: "bawang merah, bawang putih masing2 1/4".
+func (st *state) spreadEach() {
+	ls := st.sc.lines
+	for i := range ls {
+		if !ls[i].each || !ls[i].hasQ {
+			continue
+		}
+		for j := i - 1; j >= 0 && !ls[j].hasQ; j-- {
+			ls[j].q, ls[j].hasQ = ls[i].q, true
+		}
+	}
+}

@@ -1,0 +1,345 @@
+package parse
+
+import (
+	"strings"
+	"sync"
+
+	"pasarbot/catalog"
+)
+
+// Parser reads order messages against one catalog. Build it once with New;
+// it is read-only afterwards and safe for concurrent use.
+type Parser struct {
+	ix *catalog.Index
+	// exact holds Match's answer for every name and alias, keyed by the
+	// phrase the parser builds from it: most order lines name a product
+	// exactly and skip the fuzzy matcher altogether.
+	exact map[string][]catalog.Candidate
+	// aliasWords are the words of names and aliases that also have a role
+	// in the lexicon ("mas" in "ikan mas", "limo" in "jeruk limo", "teh").
+	aliasWords map[string]bool
+	// prefixes are the leading words of multi-word names and aliases.
+	prefixes map[string]bool
+	scratch  sync.Pool
+}
+
+// New builds a parser over a catalog index.
+func New(ix *catalog.Index) *Parser {
+	p := &Parser{
+		ix:         ix,
+		exact:      map[string][]catalog.Candidate{},
+		aliasWords: map[string]bool{},
+		prefixes:   map[string]bool{},
+	}
+	var tz tokenizer
+	for _, prod := range ix.Products() {
+		for j := -1; j < len(prod.Aliases); j++ {
+			s := prod.Name
+			if j >= 0 {
+				s = prod.Aliases[j]
+			}
+			toks, _ := tz.run(s)
+			var words []string
+			for _, t := range toks {
+				if t.kind == tWord {
+					words = append(words, stripNya(t.w))
+					if lookup(t.w).flags != 0 {
+						p.aliasWords[t.w] = true
+					}
+				}
+			}
+			if len(words) == 0 {
+				continue
+			}
+			key := strings.Join(words, " ")
+			if _, ok := p.exact[key]; !ok {
+				p.exact[key] = ix.Match(key)
+			}
+			for k := 1; k < len(words); k++ {
+				p.prefixes[strings.Join(words[:k], " ")] = true
+			}
+		}
+	}
+	p.scratch.New = func() any { return new(scratch) }
+	return p
+}
+
+// Index returns the catalog index the parser reads.
+func (p *Parser) Index() *catalog.Index { return p.ix }
+
+// scratch is per-call working memory, pooled so typical messages cost few
+// allocations.
+type scratch struct {
+	tz    tokenizer
+	lx    []lex
+	lines []line
+	buf   []byte // the phrase being matched
+	buf2  []byte // the same with weak words
+	abuf  []byte // aliasPart's phrase
+}
+
+// Parse reads one message.
+func (p *Parser) Parse(text string) Result {
+	if len(text) > MaxBytes {
+		return Result{TooLong: true}
+	}
+	sc := p.scratch.Get().(*scratch)
+	defer p.scratch.Put(sc)
+	toks, _ := sc.tz.run(text)
+	sc.lx = sc.lx[:0]
+	for i := range toks {
+		var l lex
+		if toks[i].kind == tWord {
+			l = lookup(toks[i].w)
+			if l.flags == 0 && isDiVerb(toks[i].w) {
+				l.flags = lxNote
+			}
+		}
+		sc.lx = append(sc.lx, l)
+	}
+	st := state{p: p, text: text, toks: toks, lx: sc.lx, sc: sc}
+	sc.lines = sc.lines[:0]
+	st.split()
+	st.spreadEach()
+	var res Result
+	res.PriceQuery = st.ask
+	for i := range sc.lines {
+		st.resolve(&res, &sc.lines[i])
+	}
+	return res
+}
+
+// isDiVerb recognizes passive verbs that describe how a line is prepared
+// ("dipotong", "dibersihin", "digoreng"): they start a note.
+func isDiVerb(w string) bool {
+	return len(w) >= 6 && w[0] == 'd' && w[1] == 'i'
+}
+
+func stripNya(w string) string {
+	if len(w) > 5 && strings.HasSuffix(w, "nya") {
+		return w[:len(w)-3]
+	}
+	return w
+}
+
+// span is a token range [a, b); a == b is empty.
+type span struct{ a, b int }
+
+func (s span) empty() bool { return s.a >= s.b }
+
+// line is one order line before it meets the catalog.
+type line struct {
+	words  [2]span // product words; the second is a trailing phrase merged in
+	q      quantity
+	hasQ   bool
+	note   span // tokens of the note
+	note2  span // a second note part (a note after a separator, or after a pulled-out quantity)
+	each   bool // "masing-masing": the quantity is shared with the lines before
+	chunk  int  // which chunk of the message it came from
+	dropIf bool // only weak words and no quantity: not an order line
+}
+
+// state is one Parse call.
+type state struct {
+	p     *Parser
+	text  string
+	toks  []token
+	lx    []lex
+	sc    *scratch
+	ask   bool
+	chunk int
+}
+
+// split cuts the tokens into chunks at separators and reads each.
+func (st *state) split() {
+	a := 0
+	for i := 0; i <= len(st.toks); i++ {
+		if i < len(st.toks) {
+			t := st.toks[i]
+			if t.kind != tSep && t.kind != tQuest && !(t.kind == tWord && st.lx[i].has(lxSepWord) && !st.aliasPart(i)) {
+				continue
+			}
+		}
+		if i > a {
+			st.readChunk(a, i)
+			st.chunk++
+		}
+		a = i + 1
+		if len(st.sc.lines) >= maxItems {
+			return
+		}
+	}
+}
+
+// aliasPart reports whether the lexicon word at i belongs to a product
+// name here: "ikan mas", "jeruk limo", "teh sariwangi".
+func (st *state) aliasPart(i int) bool {
+	w := st.toks[i].w
+	if !st.p.aliasWords[w] {
+		return false
+	}
+	// With the words before it.
+	buf := st.sc.abuf[:0]
+	j := i - 1
+	for j >= 0 && st.toks[j].kind == tWord && !st.lx[j].has(lxFiller|lxSepWord) && i-j <= 4 {
+		j--
+	}
+	for k := j + 1; k < i; k++ {
+		buf = append(buf, stripNya(st.toks[k].w)...)
+		buf = append(buf, ' ')
+	}
+	buf = append(buf, w...)
+	st.sc.abuf = buf
+	if j+1 < i {
+		if _, ok := st.p.exact[string(buf)]; ok || st.p.prefixes[string(buf)] {
+			return true
+		}
+	}
+	// On its own, followed by a number or a product word: "limo 1 kg", "teh sariwangi".
+	if _, ok := st.p.exact[w]; ok || st.p.prefixes[w] {
+		if i+1 >= len(st.toks) {
+			return false
+		}
+		n, nl := st.toks[i+1], st.lx[i+1]
+		switch {
+		case n.kind == tNum:
+			return true
+		case n.kind == tWord && nl.flags == 0:
+			return true
+		case n.kind == tWord && (nl.has(lxSeUnit) || nl.has(lxMoney)):
+			return true
+		}
+	}
+	return false
+}
+
+// run is a stretch of a chunk: product words or one quantity.
+type run struct {
+	isQ bool
+	w   span
+	q   quantity
+}
+
+const maxRuns = 24
+
+// readChunk reads the tokens [a, b) between two separators into lines.
+func (st *state) readChunk(a, b int) {
+	c := chunk{t: st.toks[:b], l: st.lx[:b]}
+	var runs [maxRuns]run
+	nr := 0
+	noteAt := -1
+	each := false
+	haveW, haveQ := false, false
+	lastQ := false // the last run is a quantity, with only filler since
+	first := true  // no word of meaning seen yet in this chunk
+	for i := a; i < b && noteAt < 0 && nr < maxRuns; {
+		t, l := c.t[i], c.l[i]
+		if t.kind == tWord {
+			alias := l.flags != 0 && st.p.aliasWords[t.w] && st.aliasPart(i)
+			switch {
+			case alias:
+				// a product word despite its lexicon role
+			case l.has(lxAsk):
+				st.ask = true
+				i++
+				continue
+			case l.has(lxEach):
+				each = true
+				i++
+				continue
+			case l.has(lxNote) && (haveW || haveQ || first):
+				noteAt = i
+				continue
+			case l.has(lxNoteAfter) && (lastQ || first):
+				noteAt = i
+				continue
+			case l.has(lxFiller) && !l.has(lxWeak):
+				i++
+				continue
+			}
+			if !alias && c.startsQty(i) {
+				if q, ok := c.readQty(i); ok {
+					runs[nr] = run{isQ: true, q: q}
+					nr++
+					haveQ, lastQ, first = true, true, false
+					i = q.b
+					continue
+				}
+			}
+			// A product word (or a weak filler, kept for now).
+			if nr > 0 && !runs[nr-1].isQ {
+				runs[nr-1].w.b = i + 1
+			} else {
+				runs[nr] = run{w: span{i, i + 1}}
+				nr++
+			}
+			if !l.has(lxWeak) {
+				haveW = true
+			}
+			lastQ, first = false, false
+			i++
+			continue
+		}
+		// A number.
+		if q, ok := c.readQty(i); ok {
+			runs[nr] = run{isQ: true, q: q}
+			nr++
+			haveQ, lastQ, first = true, true, false
+			i = q.b
+			continue
+		}
+		i++
+	}
+	var note, note2 span
+	if noteAt >= 0 {
+		note = span{noteAt, st.trimFiller(noteAt, b)}
+	}
+	if nr == 0 {
+		// A note on its own after a separator: "..., yang seger ya".
+		if !note.empty() && len(st.sc.lines) > 0 {
+			last := &st.sc.lines[len(st.sc.lines)-1]
+			if last.note2.empty() {
+				last.note2 = note
+			}
+		}
+		return
+	}
+	// "ikan yang seger 2 kg": a quantity with a unit inside a note that
+	// follows a product without one belongs to the product.
+	if !note.empty() && !haveQ && nr < maxRuns && isAdjNote(c.t[note.a].w) {
+		for k := note.a + 1; k < note.b; k++ {
+			if !c.startsQty(k) {
+				continue
+			}
+			q, ok := c.readQty(k)
+			if !ok || (q.unit == nil && !q.money) {
+				break
+			}
+			runs[nr] = run{isQ: true, q: q}
+			nr++
+			note2 = span{q.b, st.trimFiller(q.b, note.b)}
+			note.b = st.trimFiller(note.a, k)
+			break
+		}
+	}
+	st.pair(runs[:nr], note, note2, each)
+}
+
+// isAdjNote reports whether a note starts with a relative word ("yang
+// seger") rather than an instruction ("dipotong 8"), so that a quantity
+// inside it may belong to the product.
+func isAdjNote(w string) bool {
+	switch w {
+	case "yg", "yang", "sing", "seng", "nu":
+		return true
+	}
+	return false
+}
+
+// trimFiller returns the end of [a, b) without trailing filler.
+func (st *state) trimFiller(a, b int) int {
+	for b > a && st.toks[b-1].kind == tWord && st.lx[b-1].has(lxFiller) && !st.lx[b-1].has(lxWeak|lxNote|lxNoteAfter) {
+		b--
+	}
+	return b
+}

@@ -1,0 +1,287 @@
+package parse
+
+import (
+	"strings"
+
+	"pasarbot/catalog"
+)
+
+// Plausibility limits for what a buyer can mean without saying a unit or
+// an explicit size. Beyond them the parser asks.
+const (
+	maxBareCount = 100        // "tahu 100" is a caterer; "bawang 250" is grams or rupiah
+	maxBareCost  = 1_000_000  // "cabe 50" (Rp2.000.000) is not 50 kg of chilli
+	maxLineCost  = 20_000_000 // any line above this is a typo
+	moneyFrom    = 1000       // a bare whole number from here is rupiah: "cabe 5000"
+	maxStepDrift = 5          // rounding to the step may move a quantity by 1/5 at most
+)
+
+// resolve turns one line into an item, a question or an unknown.
+func (st *state) resolve(res *Result, ln *line) {
+	if ln.words[0].empty() {
+		return
+	}
+	if !ln.hasQ && st.onlyWeak(ln) {
+		return // "teh," as an address, not tea
+	}
+	d := st.p.decide(st.match(ln.words[0], ln.words[1]))
+	said := st.said(ln)
+	switch d.verdict {
+	case vNone:
+		res.Unknown = append(res.Unknown, Unknown{Said: said, Suggestions: d.suggestions()})
+		return
+	case vAmbiguous:
+		ch := d.choices()
+		if len(ch) == 0 {
+			res.Unknown = append(res.Unknown, Unknown{Said: said, Suggestions: d.suggestions()})
+			return
+		}
+		res.Questions = append(res.Questions, Question{
+			Kind: Ambiguous, Said: said, Choices: ch, QtyText: st.qtyText(ln), Text: textAmbiguous(ch),
+		})
+		return
+	}
+	st.item(res, d.best, ln, said)
+}
+
+// item fits the line's quantity to the product.
+func (st *state) item(res *Result, prod *catalog.Product, ln *line, said string) {
+	pu := prod.SellingUnit()
+	ask := func(kind QuestionKind, qty catalog.Qty, amount int64, text string) {
+		res.Questions = append(res.Questions, Question{
+			Kind: kind, Said: said, Product: prod, Qty: qty, Amount: amount, QtyText: st.qtyText(ln), Text: text,
+		})
+	}
+	add := func(qty catalog.Qty, amount int64) {
+		res.Items = append(res.Items, Item{
+			SKU: prod.SKU, Name: prod.Name, Unit: prod.Unit, Qty: qty, Amount: amount, Said: said, Note: st.note(ln),
+		})
+	}
+	if !ln.hasQ {
+		if st.ask {
+			add(catalog.Whole(1), 0) // "harga gula?": the price of one unit
+			return
+		}
+		ask(MissingQty, 0, 0, textMissingQty(st.wordsText(ln), pu))
+		return
+	}
+	q := ln.q
+	if q.conflict {
+		ask(MissingQty, 0, 0, textUnclearQty(st.wordsText(ln), st.qtyText(ln), pu))
+		return
+	}
+	// A whole number of a thousand or more with no unit is an amount of
+	// money: nobody orders 5000 kg of chilli, but "cabe 5000" is common.
+	if !q.money && q.unit == nil && !q.frac && !q.words && q.val >= moneyFrom*1000 && q.val%1000 == 0 {
+		if (q.val/1000)%500 != 0 {
+			ask(MissingQty, 0, 0, textUnclearQty(st.wordsText(ln), st.qtyText(ln), pu))
+			return
+		}
+		q.money, q.val = true, q.val/1000
+	}
+	if q.money && q.offer == 0 {
+		st.byMoney(prod, q, ask, add)
+		return
+	}
+	v, ok := st.toProductUnit(prod, q, ln, ask)
+	if !ok {
+		return
+	}
+	if q.offer > 0 {
+		ask(ConfirmAmount, v, q.offer, textOffer(prod, v, q.offer))
+		return
+	}
+	if st.ask {
+		add(v, 0) // a price question: the quantity as asked, no step rules
+		return
+	}
+	step, minQ := prod.Step(), prod.Min()
+	r := roundNearest(v, step)
+	switch {
+	case r < minQ:
+		ask(ConfirmQty, minQ, 0, textBelowMin(prod, minQ))
+	case diff(r, v)*maxStepDrift > v:
+		ask(ConfirmQty, r, 0, textStep(prod, step, r))
+	case catalog.Cost(prod.Price, r) > maxLineCost:
+		ask(ConfirmQty, r, 0, textTooMuch(prod, r))
+	default:
+		add(r, 0)
+	}
+}
+
+// toProductUnit converts the said quantity into the product's unit, or
+// asks and returns false.
+func (st *state) toProductUnit(prod *catalog.Product, q quantity, ln *line, ask func(QuestionKind, catalog.Qty, int64, string)) (catalog.Qty, bool) {
+	pu := prod.SellingUnit()
+	qt := st.qtyText(ln)
+	switch {
+	case q.unit == nil:
+		v := catalog.Qty(q.val)
+		if q.count > 0 {
+			v = catalog.Qty(sat(q.val, q.count))
+		}
+		// A bare number is in the product's unit when it is plausible.
+		if !q.frac && (v > catalog.Whole(maxBareCount) || catalog.Cost(prod.Price, v) > maxBareCost) {
+			ask(MissingQty, 0, 0, textUnclearQty(st.wordsText(ln), qt, pu))
+			return 0, false
+		}
+		return v, true
+	case q.unit.half:
+		if pu.Dimension != catalog.Animal {
+			ask(IncompatibleUnit, 0, 0, textIncompatible(prod, qt))
+			return 0, false
+		}
+		return catalog.Qty(q.val), true
+	case !q.unit.known():
+		ask(UnknownUnit, 0, 0, textIncompatible(prod, qt))
+		return 0, false
+	}
+	if q.count > 0 {
+		switch {
+		case q.unit.u.Dimension == pu.Dimension:
+			// "beras 5kg 2 karung": the size times the count.
+			v, err := catalog.Convert(catalog.Qty(sat(q.val, q.count)), q.unit.u, pu)
+			if err != nil {
+				break
+			}
+			return v, true
+		case q.countUnit != nil && q.countUnit.known() && q.countUnit.u.Dimension == pu.Dimension:
+			// Sold by the pack: the count is the order, the size a note.
+			v, err := catalog.Convert(catalog.Whole(q.count), q.countUnit.u, pu)
+			if err != nil {
+				break
+			}
+			return v, true
+		}
+		ask(IncompatibleUnit, 0, 0, textIncompatible(prod, qt))
+		return 0, false
+	}
+	v, err := catalog.Convert(catalog.Qty(q.val), q.unit.u, pu)
+	if err != nil {
+		ask(IncompatibleUnit, 0, 0, textIncompatible(prod, qt))
+		return 0, false
+	}
+	return v, true
+}
+
+// byMoney turns an amount into the quantity it buys, rounded down to the
+// step: the buyer never pays more than they said.
+func (st *state) byMoney(prod *catalog.Product, q quantity, ask func(QuestionKind, catalog.Qty, int64, string), add func(catalog.Qty, int64)) {
+	amount := q.val
+	if prod.Price <= 0 {
+		ask(ConfirmAmount, 0, amount, textNoPrice(prod))
+		return
+	}
+	if q.juta && amount >= 1_000_000 && amount/prod.Price >= 100 {
+		// "cabe 8 juta": Sundanese slang for ribu. Confirm, never assume.
+		alt := amount / 1000
+		ask(ConfirmAmount, buys(prod, alt), alt, textMeantAmount(alt))
+		return
+	}
+	if amount > maxLineCost {
+		ask(ConfirmAmount, 0, amount, textMeantAmount(amount))
+		return
+	}
+	qty := buys(prod, amount)
+	if qty < prod.Min() || qty <= 0 {
+		minQ := prod.Min()
+		ask(ConfirmAmount, minQ, catalog.Cost(prod.Price, minQ), textAmountTooSmall(prod, amount, minQ))
+		return
+	}
+	if st.ask {
+		add(qty, amount)
+		return
+	}
+	add(qty, amount)
+}
+
+// buys is the quantity an amount buys, rounded down to the step.
+func buys(prod *catalog.Product, amount int64) catalog.Qty {
+	if prod.Price <= 0 {
+		return 0
+	}
+	return prod.RoundToStep(catalog.Qty(sat(amount, catalog.QtyScale) / prod.Price))
+}
+
+// roundNearest rounds q to the nearest multiple of step, halves up.
+func roundNearest(q, step catalog.Qty) catalog.Qty {
+	if step <= 0 {
+		return q
+	}
+	return (q + step/2) / step * step
+}
+
+func diff(a, b catalog.Qty) catalog.Qty {
+	if a > b {
+		return a - b
+	}
+	return b - a
+}
+
+// onlyWeak reports whether a line's words are all weak fillers.
+func (st *state) onlyWeak(ln *line) bool {
+	_, n := st.phrase(st.sc.buf[:0], ln.words[0], ln.words[1], false)
+	return n == 0
+}
+
+// said returns the original text of a line: its words and quantity.
+func (st *state) said(ln *line) string {
+	a, b := int32(-1), int32(-1)
+	ext := func(s span) {
+		if s.empty() {
+			return
+		}
+		if x := st.toks[s.a].start; a < 0 || x < a {
+			a = x
+		}
+		if y := st.toks[s.b-1].end; y > b {
+			b = y
+		}
+	}
+	ext(ln.words[0])
+	ext(ln.words[1])
+	if ln.hasQ {
+		ext(span{ln.q.a, ln.q.b})
+	}
+	if a < 0 {
+		return ""
+	}
+	return st.text[a:b]
+}
+
+// wordsText returns the product words as written, for questions.
+func (st *state) wordsText(ln *line) string {
+	s := ln.words[0]
+	if s.empty() {
+		return ""
+	}
+	return st.text[st.toks[s.a].start:st.toks[s.b-1].end]
+}
+
+// qtyText returns the quantity as written ("1 papan"), or "".
+func (st *state) qtyText(ln *line) string {
+	if !ln.hasQ || ln.q.b <= ln.q.a {
+		return ""
+	}
+	return st.text[st.toks[ln.q.a].start:st.toks[ln.q.b-1].end]
+}
+
+// note returns the line's note text.
+func (st *state) note(ln *line) string {
+	n1 := st.spanText(ln.note)
+	n2 := st.spanText(ln.note2)
+	switch {
+	case n2 == "":
+		return n1
+	case n1 == "":
+		return n2
+	}
+	return strings.Join([]string{n1, n2}, ", ")
+}
+
+func (st *state) spanText(s span) string {
+	if s.empty() {
+		return ""
+	}
+	return st.text[st.toks[s.a].start:st.toks[s.b-1].end]
+}

@@ -1,0 +1,104 @@
+package parse
+
+import "pasarbot/catalog"
+
+// spokenUnit is a unit as buyers say it. Most map to a catalog unit; a few
+// are counted measures the catalog lacks (lusin) and some name a part or a
+// container that no product is sold by (buletan, botol): those make the
+// parser ask instead of guessing.
+type spokenUnit struct {
+	code string       // catalog unit code, or the spoken word
+	u    catalog.Unit // Dimension is "" when nothing converts to it
+	half bool         // "sebelah": half of a fish or a chicken
+}
+
+// known reports whether the unit converts to catalog units.
+func (s spokenUnit) known() bool { return s.u.Dimension != "" }
+
+var spokenUnits []spokenUnit
+
+// unitOf returns the spoken unit of a lexicon entry.
+func unitOf(l lex) *spokenUnit {
+	if l.unit == 0 {
+		return nil
+	}
+	return &spokenUnits[l.unit-1]
+}
+
+// addUnit registers a unit. spelled are full words that also take the
+// prefixes se-/sa- ("sekilo", "sakilo", "seikat"); abbr are written forms
+// only ("kg", "bks"); needNum are forms that are a unit only right after a
+// number ("2l", "250g", "2 sak").
+func addUnit(su spokenUnit, spelled, abbr, needNum []string) {
+	spokenUnits = append(spokenUnits, su)
+	idx := len(spokenUnits)
+	set := func(w string, f lexFlag) {
+		l := lexicon[w]
+		if l.unit == 0 {
+			l.unit = idx
+		}
+		l.flags |= f
+		lexicon[w] = l
+	}
+	for _, w := range spelled {
+		set(w, lxUnit)
+		for _, p := range []string{"se", "sa"} {
+			if _, taken := lexicon[p+w]; !taken {
+				set(p+w, lxSeUnit)
+			}
+		}
+	}
+	for _, w := range abbr {
+		set(w, lxUnit)
+	}
+	for _, w := range needNum {
+		set(w, lxUnit|lxNeedNum)
+	}
+}
+
+func catUnit(code string) spokenUnit {
+	u, ok := catalog.LookupUnit(code)
+	if !ok {
+		panic("parse: catalog has no unit " + code)
+	}
+	return spokenUnit{code: code, u: u}
+}
+
+func addUnits() {
+	w := func(s ...string) []string { return s }
+	addUnit(catUnit("kg"), w("kilo", "kilogram", "kiloan"), w("kg", "kgs", "kl", "klo", "kilo2", "kgan"), nil)
+	addUnit(catUnit("ons"), w("ons", "onz"), nil, w("on", "ones"))
+	addUnit(catUnit("gram"), w("gram", "gramm", "grams"), w("gr", "grm", "grr", "gramnya"), w("g"))
+	addUnit(catUnit("kwintal"), w("kwintal", "kuintal"), nil, w("kw"))
+	addUnit(catUnit("liter"), w("liter", "litre", "lter", "litter", "literan"), w("ltr", "lt", "ltrs"), w("l"))
+	addUnit(catUnit("ml"), nil, w("ml", "mili", "mls"), nil)
+	addUnit(catUnit("butir"), w("butir", "butiran", "btir", "bitir"), w("btr"), nil)
+	addUnit(catUnit("biji"), w("biji", "bji", "bijian"), w("bj", "bij"), nil)
+	addUnit(catUnit("buah"), w("buah", "buwah", "bwh"), w("bh"), w("bua"))
+	addUnit(catUnit("pcs"), w("pcs", "piece", "pieces"), w("pc", "pcz", "pce"), nil)
+	addUnit(catUnit("papan"), w("papan", "tray", "trai"), w("ppn"), w("rak"))
+	addUnit(catUnit("ekor"), w("ekor", "ekoran"), w("ekr", "ekot"), nil)
+	addUnit(catUnit("ikat"), w("ikat", "iket", "ikatan", "iketan", "beungkeut", "unting"), w("ikt"), nil)
+	addUnit(catUnit("sisir"), w("sisir"), w("ssr"), nil)
+	addUnit(catUnit("bungkus"), w("bungkus", "bungkos", "bungkusan", "pack", "sachet", "saset", "sacet"), w("bks", "bngks", "bgks", "bks2", "pck"), nil)
+	addUnit(catUnit("renteng"), w("renteng", "renceng", "rentengan"), w("rtg"), nil)
+	addUnit(catUnit("karung"), w("karung", "zak"), w("krg"), w("sak"))
+	addUnit(catUnit("porsi"), w("porsi"), w("prs"), nil)
+	addUnit(catUnit("tumpuk"), w("tumpuk", "tumpukan", "tumpok", "onggok", "onggokan", "unggun"), nil, w("tempat"))
+	// Counted measures: a dozen and a score of pieces.
+	addUnit(spokenUnit{code: "lusin", u: catalog.Unit{Code: "lusin", Name: "lusin", Dimension: catalog.Piece, Base: 12}}, w("lusin"), nil, nil)
+	addUnit(spokenUnit{code: "kodi", u: catalog.Unit{Code: "kodi", Name: "kodi", Dimension: catalog.Piece, Base: 20}}, w("kodi"), nil, nil)
+	// Half a fish or a chicken.
+	addUnit(spokenUnit{code: "sebelah", half: true}, nil, w("sebelah", "sabeulah", "sabelah"), nil)
+	// Parts and containers that no catalog unit measures: asking beats
+	// guessing how many grams a bulb of garlic or a bottle of oil is.
+	for _, u := range [][]string{
+		{"buletan", "bulet", "bulatan"}, {"siung"}, {"bonggol", "bungkul"}, {"batang", "btg", "lonjor", "tangkai"},
+		{"potong", "ptg", "potongan"}, {"iris", "irisan"}, {"botol", "btl"}, {"kaleng", "klg"},
+		{"dus", "dos", "kardus", "box", "kotak"}, {"plastik", "kantong", "kantung", "kresek"},
+		{"cup", "gelas", "mangkok", "piring", "sendok"}, {"genggam", "genggaman"}, {"keranjang", "peti", "ember", "baskom"},
+		{"lembar", "lbr"}, {"bal"},
+	} {
+		addUnit(spokenUnit{code: u[0]}, u, nil, nil)
+	}
+}
