@@ -19,10 +19,10 @@ import (
 func ParseChat(chat string) (types.JID, error) {
 	jid, err := types.ParseJID(chat)
 	if err != nil {
-		return types.JID{}, fmt.Errorf("whatsapp: malformed chat %q: %w", bot.MaskPhone(chat), err)
+		return types.JID{}, fmt.Errorf("whatsapp: malformed chat %q: %w", maskChat(chat), err)
 	}
 	bad := func(why string) (types.JID, error) {
-		return types.JID{}, fmt.Errorf("whatsapp: malformed chat %q: %s", bot.MaskPhone(chat), why)
+		return types.JID{}, fmt.Errorf("whatsapp: malformed chat %q: %s", maskChat(chat), why)
 	}
 	if jid.Device != 0 || jid.RawAgent != 0 {
 		return bad("a device address, not a chat")
@@ -45,6 +45,22 @@ func ParseChat(chat string) (types.JID, error) {
 		return bad("server must be s.whatsapp.net, lid or g.us")
 	}
 	return jid, nil
+}
+
+// maskChat hides a phone number in an address of any shape, for errors
+// about malformed addresses.
+func maskChat(chat string) string {
+	if m := bot.MaskPhone(chat); m != chat {
+		return m
+	}
+	n := 0 // leading digits: a number before an odd suffix or server
+	for n < len(chat) && chat[n] >= '0' && chat[n] <= '9' {
+		n++
+	}
+	if n < 5 {
+		return chat
+	}
+	return bot.MaskPhone(chat[:n]) + chat[n:]
 }
 
 // ToMessage builds the WhatsApp message for an outbound message. Text keeps
