@@ -1,9 +1,3 @@
-//go:build simmarket
-
-// This file needs sim.NewMarket (bot/sim/market.go). Remove the build
-// constraint above when it lands; until then `go test -tags simmarket` is
-// where it fails to compile, and the rest of the package's tests run.
-
 package sim_test
 
 import (
@@ -78,11 +72,12 @@ func newRealMarket(t *testing.T, ctx context.Context, s *sim.Script) (sim.Market
 	start := realStart(cfg, s)
 	rec := sim.NewRecorder()
 	m, err := sim.NewMarket(ctx, sim.Options{
-		Config:    cfg,
-		DBPath:    filepath.Join(t.TempDir(), "pasarbot.db"),
-		Messenger: rec,
-		Start:     start,
-		Log:       zerolog.New(zerolog.NewTestWriter(t)).Level(zerolog.WarnLevel),
+		Config:     cfg,
+		DBPath:     filepath.Join(t.TempDir(), "pasarbot.db"),
+		Messenger:  rec,
+		Start:      start,
+		Log:        zerolog.New(zerolog.NewTestWriter(t)).Level(zerolog.WarnLevel),
+		BindGroups: true, // as `pasarbot replay` does
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -23,9 +23,15 @@ type simMarket interface {
 
 // newSimMarket builds the real market (engine, store, catalog) behind the
 // simulator. It is a variable so the commands' tests can use a stand-in.
-// dbPath "" means a fresh temporary database.
+// dbPath "" means a fresh temporary database. Every configured group is bound
+// to its simulator chat, so scripts and the page start with orders rather
+// than with DAFTAR GRUP in each group.
 var newSimMarket = func(ctx context.Context, cfg *config.Config, dbPath string, out bot.Messenger, start time.Time, log zerolog.Logger) (simMarket, error) {
-	return nil, exitError{code: 3, msg: "not yet available (the conversation engine is being built)"}
+	m, err := sim.NewMarket(ctx, sim.Options{Config: cfg, DBPath: dbPath, Messenger: out, Start: start, Log: log, BindGroups: true})
+	if err != nil {
+		return nil, err // not m: a nil *SimMarket in the interface would not be nil
+	}
+	return m, nil
 }
 
 // replayCodeSeed fixes order codes when the configuration leaves code_seed
