@@ -158,3 +158,10 @@ func TestFormatPairCode(t *testing.T) {
 		}
 	}
 }
+
+func TestLogout_NotPaired(t *testing.T) {
+	c, _ := MustClient(t, nil, nil)
+	if err := c.Logout(context.Background()); !errors.Is(err, whatsapp.ErrNotPaired) {
+		t.Errorf("Logout = %v, want ErrNotPaired", err)
+	}
+}
