@@ -13,8 +13,6 @@ func notYet(name, issue string) func(context.Context, env, []string) error {
 }
 
 var (
-	runRun     = notYet("run", "the WhatsApp transport is being built")
-	runLogout  = notYet("logout", "the WhatsApp transport is being built")
 	runParse   = notYet("parse", "the order parser is being built")
 	runCatalog = notYet("catalog", "catalog import/export is being built")
 	runLaporan = notYet("laporan", "market hours and reports are being built")
