@@ -245,13 +245,16 @@ const missedWindow = 24 * time.Hour
 // still open at now. Sweep and maintenance are not replayed (the engine
 // sweeps once at startup anyway).
 func (s *Schedule) Missed(done map[string]bool, now time.Time) []Firing {
+	var entries []Entry
+	for _, e := range s.Entries() {
+		if e.Job == JobOpen || e.Job == JobClose || e.Job == JobReport {
+			entries = append(entries, e)
+		}
+	}
 	var eff []Firing
-	for _, f := range Due(s.Entries(), s.loc, now.Add(-missedWindow), now) {
-		switch f.Job {
-		case JobOpen, JobClose, JobReport:
-			if s.Effective(f) {
-				eff = append(eff, f)
-			}
+	for _, f := range Due(entries, s.loc, now.Add(-missedWindow), now) {
+		if s.Effective(f) {
+			eff = append(eff, f)
 		}
 	}
 	var out []Firing
