@@ -21,6 +21,6 @@ func runDemo(ctx context.Context, e env, args []string) error {
 	// The script is written for the built-in market, so --config and
 	// $PASARBOT_CONFIG do not apply; the database is a temporary file.
 	cfg := config.Default()
-	fmt.Fprintf(e.stdout, "pasarbot demo — satu pagi di %s (simulasi, tanpa WhatsApp)\n", cfg.Market.Name)
-	return play(ctx, e, cfg, "", sim.Demo(), playOptions{verbose: *verbose, narrate: true})
+	header := fmt.Sprintf("pasarbot demo — satu pagi di %s (simulasi, tanpa WhatsApp)", cfg.Market.Name)
+	return play(ctx, e, cfg, "", sim.Demo(), playOptions{verbose: *verbose, narrate: true, header: header})
 }

@@ -79,6 +79,7 @@ type playOptions struct {
 	verbose  bool   // log at the configured level instead of warnings only
 	narrate  bool   // show the script's comments
 	idPrefix string // inbound ids; "" is the Player's default
+	header   string // printed before the transcript once the market runs
 }
 
 // play runs script on a new simulated market and prints the transcript to
@@ -99,6 +100,9 @@ func play(ctx context.Context, e env, cfg *config.Config, dbPath string, script 
 	}
 	defer m.Close()
 	rec.SetClock(m.Now)
+	if o.header != "" {
+		fmt.Fprintln(e.stdout, o.header)
+	}
 	p := &sim.Player{
 		Market:     m,
 		Recorder:   rec,
