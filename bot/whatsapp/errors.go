@@ -41,3 +41,19 @@ const (
 	actionUpdate = "This pasarbot's WhatsApp client version is too old: install a newer pasarbot and restart"
 	actionPhone  = "Open WhatsApp on the market phone and check the number still works (not banned, internet on), then restart pasarbot"
 )
+
+// maskedError carries whatsmeow's error with any phone number in its text
+// masked (it names JIDs freely), so callers can log it at any level;
+// errors.Is and errors.As still see the original.
+type maskedError struct {
+	msg string
+	err error
+}
+
+func (e *maskedError) Error() string { return e.msg }
+func (e *maskedError) Unwrap() error { return e.err }
+
+// maskErr wraps err as "<what>: <err>" with phone numbers masked.
+func maskErr(what string, err error) error {
+	return &maskedError{msg: maskJIDs(what + ": " + err.Error()), err: err}
+}

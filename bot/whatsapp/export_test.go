@@ -36,6 +36,8 @@ var (
 	ToMessageFor   = toMessage
 	ToParticipants = toParticipants
 	MaskJIDs       = maskJIDs
+	MaskErr        = maskErr
+	ShowQR         = showQR
 	NewWALogger    = newWALogger
 	TypingTime     = typingTime
 )

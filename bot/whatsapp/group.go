@@ -33,7 +33,7 @@ func (c *Client) GroupInfo(ctx context.Context, chat string) (string, []Particip
 	}
 	info, err := c.wa.GetGroupInfo(ctx, jid)
 	if err != nil {
-		return "", nil, fmt.Errorf("whatsapp: group info for %s: %w", chat, err)
+		return "", nil, maskErr("whatsapp: group info for "+chat, err)
 	}
 	ps := toParticipants(info)
 	for i, p := range ps {

@@ -87,7 +87,7 @@ func (c *Client) pair(ctx context.Context, p Pairing) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		return fmt.Errorf("whatsapp: connect to pair: %w", err)
+		return maskErr("whatsapp: connect to pair", err)
 	}
 	codeShown := false
 	for {

@@ -165,3 +165,15 @@ func TestLogout_NotPaired(t *testing.T) {
 		t.Errorf("Logout = %v, want ErrNotPaired", err)
 	}
 }
+
+func TestShowQR(t *testing.T) {
+	var out bytes.Buffer
+	whatsapp.ShowQR(&out, "2@AbCdEf==,XyZ==,QwE==,RtY==")
+	s := out.String()
+	if !strings.Contains(s, "Linked devices") || !strings.ContainsAny(s, "▀▄█") {
+		t.Errorf("QR output:\n%s", s)
+	}
+	if strings.Contains(s, "\x1b[") {
+		t.Error("QR output has escape sequences (sixel probing or colours)")
+	}
+}

@@ -65,8 +65,9 @@ func (c *Client) Send(ctx context.Context, msg bot.Outbound) error {
 		c.chatPresence(ctx, to, types.ChatPresencePaused)
 	}
 	if err != nil {
+		err = maskErr(fmt.Sprintf("whatsapp: send %s to %s", msg.ID, bot.MaskPhone(msg.Chat)), err)
 		log.Warn().Err(err).Msg("send failed; retry with the same id")
-		return fmt.Errorf("whatsapp: send %s to %s: %w", msg.ID, bot.MaskPhone(msg.Chat), err)
+		return err
 	}
 	log.Debug().Time("server_time", resp.Timestamp).Msg("message sent")
 	return nil

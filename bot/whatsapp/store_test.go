@@ -3,6 +3,7 @@ package whatsapp_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -113,5 +114,16 @@ func TestMaskJIDs(t *testing.T) {
 	got := whatsapp.MaskJIDs("Failed to get LID for 6281234567001@s.whatsapp.net: x; ts 1767225600")
 	if want := "Failed to get LID for 62812****7001@s.whatsapp.net: x; ts 1767225600"; got != want {
 		t.Errorf("MaskJIDs = %q, want %q", got, want)
+	}
+}
+
+func TestMaskedError(t *testing.T) {
+	inner := errors.New("failed to get LID for PN 6281234567001@s.whatsapp.net: timeout")
+	err := whatsapp.MaskErr("whatsapp: send", inner)
+	if strings.Contains(err.Error(), "6281234567001") || !strings.Contains(err.Error(), "62812****7001@s.whatsapp.net") {
+		t.Errorf("error text %q", err)
+	}
+	if !errors.Is(err, inner) {
+		t.Error("original error lost")
 	}
 }
