@@ -242,7 +242,8 @@ func (s *Schedule) settle(ov Overrides) (Overrides, error) {
 			from = f.until
 		}
 		last := s.civil(f.until)
-		for c := s.civil(from); c.daysUntil(last) >= 0; c = c.add(1) {
+		// Bounded: a force never spans more than the search horizon.
+		for c, i := s.civil(from), 0; c.daysUntil(last) >= 0 && i <= horizonDays; c, i = c.add(1), i+1 {
 			if s.spanOn(c) != next.spanOn(c) {
 				ov.clearForce()
 				break

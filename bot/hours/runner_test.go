@@ -135,6 +135,22 @@ func TestJobChainSurvivesPanic(t *testing.T) {
 	}
 }
 
+// The reason for the order: the other way round, the first panic keeps
+// SkipIfStillRunning's token and every later run is skipped.
+func TestRecoverOutsideSkipLosesEntry(t *testing.T) {
+	logger := cron.DiscardLogger
+	runs := 0
+	job := cron.NewChain(cron.Recover(logger), cron.SkipIfStillRunning(logger)).Then(cron.FuncJob(func() {
+		runs++
+		panic("boom")
+	}))
+	job.Run()
+	job.Run()
+	if runs != 1 {
+		t.Errorf("runs = %d; robfig's chain changed, revisit jobChain", runs)
+	}
+}
+
 type printer struct{ b *bytes.Buffer }
 
 func (p *printer) Printf(format string, args ...any) {

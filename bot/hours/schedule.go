@@ -12,6 +12,7 @@ package hours
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -102,6 +103,7 @@ func New(h config.Hours, loc *time.Location, ov Overrides) (*Schedule, error) {
 	if err != nil {
 		return nil, fmt.Errorf("hours: open/close: %w", err)
 	}
+	h.Days, h.ClosedDates = cloneMap(h.Days), slices.Clone(h.ClosedDates) // immutable, also after the caller's edits
 	s := &Schedule{loc: loc, days: map[civil]span{}, holidays: map[civil]bool{}, report: -1, ov: ov.clone(), cfg: h}
 	for i := range s.weekly {
 		s.weekly[i] = def
