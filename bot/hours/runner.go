@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -18,10 +19,12 @@ type Runner struct {
 	loc *time.Location
 	log zerolog.Logger
 
-	mu   sync.Mutex
-	c    *cron.Cron
-	fire func(Firing)
-	ids  []cron.EntryID
+	mu      sync.Mutex
+	c       *cron.Cron
+	fire    func(Firing)
+	ids     []cron.EntryID
+	entries []Entry // as scheduled, to make an unchanged Update free
+	stopped bool
 }
 
 // NewRunner prepares a runner in the market's time zone.
@@ -48,7 +51,7 @@ func (r *Runner) Start(entries []Entry, fire func(Firing)) error {
 	// job returns, so a panic must be recovered inside it, or that entry
 	// would be skipped forever after its first panic.
 	r.c = cron.New(cron.WithLocation(r.loc), cron.WithLogger(l), cron.WithChain(jobChain(l)...))
-	r.fire = fire
+	r.fire, r.stopped = fire, false
 	if err := r.replace(entries); err != nil {
 		r.c = nil
 		return err
@@ -63,12 +66,19 @@ func jobChain(l cron.Logger) []cron.JobWrapper {
 }
 
 // Update replaces the entries while running, after the overrides changed.
-// Nothing changes when one of the specs does not parse.
+// The same entries again change nothing (calling it after every firing is
+// cheap and keeps each entry's overlap guard); nothing changes either when
+// a spec does not parse. After Stop it is a no-op.
 func (r *Runner) Update(entries []Entry) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.c == nil {
+	switch {
+	case r.stopped:
+		return nil
+	case r.c == nil:
 		return errors.New("hours: runner not started")
+	case slices.Equal(entries, r.entries):
+		return nil
 	}
 	return r.replace(entries)
 }
@@ -89,6 +99,7 @@ func (r *Runner) replace(entries []Entry) error {
 	for i, e := range entries {
 		r.ids = append(r.ids, r.c.Schedule(scheds[i], r.job(e.Job, scheds[i])))
 	}
+	r.entries = slices.Clone(entries)
 	return nil
 }
 
@@ -126,7 +137,8 @@ func lastActivation(s cron.Schedule, now time.Time) time.Time {
 func (r *Runner) Stop(ctx context.Context) error {
 	r.mu.Lock()
 	c := r.c
-	r.c, r.ids = nil, nil
+	r.c, r.ids, r.entries = nil, nil, nil
+	r.stopped = r.stopped || c != nil
 	r.mu.Unlock()
 	if c == nil {
 		return nil

@@ -104,12 +104,21 @@ func TestRunnerRejectsBadSpecs(t *testing.T) {
 	if err := r.Start([]hours.Entry{{Job: hours.JobOpen, Spec: "0 6 * * *"}}, func(hours.Firing) {}); err != nil {
 		t.Fatal(err)
 	}
-	defer r.Stop(context.Background())
 	if err := r.Update([]hours.Entry{{Job: hours.JobOpen, Spec: "nonsense"}}); err == nil {
 		t.Error("Update with a bad spec accepted")
 	}
-	if err := r.Update([]hours.Entry{{Job: hours.JobOpen, Spec: "0 7 * * *"}, {Job: hours.JobClose, Spec: "0 12 * * *"}}); err != nil {
+	es := []hours.Entry{{Job: hours.JobOpen, Spec: "0 7 * * *"}, {Job: hours.JobClose, Spec: "0 12 * * *"}}
+	if err := r.Update(es); err != nil {
 		t.Error(err)
+	}
+	if err := r.Update(es); err != nil {
+		t.Error(err)
+	}
+	if err := r.Stop(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Update(es); err != nil {
+		t.Errorf("Update after Stop = %v, want a no-op", err)
 	}
 }
 
