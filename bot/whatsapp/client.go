@@ -112,6 +112,10 @@ func New(dev *DeviceStore, inbox bot.Inbox, opts Options) *Client {
 	// keep decrypted plaintext until then so a redelivery can be read.
 	wa.SynchronousAck = true
 	wa.EnableDecryptedEventBuffer = true
+	// A message this device cannot decrypt (sessions still settling after
+	// linking, a LID migration) is asked for again from the market phone,
+	// which has its own copy: an order is not lost to a key mix-up.
+	wa.AutomaticMessageRerequestFromPhone = true
 	if opts.Dial != nil {
 		t := http.DefaultTransport.(*http.Transport).Clone()
 		t.DialContext = opts.Dial

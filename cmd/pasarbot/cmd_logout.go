@@ -9,7 +9,7 @@ import (
 )
 
 func runLogout(ctx context.Context, e env, args []string) error {
-	fs := newFlags(e, "logout", "[--config FILE] [--device FILE]")
+	fs := newFlags(e, "logout", "[--config FILE] [--db FILE] [--device FILE]")
 	cf := addConfigFlags(fs)
 	df := addDeviceFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
