@@ -166,6 +166,10 @@ func (c *Client) Connect(ctx context.Context, p Pairing) error {
 	stop := context.AfterFunc(ctx, c.cancelRun)
 	defer stop()
 	c.startWorkers()
+	// InitialAutoReconnect turns a failed first dial into background
+	// retries. Only once paired: whatsmeow never retries an unpaired
+	// device, so during pairing it would hide the error and leave the
+	// operator waiting for a QR code that cannot come.
 	if !c.Paired() {
 		if err := c.pair(ctx, p); err != nil {
 			return err
