@@ -1,0 +1,58 @@
+package store
+
+import (
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"pasarbot/bot"
+)
+
+// Conversation returns the chat's conversation; a chat never seen is idle
+// with empty data.
+func (t *Tx) Conversation(chat string) (*bot.Conversation, error) {
+	var state, data, updated string
+	err := t.queryRow(`SELECT state, data, updated_at FROM conversations WHERE chat = ?`, chat).
+		Scan(&state, &data, &updated)
+	if errors.Is(err, sql.ErrNoRows) {
+		return &bot.Conversation{Chat: chat, State: bot.StateIdle}, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: conversation %s: %w", chat, err)
+	}
+	c := &bot.Conversation{Chat: chat, State: bot.State(state)}
+	if c.State == "" {
+		c.State = bot.StateIdle
+	}
+	if c.UpdatedAt, err = parseTimeText(updated); err != nil {
+		return nil, fmt.Errorf("store: conversation %s: %w", chat, err)
+	}
+	if err := json.Unmarshal([]byte(data), &c.Data); err != nil {
+		return nil, fmt.Errorf("store: conversation %s: data: %w", chat, err)
+	}
+	return c, nil
+}
+
+// SaveConversation stores the conversation's state and data (as JSON),
+// stamped with c.UpdatedAt.
+func (t *Tx) SaveConversation(c *bot.Conversation) error {
+	if c == nil || c.Chat == "" {
+		return errors.New("store: save conversation: no chat")
+	}
+	state := c.State
+	if state == "" {
+		state = bot.StateIdle
+	}
+	data, err := json.Marshal(c.Data)
+	if err != nil {
+		return fmt.Errorf("store: save conversation %s: data: %w", c.Chat, err)
+	}
+	_, err = t.exec(`INSERT INTO conversations(chat, state, data, updated_at) VALUES (?, ?, ?, ?)
+		ON CONFLICT(chat) DO UPDATE SET state = excluded.state, data = excluded.data, updated_at = excluded.updated_at`,
+		c.Chat, string(state), string(data), timeText(c.UpdatedAt))
+	if err != nil {
+		return fmt.Errorf("store: save conversation %s: %w", c.Chat, err)
+	}
+	return nil
+}
