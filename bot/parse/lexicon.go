@@ -23,6 +23,7 @@ const (
 	lxNeedNum                       // as a unit, only right after a number: "l", "g", "on", "sak", "tempat"
 	lxApprox                        // "an" and "ribuan": about that amount
 	lxTimes                         // "x": "2x", "x2"
+	lxTail                          // a filler that ends sentences ("ya", "kak", "makasih"): trimmed off notes
 )
 
 // numKind is how a number word combines with its neighbours.
@@ -108,6 +109,10 @@ func init() {
 		"mintak", "minto", "nitip", "titip", "tolong", "tlg", "tulung", "mohon", "bisa", "bs", "bisakah",
 		"boleh", "blh", "ada", "ono", "aya", "ado", "lagi", "juga", "jg", "sekalian", "skalian", "sklian",
 		"dulu", "dl", "pesannya", "belinya", "kasih", "kasi", "kirimin", "bungkusin", "siapin", "siapkan",
+		"tanya", "nanya", "nanyain", "ready", "stok", "stock", "kalau", "kalo", "klo", "klw", "saiki", "skrg",
+		"dapet", "dapat", "dpt", "oleh", "nak", "bali", "pengin", "tak", "tah",
+	)
+	addLex(lxFiller|lxTail,
 		// address
 		"kak", "ka", "kk", "kakak", "kaka", "mbak", "mba", "mb", "mbk", "bu", "buk", "ibu", "bun", "bunda",
 		"pak", "bpk", "bapak", "mas", "bang", "abang", "bg", "teteh", "aa", "a", "akang", "kang",
@@ -139,8 +144,7 @@ func init() {
 	addLex(lxNote, "yg", "yang", "sing", "seng", "nu", "jangan", "jgn", "jngn", "jgan", "ojo",
 		"ulah", "tanpa", "tnp", "gak", "ga", "gk", "nggak", "ngga", "nggk", "enggak", "engga", "ndak",
 		"tidak", "tdk", "ora", "teu", "henteu", "pake", "pakai", "biar", "agak", "rada", "ukuran", "size",
-		"utk", "untuk", "buat", "masih", "kudu", "harus", "hrs", "pilih", "pilihin", "dipilihin", "khusus",
-		"kalau", "kalo", "klo", "klw")
+		"utk", "untuk", "buat", "masih", "kudu", "harus", "hrs", "pilih", "pilihin", "dipilihin", "khusus")
 
 	addLex(lxNoteAfter, "potong", "potongin", "iris", "irisin", "kupas", "kupasin", "giling", "gilingin",
 		"fillet", "filet", "bersihin", "seger", "segar", "fresh", "mateng", "matang", "muda", "tua",

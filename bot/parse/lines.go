@@ -23,7 +23,8 @@ func (st *state) pair(runs []run, note, note2 span, each bool) {
 	if len(runs) == 1 && runs[0].isQ {
 		if n := len(*lines); n > 0 && !(*lines)[n-1].hasQ && (*lines)[n-1].chunk == st.chunk-1 {
 			(*lines)[n-1].q, (*lines)[n-1].hasQ = runs[0].q, true
-			(*lines)[n-1].note, (*lines)[n-1].note2 = note, note2
+			(*lines)[n-1].addNote(note)
+			(*lines)[n-1].addNote(note2)
 			(*lines)[n-1].each = each
 		}
 		return
@@ -63,7 +64,8 @@ func (st *state) pair(runs []run, note, note2 span, each bool) {
 	}
 	if n := len(*lines); n > start {
 		last := &(*lines)[n-1]
-		last.note, last.note2 = note, note2
+		last.addNote(note)
+		last.addNote(note2)
 		last.each = each
 	}
 }
@@ -72,6 +74,9 @@ func (st *state) pair(runs []run, note, note2 span, each bool) {
 // merah", "gula 2 kg telur"): a product of their own, part of the product
 // before them, or a note. It returns true when it merged them into prev.
 func (st *state) trailing(prev *line, w span) bool {
+	if st.onlyUnits(w) {
+		return true // "dapet brp ons?": a unit on its own names nothing
+	}
 	own := st.p.decide(st.match(w, span{}))
 	if own.verdict == vOne {
 		return false
@@ -84,11 +89,7 @@ func (st *state) trailing(prev *line, w span) bool {
 	if own.verdict != vNone {
 		return false
 	}
-	if prev.note.empty() {
-		prev.note = w
-	} else if prev.note2.empty() {
-		prev.note2 = w
-	}
+	prev.addNote(w)
 	return true
 }
 
@@ -104,4 +105,15 @@ func (st *state) spreadEach() {
 			ls[j].q, ls[j].hasQ = ls[i].q, true
 		}
 	}
+}
+
+// onlyUnits reports whether a run of words holds nothing but unit words
+// and fillers.
+func (st *state) onlyUnits(w span) bool {
+	for i := w.a; i < w.b; i++ {
+		if st.toks[i].kind == tWord && !st.lx[i].has(lxUnit|lxFiller) {
+			return false
+		}
+	}
+	return true
 }

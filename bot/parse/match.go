@@ -6,8 +6,9 @@ import "pasarbot/catalog"
 // bands). They are the parser's precision policy: a fuzzy match becomes an
 // item only when it is both good and clearly ahead of the next one.
 const (
-	acceptScore  = 0.85 // a typo'd but complete name ("bwang merah" 0.91)
+	acceptScore  = 0.9  // a typo'd but complete name ("bwang merah" 0.93); family heads (0.86–0.87) never pass
 	clearMargin  = 0.05 // how far ahead the best must be to be taken alone
+	typoScore    = 0.85 // the same for a name matched word for word
 	offerScore   = 0.75 // below this a product is a suggestion, not a choice
 	maxChoices   = 6    // a numbered list longer than this is no help
 	maxSuggested = 3
@@ -62,8 +63,9 @@ func (d decision) suggestions() []*catalog.Product {
 	return out
 }
 
-// decide applies the precision policy to Match's candidates.
-func (p *Parser) decide(cs []catalog.Candidate) decision {
+// decide applies the precision policy to Match's candidates for a phrase
+// of n words.
+func (p *Parser) decide(cs []catalog.Candidate, n int) decision {
 	d := decision{cands: cs}
 	if len(cs) == 0 {
 		return d
@@ -78,8 +80,12 @@ func (p *Parser) decide(cs []catalog.Candidate) decision {
 		return d
 	}
 	clear := len(cs) == 1 || cs[1].Score <= top.Score-clearMargin
+	// A name matched word for word, only with typos ("kentng" 0.90,
+	// "tomta" 0.86), is surer than a family head of the same score ("mie"
+	// 0.86 for Mi Instan): the buyer said a whole name.
+	whole := top.Score >= typoScore && words(top.Alias) == n
 	switch {
-	case top.Score >= acceptScore && clear:
+	case (top.Score >= acceptScore || whole) && clear:
 		d.verdict, d.best = vOne, top.Product
 	case top.Score >= offerScore:
 		d.verdict = vAmbiguous
@@ -87,9 +93,24 @@ func (p *Parser) decide(cs []catalog.Candidate) decision {
 	return d
 }
 
+// words counts the words of a normalized phrase.
+func words(s string) int {
+	if s == "" {
+		return 0
+	}
+	n := 1
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' {
+			n++
+		}
+	}
+	return n
+}
+
 // match looks up the product words of a line: the words of w1 and then
-// those of w2 (a trailing phrase being tried with it).
-func (st *state) match(w1, w2 span) []catalog.Candidate {
+// those of w2 (a trailing phrase being tried with it). It returns the
+// candidates and the number of words looked up.
+func (st *state) match(w1, w2 span) ([]catalog.Candidate, int) {
 	buf, n := st.phrase(st.sc.buf[:0], w1, w2, false)
 	st.sc.buf = buf
 	if n == 0 || st.hasWeak(w1, w2) {
@@ -100,19 +121,19 @@ func (st *state) match(w1, w2 span) []catalog.Candidate {
 		if wn > 0 {
 			if cs, ok := st.p.exact[string(wbuf)]; ok || n == 0 {
 				if ok {
-					return cs
+					return cs, wn
 				}
-				return st.p.ix.Match(string(wbuf))
+				return st.p.ix.Match(string(wbuf)), wn
 			}
 		}
 	}
 	if n == 0 || n > maxPhrase {
-		return nil
+		return nil, n
 	}
 	if cs, ok := st.p.exact[string(buf)]; ok {
-		return cs
+		return cs, n
 	}
-	return st.p.ix.Match(string(buf))
+	return st.p.ix.Match(string(buf)), n
 }
 
 // phrase appends the product words of w1 and w2 to dst, space separated,

@@ -132,11 +132,24 @@ type line struct {
 	words  [2]span // product words; the second is a trailing phrase merged in
 	q      quantity
 	hasQ   bool
-	note   span // tokens of the note
-	note2  span // a second note part (a note after a separator, or after a pulled-out quantity)
+	notes  [4]span // note parts, in order: "dipotong 4", "dibersihin"
 	each   bool // "masing-masing": the quantity is shared with the lines before
 	chunk  int  // which chunk of the message it came from
 	dropIf bool // only weak words and no quantity: not an order line
+}
+
+// addNote appends a part to the line's note; parts beyond four are
+// dropped (a note is a hint for the trader, not a document).
+func (ln *line) addNote(s span) {
+	if s.empty() {
+		return
+	}
+	for i := range ln.notes {
+		if ln.notes[i].empty() {
+			ln.notes[i] = s
+			return
+		}
+	}
 }
 
 // state is one Parse call.
@@ -195,18 +208,20 @@ func (st *state) aliasPart(i int) bool {
 			return true
 		}
 	}
-	// On its own, followed by a number or a product word: "limo 1 kg", "teh sariwangi".
-	if _, ok := st.p.exact[w]; ok || st.p.prefixes[w] {
-		if i+1 >= len(st.toks) {
-			return false
-		}
-		n, nl := st.toks[i+1], st.lx[i+1]
-		switch {
-		case n.kind == tNum:
-			return true
-		case n.kind == tWord && nl.flags == 0:
-			return true
-		case n.kind == tWord && (nl.has(lxSeUnit) || nl.has(lxMoney)):
+	// On its own: a whole name followed by a quantity ("limo 1 kg"), or
+	// the start of a longer name that the next word continues ("teh
+	// sariwangi").
+	if i+1 >= len(st.toks) {
+		return false
+	}
+	n, nl := st.toks[i+1], st.lx[i+1]
+	if _, ok := st.p.exact[w]; ok && (n.kind == tNum || n.kind == tWord && (nl.has(lxSeUnit) || nl.has(lxMoney))) {
+		return true
+	}
+	if st.p.prefixes[w] && n.kind == tWord {
+		buf = append(append(append(buf[:0], w...), ' '), stripNya(n.w)...)
+		st.sc.abuf = buf
+		if _, ok := st.p.exact[string(buf)]; ok || st.p.prefixes[string(buf)] {
 			return true
 		}
 	}
@@ -297,10 +312,7 @@ func (st *state) readChunk(a, b int) {
 	if nr == 0 {
 		// A note on its own after a separator: "..., yang seger ya".
 		if !note.empty() && len(st.sc.lines) > 0 {
-			last := &st.sc.lines[len(st.sc.lines)-1]
-			if last.note2.empty() {
-				last.note2 = note
-			}
+			st.sc.lines[len(st.sc.lines)-1].addNote(note)
 		}
 		return
 	}
@@ -338,7 +350,7 @@ func isAdjNote(w string) bool {
 
 // trimFiller returns the end of [a, b) without trailing filler.
 func (st *state) trimFiller(a, b int) int {
-	for b > a && st.toks[b-1].kind == tWord && st.lx[b-1].has(lxFiller) && !st.lx[b-1].has(lxWeak|lxNote|lxNoteAfter) {
+	for b > a && st.toks[b-1].kind == tWord && st.lx[b-1].has(lxTail) && !st.lx[b-1].has(lxWeak|lxNote|lxNoteAfter) {
 		b--
 	}
 	return b

@@ -15,6 +15,8 @@ type quantity struct {
 	countUnit *spokenUnit // the container's unit, nil for "x2"
 	conflict  bool        // two quantities that do not combine: ask
 	offer     int64       // a price said with a quantity: "sekilo 30rb"
+	spoken    int64       // a price said without thousands after a quantity: "sekilo tujuh lima" (thousandths of the spoken number)
+	pair      bool        // two digit words, "tujuh lima": 75 as a price, never a count
 
 	a, b int // token span [a, b)
 }
@@ -89,6 +91,11 @@ func combine(q, r quantity, times bool) quantity {
 		// "2 karung 5kg", "2 bungkus @ 250 gram"
 		r.count, r.countUnit, r.a = q.val/1000, q.unit, q.a
 		return r
+	case !times && q.unit != nil && r.unit == nil && !r.money && !r.frac && q.count == 0 && q.spoken == 0 &&
+		(r.pair || r.words || r.val >= 10_000):
+		// "daging sekilo 130", "ayam seekor tujuh lima": a bargaining
+		// price with its thousands unsaid. Scaled against the price later.
+		q.spoken = r.val
 	default:
 		q.conflict = true
 	}
@@ -174,6 +181,21 @@ func (c chunk) readAtom(i int) (quantity, bool) {
 		}
 		q.val, q.frac, q.words = nw.val, nw.frac, true
 		j = nw.next
+		// "tujuh lima": two digit words are a spoken price.
+		if nw.digit != 0 && j < len(c.t) && c.t[j].kind == tWord && c.l[j].has(lxNum) && c.l[j].nk == nkDigit {
+			if k := j + 1; k >= len(c.t) || c.t[k].kind != tWord || !c.l[k].has(lxNum) {
+				q.val, q.pair = (nw.digit*10+c.l[j].num)*1000, true
+				j++
+				if j < len(c.t) && c.t[j].kind == tWord && c.l[j].has(lxMoneyMul) && c.l[j].nk == nkRibu {
+					// "tujuh lima ribu"
+					q.money, q.pair = true, false
+					q.b = j + 1
+					return q, true
+				}
+				q.b = j
+				return q, true
+			}
+		}
 		if nw.ribu || nw.juta {
 			q.money, q.juta = true, nw.juta
 			q.val /= 1000

@@ -11,9 +11,9 @@ import (
 const (
 	maxBareCount = 100        // "tahu 100" is a caterer; "bawang 250" is grams or rupiah
 	maxBareCost  = 1_000_000  // "cabe 50" (Rp2.000.000) is not 50 kg of chilli
-	maxLineCost  = 20_000_000 // any line above this is a typo
+	maxLineCost  = 5_000_000  // a line above this is a typo ("tomat 1.500 kg") until confirmed
 	moneyFrom    = 1000       // a bare whole number from here is rupiah: "cabe 5000"
-	maxStepDrift = 5          // rounding to the step may move a quantity by 1/5 at most
+	maxStepDrift = 5          // rounding to the step may move a quantity by less than 1/5
 )
 
 // resolve turns one line into an item, a question or an unknown.
@@ -25,6 +25,15 @@ func (st *state) resolve(res *Result, ln *line) {
 		return // "teh," as an address, not tea
 	}
 	d := st.p.decide(st.match(ln.words[0], ln.words[1]))
+	var adj span
+	if d.verdict != vOne && ln.words[1].empty() {
+		// "bawang merah besar 1 kg": an adjective the name lacks is a note.
+		if w, a, ok := st.trailingAdjectives(ln.words[0]); ok {
+			if d2 := st.p.decide(st.match(w, span{})); d2.verdict == vOne {
+				d, adj = d2, a
+			}
+		}
+	}
 	said := st.said(ln)
 	switch d.verdict {
 	case vNone:
@@ -41,11 +50,27 @@ func (st *state) resolve(res *Result, ln *line) {
 		})
 		return
 	}
-	st.item(res, d.best, ln, said)
+	st.item(res, d.best, ln, said, adj)
+}
+
+// trailingAdjectives splits "bawang merah besar" into the name and the
+// adjectives after it ("besar", "seger", "yg gede" was a note already).
+func (st *state) trailingAdjectives(w span) (name, adj span, ok bool) {
+	k := w.b
+	for k > w.a && st.toks[k-1].kind == tWord && st.lx[k-1].has(lxNoteAfter|lxFiller) {
+		k--
+	}
+	for k < w.b && st.lx[k].has(lxFiller) && !st.lx[k].has(lxNoteAfter) {
+		k++ // the adjectives start at the first of them
+	}
+	if k == w.b || k == w.a {
+		return w, span{}, false
+	}
+	return span{w.a, k}, span{k, w.b}, true
 }
 
 // item fits the line's quantity to the product.
-func (st *state) item(res *Result, prod *catalog.Product, ln *line, said string) {
+func (st *state) item(res *Result, prod *catalog.Product, ln *line, said string, adj span) {
 	pu := prod.SellingUnit()
 	ask := func(kind QuestionKind, qty catalog.Qty, amount int64, text string) {
 		res.Questions = append(res.Questions, Question{
@@ -54,7 +79,7 @@ func (st *state) item(res *Result, prod *catalog.Product, ln *line, said string)
 	}
 	add := func(qty catalog.Qty, amount int64) {
 		res.Items = append(res.Items, Item{
-			SKU: prod.SKU, Name: prod.Name, Unit: prod.Unit, Qty: qty, Amount: amount, Said: said, Note: st.note(ln),
+			SKU: prod.SKU, Name: prod.Name, Unit: prod.Unit, Qty: qty, Amount: amount, Said: said, Note: st.note(ln, adj),
 		})
 	}
 	if !ln.hasQ {
@@ -66,6 +91,20 @@ func (st *state) item(res *Result, prod *catalog.Product, ln *line, said string)
 		return
 	}
 	q := ln.q
+	if q.spoken > 0 && !q.money && q.offer == 0 {
+		// Scale the spoken price against what the quantity costs.
+		if v, ok := st.toProductUnitQuiet(prod, q); ok {
+			amount, amb := scaleSpoken(q.spoken, catalog.Cost(prod.Price, v))
+			if !amb {
+				q.offer = amount
+			} else {
+				q.conflict = true
+			}
+		}
+	}
+	if q.pair && !q.money {
+		q.conflict = true // "cabe tujuh lima": a price, but for how much?
+	}
 	if q.conflict {
 		ask(MissingQty, 0, 0, textUnclearQty(st.wordsText(ln), st.qtyText(ln), pu))
 		return
@@ -100,13 +139,21 @@ func (st *state) item(res *Result, prod *catalog.Product, ln *line, said string)
 	switch {
 	case r < minQ:
 		ask(ConfirmQty, minQ, 0, textBelowMin(prod, minQ))
-	case diff(r, v)*maxStepDrift > v:
+	case diff(r, v)*maxStepDrift >= v:
 		ask(ConfirmQty, r, 0, textStep(prod, step, r))
 	case catalog.Cost(prod.Price, r) > maxLineCost:
 		ask(ConfirmQty, r, 0, textTooMuch(prod, r))
 	default:
 		add(r, 0)
 	}
+}
+
+// toProductUnitQuiet converts like toProductUnit without asking.
+func (st *state) toProductUnitQuiet(prod *catalog.Product, q quantity) (catalog.Qty, bool) {
+	ok := true
+	var ln line
+	v, _ := st.toProductUnit(prod, q, &ln, func(QuestionKind, catalog.Qty, int64, string) { ok = false })
+	return v, ok
 }
 
 // toProductUnit converts the said quantity into the product's unit, or
@@ -121,7 +168,10 @@ func (st *state) toProductUnit(prod *catalog.Product, q quantity, ln *line, ask 
 			v = catalog.Qty(sat(q.val, q.count))
 		}
 		// A bare number is in the product's unit when it is plausible.
-		if !q.frac && (v > catalog.Whole(maxBareCount) || catalog.Cost(prod.Price, v) > maxBareCost) {
+		// Eggs, fish and fruit sold by the kilo are still counted in
+		// pieces by buyers: "telor siji" is one egg, "lele 2" two fish.
+		if !q.frac && (v > catalog.Whole(maxBareCount) || catalog.Cost(prod.Price, v) > maxBareCost ||
+			v%catalog.QtyScale == 0 && pu.Dimension == catalog.Mass && countedByPiece(prod)) {
 			ask(MissingQty, 0, 0, textUnclearQty(st.wordsText(ln), qt, pu))
 			return 0, false
 		}
@@ -136,11 +186,17 @@ func (st *state) toProductUnit(prod *catalog.Product, q quantity, ln *line, ask 
 		ask(UnknownUnit, 0, 0, textIncompatible(prod, qt))
 		return 0, false
 	}
+	u := q.unit.u
+	if q.unit.code == "papan" && prod.Category != "telur" {
+		// A papan is a tray of 30 eggs, but a slab of tempe or a board of
+		// petai is one piece of its own.
+		u = catalog.Unit{Code: "papan", Name: "papan", Dimension: catalog.Piece, Base: 1}
+	}
 	if q.count > 0 {
 		switch {
-		case q.unit.u.Dimension == pu.Dimension:
+		case u.Dimension == pu.Dimension:
 			// "beras 5kg 2 karung": the size times the count.
-			v, err := catalog.Convert(catalog.Qty(sat(q.val, q.count)), q.unit.u, pu)
+			v, err := catalog.Convert(catalog.Qty(sat(q.val, q.count)), u, pu)
 			if err != nil {
 				break
 			}
@@ -156,7 +212,7 @@ func (st *state) toProductUnit(prod *catalog.Product, q quantity, ln *line, ask 
 		ask(IncompatibleUnit, 0, 0, textIncompatible(prod, qt))
 		return 0, false
 	}
-	v, err := catalog.Convert(catalog.Qty(q.val), q.unit.u, pu)
+	v, err := catalog.Convert(catalog.Qty(q.val), u, pu)
 	if err != nil {
 		ask(IncompatibleUnit, 0, 0, textIncompatible(prod, qt))
 		return 0, false
@@ -188,9 +244,13 @@ func (st *state) byMoney(prod *catalog.Product, q quantity, ask func(QuestionKin
 		ask(ConfirmAmount, minQ, catalog.Cost(prod.Price, minQ), textAmountTooSmall(prod, amount, minQ))
 		return
 	}
-	if st.ask {
-		add(qty, amount)
-		return
+	if d := prod.SellingUnit().Dimension; d != catalog.Mass && d != catalog.Volume && !st.ask {
+		// Counted goods cannot be weighed up to the amount: Rp50.000 of
+		// Rp45.000 chickens is one chicken for Rp45.000, if the buyer agrees.
+		if c := catalog.Cost(prod.Price, qty); c != amount {
+			ask(ConfirmAmount, qty, c, textAmountBuys(prod, amount, qty, c))
+			return
+		}
 	}
 	add(qty, amount)
 }
@@ -266,17 +326,34 @@ func (st *state) qtyText(ln *line) string {
 	return st.text[st.toks[ln.q.a].start:st.toks[ln.q.b-1].end]
 }
 
-// note returns the line's note text.
-func (st *state) note(ln *line) string {
-	n1 := st.spanText(ln.note)
-	n2 := st.spanText(ln.note2)
-	switch {
-	case n2 == "":
-		return n1
-	case n1 == "":
-		return n2
+// note returns the line's note text: its parts joined by ", ", after
+// any adjectives taken off the product words ("besar").
+func (st *state) note(ln *line, adj span) string {
+	var all [1 + len(line{}.notes)]span
+	all[0] = adj
+	copy(all[1:], ln.notes[:])
+	parts := 0
+	var one string
+	for _, s := range all {
+		if !s.empty() {
+			parts++
+			one = st.spanText(s)
+		}
 	}
-	return strings.Join([]string{n1, n2}, ", ")
+	if parts <= 1 {
+		return one // the common case: a substring of the message, no allocation
+	}
+	var b strings.Builder
+	for _, s := range all {
+		if s.empty() {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(st.spanText(s))
+	}
+	return b.String()
 }
 
 func (st *state) spanText(s span) string {
@@ -284,4 +361,14 @@ func (st *state) spanText(s span) string {
 		return ""
 	}
 	return st.text[st.toks[s.a].start:st.toks[s.b-1].end]
+}
+
+// countedByPiece reports whether a product sold by weight comes in pieces
+// buyers count: eggs, fish, fruit.
+func countedByPiece(p *catalog.Product) bool {
+	switch p.Category {
+	case "telur", "ikan", "buah":
+		return true
+	}
+	return false
 }

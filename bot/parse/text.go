@@ -15,7 +15,11 @@ import (
 
 func textAmbiguous(ch []*catalog.Product) string {
 	var b strings.Builder
-	b.WriteString("Maksudnya yang mana kak?")
+	if len(ch) == 1 {
+		b.WriteString("Maksudnya ini kak?")
+	} else {
+		b.WriteString("Maksudnya yang mana kak?")
+	}
 	for i, p := range ch {
 		b.WriteByte(' ')
 		b.WriteString(strconv.Itoa(i + 1))
@@ -88,4 +92,10 @@ func capitalize(s string) string {
 	}
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+func textAmountBuys(p *catalog.Product, amount int64, q catalog.Qty, cost int64) string {
+	u := p.SellingUnit().Name
+	return catalog.Rupiah(amount) + " dapat " + q.ID() + " " + u + " " + p.Name + " (" + catalog.Rupiah(cost) + "), kak. Mau " +
+		q.ID() + " " + u + "?"
 }

@@ -74,7 +74,7 @@ func addUnits() {
 	addUnit(catUnit("ml"), nil, w("ml", "mili", "mls"), nil)
 	addUnit(catUnit("butir"), w("butir", "butiran", "btir", "bitir"), w("btr"), nil)
 	addUnit(catUnit("biji"), w("biji", "bji", "bijian"), w("bj", "bij"), nil)
-	addUnit(catUnit("buah"), w("buah", "buwah", "bwh"), w("bh"), w("bua"))
+	addUnit(catUnit("buah"), w("buah", "buwah", "bwh"), w("bh"), w("bua", "tongkol"))
 	addUnit(catUnit("pcs"), w("pcs", "piece", "pieces"), w("pc", "pcz", "pce"), nil)
 	addUnit(catUnit("papan"), w("papan", "tray", "trai"), w("ppn"), w("rak"))
 	addUnit(catUnit("ekor"), w("ekor", "ekoran"), w("ekr", "ekot"), nil)
@@ -97,7 +97,7 @@ func addUnits() {
 		{"potong", "ptg", "potongan"}, {"iris", "irisan"}, {"botol", "btl"}, {"kaleng", "klg"},
 		{"dus", "dos", "kardus", "box", "kotak"}, {"plastik", "kantong", "kantung", "kresek"},
 		{"cup", "gelas", "mangkok", "piring", "sendok"}, {"genggam", "genggaman"}, {"keranjang", "peti", "ember", "baskom"},
-		{"lembar", "lbr"}, {"bal"},
+		{"lembar", "lbr"}, {"bal"}, {"tandan", "tundun"},
 	} {
 		addUnit(spokenUnit{code: u[0]}, u, nil, nil)
 	}
