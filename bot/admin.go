@@ -89,11 +89,22 @@ func (e *Engine) adminCommand(t *turn, in Inbound, cmd admincmd.Command) error {
 			return nil
 		}
 		return setOverrides(ov, e.t("admin_holiday_set", cmd.Date))
+	case admincmd.LiburBatal:
+		ov, err := sched.RemoveHoliday(cmd.Date)
+		if err != nil {
+			t.reply(in, err.Error())
+			return nil
+		}
+		return setOverrides(ov, e.t("admin_holiday_removed", cmd.Date))
 	case admincmd.Info:
 		return e.adminInfo(t, in, sched)
 	case admincmd.Laporan:
-		t.reply(in, e.dailyReport(t, e.marketDay(t.now)))
-	case admincmd.Umumkan:
+		day := e.marketDay(t.now)
+		if cmd.Date != "" {
+			day = cmd.Date
+		}
+		t.reply(in, e.dailyReport(t, day))
+	case admincmd.Umumkan, admincmd.UmumkanPembeli:
 		return e.announce(t, in, cmd)
 	case admincmd.KurirTambah:
 		c := orders.Courier{Phone: cmd.Phone, Name: cmd.Name, Plate: cmd.Plate, Active: true}
@@ -132,7 +143,11 @@ func (e *Engine) adminCommand(t *turn, in Inbound, cmd admincmd.Command) error {
 	case admincmd.Tugaskan:
 		return e.assign(t, in, cmd.Code, cmd.Phone)
 	case admincmd.SelesaiCS:
-		ended, err := e.endHandoverFor(t, cmd.Phone)
+		chat := ""
+		if cmd.Phone != "" {
+			chat = DirectChat(cmd.Phone)
+		}
+		ended, err := e.endHandoverFor(t, chat)
 		if err != nil {
 			return err
 		}
@@ -187,7 +202,7 @@ func (e *Engine) adminInfo(t *turn, in Inbound, sched *hours.Schedule) error {
 // capped so a market number is not flagged for spam.
 func (e *Engine) announce(t *turn, in Inbound, cmd admincmd.Command) error {
 	const maxBuyers = 200
-	if cmd.ToBuyers {
+	if cmd.Kind == admincmd.UmumkanPembeli {
 		buyers, err := t.tx.RecentBuyers(t.now.Add(-30 * 24 * time.Hour))
 		if err != nil {
 			return err

@@ -166,9 +166,17 @@ func (e *Engine) buyerEdit(b *buyerTurn) error {
 	return e.fire(b, e.classify(b))
 }
 
-// endHandoverFor is the admin's SELESAI CS.
-func (e *Engine) endHandoverFor(t *turn, phone string) (bool, error) {
-	c, err := t.tx.Conversation(DirectChat(phone))
+// endHandoverFor is the admin's SELESAI CS; chat "" ends the only
+// handover in progress.
+func (e *Engine) endHandoverFor(t *turn, chat string) (bool, error) {
+	if chat == "" {
+		cs, err := t.tx.ConversationsIn(StateHandover)
+		if err != nil || len(cs) != 1 {
+			return false, err
+		}
+		chat = cs[0].Chat
+	}
+	c, err := t.tx.Conversation(chat)
 	if err != nil {
 		return false, err
 	}

@@ -19,10 +19,10 @@ func (e *Engine) buyerAnyTime(b *buyerTurn) (bool, error) {
 	switch {
 	case s == "":
 		return false, nil
-	case helpWords[s] && b.conv.State != StateAddress:
+	case isPhrase(helpWords, s) && b.conv.State != StateAddress:
 		b.reply(b.in, e.t("help", e.set.MarketName))
 		return true, nil
-	case statusWords[s]:
+	case isPhrase(statusWords, s):
 		return true, e.buyerStatus(b)
 	case handoverRe.MatchString(s) && b.conv.State != StateAddress:
 		return true, e.fire(b, EvHandover)
@@ -78,7 +78,7 @@ func (e *Engine) buyerAnyTime(b *buyerTurn) (bool, error) {
 
 // menuPage reads "menu", "menu 2", "daftar harga".
 func menuPage(s string) (int, bool) {
-	if menuWords[s] {
+	if isPhrase(menuWords, s) {
 		return 1, true
 	}
 	for w := range menuWords {

@@ -79,6 +79,12 @@ func (e *Engine) fire(b *buyerTurn, ev Event) error {
 	if err := act(e, b); err != nil {
 		return err
 	}
+	// Items that raised questions end in the cart with questions pending:
+	// the table's cart/question row takes the chat to clarify.
+	if b.conv.State == StateClarify && ev != EvQuestion && tr.To != StateClarify {
+		b.conv.State = StateCart
+		return e.fire(b, EvQuestion)
+	}
 	if from != b.conv.State {
 		b.log.Debug().Str("from", string(from)).Str("to", string(b.conv.State)).Str("event", string(ev)).Msg("conversation moved")
 	}
@@ -111,7 +117,7 @@ func (e *Engine) classify(b *buyerTurn) Event {
 	if st == StateHandover {
 		return EvText
 	}
-	if cancelWords[s] {
+	if isPhrase(cancelWords, s) {
 		return EvCancel
 	}
 	if n, ok := number(s); ok && (st == StateClarify || st == StateDelivery || st == StateDecide || st == StateRating) {
@@ -121,17 +127,17 @@ func (e *Engine) classify(b *buyerTurn) Event {
 	if st == StateRating {
 		return EvText
 	}
-	if yesWords[s] {
+	if isPhrase(yesWords, s) {
 		return EvYes
 	}
-	if noWords[s] {
+	if isPhrase(noWords, s) {
 		return EvNo
 	}
 	if st == StateDelivery {
 		switch {
-		case antarWords[s]:
+		case isPhrase(antarWords, s):
 			return EvAntar
-		case ambilWords[s]:
+		case isPhrase(ambilWords, s):
 			return EvAmbil
 		}
 	}
@@ -139,10 +145,10 @@ func (e *Engine) classify(b *buyerTurn) Event {
 		b.arg = strings.TrimSpace(in.Text)
 		return EvText
 	}
-	if checkoutWords[s] && len(b.conv.Cart) > 0 {
+	if isPhrase(checkoutWords, s) && len(b.conv.Cart) > 0 {
 		return EvCheckout
 	}
-	if cartWords[s] {
+	if isPhrase(cartWords, s) {
 		return EvShowCart
 	}
 	if reorderRe.MatchString(s) {
@@ -179,7 +185,7 @@ func (e *Engine) classify(b *buyerTurn) Event {
 // trimCheckout removes a final "itu aja"-style line from a multi-line turn.
 func trimCheckout(text string) (string, bool) {
 	lines := strings.Split(strings.TrimSpace(text), "\n")
-	if len(lines) > 1 && checkoutWords[norm(lines[len(lines)-1])] {
+	if len(lines) > 1 && isPhrase(checkoutWords, norm(lines[len(lines)-1])) {
 		return strings.Join(lines[:len(lines)-1], "\n"), true
 	}
 	return text, false

@@ -105,7 +105,11 @@ func (e *Engine) receiptText(c *Conversation) string {
 		total += c.Ongkir
 	}
 	fmt.Fprintf(&b, "*%s: %s*\n", e.t("total"), catalog.Rupiah(total))
-	fmt.Fprintf(&b, "%s\n\n", e.t("payment_cod"))
+	if c.Delivery == orders.Ambil {
+		fmt.Fprintf(&b, "%s\n\n", e.t("payment_at_stall"))
+	} else {
+		fmt.Fprintf(&b, "%s\n\n", e.t("payment_cod"))
+	}
 	b.WriteString(e.t("confirm_how"))
 	return b.String()
 }

@@ -24,6 +24,7 @@ func init() {
 		"expire_cart":      (*Engine).actExpireCart,
 		"answer_choice":    (*Engine).actAnswerChoice,
 		"answer_qty":       (*Engine).actAnswerQty,
+		"confirm_question": (*Engine).actConfirmQuestion,
 		"reask":            (*Engine).actReask,
 		"skip_question":    (*Engine).actSkipQuestion,
 		"ask_address":      (*Engine).actAskAddress,
@@ -163,10 +164,22 @@ func soldOutChoice(note string) orders.SoldOut {
 	return orders.SoldOutAsk
 }
 
+// toQuestion keeps what is needed to apply the buyer's answer later: the
+// products in question and any quantity or amount already said.
 func toQuestion(q parse.Question) Question {
-	out := Question{Kind: string(q.Kind), Said: q.Said, Text: q.Text, Qty: q.Qty, Unit: q.Unit, Amount: q.Amount, Note: q.Note}
+	out := Question{Kind: string(q.Kind), Said: q.Said, Text: q.Text, Qty: q.Qty, Amount: q.Amount}
+	if q.QtyText != "" {
+		if qty, unit, ok := parse.ParseQuantity(q.QtyText); ok {
+			out.Qty, out.Unit = qty, unit
+		} else if amt, ok := parse.ParseMoney(q.QtyText); ok {
+			out.Amount = amt
+		}
+	}
 	for _, p := range q.Choices {
 		out.Choices = append(out.Choices, p.SKU)
+	}
+	if len(out.Choices) == 0 && q.Product != nil {
+		out.Choices = []string{q.Product.SKU}
 	}
 	return out
 }

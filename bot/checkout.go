@@ -16,7 +16,7 @@ func (e *Engine) actAnswerChoice(b *buyerTurn) error {
 		return e.actFallback(b)
 	}
 	q := b.conv.Questions[0]
-	if q.Kind != string(parse.QAmbiguous) || b.num < 1 || b.num > len(q.Choices) {
+	if q.Kind != string(parse.Ambiguous) || b.num < 1 || b.num > len(q.Choices) {
 		b.conv.State = StateClarify
 		b.reply(b.in, e.t("choose_number", len(q.Choices))+"\n"+q.Text)
 		return nil
@@ -25,7 +25,7 @@ func (e *Engine) actAnswerChoice(b *buyerTurn) error {
 	b.conv.Questions = b.conv.Questions[1:]
 	if q.Qty <= 0 && q.Amount <= 0 {
 		// Chosen but still no quantity: ask for it.
-		b.conv.Questions = append([]Question{{Kind: string(parse.QMissingQty), Said: p.Name, Choices: []string{p.SKU},
+		b.conv.Questions = append([]Question{{Kind: string(parse.MissingQty), Said: p.Name, Choices: []string{p.SKU},
 			Text: e.t("ask_qty", p.Name, p.Unit), Note: q.Note}}, b.conv.Questions...)
 		b.conv.State = StateClarify
 		b.reply(b.in, b.conv.Questions[0].Text)
@@ -293,4 +293,23 @@ func firstNonEmpty(ss ...string) string {
 		}
 	}
 	return ""
+}
+
+// actConfirmQuestion takes "ya" to a question that proposed a quantity or
+// an amount ("maksudnya Rp8.000?", "1 kg saja?").
+func (e *Engine) actConfirmQuestion(b *buyerTurn) error {
+	if len(b.conv.Questions) == 0 {
+		return e.afterAnswer(b)
+	}
+	q := b.conv.Questions[0]
+	if len(q.Choices) != 1 || (q.Qty <= 0 && q.Amount <= 0) {
+		b.conv.State = StateClarify
+		b.reply(b.in, q.Text)
+		return nil
+	}
+	p := e.bySKU[q.Choices[0]]
+	qty, note := e.questionQty(q, p)
+	b.conv.Questions = b.conv.Questions[1:]
+	notes := e.addLine(b.conv, parse.Item{SKU: p.SKU, Name: p.Name, Unit: p.Unit, Qty: qty, Amount: q.Amount, Note: q.Note}, b.in.ID)
+	return e.afterAnswer(b, append(notes, note)...)
 }

@@ -39,7 +39,12 @@ func (e *Engine) Fire(tx Tx, f hours.Firing) error {
 	if err != nil {
 		return err
 	}
-	if sched.Effective(f) {
+	// An ineffective firing (a weekday line on a day with other hours, a
+	// holiday) does nothing and leaves the key to the firing that counts.
+	if !sched.Effective(f) {
+		return nil
+	}
+	{
 		switch f.Job {
 		case hours.JobOpen:
 			err = e.openMarket(t, sched)
@@ -47,6 +52,9 @@ func (e *Engine) Fire(tx Tx, f hours.Firing) error {
 			err = e.closeMarket(t, sched)
 		case hours.JobReport:
 			e.toAdmins(t, e.dailyReport(t, e.marketDay(f.At)))
+		case hours.JobMaintain:
+			// Past special dates and holidays are dropped from the overrides.
+			err = setJSON(tx, settingOverrides, sched.Prune(now), now)
 		}
 		if err != nil {
 			return err

@@ -42,6 +42,7 @@ const (
 	EvAmbil       Event = "ambil"        // self pickup
 	EvLocation    Event = "location"     // a shared pin
 	EvText        Event = "text"         // anything else
+	EvQuestion    Event = "question"     // after an action: a line needs the buyer's answer
 	EvIdle        Event = "idle"         // clock: the cart sat untouched
 	EvIdleExpire  Event = "idle_expire"  // clock: reminded and still untouched
 	EvDecision    Event = "decision"     // an order needs the buyer's answer
@@ -85,9 +86,11 @@ var transitions = []Transition{
 	{StateCart, EvIdle, StateCart, "remind_idle"},
 	{StateCart, EvIdleExpire, StateIdle, "expire_cart"},
 	{StateCart, EvText, StateCart, "fallback"},
+	{StateCart, EvQuestion, StateClarify, "nothing"},
 
 	{StateClarify, EvNumber, StateCart, "answer_choice"},
 	{StateClarify, EvItems, StateCart, "answer_qty"},
+	{StateClarify, EvYes, StateCart, "confirm_question"},
 	{StateClarify, EvText, StateClarify, "reask"},
 	{StateClarify, EvNo, StateCart, "skip_question"},
 	{StateClarify, EvIdle, StateClarify, "remind_idle"},

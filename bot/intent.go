@@ -44,21 +44,28 @@ func set(ws ...string) map[string]bool {
 	return m
 }
 
-// norm lower-cases and drops punctuation at the ends and filler words
-// that carry no meaning for short answers ("ya kak!", "oke deh").
+// norm lower-cases, drops punctuation at the ends and squeezes spaces.
 func norm(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
-	s = strings.Trim(s, ".!?,~ ")
+	s = strings.Trim(s, ".!?,~ 🙏😊👍")
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// isPhrase reports whether the normalized text s is one of the phrases in m,
+// also after dropping trailing words that carry no meaning for short
+// answers ("ya kak!", "oke deh", "itu aja ya kak").
+func isPhrase(m map[string]bool, s string) bool {
 	fs := strings.Fields(s)
-	for len(fs) > 1 {
-		last := fs[len(fs)-1]
-		if fillerTail[last] {
-			fs = fs[:len(fs)-1]
-			continue
+	for len(fs) > 0 {
+		if m[strings.Join(fs, " ")] {
+			return true
 		}
-		break
+		if len(fs) == 1 || !fillerTail[fs[len(fs)-1]] {
+			return false
+		}
+		fs = fs[:len(fs)-1]
 	}
-	return strings.Join(fs, " ")
+	return false
 }
 
 var fillerTail = set("kak", "ka", "kakak", "mbak", "mba", "bu", "pak", "mas", "bang", "deh", "dong", "ya", "yah", "yaa", "nih", "sis", "gan", "min", "aja", "saja", "lah", "nggih", "atuh", "mah", "wae")
@@ -66,6 +73,9 @@ var fillerTail = set("kak", "ka", "kakak", "mbak", "mba", "bu", "pak", "mas", "b
 // number reads a bare number answer ("2", "no 2", "nomor 2", "yang 2").
 func number(s string) (int, bool) {
 	s = norm(s)
+	if fs := strings.Fields(s); len(fs) > 1 && fillerTail[fs[len(fs)-1]] {
+		s = strings.Join(fs[:len(fs)-1], " ")
+	}
 	for _, p := range []string{"nomor ", "nomer ", "no ", "no. ", "yang ", "yg ", "pilih ", "#"} {
 		s = strings.TrimPrefix(s, p)
 	}

@@ -30,6 +30,11 @@ type Pipeline struct {
 	mu   sync.Mutex // serializes all engine work
 	wake chan struct{}
 
+	// accepts feeds the group-commit loop while Run is running; nil
+	// otherwise, and Accept then commits on its own.
+	acceptMu sync.RWMutex
+	accepts  chan acceptReq
+
 	// Committed is called after every commit that may have queued
 	// outbound messages (the sender's wake-up).
 	Committed func()
@@ -47,12 +52,32 @@ func NewPipeline(store Store, engine *Engine, clock Clock, burst time.Duration, 
 	return &Pipeline{store: store, engine: engine, clock: clock, log: log, burst: burst, batch: 64, wake: make(chan struct{}, 1)}
 }
 
+type acceptReq struct {
+	in   Inbound
+	done chan error
+}
+
 // Accept stores an inbound message in the inbox. On nil the message is
 // durable and may be acknowledged; a repeated id is accepted and ignored.
+// While Run is running, concurrent Accepts share one commit.
 func (p *Pipeline) Accept(ctx context.Context, in Inbound) error {
 	if in.ID == "" || in.Chat == "" {
 		return errors.New("bot: inbound message without id or chat")
 	}
+	p.acceptMu.RLock()
+	ch := p.accepts
+	if ch != nil {
+		req := acceptReq{in: in, done: make(chan error, 1)}
+		ch <- req
+		p.acceptMu.RUnlock()
+		select {
+		case err := <-req.done:
+			return err
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	p.acceptMu.RUnlock()
 	err := p.store.Update(ctx, func(tx Tx) error {
 		_, err := tx.InsertInbound(in, p.clock.Now())
 		return err
@@ -64,9 +89,76 @@ func (p *Pipeline) Accept(ctx context.Context, in Inbound) error {
 	return nil
 }
 
+// acceptLoop commits queued inbox inserts in batches: one transaction for
+// everything that arrived while the previous commit ran.
+func (p *Pipeline) acceptLoop(ctx context.Context, ch chan acceptReq) {
+	for {
+		var batch []acceptReq
+		select {
+		case r, ok := <-ch:
+			if !ok {
+				return
+			}
+			batch = append(batch, r)
+		case <-ctx.Done():
+			return
+		}
+	more:
+		for len(batch) < 256 {
+			select {
+			case r, ok := <-ch:
+				if !ok {
+					break more
+				}
+				batch = append(batch, r)
+			default:
+				break more
+			}
+		}
+		err := p.store.Update(ctx, func(tx Tx) error {
+			for _, r := range batch {
+				if _, err := tx.InsertInbound(r.in, p.clock.Now()); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil && len(batch) > 1 {
+			// One bad row must not fail the others: commit them one by one.
+			for _, r := range batch {
+				r.done <- p.store.Update(ctx, func(tx Tx) error {
+					_, err := tx.InsertInbound(r.in, p.clock.Now())
+					return err
+				})
+			}
+		} else {
+			for _, r := range batch {
+				r.done <- err
+			}
+		}
+		p.poke()
+	}
+}
+
 // Run processes the inbox until ctx ends; it also picks up rows left
-// unprocessed by a crash.
+// unprocessed by a crash. Accepts are group-committed while it runs.
 func (p *Pipeline) Run(ctx context.Context) error {
+	ch := make(chan acceptReq, 256)
+	p.acceptMu.Lock()
+	p.accepts = ch
+	p.acceptMu.Unlock()
+	loopDone := make(chan struct{})
+	loopCtx, stopLoop := context.WithCancel(context.Background())
+	go func() { defer close(loopDone); p.acceptLoop(loopCtx, ch) }()
+	defer func() {
+		// Stop taking new accepts, then let the loop commit what is queued.
+		p.acceptMu.Lock()
+		p.accepts = nil
+		p.acceptMu.Unlock()
+		close(ch)
+		<-loopDone
+		stopLoop()
+	}()
 	tick := time.NewTicker(time.Second)
 	defer tick.Stop()
 	for {

@@ -191,7 +191,10 @@ func (e *Engine) sellerOrderCommand(t *turn, in Inbound, g catalog.SellerGroup, 
 			return err
 		}
 		t.reply(in, e.t("seller_confirmed", o.Code, name))
-		t.send(o.BuyerChat, e.t("buyer_group_confirmed", o.Code, g.Name, name, catalog.Rupiah(s.AgreedTotal)))
+		if o.Status != orders.Confirmed {
+			// Other groups still deciding: tell the buyer this one is in.
+			t.send(o.BuyerChat, e.t("buyer_group_confirmed", o.Code, g.Name, name, catalog.Rupiah(s.AgreedTotal)))
+		}
 		return e.afterSellerPhase(t, o)
 	case VerbAda:
 		if offerOpen {

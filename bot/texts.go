@@ -263,4 +263,12 @@ var messages = map[string][2]string{
 	"info_closed":              {"sedang TUTUP", "CLOSED now"},
 	"info_unbound":             {"Grup belum terdaftar: %s", "Groups not registered: %s"},
 	"internal_error":           {"Maaf kak, ada gangguan di sistem kami 🙏 Pesan kakak sudah kami catat untuk petugas. Coba lagi sebentar lagi ya.", "Sorry, something went wrong on our side. Your message was noted for staff; please try again shortly."},
+	"admin_holiday_removed":    {"✅ %s tidak lagi hari libur.", "✅ %s is no longer a holiday."},
+	"price_not_allowed":        {"Harga %s hanya bisa diubah ketua kelompoknya (%s).", "Only the group leaders (%[2]s) may change %[1]s."},
+	"price_bad_unit":           {"%s dijual per %s; tulis harganya per %[2]s ya.", "%s is sold per %s; give the price per %[2]s."},
+	"price_unknown_product":    {"\"%s\" tidak ada di katalog.", "\"%s\" is not in the catalog."},
+	"price_which":              {"\"%s\" yang mana? %s. Tulis nama lengkapnya.", "Which \"%s\"? %s. Write the full name."},
+	"now_available":            {"tersedia lagi", "available again"},
+	"now_sold_out":             {"habis", "sold out"},
+	"payment_at_stall":         {"Bayar: tunai di lapak saat mengambil", "Payment: cash at the stall when you collect"},
 }

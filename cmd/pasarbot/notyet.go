@@ -15,5 +15,4 @@ func notYet(name, issue string) func(context.Context, env, []string) error {
 var (
 	runParse   = notYet("parse", "the order parser is being built")
 	runCatalog = notYet("catalog", "catalog import/export is being built")
-	runLaporan = notYet("laporan", "market hours and reports are being built")
 )

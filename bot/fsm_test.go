@@ -1,0 +1,92 @@
+package bot
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+// Every state can be left by cancelling (or, in handover, by the admin)
+// and by the clock, and every state is reachable from idle.
+func TestTransitionTable(t *testing.T) {
+	t.Run("EveryStateHasAnExit", func(t *testing.T) {
+		for _, s := range States {
+			exit := EvCancel
+			if s == StateHandover {
+				exit = EvHandoverEnd
+			}
+			tr, err := Next(s, exit)
+			if err != nil {
+				t.Errorf("%s: no exit on %s: %v", s, exit, err)
+				continue
+			}
+			if tr.To != StateIdle {
+				t.Errorf("%s on %s goes to %s, want idle", s, exit, tr.To)
+			}
+		}
+	})
+	t.Run("EveryStateTakesText", func(t *testing.T) {
+		for _, s := range States {
+			if _, err := Next(s, EvText); err != nil {
+				t.Errorf("%s does not take free text: %v", s, err)
+			}
+		}
+	})
+	t.Run("NoUnreachableStates", func(t *testing.T) {
+		seen := map[State]bool{StateIdle: true}
+		for changed := true; changed; {
+			changed = false
+			for _, tr := range transitions {
+				from := []State{tr.From}
+				if tr.From == Any {
+					from = States
+				}
+				for _, f := range from {
+					if !seen[f] || tr.To == Any || seen[tr.To] {
+						continue
+					}
+					seen[tr.To] = true
+					changed = true
+				}
+			}
+		}
+		for _, s := range States {
+			if !seen[s] {
+				t.Errorf("state %s is unreachable from idle", s)
+			}
+		}
+	})
+	t.Run("EveryActionExists", func(t *testing.T) {
+		for _, tr := range transitions {
+			if _, ok := buyerActions[tr.Action]; !ok {
+				t.Errorf("%s/%s: no action %q", tr.From, tr.On, tr.Action)
+			}
+		}
+	})
+	t.Run("StateRowsWinOverAny", func(t *testing.T) {
+		tr, err := Next(StateCart, EvText)
+		if err != nil || tr.Action != "fallback" || tr.To != StateCart {
+			t.Fatalf("Next(cart, text) = %+v, %v", tr, err)
+		}
+		tr, err = Next(StateConfirm, EvIdle)
+		if err != nil || tr.Action != "remind_idle" {
+			t.Fatalf("Next(confirm, idle) = %+v, %v", tr, err)
+		}
+	})
+	t.Run("ErrNoTransition", func(t *testing.T) {
+		if _, err := Next(StateHandover, EvItems); err == nil {
+			t.Fatal("handover took items; a human is talking")
+		}
+	})
+}
+
+// docs/states.md shows the table; keep it in step with the code.
+func TestStatesDocMentionsEveryRow(t *testing.T) {
+	b, err := os.ReadFile("../docs/states.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), RenderTable()) {
+		t.Error("docs/states.md is out of date: run `go run ./cmd/pasarbot states > docs/states.md`")
+	}
+}

@@ -1,0 +1,340 @@
+package bot_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"pasarbot/bot"
+	"pasarbot/catalog"
+)
+
+func defaultCatalog(tb testing.TB) []catalog.Product {
+	tb.Helper()
+	ps, err := catalog.Default()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return ps
+}
+
+func defaultGroups() []catalog.SellerGroup {
+	var gs []catalog.SellerGroup
+	for _, id := range catalog.DefaultGroupIDs {
+		gs = append(gs, catalog.SellerGroup{ID: id, Name: "Kelompok " + id})
+	}
+	return gs
+}
+
+func TestMenuText(t *testing.T) {
+	ps := defaultCatalog(t)
+	gs := defaultGroups()
+	t.Run("OKPages", func(t *testing.T) {
+		text, pages := bot.MenuText(ps, gs, 1)
+		if pages < 2 {
+			t.Fatalf("%d pages for %d products, want several", pages, len(ps))
+		}
+		if !strings.HasPrefix(text, fmt.Sprintf("*Daftar Harga Hari Ini* (1/%d)\n", pages)) {
+			t.Errorf("page 1 starts %q", strings.SplitN(text, "\n", 2)[0])
+		}
+		if !strings.Contains(text, "ketik *menu 2*") && !strings.Contains(text, "Ketik *menu 2*") {
+			t.Errorf("page 1 does not point to page 2:\n%s", text)
+		}
+		if !strings.Contains(text, "\n*Sayur*\n") || !strings.Contains(text, "• Kangkung Rp4.000/ikat\n") {
+			t.Errorf("page 1:\n%s", text)
+		}
+		seen := map[string]int{}
+		for p := 1; p <= pages; p++ {
+			text, _ := bot.MenuText(ps, gs, p)
+			lines := 0
+			for _, l := range strings.Split(text, "\n") {
+				if strings.HasPrefix(l, "• ") {
+					seen[l]++
+					lines++
+				}
+				if strings.HasPrefix(l, "*") && strings.HasSuffix(l, "*") && !strings.HasPrefix(l, "*Daftar") {
+					lines++
+				}
+			}
+			if lines > 25 {
+				t.Errorf("page %d has %d lines", p, lines)
+			}
+			if p == pages && strings.Contains(text, fmt.Sprintf("menu %d", p+1)) {
+				t.Errorf("last page points further")
+			}
+		}
+		if got, want := len(seen), len(ps); got != want {
+			t.Errorf("%d distinct product lines over all pages, want %d", got, want)
+		}
+		for l, n := range seen {
+			if n != 1 {
+				t.Errorf("%q shown %d times", l, n)
+			}
+		}
+	})
+	t.Run("OKHabisMarked", func(t *testing.T) {
+		found := false
+		for p := 1; ; p++ {
+			text, pages := bot.MenuText(ps, gs, p)
+			if strings.Contains(text, "• ~Durian Medan~ _habis_") {
+				found = true
+			}
+			if p >= pages {
+				break
+			}
+		}
+		if !found {
+			t.Error("the sold-out durian is not marked habis")
+		}
+	})
+	t.Run("OKContinuedHeader", func(t *testing.T) {
+		text, _ := bot.MenuText(ps, gs, 2)
+		first := ""
+		for _, l := range strings.Split(text, "\n")[1:] {
+			if l != "" {
+				first = l
+				break
+			}
+		}
+		if !strings.HasPrefix(first, "*") {
+			t.Errorf("page 2 starts with %q, want a category header", first)
+		}
+	})
+	t.Run("OKOutOfRange", func(t *testing.T) {
+		last, pages := bot.MenuText(ps, gs, 99)
+		want, _ := bot.MenuText(ps, gs, pages)
+		if last != want {
+			t.Error("page 99 is not the last page")
+		}
+		first, _ := bot.MenuText(ps, gs, 0)
+		want, _ = bot.MenuText(ps, gs, 1)
+		if first != want {
+			t.Error("page 0 is not the first page")
+		}
+	})
+	t.Run("OKOnePage", func(t *testing.T) {
+		text, pages := bot.MenuText(ps[:3], nil, 1)
+		if pages != 1 || strings.Contains(text, "menu 2") || !strings.HasPrefix(text, "*Daftar Harga Hari Ini*\n") {
+			t.Errorf("pages = %d:\n%s", pages, text)
+		}
+	})
+	t.Run("OKEmpty", func(t *testing.T) {
+		if text, pages := bot.MenuText(nil, nil, 1); pages != 1 || text == "" {
+			t.Errorf("empty catalog: %q, %d", text, pages)
+		}
+	})
+	t.Run("OKGroupOrder", func(t *testing.T) {
+		rev := append([]catalog.SellerGroup(nil), gs...)
+		for i, j := 0, len(rev)-1; i < j; i, j = i+1, j-1 {
+			rev[i], rev[j] = rev[j], rev[i]
+		}
+		text, _ := bot.MenuText(ps, rev, 1)
+		if !strings.Contains(text, "\n*Jasa*\n") {
+			t.Errorf("with jasa first, page 1 does not start with it:\n%s", text)
+		}
+	})
+	t.Run("OKMinimumShown", func(t *testing.T) {
+		all := ""
+		for p := 1; p <= 10; p++ {
+			text, _ := bot.MenuText(ps, gs, p)
+			all += text
+		}
+		if !strings.Contains(all, "• Beras SPHP Rp12.500/kg (min 5 kg)") {
+			t.Error("the 5 kg minimum of beras SPHP is not shown")
+		}
+	})
+}
+
+func TestPriceText(t *testing.T) {
+	ix := catalog.NewIndex(defaultCatalog(t))
+	t.Run("OKOne", func(t *testing.T) {
+		if got, want := bot.PriceText(ix.Match("cabe rawit merah")), "Cabai Rawit Merah Rp40.000/kg"; got != want {
+			t.Errorf("got %q, want %q", got, want)
+		}
+		if got, want := bot.PriceText(ix.Match("bwang merah")), "Bawang Merah Rp45.000/kg"; got != want {
+			t.Errorf("got %q, want %q", got, want)
+		}
+	})
+	t.Run("OKSeveral", func(t *testing.T) {
+		got := bot.PriceText(ix.Match("cabe rawit"))
+		for _, want := range []string{"Cabai Rawit Merah Rp40.000/kg", "Cabai Rawit Hijau Rp35.000/kg", "Yang mana"} {
+			if !strings.Contains(got, want) {
+				t.Errorf("%q lacks %q", got, want)
+			}
+		}
+	})
+	t.Run("OKLong", func(t *testing.T) {
+		got := bot.PriceText(ix.Match("ikan"))
+		if n := strings.Count(got, "• "); n > 6 {
+			t.Errorf("%d lines:\n%s", n, got)
+		}
+	})
+	t.Run("OKHabis", func(t *testing.T) {
+		if got, want := bot.PriceText(ix.Match("durian")), "~Durian Medan~ _habis_"; got != want {
+			t.Errorf("got %q, want %q", got, want)
+		}
+	})
+	t.Run("OKNone", func(t *testing.T) {
+		if got := bot.PriceText(nil); !strings.Contains(got, "*menu*") {
+			t.Errorf("got %q", got)
+		}
+	})
+}
+
+func TestCategoryText(t *testing.T) {
+	ps := defaultCatalog(t)
+	t.Run("OK", func(t *testing.T) {
+		got := bot.CategoryText(ps, "ikan")
+		if !strings.HasPrefix(got, "*Ikan* hari ini:\n") || !strings.Contains(got, "• Ikan Tongkol Rp50.000/kg\n") || strings.Contains(got, "Kangkung") {
+			t.Errorf("got:\n%s", got)
+		}
+	})
+	t.Run("OKPartialWords", func(t *testing.T) {
+		got := bot.CategoryText(ps, "daging")
+		if !strings.HasPrefix(got, "*Daging & Ayam* hari ini:") || !strings.Contains(got, "Ayam Potong Rp45.000/ekor") {
+			t.Errorf("got:\n%s", got)
+		}
+	})
+	t.Run("OKReduplication", func(t *testing.T) {
+		if got := bot.CategoryText(ps, "sayur-sayuran"); !strings.HasPrefix(got, "*Sayur* hari ini:") {
+			t.Errorf("got:\n%s", got)
+		}
+	})
+	t.Run("OKLongCut", func(t *testing.T) {
+		got := bot.CategoryText(ps, "sayur")
+		if n := strings.Count(got, "• "); n > 25 || !strings.Contains(got, "lagi, ketik *menu*") {
+			t.Errorf("%d lines:\n%s", n, got)
+		}
+	})
+	t.Run("ErrUnknown", func(t *testing.T) {
+		if got := bot.CategoryText(ps, "elektronik"); !strings.HasPrefix(got, "Maaf, belum ada elektronik") {
+			t.Errorf("got %q", got)
+		}
+	})
+}
+
+func TestCanSetPrice(t *testing.T) {
+	g := catalog.SellerGroup{ID: "ikan", Name: "Ikan", Leaders: []string{"6282200000003"}, Members: []catalog.Member{{Phone: "6282200000013"}}}
+	tongkol := catalog.Product{SKU: "ikan-tongkol", Group: "ikan"}
+	tomat := catalog.Product{SKU: "tomat", Group: "sayur"}
+	t.Run("OK", func(t *testing.T) {
+		if !bot.CanSetPrice(g, "6282200000003", tongkol) || !bot.CanSetPrice(g, "0822-0000-0003", tongkol) {
+			t.Error("the leader may not set the price")
+		}
+	})
+	t.Run("ErrNotLeader", func(t *testing.T) {
+		if bot.CanSetPrice(g, "6282200000013", tongkol) || bot.CanSetPrice(g, "", tongkol) {
+			t.Error("a member may set the price")
+		}
+	})
+	t.Run("ErrOtherGroup", func(t *testing.T) {
+		if bot.CanSetPrice(g, "6282200000003", tomat) {
+			t.Error("the ikan leader may set the tomato price")
+		}
+	})
+}
+
+func TestParsePriceCommand(t *testing.T) {
+	type item = bot.PriceItem
+	for _, tt := range []struct {
+		in    string
+		verb  bot.PriceVerb
+		items []item
+	}{
+		{"HARGA cabe rawit 60000/kg", bot.PriceSet, []item{{"cabe rawit", 60000, "kg"}}},
+		{"harga cabe rawit merah 60.000", bot.PriceSet, []item{{"cabe rawit merah", 60000, ""}}},
+		{"Harga: tongkol Rp 55.000", bot.PriceSet, []item{{"tongkol", 55000, ""}}},
+		{"HARGA bawang merah 45rb", bot.PriceSet, []item{{"bawang merah", 45000, ""}}},
+		{"harga bawang merah 45 ribu", bot.PriceSet, []item{{"bawang merah", 45000, ""}}},
+		{"harga kemiri 6k/ons", bot.PriceSet, []item{{"kemiri", 6000, "ons"}}},
+		{"harga tomat Rp12.000 per kg", bot.PriceSet, []item{{"tomat", 12000, "kg"}}},
+		{"harga tomat 12000 sekilo", bot.PriceSet, []item{{"tomat", 12000, "kg"}}},
+		{"harga tomat 12000 / kilo", bot.PriceSet, []item{{"tomat", 12000, "kg"}}},
+		{"harga telur 7,5rb/btr", bot.PriceSet, []item{{"telur", 7500, "butir"}}},
+		{"HARGA\ncabe rawit 60000\nbawang 45.000/kg", bot.PriceSet, []item{{"cabe rawit", 60000, ""}, {"bawang", 45000, "kg"}}},
+		{"harga cabe 60rb; tomat 12rb, wortel 14.000", bot.PriceSet, []item{{"cabe", 60000, ""}, {"tomat", 12000, ""}, {"wortel", 14000, ""}}},
+		{"HABIS tongkol", bot.PriceSoldOut, []item{{Words: "tongkol"}}},
+		{"habis: tongkol, kembung", bot.PriceSoldOut, []item{{Words: "tongkol"}, {Words: "kembung"}}},
+		{"habis:tongkol", bot.PriceSoldOut, []item{{Words: "tongkol"}}},
+		{"Habis tongkol dan kembung", bot.PriceSoldOut, []item{{Words: "tongkol"}, {Words: "kembung"}}},
+		{"kosong cabe rawit hijau", bot.PriceSoldOut, []item{{Words: "cabe rawit hijau"}}},
+		{"ADA tongkol", bot.PriceBackIn, []item{{Words: "tongkol"}}},
+		{"ada lagi: tongkol", bot.PriceBackIn, nil}, // "ada lagi" is chat
+		{"ready udang, cumi", bot.PriceBackIn, []item{{Words: "udang"}, {Words: "cumi"}}},
+	} {
+		got, ok := bot.ParsePriceCommand(tt.in)
+		if tt.items == nil {
+			if ok {
+				t.Errorf("ParsePriceCommand(%q) = %+v, want false", tt.in, got)
+			}
+			continue
+		}
+		if !ok {
+			t.Errorf("ParsePriceCommand(%q) = false", tt.in)
+			continue
+		}
+		if got.Verb != tt.verb || fmt.Sprint(got.Items) != fmt.Sprint(tt.items) {
+			t.Errorf("ParsePriceCommand(%q) = %v %v, want %v %v", tt.in, got.Verb, got.Items, tt.verb, tt.items)
+		}
+	}
+	t.Run("ErrNotACatalogCommand", func(t *testing.T) {
+		for _, in := range []string{
+			"HARGA A7K2 85000",              // an order's price
+			"harga a7k2 cabe 70000/kg",      // an order's line
+			"HABIS K3P9",                    // an order
+			"ADA A7K2 cabe 1/4 saja",        // an order
+			"harga cabe rawit",              // no price
+			"harga cabe berapa?",            // a question
+			"ada ikan apa aja?",             // a buyer's question
+			"habis ini saya ke pasar",       // "after this"
+			"ada yang mau kopi",             // chat
+			"harga cabe 0",                  // no price
+			"harga cabe -5000",              //
+			"harga cabe 60000/karungan",     // unknown unit
+			"harga 60000",                   // no product
+			"harga cabe 60000 bawang 45000", // two items, no separator
+			"HARGA cabe 15.5",               // not rupiah
+			"harga",
+			"habis",
+			"halo semua",
+			"",
+			"OK A7K2",
+		} {
+			if got, ok := bot.ParsePriceCommand(in); ok {
+				t.Errorf("ParsePriceCommand(%q) = %+v, want false", in, got)
+			}
+		}
+	})
+}
+
+func FuzzParsePriceCommand(f *testing.F) {
+	for _, s := range []string{
+		"HARGA cabe rawit 60000/kg", "harga cabe rawit merah 60.000", "HABIS tongkol", "ADA tongkol",
+		"habis: tongkol, kembung", "HARGA A7K2 85000", "harga telur 7,5rb/btr", "harga x Rp/", "harga / /", "habis:",
+		"harga rp rb", "harga cabe 1rb rb", "harga a 9999999999999999999",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		cmd, ok := bot.ParsePriceCommand(s)
+		if !ok {
+			return
+		}
+		if len(cmd.Items) == 0 {
+			t.Fatalf("%q: ok with no items", s)
+		}
+		for _, it := range cmd.Items {
+			if strings.TrimSpace(it.Words) == "" {
+				t.Fatalf("%q: empty product words", s)
+			}
+			if cmd.Verb == bot.PriceSet && (it.Price <= 0 || it.Price > 1_000_000_000) {
+				t.Fatalf("%q: price %d", s, it.Price)
+			}
+			if it.Unit != "" {
+				if _, ok := catalog.LookupUnit(it.Unit); !ok {
+					t.Fatalf("%q: unit %q", s, it.Unit)
+				}
+			}
+		}
+	})
+}

@@ -1,0 +1,118 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"fmt"
+	"sort"
+	"strconv"
+	"time"
+
+	"pasarbot/catalog"
+	"pasarbot/store"
+)
+
+// runLaporan writes reports; `laporan harga` is the daily price list a
+// local trade office (Disperindag) collects.
+func runLaporan(ctx context.Context, e env, args []string) error {
+	if len(args) == 0 || args[0] != "harga" {
+		fmt.Fprintln(e.stderr, "Usage: pasarbot laporan harga [--config FILE] [--db FILE] [--date YYYY-MM-DD]")
+		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
+			return nil
+		}
+		return errUsage
+	}
+	fs := newFlags(e, "laporan harga", "[--config FILE] [--db FILE] [--date YYYY-MM-DD]")
+	cf := addConfigFlags(fs)
+	date := fs.String("date", "", "market day (default: today in the market's time zone)")
+	if err := parseFlags(fs, args[1:]); err != nil {
+		return err
+	}
+	cfg, err := cf.load(e)
+	if err != nil {
+		return err
+	}
+	loc := cfg.Location()
+	day := time.Now().In(loc)
+	if *date != "" {
+		if day, err = time.ParseInLocation("2006-01-02", *date, loc); err != nil {
+			return fmt.Errorf("--date %q is not a date like 2026-11-25", *date)
+		}
+	}
+	start := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, loc)
+	end := start.AddDate(0, 0, 1)
+	db, err := store.Open(ctx, cfg.Database.Path)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	var products []catalog.Product
+	var changes []store.PriceChange
+	if err := db.View(ctx, func(tx *store.Tx) error {
+		var err error
+		if products, err = tx.Products(); err != nil {
+			return err
+		}
+		changes, err = tx.PriceChanges(time.Time{}, end)
+		return err
+	}); err != nil {
+		return err
+	}
+	rows := PriceReport(products, changes, start, end)
+	w := csv.NewWriter(e.stdout)
+	w.Write([]string{"date", "sku", "name", "unit", "price", "previous_price", "change", "available", "changed_by"})
+	for _, r := range rows {
+		prev := ""
+		change := ""
+		if r.HasPrevious {
+			prev = strconv.FormatInt(r.Previous, 10)
+			change = strconv.FormatInt(r.Price-r.Previous, 10)
+		}
+		w.Write([]string{start.Format("2006-01-02"), r.SKU, r.Name, r.Unit, strconv.FormatInt(r.Price, 10), prev, change,
+			strconv.FormatBool(r.Available), r.ChangedBy})
+	}
+	w.Flush()
+	return w.Error()
+}
+
+// PriceRow is one product's price on a day.
+type PriceRow struct {
+	SKU, Name, Unit string
+	Price           int64 // last price set before the day ended
+	Previous        int64 // last price before the day began
+	HasPrevious     bool
+	Available       bool
+	ChangedBy       string // who set the day's price, when it changed that day
+}
+
+// PriceReport computes each product's price on [start, end) from the
+// recorded changes. Products with no change recorded by the end of the day
+// are left out: their price that day is not known.
+func PriceReport(products []catalog.Product, changes []store.PriceChange, start, end time.Time) []PriceRow {
+	sort.SliceStable(changes, func(i, j int) bool { return changes[i].At.Before(changes[j].At) })
+	bySKU := map[string][]store.PriceChange{}
+	for _, c := range changes {
+		bySKU[c.SKU] = append(bySKU[c.SKU], c)
+	}
+	var rows []PriceRow
+	for _, p := range products {
+		r := PriceRow{SKU: p.SKU, Name: p.Name, Unit: p.Unit}
+		found := false
+		for _, c := range bySKU[p.SKU] {
+			if !c.At.Before(end) {
+				break
+			}
+			if c.At.Before(start) {
+				r.Previous, r.HasPrevious = c.Price, true
+				r.ChangedBy = ""
+			} else {
+				r.ChangedBy = c.Actor
+			}
+			r.Price, r.Available, found = c.Price, c.Available, true
+		}
+		if found {
+			rows = append(rows, r)
+		}
+	}
+	return rows
+}
