@@ -3,6 +3,7 @@ package bot
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"pasarbot/bot/parse"
 )
@@ -30,7 +31,11 @@ func (e *Engine) handleBuyer(t *turn, in Inbound) error {
 		conv.PushName = in.PushName
 	}
 	b := &buyerTurn{turn: t, in: in, conv: conv}
+	first := len(t.out)
 	if err := e.buyerMessage(b); err != nil {
+		return err
+	}
+	if err := e.closedNotice(b, first); err != nil {
 		return err
 	}
 	conv.UpdatedAt = t.now
@@ -133,6 +138,15 @@ func (e *Engine) classify(b *buyerTurn) Event {
 	if isPhrase(noWords, s) {
 		return EvNo
 	}
+	// "oke 85 ribu", "ya deal", "nggak jadi deh": in a yes/no state the
+	// first word carries the answer.
+	if st == StateDecide || st == StateConfirm {
+		if w, _ := firstWord(s); yesWords[w] && !offerRe.MatchString(s) {
+			return EvYes
+		} else if noWords[w] {
+			return EvNo
+		}
+	}
 	if st == StateDelivery {
 		switch {
 		case isPhrase(antarWords, s):
@@ -202,4 +216,43 @@ func looksLikeOrder(text string) bool {
 		}
 	}
 	return strings.IndexAny(s, "0123456789") >= 0
+}
+
+// closedNotice puts the closed-hours notice (next opening, pre-orders) on
+// top of the first answer a buyer gets while the market is closed, once
+// per closed period.
+func (e *Engine) closedNotice(b *buyerTurn, first int) error {
+	if b.conv.State == StateHandover || first >= len(b.out) {
+		return nil
+	}
+	sched, err := e.schedule(b.tx)
+	if err != nil {
+		return err
+	}
+	at := b.in.At
+	if at.IsZero() || at.After(b.now) {
+		at = b.now
+	}
+	if sched.IsOpen(at) {
+		return nil
+	}
+	key := sched.NextOpen(at).Format(time.RFC3339)
+	if b.conv.ClosedNotice == key {
+		return nil
+	}
+	b.conv.ClosedNotice = key
+	for i := first; i < len(b.out); i++ {
+		if b.out[i].Chat != b.conv.Chat {
+			continue
+		}
+		note := sched.ClosedReply(at, e.set.Lang)
+		if e.set.PreOrders {
+			note += " " + e.t("preorder_possible")
+		}
+		if !strings.Contains(b.out[i].Text, sched.ClosedReply(at, e.set.Lang)) {
+			b.out[i].Text = note + "\n\n" + b.out[i].Text
+		}
+		return nil
+	}
+	return nil
 }

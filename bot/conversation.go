@@ -41,6 +41,10 @@ type Data struct {
 	PreOrder  bool       `json:"pre_order,omitempty"`
 	Handover  bool       `json:"handover,omitempty"`
 
+	// ClosedNotice is the opening time the buyer was last told about, so
+	// the closed-hours notice comes once per closed period.
+	ClosedNotice string `json:"closed_notice,omitempty"`
+
 	// Abuse limits.
 	WindowStart time.Time `json:"window_start,omitempty"`
 	WindowCount int       `json:"window_count,omitempty"`

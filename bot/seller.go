@@ -214,11 +214,18 @@ func (e *Engine) sellerOrderCommand(t *turn, in Inbound, g catalog.SellerGroup, 
 			return err
 		}
 		t.reply(in, e.t("seller_rejected", o.Code))
-		msg := e.t("buyer_group_rejected", o.Code, g.Name)
-		if reason != "" {
-			msg += " (" + reason + ")"
+		if reason == "" {
+			reason = e.t("no_reason")
 		}
-		t.send(o.BuyerChat, msg)
+		if !o.Status.Live() {
+			// Nothing left of the order: one message says it all.
+			t.send(o.BuyerChat, e.t("order_rejected_reason", o.Code, g.Name, reason))
+			if err := t.tx.SaveOrder(o); err != nil {
+				return err
+			}
+			return e.cancelJob(t, o)
+		}
+		t.send(o.BuyerChat, e.t("buyer_group_rejected", o.Code, g.Name)+" ("+reason+")")
 		return e.afterSellerPhase(t, o)
 	case VerbHarga:
 		return e.sellerPrice(t, in, o, s, cmd, actor, offerOpen)

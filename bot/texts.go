@@ -46,7 +46,7 @@ var messages = map[string][2]string{
 	"removed_now_empty":    {"Oke, %s dihapus. Keranjang sekarang kosong.", "OK, %s removed. Your cart is now empty."},
 	"change_how":           {"Mau diubah jadi berapa kak? Contoh: *kurangi cabe jadi 1/4*", "Change it to how much? Example: *kurangi cabe jadi 1/4*"},
 	"changed":              {"Siap, %s sudah diubah.", "Done, %s changed."},
-	"cart_cancelled":       {"Oke kak, keranjang sudah dikosongkan. Kalau mau pesan lagi, ketik saja ya 🙏", "OK, your cart is empty now. Type anytime to order again."},
+	"cart_cancelled":       {"Oke kak, pesanan dibatalkan dan keranjang sudah dikosongkan. Kalau mau pesan lagi, ketik saja ya 🙏", "OK, your cart is empty now. Type anytime to order again."},
 	"nothing_to_cancel":    {"Keranjang kakak sudah kosong. Untuk membatalkan pesanan, ketik *batal KODE* (cek kode dengan *status*).", "Your cart is already empty. To cancel an order type *batal CODE* (see codes with *status*)."},
 	"reordered":            {"Siap kak, pesanan %s kami masukkan lagi dengan harga hari ini:", "Done, order %s is in your cart again at today's prices:"},
 	"reorder_skipped":      {"Yang tidak tersedia hari ini: %s.", "Not available today: %s."},
@@ -271,4 +271,7 @@ var messages = map[string][2]string{
 	"now_available":            {"tersedia lagi", "available again"},
 	"now_sold_out":             {"habis", "sold out"},
 	"payment_at_stall":         {"Bayar: tunai di lapak saat mengambil", "Payment: cash at the stall when you collect"},
+	"preorder_possible":        {"Kakak tetap bisa pesan sekarang sebagai pre-order; kami teruskan ke pedagang begitu pasar buka.", "You can still order now as a pre-order; it goes to the traders when the market opens."},
+	"order_rejected_reason":    {"Mohon maaf kak, %[2]s tidak bisa memenuhi pesanan *%[1]s* (%[3]s) 🙏 Kakak bisa pesan lagi kapan saja.", "Sorry, %[2]s can't fill order *%[1]s* (%[3]s). You can order again anytime."},
+	"no_reason":                {"tanpa alasan", "no reason given"},
 }
