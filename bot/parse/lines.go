@@ -38,10 +38,15 @@ func (st *state) pair(runs []run, note, note2 span, each bool) {
 				continue
 			}
 			ln := line{words: [2]span{r.w}}
-			if k+1 < len(runs) && runs[k+1].isQ {
+			switch {
+			case k+1 < len(runs) && runs[k+1].isQ:
 				ln.q, ln.hasQ = runs[k+1].q, true
 				k++
-			} else if len(*lines) > start && st.trailing(&(*lines)[len(*lines)-1], r.w) {
+			case k+1 < len(runs):
+				// Words cut off by "mau pesan" from the order after it:
+				// "bu Tini mau pesan ikan lele 1 kg". A name, most likely.
+				ln.soft = true
+			case len(*lines) > start && st.trailing(&(*lines)[len(*lines)-1], r.w):
 				continue
 			}
 			add(ln)
@@ -78,18 +83,15 @@ func (st *state) trailing(prev *line, w span) bool {
 		return true // "dapet brp ons?": a unit on its own names nothing
 	}
 	own := st.p.decide(st.match(w, span{}))
-	if own.verdict == vOne {
-		return false
+	if own.verdict == vOne || own.verdict == vAmbiguous && len(own.choices()) > 1 {
+		return false // a product ("gula 2 kg telur") or a family ("... cabe")
 	}
 	merged := st.p.decide(st.match(prev.words[0], w))
-	if merged.verdict == vOne && (own.verdict == vNone || merged.best != nil) {
+	if merged.verdict == vOne {
 		prev.words[1] = w
 		return true
 	}
-	if own.verdict != vNone {
-		return false
-	}
-	prev.addNote(w)
+	prev.addNote(w) // "sol sepatu 1 pasang", "cabe 1 ons merah"
 	return true
 }
 

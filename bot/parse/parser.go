@@ -135,7 +135,7 @@ type line struct {
 	notes  [4]span // note parts, in order: "dipotong 4", "dibersihin"
 	each   bool // "masing-masing": the quantity is shared with the lines before
 	chunk  int  // which chunk of the message it came from
-	dropIf bool // only weak words and no quantity: not an order line
+	soft   bool // words before "mau pesan …": dropped unless they name a product
 }
 
 // addNote appends a part to the line's note; parts beyond four are
@@ -246,6 +246,7 @@ func (st *state) readChunk(a, b int) {
 	each := false
 	haveW, haveQ := false, false
 	lastQ := false // the last run is a quantity, with only filler since
+	brk := false   // an intent word since the last product word: start a new run
 	first := true  // no word of meaning seen yet in this chunk
 	for i := a; i < b && noteAt < 0 && nr < maxRuns; {
 		t, l := c.t[i], c.l[i]
@@ -269,6 +270,9 @@ func (st *state) readChunk(a, b int) {
 				noteAt = i
 				continue
 			case l.has(lxFiller) && !l.has(lxWeak):
+				if !l.has(lxTail) && nr > 0 && !runs[nr-1].isQ {
+					brk = true // "Tini mau pesan ikan lele": intent starts the order
+				}
 				i++
 				continue
 			}
@@ -282,7 +286,7 @@ func (st *state) readChunk(a, b int) {
 				}
 			}
 			// A product word (or a weak filler, kept for now).
-			if nr > 0 && !runs[nr-1].isQ {
+			if nr > 0 && !runs[nr-1].isQ && !brk {
 				runs[nr-1].w.b = i + 1
 			} else {
 				runs[nr] = run{w: span{i, i + 1}}
@@ -291,7 +295,7 @@ func (st *state) readChunk(a, b int) {
 			if !l.has(lxWeak) {
 				haveW = true
 			}
-			lastQ, first = false, false
+			lastQ, first, brk = false, false, false
 			i++
 			continue
 		}

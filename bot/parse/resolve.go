@@ -34,7 +34,17 @@ func (st *state) resolve(res *Result, ln *line) {
 			}
 		}
 	}
+	if d.verdict != vOne && ln.words[1].empty() && adj.empty() {
+		// "kecap bango refill", "bawang merah brebes": one extra word the
+		// catalog does not know; the rest names exactly one product.
+		if d2, extra, ok := st.dropOne(ln.words[0]); ok {
+			d, adj = d2, extra
+		}
+	}
 	said := st.said(ln)
+	if ln.soft && d.verdict == vNone {
+		return
+	}
 	switch d.verdict {
 	case vNone:
 		res.Unknown = append(res.Unknown, Unknown{Said: said, Suggestions: d.suggestions()})
@@ -369,6 +379,90 @@ func countedByPiece(p *catalog.Product) bool {
 	switch p.Category {
 	case "telur", "ikan", "buah":
 		return true
+	}
+	return false
+}
+
+// dropOne tries the product words with one word left out. It succeeds when
+// exactly one product is named exactly that way and the word left out
+// names no product of its own ("telur" in "ayam kampung telur" does, so
+// that stays a question). The word left out is returned as a note unless
+// the product's names contain it.
+func (st *state) dropOne(w span) (decision, span, bool) {
+	var idx [4]int
+	n := 0
+	for i := w.a; i < w.b; i++ {
+		if st.isProductWord(i, false) {
+			if n == len(idx) {
+				return decision{}, span{}, false
+			}
+			idx[n] = i
+			n++
+		}
+	}
+	if n < 2 {
+		return decision{}, span{}, false
+	}
+	var found *catalog.Product
+	var cands []catalog.Candidate
+	drop := -1
+	for k := 0; k < n; k++ {
+		buf := st.sc.buf[:0]
+		for j := 0; j < n; j++ {
+			if j == k {
+				continue
+			}
+			if len(buf) > 0 {
+				buf = append(buf, ' ')
+			}
+			buf = append(buf, stripNya(st.toks[idx[j]].w)...)
+		}
+		st.sc.buf = buf
+		cs, ok := st.p.exact[string(buf)]
+		if !ok {
+			continue
+		}
+		d := st.p.decide(cs, n-1)
+		if d.verdict != vOne {
+			continue
+		}
+		if found != nil && found != d.best {
+			return decision{}, span{}, false // two products: ask
+		}
+		if found == nil {
+			found, cands, drop = d.best, cs, idx[k]
+		}
+	}
+	if found == nil {
+		return decision{}, span{}, false
+	}
+	if own := st.p.decide(st.match(span{drop, drop + 1}, span{})); own.verdict == vOne {
+		return decision{}, span{}, false
+	}
+	d := decision{verdict: vOne, best: found, cands: cands}
+	if nameHas(found, st.toks[drop].w) {
+		return d, span{}, true
+	}
+	return d, span{drop, drop + 1}, true
+}
+
+// nameHas reports whether a word is part of the product's name or aliases.
+func nameHas(p *catalog.Product, w string) bool {
+	has := func(s string) bool {
+		for _, f := range strings.Fields(strings.ToLower(s)) {
+			if f == w {
+				return true
+			}
+		}
+		return false
+	}
+	if has(p.Name) {
+		return true
+	}
+	for _, a := range p.Aliases {
+		if has(a) {
+			return true
+		}
 	}
 	return false
 }

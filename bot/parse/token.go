@@ -42,8 +42,9 @@ const maxTokens = 2048
 // tokenizer turns text into tokens. Its buffers are reused between calls
 // through a sync.Pool (see scratch).
 type tokenizer struct {
-	norm []byte
-	toks []token
+	norm     []byte
+	toks     []token
+	listNext int // the number the next list marker will carry, 0 before a list
 }
 
 // run tokenizes text. The returned tokens refer to the returned normalized
@@ -51,6 +52,7 @@ type tokenizer struct {
 func (tz *tokenizer) run(text string) ([]token, string) {
 	tz.norm = tz.norm[:0]
 	tz.toks = tz.toks[:0]
+	tz.listNext = 0
 	lineStart := true
 	i := 0
 	for i < len(text) && len(tz.toks) < maxTokens {
@@ -65,12 +67,13 @@ func (tz *tokenizer) run(text string) ([]token, string) {
 			i++
 			continue
 		case isDigit(c):
-			if lineStart {
-				if j, ok := listMarker(text, i); ok {
-					i = j
-					lineStart = false
-					continue
-				}
+			// Numbered lists: "1. " at the start of a line, and once a list
+			// has begun, its next number anywhere ("... 1/4 kg 2. bawang").
+			if j, n, ok := listMarker(text, i); ok && (lineStart && n <= 99 || n == tz.listNext || n == 1 && afterColon(text, i)) {
+				i = j
+				tz.listNext = n + 1
+				lineStart = false
+				continue
 			}
 			lineStart = false
 			i = tz.number(text, i)
@@ -122,20 +125,25 @@ func (tz *tokenizer) sep(k tokKind, a, b int) {
 func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
-// listMarker recognizes "1. " and "2) " at the start of a line: numbered
+// listMarker recognizes "1. " and "2) " followed by a letter: numbered
 // lists are common in longer orders and the number is not a quantity.
-func listMarker(text string, i int) (int, bool) {
-	j := i
+func listMarker(text string, i int) (int, int, bool) {
+	j, n := i, 0
 	for j < len(text) && isDigit(text[j]) && j-i < 3 {
+		n = n*10 + int(text[j]-'0')
 		j++
 	}
-	if j+1 >= len(text) || (text[j] != '.' && text[j] != ')') {
-		return i, false
+	if j+2 >= len(text) || (text[j] != '.' && text[j] != ')') || (text[j+1] != ' ' && text[j+1] != '\t') {
+		return i, 0, false
 	}
-	if text[j+1] != ' ' && text[j+1] != '\t' {
-		return i, false
+	k := j + 1
+	for k < len(text) && (text[k] == ' ' || text[k] == '\t') {
+		k++
 	}
-	return j + 1, true
+	if k >= len(text) || !isLetter(text[k]) {
+		return i, 0, false
+	}
+	return j + 1, n, true
 }
 
 // glued reports whether position i directly follows the previous token.
@@ -199,13 +207,33 @@ func (tz *tokenizer) word(text string, i int) int {
 		return i
 	}
 	tz.norm = squeeze(tz.norm, n0)
-	// "masing2": the digit marks reduplication, not a quantity.
+	// "masing2", "onde2 10": the digit marks reduplication, not a quantity.
 	if i < len(text) && text[i] == '2' && (i+1 == len(text) || !isDigit(text[i+1]) && text[i+1] != '/' && text[i+1] != '.' && text[i+1] != ',') &&
-		redup(tz.norm[n0:]) {
+		(redup(tz.norm[n0:]) || numberFollows(text, i+1)) {
 		i++
 	}
 	tz.toks = append(tz.toks, token{kind: tWord, glued: tz.gluedAt(start), start: int32(start), end: int32(i), wa: int32(n0), wb: int32(len(tz.norm))})
 	return i
+}
+
+// afterColon reports whether the text before i ends with ':' and spaces:
+// "Pesanan: 1. gula ...".
+func afterColon(text string, i int) bool {
+	for i > 0 && (text[i-1] == ' ' || text[i-1] == '\t') {
+		i--
+	}
+	return i > 0 && text[i-1] == ':'
+}
+
+// numberFollows reports whether a number comes next after spaces.
+func numberFollows(text string, i int) bool {
+	if i >= len(text) || text[i] != ' ' {
+		return false
+	}
+	for i < len(text) && text[i] == ' ' {
+		i++
+	}
+	return i < len(text) && isDigit(text[i])
 }
 
 // redup lists the words buyers reduplicate with a "2" ("masing2"); for
