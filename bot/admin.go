@@ -255,3 +255,17 @@ func (e *Engine) assign(t *turn, in Inbound, code, phone string) error {
 	t.reply(in, e.t("admin_assigned", code, c.Name))
 	return nil
 }
+
+// AdminNotice sends text to every admin, once per key.
+func (e *Engine) AdminNotice(tx Tx, key, text string) error {
+	done, err := tx.JobRan("notice:" + key)
+	if err != nil || done {
+		return err
+	}
+	t := e.newTurn(tx, "notice:"+key, e.clock.Now())
+	e.toAdmins(t, text)
+	if err := t.flush(); err != nil {
+		return err
+	}
+	return tx.MarkJobRan("notice:"+key, t.now)
+}

@@ -86,6 +86,15 @@ func (e *Engine) route(t *turn, in Inbound) error {
 	if in.IsGroup {
 		return e.handleGroup(t, in)
 	}
+	if late := t.now.Sub(in.At); e.set.HistoryWindow > 0 && !in.At.IsZero() && late > e.set.HistoryWindow {
+		// Offline backlog: acting on an old message now (a cart, a "ya")
+		// would surprise the buyer; say so instead.
+		t.log.Info().Dur("late", late).Msg("late message not acted on")
+		if in.Kind == KindText || in.Kind == KindLocation {
+			t.reply(in, e.t("late_message", e.clockText(in.At)))
+		}
+		return nil
+	}
 	if e.isAdmin(in.SenderPhone) {
 		if done, err := e.handleAdmin(t, in); done || err != nil {
 			return err

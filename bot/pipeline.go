@@ -335,3 +335,11 @@ func (p *Pipeline) Entries(ctx context.Context) ([]hours.Entry, error) {
 	})
 	return es, err
 }
+
+// AdminNotice queues text to every admin, once per key (e.g. a ban lifted).
+func (p *Pipeline) AdminNotice(ctx context.Context, key, text string) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	defer p.committed()
+	return p.store.Update(ctx, func(tx Tx) error { return p.engine.AdminNotice(tx, key, text) })
+}

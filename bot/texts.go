@@ -274,4 +274,5 @@ var messages = map[string][2]string{
 	"preorder_possible":        {"Kakak tetap bisa pesan sekarang sebagai pre-order; kami teruskan ke pedagang begitu pasar buka.", "You can still order now as a pre-order; it goes to the traders when the market opens."},
 	"order_rejected_reason":    {"Mohon maaf kak, %[2]s tidak bisa memenuhi pesanan *%[1]s* (%[3]s) 🙏 Kakak bisa pesan lagi kapan saja.", "Sorry, %[2]s can't fill order *%[1]s* (%[3]s). You can order again anytime."},
 	"no_reason":                {"tanpa alasan", "no reason given"},
+	"late_message":             {"Maaf kak, pesan kakak jam %s baru sampai ke kami sekarang karena gangguan jaringan 🙏 Kalau masih perlu, tolong kirim ulang ya.", "Sorry, your message from %s only reached us now because of a network problem. Please send it again if you still need it."},
 }

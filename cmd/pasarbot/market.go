@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"time"
 
 	"github.com/rs/zerolog"
 
@@ -48,3 +50,14 @@ func (m *market) Serve(ctx context.Context, messenger bot.Messenger) error {
 
 // Close releases the database.
 func (m *market) Close() error { return m.m.Close() }
+
+// BanLifted tells the admins that WhatsApp's temporary ban has ended and
+// the queued messages are going out again.
+func (m *market) BanLifted(ctx context.Context, bannedUntil time.Time) {
+	loc := m.cfg.Location()
+	text := fmt.Sprintf("✅ Nomor pasar aktif lagi setelah diblokir sementara oleh WhatsApp (sampai %s). Pesan yang tertunda sedang dikirim.",
+		bannedUntil.In(loc).Format("15.04"))
+	if err := m.m.Pipeline.AdminNotice(ctx, "ban_lifted:"+bannedUntil.UTC().Format(time.RFC3339), text); err != nil {
+		m.log.Error().Err(err).Msg("could not tell admins the ban was lifted")
+	}
+}
