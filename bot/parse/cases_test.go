@@ -33,17 +33,17 @@ import (
 // correct when a gold item has its sku, qty and amount.
 
 type wantItem struct {
-	sku    string
-	qty    catalog.Qty
-	amount int64
-	note   string
-	miss   string // the question kind asked instead, for miss lines
+	sku     string
+	qty     catalog.Qty
+	amount  int64
+	note    string
+	miss    string // the question kind asked instead, for miss lines
 	hasNote bool
 }
 
 type wantQ struct {
-	kind  string
-	skus  []string // product or choices; nil = unchecked
+	kind string
+	skus []string // product or choices; nil = unchecked
 }
 
 type parseCase struct {

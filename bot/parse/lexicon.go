@@ -30,19 +30,19 @@ const (
 type numKind uint8
 
 const (
-	nkNone    numKind = iota
-	nkDigit           // 1…9: satu, siji, hiji, ciek
-	nkValue           // a whole value below 1000: sepuluh, sebelas, rolas, selawe, seratus
-	nkBelas           // +10: "dua belas"
-	nkPuluh           // ×10: "dua puluh"
-	nkRatus           // ×100: "dua ratus"
-	nkRibu            // ×1000: "dua ribu"; also a money word
-	nkJuta            // ×1 000 000
-	nkFrac            // setengah, seperempat: a value below one
-	nkPerempat        // "perempat" after a digit: "tiga perempat"
-	nkSe              // "se", "sa", "sak": one, only before a unit
-	nkThousand        // seribu, sewu, sarebu: 1000 on its own
-	nkMillion         // sejuta
+	nkNone     numKind = iota
+	nkDigit            // 1…9: satu, siji, hiji, ciek
+	nkValue            // a whole value below 1000: sepuluh, sebelas, rolas, selawe, seratus
+	nkBelas            // +10: "dua belas"
+	nkPuluh            // ×10: "dua puluh"
+	nkRatus            // ×100: "dua ratus"
+	nkRibu             // ×1000: "dua ribu"; also a money word
+	nkJuta             // ×1 000 000
+	nkFrac             // setengah, seperempat: a value below one
+	nkPerempat         // "perempat" after a digit: "tiga perempat"
+	nkSe               // "se", "sa", "sak": one, only before a unit
+	nkThousand         // seribu, sewu, sarebu: 1000 on its own
+	nkMillion          // sejuta
 )
 
 // lex is everything known about one normalized word.

@@ -9,11 +9,11 @@ import (
 // Plausibility limits for what a buyer can mean without saying a unit or
 // an explicit size. Beyond them the parser asks.
 const (
-	maxBareCount = 100        // "tahu 100" is a caterer; "bawang 250" is grams or rupiah
-	maxBareCost  = 1_000_000  // "cabe 50" (Rp2.000.000) is not 50 kg of chilli
-	maxLineCost  = 5_000_000  // a line above this is a typo ("tomat 1.500 kg") until confirmed
-	moneyFrom    = 1000       // a bare whole number from here is rupiah: "cabe 5000"
-	maxStepDrift = 5          // rounding to the step may move a quantity by less than 1/5
+	maxBareCount = 100       // "tahu 100" is a caterer; "bawang 250" is grams or rupiah
+	maxBareCost  = 1_000_000 // "cabe 50" (Rp2.000.000) is not 50 kg of chilli
+	maxLineCost  = 5_000_000 // a line above this is a typo ("tomat 1.500 kg") until confirmed
+	moneyFrom    = 1000      // a bare whole number from here is rupiah: "cabe 5000"
+	maxStepDrift = 5         // rounding to the step may move a quantity by less than 1/5
 )
 
 // resolve turns one line into an item, a question or an unknown.

@@ -6,6 +6,9 @@ import "pasarbot/catalog"
 // "pesan terlalu panjang" (Result.TooLong) instead of being half-read.
 const MaxBytes = 4096
 
+// TooLongText is the answer to a message over MaxBytes.
+const TooLongText = "Maaf kak, pesan terlalu panjang. Tolong kirim pesanannya dalam beberapa pesan yang lebih pendek ya."
+
 // maxItems caps the lines taken from one message; a real order has a few,
 // and the cap bounds the work an adversarial text can cause.
 const maxItems = 60

@@ -13,6 +13,5 @@ func notYet(name, issue string) func(context.Context, env, []string) error {
 }
 
 var (
-	runParse   = notYet("parse", "the order parser is being built")
 	runCatalog = notYet("catalog", "catalog import/export is being built")
 )
