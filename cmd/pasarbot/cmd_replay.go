@@ -39,9 +39,10 @@ var newSimMarket = func(ctx context.Context, cfg *config.Config, dbPath string, 
 const replayCodeSeed = 2026
 
 func runReplay(ctx context.Context, e env, args []string) error {
-	fs := newFlags(e, "replay", "[--config FILE] [--db FILE] [-v] SCRIPT")
+	fs := newFlags(e, "replay", "[--config FILE] [--db FILE [--resume]] [-v] SCRIPT")
 	cf := addConfigFlags(fs)
 	verbose := fs.Bool("v", false, "log the market's work to stderr (at the configured log level)")
+	resume := fs.Bool("resume", false, "continue an interrupted replay on --db: the same message ids, so lines already processed are skipped")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -66,7 +67,7 @@ func runReplay(ctx context.Context, e env, args []string) error {
 	// Only an explicit --db is used: database.path is the live market's file.
 	dbPath := *cf.db
 	var prefix string
-	if dbPath != "" {
+	if dbPath != "" && !*resume {
 		if _, err := os.Stat(dbPath); err == nil {
 			// The database may have seen this script's message ids already.
 			prefix = "SIM-" + strconv.FormatInt(time.Now().UnixNano(), 36) + "-"
