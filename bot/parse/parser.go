@@ -235,7 +235,7 @@ type run struct {
 	q   quantity
 }
 
-const maxRuns = 24
+const maxRuns = 64 // a chunk with more runs (30 unseparated items) is read up to here
 
 // readChunk reads the tokens [a, b) between two separators into lines.
 func (st *state) readChunk(a, b int) {
@@ -284,6 +284,10 @@ func (st *state) readChunk(a, b int) {
 					i = q.b
 					continue
 				}
+			}
+			if !alias && l.has(lxMoneyMul|lxApprox|lxNum) && !l.has(lxUnit) {
+				i++ // "ribu", "belas", "an" with nothing to count: no product word
+				continue
 			}
 			// A product word (or a weak filler, kept for now).
 			if nr > 0 && !runs[nr-1].isQ && !brk {
