@@ -24,6 +24,7 @@ const (
 	lxApprox                        // "an" and "ribuan": about that amount
 	lxTimes                         // "x": "2x", "x2"
 	lxTail                          // a filler that ends sentences ("ya", "kak", "makasih"): trimmed off notes
+	lxStop                          // delivery, payment or cancelling talk: the rest of the chunk is not an order
 )
 
 // numKind is how a number word combines with its neighbours.
@@ -232,6 +233,12 @@ func init() {
 	addLex(lxRp, "rp", "rupiah", "idr")
 	addLex(lxEach, "masing")
 	addLex(lxTimes, "x")
+	// Talk that is not an order line: where to deliver, how to pay, what
+	// to cancel. The conversation reads those itself; the parser stops.
+	addLex(lxStop, "alamat", "almt", "jl", "jln", "jalan", "gang", "gg", "blok", "rt", "rw", "kirim", "dikirim",
+		"kirimin", "antar", "anter", "diantar", "dianter", "anterin", "ongkir", "bayar", "transfer", "tf", "cod",
+		"qris", "batal", "batalin", "batalkan", "cancel", "hapus", "hapusin")
+	addLex(lxFiller|lxTail, "kayak", "kaya", "seperti", "spt", "biasa", "biasanya", "tapi", "tp")
 
 	addUnits()
 }

@@ -252,6 +252,12 @@ func (st *state) readChunk(a, b int) {
 		t, l := c.t[i], c.l[i]
 		if t.kind == tWord {
 			alias := l.flags != 0 && st.p.aliasWords[t.w] && st.aliasPart(i)
+			if l.has(lxStop) && !alias {
+				if noteAt < 0 {
+					b = i // "... kirim ke jl melati": the order ends here
+				}
+				break
+			}
 			switch {
 			case alias:
 				// a product word despite its lexicon role
