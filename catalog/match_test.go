@@ -380,3 +380,30 @@ func TestMatchLongInput(t *testing.T) {
 		t.Fatalf("Match of a 15 kB message took %v", d)
 	}
 }
+
+func TestSure(t *testing.T) {
+	ix := defaultIndex()
+	for words, want := range map[string]string{
+		"bawang merah": "bawang-merah",
+		"bwang merah":  "bawang-merah",
+		"kangkun":      "kangkung",
+		"tongkol":      "ikan-tongkol",
+		"cabe rawit":   "",
+		"bawang":       "",
+		"kangk":        "", // a cut-off word is offered, not assumed
+		"xyz":          "",
+	} {
+		c, ok := catalog.Sure(ix.Match(words))
+		got := ""
+		if ok {
+			got = c.Product.SKU
+		}
+		if got != want {
+			t.Errorf("Sure(Match(%q)) = %q, want %q", words, got, want)
+		}
+	}
+	p1, p2 := &catalog.Product{SKU: "a"}, &catalog.Product{SKU: "b"}
+	if _, ok := catalog.Sure([]catalog.Candidate{{Product: p1, Score: 1, Exact: true}, {Product: p2, Score: 1, Exact: true}}); ok {
+		t.Error("a shared alias is sure")
+	}
+}
