@@ -253,7 +253,9 @@ func TestReplaceProducts(t *testing.T) {
 		}
 	})
 	t.Run("OKRemoves", func(t *testing.T) {
-		MustUpdate(t, db, func(tx *store.Tx) error { return tx.ReplaceProducts(testProducts()[:1], "import", day.Add(2*time.Hour)) })
+		MustUpdate(t, db, func(tx *store.Tx) error {
+			return tx.ReplaceProducts(testProducts()[:1], "import", day.Add(2*time.Hour))
+		})
 		if got, want := len(mustProducts(t, db)), 1; got != want {
 			t.Fatalf("%d products, want %d", got, want)
 		}
