@@ -9,7 +9,7 @@ import (
 	"pasarbot/catalog"
 )
 
-func defaultCatalog(tb testing.TB) []catalog.Product {
+func menuCatalog(tb testing.TB) []catalog.Product {
 	tb.Helper()
 	ps, err := catalog.Default()
 	if err != nil {
@@ -18,7 +18,7 @@ func defaultCatalog(tb testing.TB) []catalog.Product {
 	return ps
 }
 
-func defaultGroups() []catalog.SellerGroup {
+func menuGroups() []catalog.SellerGroup {
 	var gs []catalog.SellerGroup
 	for _, id := range catalog.DefaultGroupIDs {
 		gs = append(gs, catalog.SellerGroup{ID: id, Name: "Kelompok " + id})
@@ -27,8 +27,8 @@ func defaultGroups() []catalog.SellerGroup {
 }
 
 func TestMenuText(t *testing.T) {
-	ps := defaultCatalog(t)
-	gs := defaultGroups()
+	ps := menuCatalog(t)
+	gs := menuGroups()
 	t.Run("OKPages", func(t *testing.T) {
 		text, pages := bot.MenuText(ps, gs, 1)
 		if pages < 2 {
@@ -146,7 +146,7 @@ func TestMenuText(t *testing.T) {
 }
 
 func TestPriceText(t *testing.T) {
-	ix := catalog.NewIndex(defaultCatalog(t))
+	ix := catalog.NewIndex(menuCatalog(t))
 	t.Run("OKOne", func(t *testing.T) {
 		if got, want := bot.PriceText(ix.Match("cabe rawit merah")), "Cabai Rawit Merah Rp40.000/kg"; got != want {
 			t.Errorf("got %q, want %q", got, want)
@@ -182,7 +182,7 @@ func TestPriceText(t *testing.T) {
 }
 
 func TestCategoryText(t *testing.T) {
-	ps := defaultCatalog(t)
+	ps := menuCatalog(t)
 	t.Run("OK", func(t *testing.T) {
 		got := bot.CategoryText(ps, "ikan")
 		if !strings.HasPrefix(got, "*Ikan* hari ini:\n") || !strings.Contains(got, "• Ikan Tongkol Rp50.000/kg\n") || strings.Contains(got, "Kangkung") {

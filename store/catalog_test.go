@@ -10,9 +10,9 @@ import (
 	"pasarbot/store"
 )
 
-var day = time.Date(2026, 11, 25, 6, 0, 0, 0, time.UTC)
+var catalogDay = time.Date(2026, 11, 25, 6, 0, 0, 0, time.UTC)
 
-func testGroups() []catalog.SellerGroup {
+func catalogGroups() []catalog.SellerGroup {
 	return []catalog.SellerGroup{
 		{ID: "sayur", Name: "Kelompok Sayur", Category: "sayur", Stall: "Los A", Leaders: []string{"6282200000001"},
 			Members: []catalog.Member{{Phone: "6282200000011", Name: "Bu Tini"}}},
@@ -21,7 +21,7 @@ func testGroups() []catalog.SellerGroup {
 	}
 }
 
-func testProducts() []catalog.Product {
+func catalogProducts() []catalog.Product {
 	return []catalog.Product{
 		{SKU: "tomat", Name: "Tomat", Aliases: []string{"tomato"}, Category: "sayur", Unit: "kg", Price: 12000, Group: "sayur", Kind: catalog.Goods, MinQty: 250, StepQty: 250, Available: true},
 		{SKU: "kangkung", Name: "Kangkung", Category: "sayur", Unit: "ikat", Price: 4000, Group: "sayur", Kind: catalog.Goods, Available: true},
@@ -29,15 +29,15 @@ func testProducts() []catalog.Product {
 	}
 }
 
-// MustUpdate runs fn in a write transaction or fails the test.
-func MustUpdate(tb testing.TB, db *store.DB, fn func(tx *store.Tx) error) {
+// mustUpdate runs fn in a write transaction or fails the test.
+func mustUpdate(tb testing.TB, db *store.DB, fn func(tx *store.Tx) error) {
 	tb.Helper()
 	if err := db.Update(context.Background(), fn); err != nil {
 		tb.Fatal(err)
 	}
 }
 
-func mustProducts(tb testing.TB, db *store.DB) []catalog.Product {
+func mustCatalogProducts(tb testing.TB, db *store.DB) []catalog.Product {
 	tb.Helper()
 	var ps []catalog.Product
 	if err := db.View(context.Background(), func(tx *store.Tx) (err error) {
@@ -49,7 +49,7 @@ func mustProducts(tb testing.TB, db *store.DB) []catalog.Product {
 	return ps
 }
 
-func mustGroups(tb testing.TB, db *store.DB) []catalog.SellerGroup {
+func mustCatalogGroups(tb testing.TB, db *store.DB) []catalog.SellerGroup {
 	tb.Helper()
 	var gs []catalog.SellerGroup
 	if err := db.View(context.Background(), func(tx *store.Tx) (err error) {
@@ -61,7 +61,7 @@ func mustGroups(tb testing.TB, db *store.DB) []catalog.SellerGroup {
 	return gs
 }
 
-func mustChanges(tb testing.TB, db *store.DB, from, to time.Time) []store.PriceChange {
+func mustPriceChanges(tb testing.TB, db *store.DB, from, to time.Time) []store.PriceChange {
 	tb.Helper()
 	var cs []store.PriceChange
 	if err := db.View(context.Background(), func(tx *store.Tx) (err error) {
@@ -77,8 +77,8 @@ func TestSyncGroups(t *testing.T) {
 	db := MustOpen(t)
 	ctx := context.Background()
 	t.Run("OK", func(t *testing.T) {
-		MustUpdate(t, db, func(tx *store.Tx) error { return tx.SyncGroups(testGroups()) })
-		gs := mustGroups(t, db)
+		mustUpdate(t, db, func(tx *store.Tx) error { return tx.SyncGroups(catalogGroups()) })
+		gs := mustCatalogGroups(t, db)
 		if got, want := len(gs), 2; got != want {
 			t.Fatalf("%d groups, want %d", got, want)
 		}
@@ -103,11 +103,11 @@ func TestSyncGroups(t *testing.T) {
 		}
 	})
 	t.Run("OKKeepsChatDropsOldMembers", func(t *testing.T) {
-		MustUpdate(t, db, func(tx *store.Tx) error { return tx.BindGroupChat("ikan", "120363000000000001@g.us") })
-		gs := testGroups()
+		mustUpdate(t, db, func(tx *store.Tx) error { return tx.BindGroupChat("ikan", "120363000000000001@g.us") })
+		gs := catalogGroups()
 		gs[1].Name = "Kelompok Ikan Bang Udin"
 		gs[1].Members = gs[1].Members[:1] // Mang Ujang left
-		MustUpdate(t, db, func(tx *store.Tx) error { return tx.SyncGroups(gs) })
+		mustUpdate(t, db, func(tx *store.Tx) error { return tx.SyncGroups(gs) })
 		var g catalog.SellerGroup
 		var ok bool
 		if err := db.View(ctx, func(tx *store.Tx) (err error) {
@@ -127,23 +127,23 @@ func TestSyncGroups(t *testing.T) {
 		}
 	})
 	t.Run("OKUnconfiguredGroup", func(t *testing.T) {
-		MustUpdate(t, db, func(tx *store.Tx) error { return tx.ReplaceProducts(testProducts(), "import", day) })
+		mustUpdate(t, db, func(tx *store.Tx) error { return tx.ReplaceProducts(catalogProducts(), "import", catalogDay) })
 		// ikan still sells tongkol: it stays, without members, until the catalog drops it.
-		MustUpdate(t, db, func(tx *store.Tx) error { return tx.SyncGroups(testGroups()[:1]) })
-		gs := mustGroups(t, db)
+		mustUpdate(t, db, func(tx *store.Tx) error { return tx.SyncGroups(catalogGroups()[:1]) })
+		gs := mustCatalogGroups(t, db)
 		if got, want := len(gs), 2; got != want {
 			t.Fatalf("%d groups, want %d", got, want)
 		}
 		if len(gs[1].Leaders)+len(gs[1].Members) != 0 {
 			t.Errorf("unconfigured group keeps people: %+v", gs[1])
 		}
-		MustUpdate(t, db, func(tx *store.Tx) error {
-			if err := tx.ReplaceProducts(testProducts()[:2], "import", day); err != nil {
+		mustUpdate(t, db, func(tx *store.Tx) error {
+			if err := tx.ReplaceProducts(catalogProducts()[:2], "import", catalogDay); err != nil {
 				return err
 			}
-			return tx.SyncGroups(testGroups()[:1])
+			return tx.SyncGroups(catalogGroups()[:1])
 		})
-		if got, want := len(mustGroups(t, db)), 1; got != want {
+		if got, want := len(mustCatalogGroups(t, db)), 1; got != want {
 			t.Fatalf("%d groups, want %d", got, want)
 		}
 	})
@@ -166,11 +166,11 @@ func TestSyncGroups(t *testing.T) {
 func TestBindGroupChat(t *testing.T) {
 	db := MustOpen(t)
 	ctx := context.Background()
-	MustUpdate(t, db, func(tx *store.Tx) error { return tx.SyncGroups(testGroups()) })
+	mustUpdate(t, db, func(tx *store.Tx) error { return tx.SyncGroups(catalogGroups()) })
 	t.Run("OK", func(t *testing.T) {
-		MustUpdate(t, db, func(tx *store.Tx) error { return tx.BindGroupChat("sayur", "g1@g.us") })
-		MustUpdate(t, db, func(tx *store.Tx) error { return tx.BindGroupChat("sayur", "g1@g.us") }) // again: fine
-		if got, want := mustGroups(t, db)[0].ChatID, "g1@g.us"; got != want {
+		mustUpdate(t, db, func(tx *store.Tx) error { return tx.BindGroupChat("sayur", "g1@g.us") })
+		mustUpdate(t, db, func(tx *store.Tx) error { return tx.BindGroupChat("sayur", "g1@g.us") }) // again: fine
+		if got, want := mustCatalogGroups(t, db)[0].ChatID, "g1@g.us"; got != want {
 			t.Errorf("chat = %q, want %q", got, want)
 		}
 	})
@@ -187,7 +187,7 @@ func TestBindGroupChat(t *testing.T) {
 		}
 	})
 	t.Run("OKUnbind", func(t *testing.T) {
-		MustUpdate(t, db, func(tx *store.Tx) error { return tx.BindGroupChat("sayur", "") })
+		mustUpdate(t, db, func(tx *store.Tx) error { return tx.BindGroupChat("sayur", "") })
 		if err := db.View(ctx, func(tx *store.Tx) error {
 			_, ok, err := tx.GroupByChat("g1@g.us")
 			if ok {
@@ -207,11 +207,11 @@ func TestBindGroupChat(t *testing.T) {
 func TestReplaceProducts(t *testing.T) {
 	db := MustOpen(t)
 	ctx := context.Background()
-	MustUpdate(t, db, func(tx *store.Tx) error { return tx.SyncGroups(testGroups()) })
+	mustUpdate(t, db, func(tx *store.Tx) error { return tx.SyncGroups(catalogGroups()) })
 	t.Run("OK", func(t *testing.T) {
-		MustUpdate(t, db, func(tx *store.Tx) error { return tx.ReplaceProducts(testProducts(), "import", day) })
-		ps := mustProducts(t, db)
-		want := testProducts()
+		mustUpdate(t, db, func(tx *store.Tx) error { return tx.ReplaceProducts(catalogProducts(), "import", catalogDay) })
+		ps := mustCatalogProducts(t, db)
+		want := catalogProducts()
 		if got, want := len(ps), len(want); got != want {
 			t.Fatalf("%d products, want %d", got, want)
 		}
@@ -232,42 +232,42 @@ func TestReplaceProducts(t *testing.T) {
 		if got, want := ps[0].StepQty, catalog.Qty(250); got != want {
 			t.Errorf("step = %v, want %v", got, want)
 		}
-		if got, want := len(mustChanges(t, db, day, day.Add(time.Second))), 3; got != want {
+		if got, want := len(mustPriceChanges(t, db, catalogDay, catalogDay.Add(time.Second))), 3; got != want {
 			t.Errorf("%d price changes, want %d (one per new product)", got, want)
 		}
 	})
 	t.Run("OKOnlyChangesRecorded", func(t *testing.T) {
-		ps := testProducts()
+		ps := catalogProducts()
 		ps[0], ps[1] = ps[1], ps[0] // reorder
 		ps[0].Price = 5000          // kangkung up
 		ps[2].Name = "Ikan Tongkol Segar"
-		later := day.Add(time.Hour)
-		MustUpdate(t, db, func(tx *store.Tx) error { return tx.ReplaceProducts(ps, "import", later) })
-		got := mustProducts(t, db)
+		later := catalogDay.Add(time.Hour)
+		mustUpdate(t, db, func(tx *store.Tx) error { return tx.ReplaceProducts(ps, "import", later) })
+		got := mustCatalogProducts(t, db)
 		if got[0].SKU != "kangkung" || got[2].Name != "Ikan Tongkol Segar" {
 			t.Errorf("products = %v", got)
 		}
-		cs := mustChanges(t, db, later, later.Add(time.Second))
+		cs := mustPriceChanges(t, db, later, later.Add(time.Second))
 		if len(cs) != 1 || cs[0].SKU != "kangkung" || cs[0].Price != 5000 || !cs[0].HasPrev || cs[0].PrevPrice != 4000 {
 			t.Fatalf("changes = %+v", cs)
 		}
 	})
 	t.Run("OKRemoves", func(t *testing.T) {
-		MustUpdate(t, db, func(tx *store.Tx) error {
-			return tx.ReplaceProducts(testProducts()[:1], "import", day.Add(2*time.Hour))
+		mustUpdate(t, db, func(tx *store.Tx) error {
+			return tx.ReplaceProducts(catalogProducts()[:1], "import", catalogDay.Add(2*time.Hour))
 		})
-		if got, want := len(mustProducts(t, db)), 1; got != want {
+		if got, want := len(mustCatalogProducts(t, db)), 1; got != want {
 			t.Fatalf("%d products, want %d", got, want)
 		}
 	})
 	t.Run("ErrUnknownGroupWritesNothing", func(t *testing.T) {
-		ps := testProducts()
+		ps := catalogProducts()
 		ps[1].Group = "buah"
-		err := db.Update(ctx, func(tx *store.Tx) error { return tx.ReplaceProducts(ps, "import", day) })
+		err := db.Update(ctx, func(tx *store.Tx) error { return tx.ReplaceProducts(ps, "import", catalogDay) })
 		if !errors.Is(err, catalog.ErrUnknownGroup) {
 			t.Fatalf("err = %v, want ErrUnknownGroup", err)
 		}
-		if got, want := len(mustProducts(t, db)), 1; got != want {
+		if got, want := len(mustCatalogProducts(t, db)), 1; got != want {
 			t.Fatalf("%d products after a failed import, want %d", got, want)
 		}
 	})
@@ -275,9 +275,9 @@ func TestReplaceProducts(t *testing.T) {
 		for _, ps := range [][]catalog.Product{
 			{{SKU: "x", Name: "X", Unit: "sekarung", Price: 1, Group: "sayur", Kind: catalog.Goods}},
 			{{SKU: "x", Name: "X", Unit: "kg", Price: -1, Group: "sayur", Kind: catalog.Goods}},
-			{testProducts()[0], testProducts()[0]},
+			{catalogProducts()[0], catalogProducts()[0]},
 		} {
-			err := db.Update(ctx, func(tx *store.Tx) error { return tx.ReplaceProducts(ps, "import", day) })
+			err := db.Update(ctx, func(tx *store.Tx) error { return tx.ReplaceProducts(ps, "import", catalogDay) })
 			if !errors.Is(err, catalog.ErrInvalid) {
 				t.Errorf("err = %v, want ErrInvalid", err)
 			}
@@ -293,13 +293,13 @@ func TestReplaceProducts(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		MustUpdate(t, db, func(tx *store.Tx) error {
+		mustUpdate(t, db, func(tx *store.Tx) error {
 			if err := tx.SyncGroups(gs); err != nil {
 				return err
 			}
-			return tx.ReplaceProducts(def, "import", day)
+			return tx.ReplaceProducts(def, "import", catalogDay)
 		})
-		got := mustProducts(t, db)
+		got := mustCatalogProducts(t, db)
 		for i := range def {
 			if got[i].SKU != def[i].SKU || got[i].Price != def[i].Price || got[i].MinQty != def[i].MinQty || got[i].Available != def[i].Available {
 				t.Fatalf("product %d = %+v, want %+v", i, got[i], def[i])
@@ -311,36 +311,36 @@ func TestReplaceProducts(t *testing.T) {
 func TestSetPrice(t *testing.T) {
 	db := MustOpen(t)
 	ctx := context.Background()
-	MustUpdate(t, db, func(tx *store.Tx) error {
-		if err := tx.SyncGroups(testGroups()); err != nil {
+	mustUpdate(t, db, func(tx *store.Tx) error {
+		if err := tx.SyncGroups(catalogGroups()); err != nil {
 			return err
 		}
-		return tx.ReplaceProducts(testProducts(), "import", day)
+		return tx.ReplaceProducts(catalogProducts(), "import", catalogDay)
 	})
 	leader := "6282200000003"
 	t.Run("OK", func(t *testing.T) {
-		MustUpdate(t, db, func(tx *store.Tx) error { return tx.SetPrice("tongkol", 55000, leader, day.Add(time.Hour)) })
-		if got, want := mustProducts(t, db)[2].Price, int64(55000); got != want {
+		mustUpdate(t, db, func(tx *store.Tx) error { return tx.SetPrice("tongkol", 55000, leader, catalogDay.Add(time.Hour)) })
+		if got, want := mustCatalogProducts(t, db)[2].Price, int64(55000); got != want {
 			t.Errorf("price = %d, want %d", got, want)
 		}
-		cs := mustChanges(t, db, day.Add(time.Hour), day.Add(2*time.Hour))
+		cs := mustPriceChanges(t, db, catalogDay.Add(time.Hour), catalogDay.Add(2*time.Hour))
 		if len(cs) != 1 {
 			t.Fatalf("changes = %+v", cs)
 		}
 		c := cs[0]
-		if c.Actor != leader || c.Price != 55000 || c.PrevPrice != 50000 || !c.HasPrev || c.Name != "Ikan Tongkol" || !c.At.Equal(day.Add(time.Hour)) {
+		if c.Actor != leader || c.Price != 55000 || c.PrevPrice != 50000 || !c.HasPrev || c.Name != "Ikan Tongkol" || !c.At.Equal(catalogDay.Add(time.Hour)) {
 			t.Errorf("change = %+v", c)
 		}
 	})
 	t.Run("OKUnchangedRecordsNothing", func(t *testing.T) {
-		MustUpdate(t, db, func(tx *store.Tx) error { return tx.SetPrice("tongkol", 55000, leader, day.Add(3*time.Hour)) })
-		if cs := mustChanges(t, db, day.Add(3*time.Hour), day.Add(4*time.Hour)); len(cs) != 0 {
+		mustUpdate(t, db, func(tx *store.Tx) error { return tx.SetPrice("tongkol", 55000, leader, catalogDay.Add(3*time.Hour)) })
+		if cs := mustPriceChanges(t, db, catalogDay.Add(3*time.Hour), catalogDay.Add(4*time.Hour)); len(cs) != 0 {
 			t.Errorf("changes = %+v", cs)
 		}
 	})
 	t.Run("OKFloorFollowsDown", func(t *testing.T) {
-		MustUpdate(t, db, func(tx *store.Tx) error { return tx.SetPrice("tongkol", 40000, leader, day.Add(4*time.Hour)) })
-		p := mustProducts(t, db)[2]
+		mustUpdate(t, db, func(tx *store.Tx) error { return tx.SetPrice("tongkol", 40000, leader, catalogDay.Add(4*time.Hour)) })
+		p := mustCatalogProducts(t, db)[2]
 		if got, want := p.FloorPrice, int64(40000); got != want {
 			t.Errorf("floor = %d, want %d", got, want)
 		}
@@ -349,13 +349,13 @@ func TestSetPrice(t *testing.T) {
 		}
 	})
 	t.Run("ErrUnknownProduct", func(t *testing.T) {
-		err := db.Update(ctx, func(tx *store.Tx) error { return tx.SetPrice("durian", 1, leader, day) })
+		err := db.Update(ctx, func(tx *store.Tx) error { return tx.SetPrice("durian", 1, leader, catalogDay) })
 		if !errors.Is(err, catalog.ErrUnknownProduct) {
 			t.Fatalf("err = %v, want ErrUnknownProduct", err)
 		}
 	})
 	t.Run("ErrNegative", func(t *testing.T) {
-		err := db.Update(ctx, func(tx *store.Tx) error { return tx.SetPrice("tongkol", -1, leader, day) })
+		err := db.Update(ctx, func(tx *store.Tx) error { return tx.SetPrice("tongkol", -1, leader, catalogDay) })
 		if !errors.Is(err, catalog.ErrInvalid) {
 			t.Fatalf("err = %v, want ErrInvalid", err)
 		}
@@ -365,22 +365,22 @@ func TestSetPrice(t *testing.T) {
 func TestSetAvailable(t *testing.T) {
 	db := MustOpen(t)
 	ctx := context.Background()
-	MustUpdate(t, db, func(tx *store.Tx) error {
-		if err := tx.SyncGroups(testGroups()); err != nil {
+	mustUpdate(t, db, func(tx *store.Tx) error {
+		if err := tx.SyncGroups(catalogGroups()); err != nil {
 			return err
 		}
-		return tx.ReplaceProducts(testProducts(), "import", day)
+		return tx.ReplaceProducts(catalogProducts(), "import", catalogDay)
 	})
 	t.Run("OK", func(t *testing.T) {
-		at := day.Add(time.Hour)
-		MustUpdate(t, db, func(tx *store.Tx) error { return tx.SetAvailable("tongkol", true, "6282200000003", at) })
-		MustUpdate(t, db, func(tx *store.Tx) error { return tx.SetAvailable("tongkol", true, "6282200000003", at) })
-		MustUpdate(t, db, func(tx *store.Tx) error { return tx.SetAvailable("tomat", false, "6282200000001", at.Add(time.Minute)) })
-		ps := mustProducts(t, db)
+		at := catalogDay.Add(time.Hour)
+		mustUpdate(t, db, func(tx *store.Tx) error { return tx.SetAvailable("tongkol", true, "6282200000003", at) })
+		mustUpdate(t, db, func(tx *store.Tx) error { return tx.SetAvailable("tongkol", true, "6282200000003", at) })
+		mustUpdate(t, db, func(tx *store.Tx) error { return tx.SetAvailable("tomat", false, "6282200000001", at.Add(time.Minute)) })
+		ps := mustCatalogProducts(t, db)
 		if !ps[2].Available || ps[0].Available {
 			t.Errorf("availability = %v %v", ps[0].Available, ps[2].Available)
 		}
-		cs := mustChanges(t, db, at, at.Add(time.Hour))
+		cs := mustPriceChanges(t, db, at, at.Add(time.Hour))
 		if got, want := len(cs), 2; got != want {
 			t.Fatalf("%d changes, want %d: %+v", got, want, cs)
 		}
@@ -392,7 +392,7 @@ func TestSetAvailable(t *testing.T) {
 		}
 	})
 	t.Run("ErrUnknownProduct", func(t *testing.T) {
-		err := db.Update(ctx, func(tx *store.Tx) error { return tx.SetAvailable("durian", true, "x", day) })
+		err := db.Update(ctx, func(tx *store.Tx) error { return tx.SetAvailable("durian", true, "x", catalogDay) })
 		if !errors.Is(err, catalog.ErrUnknownProduct) {
 			t.Fatalf("err = %v, want ErrUnknownProduct", err)
 		}
@@ -401,22 +401,22 @@ func TestSetAvailable(t *testing.T) {
 
 func TestPriceChangesWindow(t *testing.T) {
 	db := MustOpen(t)
-	MustUpdate(t, db, func(tx *store.Tx) error {
-		if err := tx.SyncGroups(testGroups()); err != nil {
+	mustUpdate(t, db, func(tx *store.Tx) error {
+		if err := tx.SyncGroups(catalogGroups()); err != nil {
 			return err
 		}
-		if err := tx.ReplaceProducts(testProducts(), "import", day.Add(-24*time.Hour)); err != nil {
+		if err := tx.ReplaceProducts(catalogProducts(), "import", catalogDay.Add(-24*time.Hour)); err != nil {
 			return err
 		}
 		for i, p := range []int64{13000, 14000, 15000} {
-			if err := tx.SetPrice("tomat", p, "6282200000001", day.Add(time.Duration(i)*time.Hour)); err != nil {
+			if err := tx.SetPrice("tomat", p, "6282200000001", catalogDay.Add(time.Duration(i)*time.Hour)); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
 	t.Run("OK", func(t *testing.T) {
-		cs := mustChanges(t, db, day, day.Add(2*time.Hour)) // [06:00, 08:00): 13000 and 14000
+		cs := mustPriceChanges(t, db, catalogDay, catalogDay.Add(2*time.Hour)) // [06:00, 08:00): 13000 and 14000
 		if got, want := len(cs), 2; got != want {
 			t.Fatalf("%d changes, want %d", got, want)
 		}
@@ -425,12 +425,12 @@ func TestPriceChangesWindow(t *testing.T) {
 		}
 	})
 	t.Run("OKEmpty", func(t *testing.T) {
-		if cs := mustChanges(t, db, day.Add(48*time.Hour), day.Add(72*time.Hour)); len(cs) != 0 {
+		if cs := mustPriceChanges(t, db, catalogDay.Add(48*time.Hour), catalogDay.Add(72*time.Hour)); len(cs) != 0 {
 			t.Errorf("changes = %+v", cs)
 		}
 	})
 	t.Run("OKFirstHasNoPrev", func(t *testing.T) {
-		cs := mustChanges(t, db, day.Add(-25*time.Hour), day)
+		cs := mustPriceChanges(t, db, catalogDay.Add(-25*time.Hour), catalogDay)
 		if len(cs) != 3 || cs[0].HasPrev {
 			t.Errorf("changes = %+v", cs)
 		}

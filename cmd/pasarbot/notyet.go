@@ -12,6 +12,4 @@ func notYet(name, issue string) func(context.Context, env, []string) error {
 	}
 }
 
-var (
-	runCatalog = notYet("catalog", "catalog import/export is being built")
-)
+var ()
