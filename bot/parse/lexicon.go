@@ -238,7 +238,8 @@ func init() {
 	addLex(lxStop, "alamat", "almt", "jl", "jln", "jalan", "gang", "gg", "blok", "rt", "rw", "kirim", "dikirim",
 		"kirimin", "antar", "anter", "diantar", "dianter", "anterin", "ongkir", "bayar", "transfer", "tf", "cod",
 		"qris", "batal", "batalin", "batalkan", "cancel", "hapus", "hapusin")
-	addLex(lxFiller|lxTail, "kayak", "kaya", "seperti", "spt", "biasa", "biasanya", "tapi", "tp")
+	addLex(lxFiller|lxTail, "kayak", "kaya", "seperti", "spt", "biasa", "biasanya", "tapi", "tp", "siap", "mantap",
+		"mantul", "baik", "baiklah", "noted", "gimana", "gmn", "bagaimana", "kapan", "dimana", "belum", "blm", "otw")
 
 	addUnits()
 }

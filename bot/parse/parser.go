@@ -338,7 +338,12 @@ func (st *state) readChunk(a, b int) {
 				continue
 			}
 			q, ok := c.readQty(k)
-			if !ok || (q.unit == nil && !q.money) {
+			if !ok {
+				break
+			}
+			// A bare number only when it ends the note and no instruction
+			// came before it: "bawang yg putih 1/4", not "yg seger dipotong 8".
+			if q.unit == nil && !q.money && (st.trimFiller(q.b, note.b) != q.b || st.hasInstruction(note.a+1, k)) {
 				break
 			}
 			runs[nr] = run{isQ: true, q: q}
@@ -349,6 +354,17 @@ func (st *state) readChunk(a, b int) {
 		}
 	}
 	st.pair(runs[:nr], note, note2, each)
+}
+
+// hasInstruction reports whether tokens [a, b) hold a word that starts an
+// instruction note ("dipotong", "jangan", "potong").
+func (st *state) hasInstruction(a, b int) bool {
+	for i := a; i < b; i++ {
+		if st.toks[i].kind == tWord && st.lx[i].has(lxNote|lxNoteAfter) {
+			return true
+		}
+	}
+	return false
 }
 
 // isAdjNote reports whether a note starts with a relative word ("yang

@@ -34,6 +34,16 @@ func (st *state) resolve(res *Result, ln *line) {
 			}
 		}
 	}
+	// "telur yang kampung", "beras 5 kg yg pulen": the words after a
+	// relative word may finish the name.
+	if ln.words[1].empty() {
+		if d2, used := st.refineByNote(ln); d2.verdict == vOne && (d.verdict != vOne || d2.best != d.best) {
+			d = d2
+			if used {
+				ln.notes[0] = span{}
+			}
+		}
+	}
 	if d.verdict != vOne && ln.words[1].empty() && adj.empty() {
 		// "kecap bango refill", "bawang merah brebes": one extra word the
 		// catalog does not know; the rest names exactly one product.
@@ -465,4 +475,36 @@ func nameHas(p *catalog.Product, w string) bool {
 		}
 	}
 	return false
+}
+
+// refineByNote tries the product words followed by the one or two words
+// after the relative word that opens the line's note ("yang kampung"),
+// looking for an exact name. used reports whether those words were the
+// whole note, which the name then replaces.
+func (st *state) refineByNote(ln *line) (decision, bool) {
+	n := ln.notes[0]
+	if n.empty() || st.toks[n.a].kind != tWord || !isAdjNote(st.toks[n.a].w) {
+		return decision{}, false
+	}
+	end := n.a + 1
+	for end < n.b && end < n.a+3 && st.toks[end].kind == tWord && !st.lx[end].has(lxNote|lxNum|lxUnit|lxSeUnit) {
+		end++
+	}
+	if end == n.a+1 {
+		return decision{}, false
+	}
+	buf, k := st.phrase(st.sc.buf[:0], ln.words[0], span{}, false)
+	if k == 0 {
+		return decision{}, false
+	}
+	for i := n.a + 1; i < end; i++ {
+		buf = append(append(buf, ' '), stripNya(st.toks[i].w)...)
+		k++
+	}
+	st.sc.buf = buf
+	cs, ok := st.p.exact[string(buf)]
+	if !ok {
+		return decision{}, false
+	}
+	return st.p.decide(cs, k), st.trimFiller(n.a, n.b) == end
 }
