@@ -1,0 +1,227 @@
+package parse
+
+// Reading one piece of a message (between separators) into runs of
+// product words and quantities.
+
+// split cuts the tokens into chunks at separators and reads each.
+func (st *state) split() {
+	a := 0
+	for i := 0; i <= len(st.toks); i++ {
+		if i < len(st.toks) {
+			t := st.toks[i]
+			if t.kind != tSep && t.kind != tQuest && !(t.kind == tWord && st.lx[i].has(lxSepWord) && !st.aliasPart(i)) {
+				continue
+			}
+		}
+		if i > a {
+			st.readChunk(a, i)
+			st.chunk++
+		}
+		a = i + 1
+		if len(st.sc.lines) >= maxItems {
+			return
+		}
+	}
+}
+
+// aliasPart reports whether the lexicon word at i belongs to a product
+// name here: "ikan mas", "jeruk limo", "teh sariwangi".
+func (st *state) aliasPart(i int) bool {
+	w := st.toks[i].w
+	if !st.p.aliasWords[w] {
+		return false
+	}
+	// With the words before it.
+	buf := st.sc.abuf[:0]
+	j := i - 1
+	for j >= 0 && st.toks[j].kind == tWord && !st.lx[j].has(lxFiller|lxSepWord) && i-j <= 4 {
+		j--
+	}
+	for k := j + 1; k < i; k++ {
+		buf = append(buf, stripNya(st.toks[k].w)...)
+		buf = append(buf, ' ')
+	}
+	buf = append(buf, w...)
+	st.sc.abuf = buf
+	if j+1 < i {
+		if _, ok := st.p.exact[string(buf)]; ok || st.p.prefixes[string(buf)] {
+			return true
+		}
+	}
+	// On its own: a whole name followed by a quantity ("limo 1 kg"), or
+	// the start of a longer name that the next word continues ("teh
+	// sariwangi").
+	if i+1 >= len(st.toks) {
+		return false
+	}
+	n, nl := st.toks[i+1], st.lx[i+1]
+	if _, ok := st.p.exact[w]; ok && (n.kind == tNum || n.kind == tWord && (nl.has(lxSeUnit) || nl.has(lxMoney))) {
+		return true
+	}
+	if st.p.prefixes[w] && n.kind == tWord {
+		buf = append(append(append(buf[:0], w...), ' '), stripNya(n.w)...)
+		st.sc.abuf = buf
+		if _, ok := st.p.exact[string(buf)]; ok || st.p.prefixes[string(buf)] {
+			return true
+		}
+	}
+	return false
+}
+
+// run is a stretch of a chunk: product words or one quantity.
+type run struct {
+	isQ bool
+	w   span
+	q   quantity
+}
+
+const maxRuns = 64 // a chunk with more runs (30 unseparated items) is read up to here
+
+// readChunk reads the tokens [a, b) between two separators into lines.
+func (st *state) readChunk(a, b int) {
+	c := chunk{t: st.toks[:b], l: st.lx[:b]}
+	var runs [maxRuns]run
+	nr := 0
+	noteAt := -1
+	each := false
+	haveW, haveQ := false, false
+	lastQ := false // the last run is a quantity, with only filler since
+	brk := false   // an intent word since the last product word: start a new run
+	first := true  // no word of meaning seen yet in this chunk
+	for i := a; i < b && noteAt < 0 && nr < maxRuns; {
+		t, l := c.t[i], c.l[i]
+		if t.kind == tWord {
+			alias := l.flags != 0 && st.p.aliasWords[t.w] && st.aliasPart(i)
+			if l.has(lxStop) && !alias {
+				if noteAt < 0 {
+					b = i // "... kirim ke jl melati": the order ends here
+				}
+				break
+			}
+			switch {
+			case alias:
+				// a product word despite its lexicon role
+			case l.has(lxAsk):
+				st.ask = true
+				i++
+				continue
+			case l.has(lxEach):
+				each = true
+				i++
+				continue
+			case l.has(lxNote) && (haveW || haveQ || first):
+				noteAt = i
+				continue
+			case l.has(lxNoteAfter) && (lastQ || first):
+				noteAt = i
+				continue
+			case l.has(lxFiller) && !l.has(lxWeak):
+				if !l.has(lxTail) && nr > 0 && !runs[nr-1].isQ {
+					brk = true // "Tini mau pesan ikan lele": intent starts the order
+				}
+				i++
+				continue
+			}
+			if !alias && c.startsQty(i) {
+				if q, ok := c.readQty(i); ok {
+					runs[nr] = run{isQ: true, q: q}
+					nr++
+					haveQ, lastQ, first = true, true, false
+					i = q.b
+					continue
+				}
+			}
+			if !alias && l.has(lxMoneyMul|lxApprox|lxNum) && !l.has(lxUnit) {
+				i++ // "ribu", "belas", "an" with nothing to count: no product word
+				continue
+			}
+			// A product word (or a weak filler, kept for now).
+			if nr > 0 && !runs[nr-1].isQ && !brk {
+				runs[nr-1].w.b = i + 1
+			} else {
+				runs[nr] = run{w: span{i, i + 1}}
+				nr++
+			}
+			if !l.has(lxWeak) {
+				haveW = true
+			}
+			lastQ, first, brk = false, false, false
+			i++
+			continue
+		}
+		// A number.
+		if q, ok := c.readQty(i); ok {
+			runs[nr] = run{isQ: true, q: q}
+			nr++
+			haveQ, lastQ, first = true, true, false
+			i = q.b
+			continue
+		}
+		i++
+	}
+	var note, note2 span
+	if noteAt >= 0 {
+		note = span{noteAt, st.trimFiller(noteAt, b)}
+	}
+	if nr == 0 {
+		// A note on its own after a separator: "..., yang seger ya".
+		if !note.empty() && len(st.sc.lines) > 0 {
+			st.sc.lines[len(st.sc.lines)-1].addNote(note)
+		}
+		return
+	}
+	// "ikan yang seger 2 kg": a quantity with a unit inside a note that
+	// follows a product without one belongs to the product.
+	if !note.empty() && !haveQ && nr < maxRuns && isAdjNote(c.t[note.a].w) {
+		for k := note.a + 1; k < note.b; k++ {
+			if !c.startsQty(k) {
+				continue
+			}
+			q, ok := c.readQty(k)
+			if !ok {
+				break
+			}
+			// A bare number only when it ends the note and no instruction
+			// came before it: "bawang yg putih 1/4", not "yg seger dipotong 8".
+			if q.unit == nil && !q.money && (st.trimFiller(q.b, note.b) != q.b || st.hasInstruction(note.a+1, k)) {
+				break
+			}
+			runs[nr] = run{isQ: true, q: q}
+			nr++
+			note2 = span{q.b, st.trimFiller(q.b, note.b)}
+			note.b = st.trimFiller(note.a, k)
+			break
+		}
+	}
+	st.pair(runs[:nr], note, note2, each)
+}
+
+// hasInstruction reports whether tokens [a, b) hold a word that starts an
+// instruction note ("dipotong", "jangan", "potong").
+func (st *state) hasInstruction(a, b int) bool {
+	for i := a; i < b; i++ {
+		if st.toks[i].kind == tWord && st.lx[i].has(lxNote|lxNoteAfter) {
+			return true
+		}
+	}
+	return false
+}
+
+// isAdjNote reports whether a note starts with a relative word ("yang
+// seger") rather than an instruction ("dipotong 8"), so that a quantity
+// inside it may belong to the product.
+func isAdjNote(w string) bool {
+	switch w {
+	case "yg", "yang", "sing", "seng", "nu":
+		return true
+	}
+	return false
+}
+
+// trimFiller returns the end of [a, b) without trailing filler.
+func (st *state) trimFiller(a, b int) int {
+	for b > a && st.toks[b-1].kind == tWord && st.lx[b-1].has(lxTail) && !st.lx[b-1].has(lxWeak|lxNote|lxNoteAfter) {
+		b--
+	}
+	return b
+}

@@ -1,0 +1,234 @@
+package parse
+
+import "pasarbot/catalog"
+
+// Fitting a quantity or an amount of money to the product it names.
+
+// Plausibility limits for what a buyer can mean without saying a unit or
+// an explicit size. Beyond them the parser asks.
+const (
+	maxBareCount = 100       // "tahu 100" is a caterer; "bawang 250" is grams or rupiah
+	maxBareCost  = 1_000_000 // "cabe 50" (Rp2.000.000) is not 50 kg of chilli
+	maxLineCost  = 5_000_000 // a line above this is a typo ("tomat 1.500 kg") until confirmed
+	moneyFrom    = 1000      // a bare whole number from here is rupiah: "cabe 5000"
+	maxStepDrift = 5         // rounding to the step may move a quantity by less than 1/5
+)
+
+// item fits the line's quantity to the product.
+func (st *state) item(res *Result, prod *catalog.Product, ln *line, said string, adj span) {
+	pu := prod.SellingUnit()
+	ask := func(kind QuestionKind, qty catalog.Qty, amount int64, text string) {
+		res.Questions = append(res.Questions, Question{
+			Kind: kind, Said: said, Product: prod, Qty: qty, Amount: amount, QtyText: st.qtyText(ln), Text: text,
+		})
+	}
+	add := func(qty catalog.Qty, amount int64) {
+		res.Items = append(res.Items, Item{
+			SKU: prod.SKU, Name: prod.Name, Unit: prod.Unit, Qty: qty, Amount: amount, Said: said, Note: st.note(ln, adj),
+		})
+	}
+	if !ln.hasQ {
+		if st.ask {
+			add(catalog.Whole(1), 0) // "harga gula?": the price of one unit
+			return
+		}
+		ask(MissingQty, 0, 0, textMissingQty(st.wordsText(ln), pu))
+		return
+	}
+	q := ln.q
+	if q.spoken > 0 && !q.money && q.offer == 0 {
+		// Scale the spoken price against what the quantity costs.
+		if v, ok := st.toProductUnitQuiet(prod, q); ok {
+			amount, amb := scaleSpoken(q.spoken, catalog.Cost(prod.Price, v))
+			if !amb {
+				q.offer = amount
+			} else {
+				q.conflict = true
+			}
+		}
+	}
+	if q.pair && !q.money {
+		q.conflict = true // "cabe tujuh lima": a price, but for how much?
+	}
+	if q.conflict {
+		ask(MissingQty, 0, 0, textUnclearQty(st.wordsText(ln), st.qtyText(ln), pu))
+		return
+	}
+	// A whole number of a thousand or more with no unit is an amount of
+	// money: nobody orders 5000 kg of chilli, but "cabe 5000" is common.
+	if !q.money && q.unit == nil && !q.frac && !q.words && q.val >= moneyFrom*1000 && q.val%1000 == 0 {
+		if (q.val/1000)%500 != 0 {
+			ask(MissingQty, 0, 0, textUnclearQty(st.wordsText(ln), st.qtyText(ln), pu))
+			return
+		}
+		q.money, q.val = true, q.val/1000
+	}
+	if q.money && q.offer == 0 {
+		st.byMoney(prod, q, ask, add)
+		return
+	}
+	v, ok := st.toProductUnit(prod, q, ln, ask)
+	if !ok {
+		return
+	}
+	if q.offer > 0 {
+		ask(ConfirmAmount, v, q.offer, textOffer(prod, v, q.offer))
+		return
+	}
+	if st.ask {
+		add(v, 0) // a price question: the quantity as asked, no step rules
+		return
+	}
+	step, minQ := prod.Step(), prod.Min()
+	r := roundNearest(v, step)
+	switch {
+	case r < minQ:
+		ask(ConfirmQty, minQ, 0, textBelowMin(prod, minQ))
+	case diff(r, v)*maxStepDrift >= v:
+		ask(ConfirmQty, r, 0, textStep(prod, step, r))
+	case catalog.Cost(prod.Price, r) > maxLineCost:
+		ask(ConfirmQty, r, 0, textTooMuch(prod, r))
+	default:
+		add(r, 0)
+	}
+}
+
+// toProductUnitQuiet converts like toProductUnit without asking.
+func (st *state) toProductUnitQuiet(prod *catalog.Product, q quantity) (catalog.Qty, bool) {
+	ok := true
+	var ln line
+	v, _ := st.toProductUnit(prod, q, &ln, func(QuestionKind, catalog.Qty, int64, string) { ok = false })
+	return v, ok
+}
+
+// toProductUnit converts the said quantity into the product's unit, or
+// asks and returns false.
+func (st *state) toProductUnit(prod *catalog.Product, q quantity, ln *line, ask func(QuestionKind, catalog.Qty, int64, string)) (catalog.Qty, bool) {
+	pu := prod.SellingUnit()
+	qt := st.qtyText(ln)
+	switch {
+	case q.unit == nil:
+		v := catalog.Qty(q.val)
+		if q.count > 0 {
+			v = catalog.Qty(sat(q.val, q.count))
+		}
+		// A bare number is in the product's unit when it is plausible.
+		// Eggs, fish and fruit sold by the kilo are still counted in
+		// pieces by buyers: "telor siji" is one egg, "lele 2" two fish.
+		if !q.frac && (v > catalog.Whole(maxBareCount) || catalog.Cost(prod.Price, v) > maxBareCost ||
+			v%catalog.QtyScale == 0 && pu.Dimension == catalog.Mass && countedByPiece(prod)) {
+			ask(MissingQty, 0, 0, textUnclearQty(st.wordsText(ln), qt, pu))
+			return 0, false
+		}
+		return v, true
+	case q.unit.half:
+		if pu.Dimension != catalog.Animal {
+			ask(IncompatibleUnit, 0, 0, textIncompatible(prod, qt))
+			return 0, false
+		}
+		return catalog.Qty(q.val), true
+	case !q.unit.known():
+		ask(UnknownUnit, 0, 0, textIncompatible(prod, qt))
+		return 0, false
+	}
+	u := q.unit.u
+	if q.unit.code == "papan" && prod.Category != "telur" {
+		// A papan is a tray of 30 eggs, but a slab of tempe or a board of
+		// petai is one piece of its own.
+		u = catalog.Unit{Code: "papan", Name: "papan", Dimension: catalog.Piece, Base: 1}
+	}
+	if q.count > 0 {
+		switch {
+		case u.Dimension == pu.Dimension:
+			// "beras 5kg 2 karung": the size times the count.
+			v, err := catalog.Convert(catalog.Qty(sat(q.val, q.count)), u, pu)
+			if err != nil {
+				break
+			}
+			return v, true
+		case q.countUnit != nil && q.countUnit.known() && q.countUnit.u.Dimension == pu.Dimension:
+			// Sold by the pack: the count is the order, the size a note.
+			v, err := catalog.Convert(catalog.Whole(q.count), q.countUnit.u, pu)
+			if err != nil {
+				break
+			}
+			return v, true
+		}
+		ask(IncompatibleUnit, 0, 0, textIncompatible(prod, qt))
+		return 0, false
+	}
+	v, err := catalog.Convert(catalog.Qty(q.val), u, pu)
+	if err != nil {
+		ask(IncompatibleUnit, 0, 0, textIncompatible(prod, qt))
+		return 0, false
+	}
+	return v, true
+}
+
+// byMoney turns an amount into the quantity it buys, rounded down to the
+// step: the buyer never pays more than they said.
+func (st *state) byMoney(prod *catalog.Product, q quantity, ask func(QuestionKind, catalog.Qty, int64, string), add func(catalog.Qty, int64)) {
+	amount := q.val
+	if prod.Price <= 0 {
+		ask(ConfirmAmount, 0, amount, textNoPrice(prod))
+		return
+	}
+	if q.juta && amount >= 1_000_000 && amount/prod.Price >= 100 {
+		// "cabe 8 juta": Sundanese slang for ribu. Confirm, never assume.
+		alt := amount / 1000
+		ask(ConfirmAmount, buys(prod, alt), alt, textMeantAmount(alt))
+		return
+	}
+	if amount > maxLineCost {
+		ask(ConfirmAmount, 0, amount, textMeantAmount(amount))
+		return
+	}
+	qty := buys(prod, amount)
+	if qty < prod.Min() || qty <= 0 {
+		minQ := prod.Min()
+		ask(ConfirmAmount, minQ, catalog.Cost(prod.Price, minQ), textAmountTooSmall(prod, amount, minQ))
+		return
+	}
+	if d := prod.SellingUnit().Dimension; d != catalog.Mass && d != catalog.Volume && !st.ask {
+		// Counted goods cannot be weighed up to the amount: Rp50.000 of
+		// Rp45.000 chickens is one chicken for Rp45.000, if the buyer agrees.
+		if c := catalog.Cost(prod.Price, qty); c != amount {
+			ask(ConfirmAmount, qty, c, textAmountBuys(prod, amount, qty, c))
+			return
+		}
+	}
+	add(qty, amount)
+}
+
+// buys is the quantity an amount buys, rounded down to the step.
+func buys(prod *catalog.Product, amount int64) catalog.Qty {
+	if prod.Price <= 0 {
+		return 0
+	}
+	return prod.RoundToStep(catalog.Qty(sat(amount, catalog.QtyScale) / prod.Price))
+}
+
+// roundNearest rounds q to the nearest multiple of step, halves up.
+func roundNearest(q, step catalog.Qty) catalog.Qty {
+	if step <= 0 {
+		return q
+	}
+	return (q + step/2) / step * step
+}
+
+func diff(a, b catalog.Qty) catalog.Qty {
+	if a > b {
+		return a - b
+	}
+	return b - a
+}
+
+// countedByPiece reports whether a product sold by weight comes in pieces
+// buyers count: eggs, fish, fruit.
+func countedByPiece(p *catalog.Product) bool {
+	switch p.Category {
+	case "telur", "ikan", "buah":
+		return true
+	}
+	return false
+}
