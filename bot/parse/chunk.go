@@ -112,7 +112,7 @@ func (st *state) readChunk(a, b int) {
 			case l.has(lxNote) && (haveW || haveQ || first):
 				noteAt = i
 				continue
-			case l.has(lxNoteAfter) && (lastQ || first):
+			case l.has(lxNoteAfter) && (lastQ || first && st.onlyNoteWords(i+1, b)):
 				noteAt = i
 				continue
 			case l.has(lxFiller) && !l.has(lxWeak):
@@ -216,6 +216,19 @@ func isAdjNote(w string) bool {
 		return true
 	}
 	return false
+}
+
+// onlyNoteWords reports whether tokens [a, b) could all belong to a note
+// that follows a line after a separator ("…, dipotong 4, dibersihin"):
+// no word of their own that could name a product ("potong ayam 1 ekor" is
+// an order, not a note).
+func (st *state) onlyNoteWords(a, b int) bool {
+	for i := a; i < b; i++ {
+		if st.toks[i].kind == tWord && st.lx[i].flags == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // trimFiller returns the end of [a, b) without trailing filler.

@@ -7,7 +7,7 @@ package parse
 func (tz *tokenizer) number(text string, i int) int {
 	start := i
 	glued := tz.gluedAt(i)
-	// Up to three digit groups split by '.' or ','.
+	// Up to eight digit groups split by '.' or ','.
 	var groups [8]digitGroup
 	ng := 0
 	for ng < len(groups) {
