@@ -88,6 +88,7 @@ func (st *state) readChunk(a, b int) {
 	lastQ := false // the last run is a quantity, with only filler since
 	brk := false   // an intent word since the last product word: start a new run
 	first := true  // no word of meaning seen yet in this chunk
+	named := false // the chunk opens with an address ("bu", "mbak"): a name may follow
 	for i := a; i < b && noteAt < 0 && nr < maxRuns; {
 		t, l := c.t[i], c.l[i]
 		if t.kind == tWord {
@@ -116,6 +117,9 @@ func (st *state) readChunk(a, b int) {
 				noteAt = i
 				continue
 			case l.has(lxFiller) && !l.has(lxWeak):
+				if l.has(lxTail) && first {
+					named = true // "Bu Tini, …": a name may follow
+				}
 				if !l.has(lxTail) && nr > 0 && !runs[nr-1].isQ {
 					brk = true // "Tini mau pesan ikan lele": intent starts the order
 				}
@@ -193,7 +197,15 @@ func (st *state) readChunk(a, b int) {
 			break
 		}
 	}
+	start := len(st.sc.lines)
 	st.pair(runs[:nr], note, note2, each)
+	if named && !haveQ {
+		// "Bu Tini, pesan …": words after an address may be the seller's
+		// name, not an unknown product (see resolve).
+		for i := start; i < len(st.sc.lines); i++ {
+			st.sc.lines[i].named = true
+		}
+	}
 }
 
 // hasInstruction reports whether tokens [a, b) hold a word that starts an

@@ -110,7 +110,7 @@ func init() {
 		"mintak", "minto", "nitip", "titip", "tolong", "tlg", "tulung", "mohon", "bisa", "bs", "bisakah",
 		"boleh", "blh", "ada", "ono", "aya", "ado", "lagi", "juga", "jg", "sekalian", "skalian", "sklian",
 		"dulu", "dl", "pesannya", "belinya", "kasih", "kasi", "kirimin", "bungkusin", "siapin", "siapkan",
-		"tanya", "nanya", "nanyain", "ready", "stok", "stock", "kalau", "kalo", "klo", "klw", "saiki", "skrg",
+		"tanya", "nanya", "nanyain", "ready", "stok", "stock", "kalau", "kalo", "klo", "klw", "saiki", "ayeuna", "kiwari",
 		"dapet", "dapat", "dpt", "oleh", "nak", "bali", "pengin", "tak", "tah",
 	)
 	addLex(lxFiller|lxTail,
@@ -119,7 +119,8 @@ func init() {
 		"pak", "bpk", "bapak", "mas", "bang", "abang", "bg", "teteh", "aa", "a", "akang", "kang",
 		"neng", "cik", "ci", "cici", "koh", "ko", "uda", "uni", "bude", "budhe", "pakde", "mpok", "sis",
 		"gan", "om", "tante", "bos", "boss", "juragan", "mbok", "lek", "bi", "bibi", "mang", "emang",
-		"ceu", "euceu", "uwak", "wak", "min", "admin", "mimin", "kakk",
+		"ceu", "euceu", "uwak", "wak", "ncang", "encang", "ncing", "encing", "babeh", "nyak", "engkong", "uwa",
+		"amang", "mbah", "bulik", "paklik", "haji", "hajah", "bude", "mbakyu", "yu", "lik", "cak", "ning", "dik", "dek", "min", "admin", "mimin", "kakk",
 		// pronouns
 		"saya", "sy", "aku", "aq", "gw", "gue", "gua", "ane", "abdi", "kulo", "kula", "ambo", "awak",
 		"kami", "kita",
@@ -140,7 +141,7 @@ func init() {
 	addLex(lxFiller|lxWeak, "teh")
 
 	addLex(lxSepWord, "sama", "sm", "dan", "dn", "karo", "jeung", "sareng", "ama", "plus", "tambah",
-		"tambahin", "ditambah", "trus", "terus", "lalu", "serta", "kalih")
+		"tambahin", "ditambah", "trus", "terus", "lalu", "serta", "kalih", "jo")
 
 	addLex(lxNote, "yg", "yang", "sing", "seng", "nu", "jangan", "jgn", "jngn", "jgan", "ojo",
 		"ulah", "tanpa", "tnp", "gak", "ga", "gk", "nggak", "ngga", "nggk", "enggak", "engga", "ndak",

@@ -136,6 +136,7 @@ type line struct {
 	each  bool    // "masing-masing": the quantity is shared with the lines before
 	chunk int     // which chunk of the message it came from
 	soft  bool    // words before "mau pesan …": dropped unless they name a product
+	named bool    // words after an address with no quantity: maybe a name ("mbak Sari")
 }
 
 // addNote appends a part to the line's note; parts beyond four are

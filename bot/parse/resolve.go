@@ -36,8 +36,11 @@ func (st *state) resolve(res *Result, ln *line) {
 		}
 	}
 	said := st.said(ln)
-	if ln.soft && d.verdict == vNone {
+	if (ln.soft || ln.named) && d.verdict == vNone {
 		return
+	}
+	if ln.named && d.verdict == vAmbiguous && st.properName(ln.words[0]) {
+		return // "mbak Sari": Sari is no typo of serai
 	}
 	switch d.verdict {
 	case vNone:
@@ -55,4 +58,16 @@ func (st *state) resolve(res *Result, ln *line) {
 		return
 	}
 	st.item(res, d.best, ln, said, adj)
+}
+
+// properName reports whether the words start with a capitalized word
+// right after an address word ("mbak Sari", "Bu Tini").
+func (st *state) properName(w span) bool {
+	if w.empty() || w.a == 0 {
+		return false
+	}
+	t := st.toks[w.a]
+	c := st.text[t.start]
+	prev := st.toks[w.a-1]
+	return c >= 'A' && c <= 'Z' && prev.kind == tWord && st.lx[w.a-1].has(lxTail)
 }
