@@ -80,7 +80,12 @@ const maxRuns = 64 // a chunk with more runs (30 unseparated items) is read up t
 // readChunk reads the tokens [a, b) between two separators into lines.
 func (st *state) readChunk(a, b int) {
 	c := chunk{t: st.toks[:b], l: st.lx[:b]}
-	var runs [maxRuns]run
+	// The runs live in the pooled scratch: zeroing a fresh array per
+	// piece cost more than the rest of the reading.
+	if cap(st.sc.runs) < maxRuns {
+		st.sc.runs = make([]run, maxRuns)
+	}
+	runs := st.sc.runs[:maxRuns]
 	nr := 0
 	noteAt := -1
 	each := false

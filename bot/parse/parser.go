@@ -76,6 +76,7 @@ type scratch struct {
 	buf   []byte // the phrase being matched
 	buf2  []byte // the same with weak words
 	abuf  []byte // aliasPart's phrase
+	runs  []run  // readChunk's runs
 }
 
 // Parse reads one message.
