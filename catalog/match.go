@@ -15,12 +15,13 @@ const MaxCandidates = 10
 //
 //	1.0         the words are a product's name or alias, after Normalize
 //	0.95        the same letters without spaces ("bawangmerah")
-//	0.85–0.97   every word found, some with typos ("bwang merah" 0.91)
-//	0.80–0.92   the words name a family: a head word of longer names
-//	            ("cabe rawit" → rawit merah and rawit hijau, both 0.89)
+//	0.85–0.97   every word found, some with typos ("bwang merah" 0.93)
+//	0.80–0.92   the words name a family: the head words of longer names
+//	            ("cabe rawit" → rawit merah and rawit hijau, both 0.897)
 //	below 0.8   a partial or cut-off match worth offering, never assuming
 //
-// Nothing under minScore comes back.
+// Sure (sure.go) turns these into "take it" or "ask". Nothing under
+// minScore comes back.
 const (
 	minScore     = 0.5
 	minCovered   = 0.5  // at least half the query's letters must match something

@@ -85,10 +85,10 @@ func (p Product) Validate() error {
 	return nil
 }
 
-// RoundToStep rounds q down to a whole number of steps (never above what
-// was asked), and never below the minimum unless q itself is zero.
+// RoundToStep rounds q down to a whole number of steps, never above what
+// was asked. It does not apply the minimum: a result below Min() (even 0)
+// is for the caller to raise or question.
 func (p Product) RoundToStep(q Qty) Qty {
 	step := p.Step()
-	r := q / step * step
-	return r
+	return q / step * step
 }

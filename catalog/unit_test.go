@@ -109,3 +109,15 @@ func TestParseRupiah(t *testing.T) {
 		}
 	}
 }
+
+func TestRoundToStep(t *testing.T) {
+	p := catalog.Product{StepQty: 50, MinQty: 100}
+	for q, want := range map[catalog.Qty]catalog.Qty{250: 250, 260: 250, 49: 0, 0: 0, 1000: 1000} {
+		if got := p.RoundToStep(q); got != want {
+			t.Errorf("RoundToStep(%v) = %v, want %v", q, got, want)
+		}
+	}
+	if got, want := (catalog.Product{}).Min(), catalog.Whole(1); got != want {
+		t.Errorf("default Min = %v, want %v", got, want)
+	}
+}

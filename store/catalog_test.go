@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -435,4 +436,41 @@ func TestPriceChangesWindow(t *testing.T) {
 			t.Errorf("changes = %+v", cs)
 		}
 	})
+}
+
+// BenchmarkReplaceProducts imports a 500-product catalog into a database
+// that already holds it with every price changed: the morning re-import.
+func BenchmarkReplaceProducts(b *testing.B) {
+	def, err := catalog.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var ps []catalog.Product
+	for i := 0; len(ps) < 500; i++ {
+		p := def[i%len(def)]
+		p.SKU = fmt.Sprintf("%s-%d", p.SKU, i)
+		ps = append(ps, p)
+	}
+	var gs []catalog.SellerGroup
+	for _, id := range catalog.DefaultGroupIDs {
+		gs = append(gs, catalog.SellerGroup{ID: id, Name: id})
+	}
+	db := MustOpen(b)
+	mustUpdate(b, db, func(tx *store.Tx) error {
+		if err := tx.SyncGroups(gs); err != nil {
+			return err
+		}
+		return tx.ReplaceProducts(ps, "import", catalogDay)
+	})
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		i++
+		for j := range ps {
+			ps[j].Price += 500
+		}
+		mustUpdate(b, db, func(tx *store.Tx) error {
+			return tx.ReplaceProducts(ps, "import", catalogDay.Add(time.Duration(i)*time.Minute))
+		})
+	}
 }
