@@ -337,7 +337,9 @@ func (ix *Index) fuzzy(s *matchScratch, q string) []Candidate {
 			break
 		}
 		_, known := ix.vocab[w]
-		filler := fillers[w]
+		// Chat fillers and stray numbers ("1kg", a quantity the caller
+		// left in) count only where a product name uses them.
+		filler := fillers[w] || hasDigit(w)
 		if filler && !known {
 			continue
 		}

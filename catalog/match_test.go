@@ -151,7 +151,10 @@ func TestMatch(t *testing.T) {
 		sure(t, "brokoly", "brokoli", false)
 		sure(t, "bawangmerah", "bawang-merah", false)
 	})
-	t.Run("OKFillerWords", func(t *testing.T) { sure(t, "mas bawang merah yg seger", "bawang-merah", false) })
+	t.Run("OKFillerWords", func(t *testing.T) {
+		sure(t, "mas bawang merah yg seger", "bawang-merah", false)
+		sure(t, "bawang merah 1kg", "bawang-merah", false)
+	})
 	t.Run("OKReduplication", func(t *testing.T) {
 		got, want := names(ix.Match("sayur-sayuran")), names(ix.Match("sayur"))
 		if len(got) == 0 || strings.Join(got, ",") != strings.Join(want, ",") {
