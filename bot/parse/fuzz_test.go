@@ -24,9 +24,13 @@ func FuzzParse(f *testing.F) {
 		if len(s) > 10<<10 {
 			s = s[:10<<10]
 		}
-		start := time.Now()
-		r := p.Parse(s)
-		if d := time.Since(start); d > maxParseTime {
+		r, d := timedParse(p, s)
+		// A loaded machine can stall any call; a slow input is slow every
+		// time, so only three slow runs in a row fail.
+		for try := 0; d > maxParseTime && try < 2; try++ {
+			_, d = timedParse(p, s)
+		}
+		if d > maxParseTime {
 			t.Fatalf("Parse took %v on %d bytes", d, len(s))
 		}
 		if r.TooLong != (len(s) > parse.MaxBytes) {
@@ -34,6 +38,12 @@ func FuzzParse(f *testing.F) {
 		}
 		checkResult(t, s, r)
 	})
+}
+
+func timedParse(p *parse.Parser, s string) (parse.Result, time.Duration) {
+	start := time.Now()
+	r := p.Parse(s)
+	return r, time.Since(start)
 }
 
 // checkResult asserts what every result must satisfy.
