@@ -11,17 +11,18 @@ func osaDistance(a, b string, limit int) int {
 	if len(a) > maxWordLen || len(b) > maxWordLen {
 		return limit + 1 // no product word is this long; do not pay for it
 	}
-	// Three rolling rows: two back for the swap, one back, current.
-	var rows [3][33]int
+	// Three rolling rows: two back for the swap, one back, current. Bytes
+	// suffice (distances stay ≤ 33) and keep the zeroing cheap.
+	var rows [3][maxWordLen + 1]uint8
 	prev2, prev, cur := &rows[0], &rows[1], &rows[2]
 	for j := 0; j <= len(b); j++ {
-		prev[j] = j
+		prev[j] = uint8(j)
 	}
 	for i := 1; i <= len(a); i++ {
-		cur[0] = i
+		cur[0] = uint8(i)
 		rowMin := cur[0]
 		for j := 1; j <= len(b); j++ {
-			cost := 1
+			cost := uint8(1)
 			if a[i-1] == b[j-1] {
 				cost = 0
 			}
@@ -32,10 +33,10 @@ func osaDistance(a, b string, limit int) int {
 			cur[j] = v
 			rowMin = min(rowMin, v)
 		}
-		if rowMin > limit {
+		if int(rowMin) > limit {
 			return limit + 1
 		}
 		prev2, prev, cur = prev, cur, prev2
 	}
-	return prev[len(b)]
+	return int(prev[len(b)])
 }

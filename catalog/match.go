@@ -242,14 +242,15 @@ type tokenMatch struct {
 	sim float64
 }
 
-// keyState is what one query has found so far in one key.
+// keyState is what one query has found so far in one key; kept small
+// (16 bytes) because a common word touches hundreds of keys.
 type keyState struct {
 	gen      uint32
+	found    float32 // letters found, weighted by similarity
 	used     uint16  // key word positions already taken by a query word
+	optional uint16  // letters of filler words found (they count only here)
 	lastQ    int8    // the last query word that took a position here
 	words    uint8   // key words found
-	found    float64 // letters found, weighted by similarity
-	optional int     // letters of filler words found (they count only here)
 }
 
 type candScore struct {
@@ -371,9 +372,9 @@ func (ix *Index) fuzzy(s *matchScratch, q string) []Candidate {
 				ks.lastQ = qi
 				ks.used |= bit
 				ks.words++
-				ks.found += float64(len(w)) * m.sim
+				ks.found += float32(float64(len(w)) * m.sim)
 				if filler {
-					ks.optional += len(w)
+					ks.optional += uint16(min(len(w), 255))
 				}
 			}
 		}
@@ -383,11 +384,11 @@ func (ix *Index) fuzzy(s *matchScratch, q string) []Candidate {
 	for _, kid := range s.keys {
 		k := &ix.keys[kid]
 		ks := &s.keyState[kid]
-		total := required + ks.optional
+		total := required + int(ks.optional)
 		if total == 0 {
 			continue
 		}
-		qPart := ks.found / float64(total)
+		qPart := float64(ks.found) / float64(total)
 		if qPart < minCovered {
 			continue
 		}
