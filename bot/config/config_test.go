@@ -88,3 +88,17 @@ func TestPathFromEnv(t *testing.T) {
 		t.Errorf("Path(flag) = %q, want %q", got, want)
 	}
 }
+
+// FuzzParse: any file gives a config or an error, never a panic; an error
+// names the file.
+func FuzzParse(f *testing.F) {
+	f.Add(config.Example)
+	f.Add([]byte("market:\n  name: X\n  colour: red\n"))
+	f.Add([]byte("hours:\n  days:\n    senin: tutup\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		_, err := config.Parse("f.yaml", b)
+		if err != nil && !strings.Contains(err.Error(), "f.yaml") {
+			t.Fatalf("error does not name the file: %v", err)
+		}
+	})
+}
