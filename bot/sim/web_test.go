@@ -176,7 +176,7 @@ func TestWebState(t *testing.T) {
 	if p.Market != "Pasar Kahayan" || len(p.Groups) != 8 || p.Groups[0].ID != "sayur" || len(p.Couriers) != 2 || len(p.Admins) != 1 {
 		t.Fatalf("parties = %+v", p)
 	}
-	if m := p.Groups[0].Members; len(m) != 2 || m[0].Phone != "6282200000001" || !m[0].Leader || m[1].Name != "Bu Tini" {
+	if m := p.Groups[0].Members; len(m) != 2 || m[0].Phone != "6282200000001" || !m[0].Leader || m[1].Phone != "6282200000011" || m[1].Name == "" {
 		t.Errorf("sayur members = %+v", m)
 	}
 	if p.Admins[0].Phone != "6281100000001" || p.Couriers[0].Name != "Mas Joko" {
