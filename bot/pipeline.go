@@ -307,6 +307,17 @@ func (p *Pipeline) poison(ctx context.Context, tn mergedTurn, cause error) {
 func (p *Pipeline) Fire(ctx context.Context, f hours.Firing) error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	if f.Job == hours.JobSweep {
+		// Most minutes nothing is due: look before taking the write lock.
+		var due []Timer
+		if err := p.store.View(ctx, func(tx Tx) error {
+			var err error
+			due, err = tx.DueTimers(f.At, 1)
+			return err
+		}); err != nil || len(due) == 0 {
+			return err
+		}
+	}
 	defer p.committed()
 	return p.store.Update(ctx, func(tx Tx) error {
 		err := p.engine.Fire(tx, f)

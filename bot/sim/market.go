@@ -201,3 +201,13 @@ func (s *SimMarket) removeTemp() {
 		os.RemoveAll(s.tmpDir)
 	}
 }
+
+// CatchUp runs what a restarted production market runs first: missed
+// openings, closings and reports, and overdue deadlines.
+func (s *SimMarket) CatchUp(ctx context.Context) error {
+	if err := s.m.Pipeline.CatchUp(ctx); err != nil {
+		return err
+	}
+	_, err := s.m.Sender.Flush(ctx)
+	return err
+}
