@@ -29,8 +29,9 @@ func openBench(b *testing.B) *market.Market {
 	b.Helper()
 	cfg := config.Default()
 	cfg.Orders.CodeSeed = 1
+	noBurst := time.Duration(0) // every message is its own turn
 	m, err := market.Open(context.Background(), market.Options{Config: cfg, DBPath: filepath.Join(b.TempDir(), "bench.db"),
-		Clock: fixedClock{}, Messenger: discard{}, Log: zerolog.Nop()})
+		Clock: fixedClock{}, Messenger: discard{}, Log: zerolog.Nop(), BurstWindow: &noBurst})
 	if err != nil {
 		b.Fatal(err)
 	}
