@@ -19,11 +19,7 @@ type buyerTurn struct {
 }
 
 // handleBuyer runs the buyer conversation for a direct message.
-func (e *Engine) handleBuyer(t *turn, in Inbound) error {
-	conv, err := t.tx.Conversation(in.Chat)
-	if err != nil {
-		return err
-	}
+func (e *Engine) handleBuyer(t *turn, in Inbound, conv *Conversation) error {
 	if in.SenderPhone != "" {
 		conv.Phone = in.SenderPhone
 	}

@@ -3,6 +3,7 @@ package bot
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -111,6 +112,8 @@ type Engine struct {
 	groups       []catalog.SellerGroup
 	index        *catalog.Index
 	parser       *parse.Parser
+	sched        *hours.Schedule
+	schedRaw     string
 }
 
 // NewEngine builds an engine. The catalog is loaded from the store on first use.
@@ -164,13 +167,28 @@ func (e *Engine) group(id string) (catalog.SellerGroup, bool) {
 	return catalog.SellerGroup{}, false
 }
 
-// schedule builds the market hours including admin overrides.
+// schedule builds the market hours including admin overrides, reusing the
+// last one while the stored overrides are unchanged.
 func (e *Engine) schedule(tx Tx) (*hours.Schedule, error) {
-	var ov hours.Overrides
-	if err := getJSON(tx, settingOverrides, &ov); err != nil {
+	raw, err := tx.Setting(settingOverrides)
+	if err != nil {
 		return nil, err
 	}
-	return hours.New(e.set.Hours, e.set.Location, ov)
+	if e.sched != nil && raw == e.schedRaw {
+		return e.sched, nil
+	}
+	var ov hours.Overrides
+	if raw != "" {
+		if err := json.Unmarshal([]byte(raw), &ov); err != nil {
+			return nil, fmt.Errorf("bot: stored hours overrides: %w", err)
+		}
+	}
+	s, err := hours.New(e.set.Hours, e.set.Location, ov)
+	if err != nil {
+		return nil, err
+	}
+	e.sched, e.schedRaw = s, raw
+	return s, nil
 }
 
 // turn collects what one message or firing causes, so the caller commits it

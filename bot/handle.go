@@ -99,24 +99,29 @@ func (e *Engine) route(t *turn, in Inbound) error {
 		if done, err := e.handleAdmin(t, in); done || err != nil {
 			return err
 		}
-	} else if limited, err := e.rateLimited(t, in); limited || err != nil {
+	}
+	conv, err := t.tx.Conversation(in.Chat)
+	if err != nil {
 		return err
+	}
+	if !e.isAdmin(in.SenderPhone) && e.rateLimited(t, in, conv) {
+		return t.tx.SaveConversation(conv)
 	}
 	if done, err := e.handleCourierDirect(t, in); done || err != nil {
+		if err == nil {
+			err = t.tx.SaveConversation(conv)
+		}
 		return err
 	}
-	return e.handleBuyer(t, in)
+	return e.handleBuyer(t, in, conv)
 }
 
-// rateLimited counts a sender's messages per minute; past the limit the
-// sender gets one polite warning, then silence until the minute passes.
-func (e *Engine) rateLimited(t *turn, in Inbound) (bool, error) {
+// rateLimited counts a sender's messages per minute in its conversation;
+// past the limit the sender gets one polite warning, then silence until
+// the minute passes.
+func (e *Engine) rateLimited(t *turn, in Inbound, c *Conversation) bool {
 	if e.set.MessagesPerMinute <= 0 {
-		return false, nil
-	}
-	c, err := t.tx.Conversation(in.Chat)
-	if err != nil {
-		return false, err
+		return false
 	}
 	if t.now.Sub(c.WindowStart) >= time.Minute || c.WindowStart.After(t.now) {
 		c.WindowStart, c.WindowCount, c.Warned = t.now, 0, false
@@ -128,9 +133,10 @@ func (e *Engine) rateLimited(t *turn, in Inbound) (bool, error) {
 		t.reply(in, e.t("rate_limited"))
 	}
 	if over {
+		c.UpdatedAt = t.now
 		t.log.Warn().Int("count", c.WindowCount).Msg("sender over the rate limit")
 	}
-	return over, t.tx.SaveConversation(c)
+	return over
 }
 
 // words splits text into lower-case words for command reading.

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"sync"
 
 	_ "github.com/mattn/go-sqlite3" // the SQLite driver (cgo)
 )
@@ -19,6 +20,13 @@ type DB struct {
 	Path   string
 	writer *sql.DB
 	reader *sql.DB
+
+	// All writes run on one dedicated connection, where prepared statements
+	// are cached: SQLite spends more time preparing our short statements
+	// than running them. writeMu serializes the write transactions.
+	writeMu     sync.Mutex
+	writeConn   *sql.Conn
+	writerStmts stmtCache
 }
 
 // dsn builds the connection string. Pragmas live in the DSN so every pooled
@@ -54,8 +62,14 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		w.Close()
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
-	db := &DB{Path: path, writer: w}
+	conn, err := w.Conn(ctx)
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	db := &DB{Path: path, writer: w, writeConn: conn}
 	if err := db.migrate(ctx); err != nil {
+		conn.Close()
 		w.Close()
 		return nil, err
 	}
@@ -72,6 +86,10 @@ func Open(ctx context.Context, path string) (*DB, error) {
 // Close closes both connection pools.
 func (db *DB) Close() error {
 	var errs []error
+	db.writerStmts.close()
+	if db.writeConn != nil {
+		errs = append(errs, db.writeConn.Close())
+	}
 	if db.reader != nil {
 		errs = append(errs, db.reader.Close())
 	}
@@ -84,22 +102,47 @@ func (db *DB) Close() error {
 // Tx is one transaction. Store methods that read or change state are
 // methods on Tx, so a caller composes several of them atomically.
 type Tx struct {
-	ctx context.Context
-	tx  *sql.Tx
+	ctx   context.Context
+	tx    *sql.Tx
+	stmts *stmtCache // nil: no caching
+	conn  *sql.Conn
 }
 
 // Context returns the transaction's context.
 func (t *Tx) Context() context.Context { return t.ctx }
 
+// stmt returns the cached prepared statement for query, bound to this
+// transaction; nil for read transactions and when preparing failed (the
+// caller then runs the query directly).
+func (t *Tx) stmt(query string) *sql.Stmt {
+	if t.stmts == nil {
+		return nil
+	}
+	st := t.stmts.get(t.ctx, t.conn, query)
+	if st == nil {
+		return nil
+	}
+	return t.tx.StmtContext(t.ctx, st)
+}
+
 func (t *Tx) exec(query string, args ...any) (sql.Result, error) {
+	if st := t.stmt(query); st != nil {
+		return st.ExecContext(t.ctx, args...)
+	}
 	return t.tx.ExecContext(t.ctx, query, args...)
 }
 
 func (t *Tx) query(query string, args ...any) (*sql.Rows, error) {
+	if st := t.stmt(query); st != nil {
+		return st.QueryContext(t.ctx, args...)
+	}
 	return t.tx.QueryContext(t.ctx, query, args...)
 }
 
 func (t *Tx) queryRow(query string, args ...any) *sql.Row {
+	if st := t.stmt(query); st != nil {
+		return st.QueryRowContext(t.ctx, args...)
+	}
 	return t.tx.QueryRowContext(t.ctx, query, args...)
 }
 
@@ -107,12 +150,14 @@ func (t *Tx) queryRow(query string, args ...any) *sql.Row {
 // connection) and commits if fn returns nil. This is the only way state
 // changes reach the database.
 func (db *DB) Update(ctx context.Context, fn func(tx *Tx) error) error {
-	tx, err := db.writer.BeginTx(ctx, nil)
+	db.writeMu.Lock()
+	defer db.writeMu.Unlock()
+	tx, err := db.writeConn.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)
 	}
 	defer tx.Rollback()
-	if err := fn(&Tx{ctx: ctx, tx: tx}); err != nil {
+	if err := fn(&Tx{ctx: ctx, tx: tx, stmts: &db.writerStmts, conn: db.writeConn}); err != nil {
 		return err
 	}
 	if err := tx.Commit(); err != nil {
@@ -135,10 +180,12 @@ func (db *DB) View(ctx context.Context, fn func(tx *Tx) error) error {
 // Maintain checkpoints the WAL and lets SQLite refresh its planner
 // statistics; run it from the nightly job.
 func (db *DB) Maintain(ctx context.Context) error {
-	if _, err := db.writer.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+	db.writeMu.Lock()
+	defer db.writeMu.Unlock()
+	if _, err := db.writeConn.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
 		return fmt.Errorf("store: checkpoint: %w", err)
 	}
-	if _, err := db.writer.ExecContext(ctx, "PRAGMA optimize"); err != nil {
+	if _, err := db.writeConn.ExecContext(ctx, "PRAGMA optimize"); err != nil {
 		return fmt.Errorf("store: optimize: %w", err)
 	}
 	return nil
@@ -147,6 +194,8 @@ func (db *DB) Maintain(ctx context.Context) error {
 // IntegrityCheck runs PRAGMA integrity_check and returns its verdict ("ok").
 func (db *DB) IntegrityCheck(ctx context.Context) (string, error) {
 	var s string
-	err := db.writer.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&s)
+	db.writeMu.Lock()
+	defer db.writeMu.Unlock()
+	err := db.writeConn.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&s)
 	return s, err
 }

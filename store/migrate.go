@@ -67,7 +67,9 @@ func (e ErrNewerSchema) Error() string {
 // Version returns the schema version recorded in the file.
 func (db *DB) Version(ctx context.Context) (int, error) {
 	var v int
-	err := db.writer.QueryRowContext(ctx, "SELECT COALESCE(MAX(version), 0) FROM schema_version").Scan(&v)
+	db.writeMu.Lock()
+	defer db.writeMu.Unlock()
+	err := db.writeConn.QueryRowContext(ctx, "SELECT COALESCE(MAX(version), 0) FROM schema_version").Scan(&v)
 	return v, err
 }
 
