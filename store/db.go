@@ -103,66 +103,79 @@ func (db *DB) Close() error {
 // methods on Tx, so a caller composes several of them atomically.
 type Tx struct {
 	ctx   context.Context
-	tx    *sql.Tx
-	stmts *stmtCache // nil: no caching
+	q     querier
+	stmts *stmtCache // nil: no caching (read transactions)
 	conn  *sql.Conn
+}
+
+// querier is what a transaction runs statements on: a *sql.Tx for reads,
+// the dedicated writer connection (inside BEGIN IMMEDIATE … COMMIT) for
+// writes.
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
 // Context returns the transaction's context.
 func (t *Tx) Context() context.Context { return t.ctx }
 
-// stmt returns the cached prepared statement for query, bound to this
-// transaction; nil for read transactions and when preparing failed (the
+// stmt returns the cached prepared statement for query on the writer
+// connection; nil for read transactions and when preparing failed (the
 // caller then runs the query directly).
 func (t *Tx) stmt(query string) *sql.Stmt {
 	if t.stmts == nil {
 		return nil
 	}
-	st := t.stmts.get(t.ctx, t.conn, query)
-	if st == nil {
-		return nil
-	}
-	return t.tx.StmtContext(t.ctx, st)
+	return t.stmts.get(t.ctx, t.conn, query)
 }
 
 func (t *Tx) exec(query string, args ...any) (sql.Result, error) {
 	if st := t.stmt(query); st != nil {
 		return st.ExecContext(t.ctx, args...)
 	}
-	return t.tx.ExecContext(t.ctx, query, args...)
+	return t.q.ExecContext(t.ctx, query, args...)
 }
 
 func (t *Tx) query(query string, args ...any) (*sql.Rows, error) {
 	if st := t.stmt(query); st != nil {
 		return st.QueryContext(t.ctx, args...)
 	}
-	return t.tx.QueryContext(t.ctx, query, args...)
+	return t.q.QueryContext(t.ctx, query, args...)
 }
 
 func (t *Tx) queryRow(query string, args ...any) *sql.Row {
 	if st := t.stmt(query); st != nil {
 		return st.QueryRowContext(t.ctx, args...)
 	}
-	return t.tx.QueryRowContext(t.ctx, query, args...)
+	return t.q.QueryRowContext(t.ctx, query, args...)
 }
 
-// Update runs fn in a write transaction (BEGIN IMMEDIATE on the single writer
-// connection) and commits if fn returns nil. This is the only way state
-// changes reach the database.
+// Update runs fn in a write transaction (BEGIN IMMEDIATE on the single
+// writer connection) and commits if fn returns nil. This is the only way
+// state changes reach the database. The transaction is managed by hand,
+// not with database/sql's Tx, so the connection's prepared statements can
+// be reused inside it.
 func (db *DB) Update(ctx context.Context, fn func(tx *Tx) error) error {
 	db.writeMu.Lock()
 	defer db.writeMu.Unlock()
-	tx, err := db.writeConn.BeginTx(ctx, nil)
-	if err != nil {
+	if _, err := db.writeConn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
 		return fmt.Errorf("store: begin: %w", err)
 	}
-	defer tx.Rollback()
-	if err := fn(&Tx{ctx: ctx, tx: tx, stmts: &db.writerStmts, conn: db.writeConn}); err != nil {
+	committed := false
+	defer func() {
+		if !committed {
+			// Also after a panic in fn: never leave the connection in a transaction.
+			db.writeConn.ExecContext(context.Background(), "ROLLBACK")
+		}
+	}()
+	if err := fn(&Tx{ctx: ctx, q: db.writeConn, stmts: &db.writerStmts, conn: db.writeConn}); err != nil {
 		return err
 	}
-	if err := tx.Commit(); err != nil {
+	if _, err := db.writeConn.ExecContext(ctx, "COMMIT"); err != nil {
 		return fmt.Errorf("store: commit: %w", err)
 	}
+	committed = true
 	return nil
 }
 
@@ -174,7 +187,7 @@ func (db *DB) View(ctx context.Context, fn func(tx *Tx) error) error {
 		return fmt.Errorf("store: begin read: %w", err)
 	}
 	defer tx.Rollback()
-	return fn(&Tx{ctx: ctx, tx: tx})
+	return fn(&Tx{ctx: ctx, q: tx})
 }
 
 // Maintain checkpoints the WAL and lets SQLite refresh its planner

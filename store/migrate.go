@@ -79,7 +79,7 @@ func (db *DB) migrate(ctx context.Context) error {
 		return err
 	}
 	return db.Update(ctx, func(t *Tx) error {
-		tx := t.tx
+		tx := t.q
 		if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (
 			version INTEGER PRIMARY KEY,
 			name TEXT NOT NULL,
