@@ -47,6 +47,7 @@ func (e *Engine) adminCommand(t *turn, in Inbound, cmd admincmd.Command) error {
 		if err := setJSON(t.tx, settingOverrides, ov, t.now); err != nil {
 			return err
 		}
+		e.sched = nil
 		ns, err := hours.New(e.set.Hours, e.set.Location, ov)
 		if err != nil {
 			return err
@@ -135,6 +136,7 @@ func (e *Engine) adminCommand(t *turn, in Inbound, cmd admincmd.Command) error {
 		if err := t.tx.SetBlocked(cmd.Phone, block, t.now); err != nil {
 			return err
 		}
+		e.blocked = nil
 		if block {
 			t.reply(in, e.t("admin_blocked", e.mask(cmd.Phone)))
 		} else {

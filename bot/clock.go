@@ -55,6 +55,7 @@ func (e *Engine) Fire(tx Tx, f hours.Firing) error {
 		case hours.JobMaintain:
 			// Past special dates and holidays are dropped from the overrides.
 			err = setJSON(tx, settingOverrides, sched.Prune(now), now)
+			e.sched = nil
 		}
 		if err != nil {
 			return err

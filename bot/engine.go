@@ -113,7 +113,7 @@ type Engine struct {
 	index        *catalog.Index
 	parser       *parse.Parser
 	sched        *hours.Schedule
-	schedRaw     string
+	blocked      map[string]bool // nil: load from the store
 }
 
 // NewEngine builds an engine. The catalog is loaded from the store on first use.
@@ -130,8 +130,14 @@ func NewEngine(set Settings, clock Clock, log zerolog.Logger) *Engine {
 // Settings returns the engine's market rules.
 func (e *Engine) Settings() Settings { return e.set }
 
-// InvalidateCatalog makes the next turn reload products and groups.
-func (e *Engine) InvalidateCatalog() { e.catalogDirty = true }
+// InvalidateCatalog makes the next turn reload products, groups, the
+// hours overrides and the blocklist: after a change, or after a rolled
+// back transaction may have left the caches ahead of the database.
+func (e *Engine) InvalidateCatalog() {
+	e.catalogDirty = true
+	e.sched = nil
+	e.blocked = nil
+}
 
 func (e *Engine) loadCatalog(tx Tx) error {
 	if !e.catalogDirty && e.index != nil {
@@ -170,12 +176,14 @@ func (e *Engine) group(id string) (catalog.SellerGroup, bool) {
 // schedule builds the market hours including admin overrides, reusing the
 // last one while the stored overrides are unchanged.
 func (e *Engine) schedule(tx Tx) (*hours.Schedule, error) {
+	// Only the engine writes the overrides (admin commands, maintenance),
+	// and it drops the cache when it does; a failed transaction drops it too.
+	if e.sched != nil {
+		return e.sched, nil
+	}
 	raw, err := tx.Setting(settingOverrides)
 	if err != nil {
 		return nil, err
-	}
-	if e.sched != nil && raw == e.schedRaw {
-		return e.sched, nil
 	}
 	var ov hours.Overrides
 	if raw != "" {
@@ -187,7 +195,7 @@ func (e *Engine) schedule(tx Tx) (*hours.Schedule, error) {
 	if err != nil {
 		return nil, err
 	}
-	e.sched, e.schedRaw = s, raw
+	e.sched = s
 	return s, nil
 }
 

@@ -70,7 +70,7 @@ func (e *Engine) route(t *turn, in Inbound) error {
 		return nil // nothing to act on
 	}
 	if in.SenderPhone != "" {
-		blocked, err := t.tx.Blocked(in.SenderPhone)
+		blocked, err := e.isBlocked(t.tx, in.SenderPhone)
 		if err != nil {
 			return err
 		}
@@ -163,3 +163,19 @@ var errHandled = handledError{}
 type handledError struct{}
 
 func (handledError) Error() string { return "handled" }
+
+// isBlocked checks the blocklist, cached in memory: it is asked for every
+// message and changes only through BLOKIR.
+func (e *Engine) isBlocked(tx Tx, phone string) (bool, error) {
+	if e.blocked == nil {
+		list, err := tx.BlockedPhones()
+		if err != nil {
+			return false, err
+		}
+		e.blocked = make(map[string]bool, len(list))
+		for _, p := range list {
+			e.blocked[p] = true
+		}
+	}
+	return e.blocked[phone], nil
+}

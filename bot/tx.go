@@ -67,6 +67,7 @@ type Tx interface {
 	// People: blocklist.
 	SetBlocked(phone string, blocked bool, at time.Time) error
 	Blocked(phone string) (bool, error)
+	BlockedPhones() ([]string, error)
 	LogAdmin(actor, command string, at time.Time) error
 }
 
