@@ -35,13 +35,13 @@ func (e *Engine) buyerAnyTime(b *buyerTurn) (bool, error) {
 		b.reply(b.in, text)
 		return true, nil
 	}
-	if m := cancelOrder.FindStringSubmatch(raw); m != nil {
+	if m := cancelOrder.FindStringSubmatch(raw); m != nil && orders.LooksLikeCode(m[2]) {
 		return true, e.buyerCancelOrder(b, strings.ToUpper(m[2]), m[3])
 	}
 	if m := complaintRe.FindStringSubmatch(s); m != nil {
 		return true, e.buyerComplaint(b, raw)
 	}
-	if m := pesanRe.FindStringSubmatch(raw); m != nil {
+	if m := pesanRe.FindStringSubmatch(raw); m != nil && orders.LooksLikeCode(m[1]) {
 		return true, e.relayBuyerToCourier(b, strings.ToUpper(m[1]), m[2])
 	}
 	if b.conv.State == StateAddress || b.conv.State == StateClarify {

@@ -29,11 +29,11 @@ var (
 	removeRe    = regexp.MustCompile(`^(hapus|buang|ga jadi|gak jadi|nggak jadi|tidak jadi|batal|cancel|coret)\s+(.+)$`)
 	changeRe    = regexp.MustCompile(`^(kurangi|kurangin|tambahin|tambahi|ubah|ganti|jadikan|jadiin|ubah)\s+(.+?)\s+(jadi|menjadi|ke)\s+(.+)$`)
 	addRe       = regexp.MustCompile(`^(tambah|tambahin|tambahan|plus|sama)\s+(.+)$`)
-	codeRe      = regexp.MustCompile(`(?i)\b([a-z][0-9][a-z][0-9])\b`)
+	codeRe      = regexp.MustCompile(`(?i)\b([a-z][0-9][a-z][0-9](?:[a-z][0-9]?)?)\b`)
 	offerRe     = regexp.MustCompile(`^(tawar|nawar|bisa|boleh|gimana kalau|gmn kalo|kalau|kalo|kurang|kurangin|kurangi)\b`)
 	complaintRe = regexp.MustCompile(`^(komplain|complain|keluhan|protes)\b\s*(.*)$`)
-	pesanRe     = regexp.MustCompile(`(?i)^pesan\s+([a-z][0-9][a-z][0-9])\s+(.+)$`)
-	cancelOrder = regexp.MustCompile(`(?i)^(batal|batalkan|cancel)\s+([a-z][0-9][a-z][0-9])\b\s*(.*)$`)
+	pesanRe     = regexp.MustCompile(`(?i)^pesan\s+([a-z0-9]{4,6})\s+(.+)$`)
+	cancelOrder = regexp.MustCompile(`(?i)^(batal|batalkan|cancel)\s+([a-z0-9]{4,6})\b\s*(.*)$`)
 )
 
 func set(ws ...string) map[string]bool {

@@ -2,6 +2,7 @@ package admincmd
 
 import (
 	"fmt"
+	"pasarbot/orders"
 	"regexp"
 	"strconv"
 	"strings"
@@ -256,16 +257,12 @@ func personName(toks []token) (string, bool) {
 	return name, letter && utf8.RuneCountInString(name) <= maxNameRunes
 }
 
-// orderCode reads an order's short code: 4 letters/digits, "#a7k2" too.
+// orderCode reads an order's short code ("A7K2", "#a7k2", five or six
+// characters for later orders): the shape orders.LooksLikeCode accepts.
 func orderCode(s string) (string, bool) {
 	s = strings.ToUpper(strings.TrimPrefix(s, "#"))
-	if len(s) != 4 {
+	if !orders.LooksLikeCode(s) {
 		return "", false
-	}
-	for _, r := range s {
-		if !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
-			return "", false
-		}
 	}
 	return s, true
 }
