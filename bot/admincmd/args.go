@@ -2,7 +2,6 @@ package admincmd
 
 import (
 	"fmt"
-	"pasarbot/orders"
 	"regexp"
 	"strconv"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"pasarbot/catalog"
+	"pasarbot/orders"
 )
 
 // token is a word of the text with its byte offsets, so a broadcast can
