@@ -212,7 +212,10 @@ func TestCaps(t *testing.T) {
 	h.say(buyer1, "tomat 1 kg")
 	h.checkout(buyer1, address)
 	h.say(buyer2, "tomat 1 kg")
-	contains(t, "cap", h.checkout(buyer2, address), "kuota")
+	contains(t, "cap", h.checkout(buyer2, address), "kuota", "pre-order", "2026-11-26")
+	if s := h.order(h.lastCode()).Status; s != orders.Draft {
+		t.Errorf("status = %s, want draft", s)
+	}
 }
 
 func TestReceiptMoneyIsExact(t *testing.T) {

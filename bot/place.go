@@ -53,12 +53,19 @@ func (e *Engine) actPlaceOrder(b *buyerTurn) error {
 		b.reply(b.in, sched.ClosedReply(b.now, e.set.Lang))
 		return nil
 	}
-	if capMsg, err := e.overCap(b, c); err != nil || capMsg != "" {
-		if err == nil {
+	capMsg, err := e.overCap(b, c)
+	if err != nil {
+		return err
+	}
+	if capMsg != "" {
+		if !open || !e.set.PreOrders {
 			b.conv.State = StateConfirm
 			b.reply(b.in, capMsg)
+			return nil
 		}
-		return err
+		// Full for today: the order waits as a pre-order for the next
+		// market day instead of being turned away.
+		open = false
 	}
 	code, err := e.newCode(b.tx)
 	if err != nil {
@@ -85,7 +92,12 @@ func (e *Engine) actPlaceOrder(b *buyerTurn) error {
 		for _, s := range o.Subs {
 			s.Status = orders.Draft
 		}
-		o.MarketDay = e.marketDay(sched.NextOpen(b.now))
+		next := sched.NextOpen(b.now)
+		if capMsg != "" {
+			// The market is open but full: the next opening after today's close.
+			next = sched.NextOpen(sched.NextClose(b.now))
+		}
+		o.MarketDay = e.marketDay(next)
 	}
 	o.NewEvents = append(o.NewEvents, orders.Event{From: "", To: o.Status, Actor: "buyer", Detail: "order created", At: b.now})
 	if err := b.tx.CreateOrder(o); err != nil {
@@ -105,6 +117,10 @@ func (e *Engine) actPlaceOrder(b *buyerTurn) error {
 		return err
 	}
 	b.log.Info().Str("order", o.Code).Int64("total", o.Total()).Bool("pre_order", !open).Msg("order created")
+	if capMsg != "" {
+		b.reply(b.in, capMsg+"\n"+e.t("preorder_for_next_day", o.Code, o.MarketDay))
+		return nil
+	}
 	if !open {
 		b.reply(b.in, e.t("preorder_taken", o.Code, sched.ClosedReply(b.now, e.set.Lang)))
 		return nil

@@ -74,7 +74,7 @@ var messages = map[string][2]string{
 	"order_placed":            {"✅ Pesanan *%s* sudah kami teruskan ke pedagang. Kami kabari begitu pedagang konfirmasi ya kak 🙏", "✅ Order *%s* has gone to the traders. We'll tell you when they confirm."},
 	"preorder_taken":          {"📝 Pesanan *%s* kami catat sebagai pre-order.\n%s\nBegitu pasar buka, pesanan langsung kami teruskan ke pedagang.", "📝 Order *%s* is saved as a pre-order.\n%s\nIt goes to the traders as soon as the market opens."},
 	"preorder_placed":         {"🌅 Pasar sudah buka! Pre-order *%s* sudah kami teruskan ke pedagang.", "🌅 The market is open! Pre-order *%s* has gone to the traders."},
-	"cap_market":              {"Maaf kak, kuota pesanan hari ini sudah penuh 🙏 Besok pagi bisa pesan lagi ya.", "Sorry, today's order limit is reached. Please order again tomorrow morning."},
+	"cap_market":              {"Maaf kak, kuota pesanan hari ini sudah penuh 🙏", "Sorry, today's order limit is reached."},
 	"cap_group":               {"Maaf kak, pedagang kelompok %s sudah penuh pesanan hari ini 🙏 Hapus barang dari kelompok itu atau pesan lagi besok.", "Sorry, the %s traders are fully booked today. Remove their items or order tomorrow."},
 
 	// Status, price, orders
@@ -275,4 +275,5 @@ var messages = map[string][2]string{
 	"order_rejected_reason":    {"Mohon maaf kak, %[2]s tidak bisa memenuhi pesanan *%[1]s* (%[3]s) 🙏 Kakak bisa pesan lagi kapan saja.", "Sorry, %[2]s can't fill order *%[1]s* (%[3]s). You can order again anytime."},
 	"no_reason":                {"tanpa alasan", "no reason given"},
 	"late_message":             {"Maaf kak, pesan kakak jam %s baru sampai ke kami sekarang karena gangguan jaringan 🙏 Kalau masih perlu, tolong kirim ulang ya.", "Sorry, your message from %s only reached us now because of a network problem. Please send it again if you still need it."},
+	"preorder_for_next_day":    {"Pesanan *%s* kami catat sebagai pre-order untuk hari pasar berikutnya (%s) dan diteruskan ke pedagang begitu pasar buka. Ketik *batal %[1]s* kalau tidak jadi.", "Order *%s* is saved as a pre-order for the next market day (%s) and goes to the traders at opening. Type *batal %[1]s* to cancel."},
 }
