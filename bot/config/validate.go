@@ -280,3 +280,22 @@ func ParseSpan(s string) (open, close int, err error) {
 	}
 	return open, close, nil
 }
+
+// CatalogGroups returns the configured seller groups as catalog groups,
+// phone numbers normalized (they were validated when the file was read).
+func (c *Config) CatalogGroups() []catalog.SellerGroup {
+	out := make([]catalog.SellerGroup, 0, len(c.SellerGroups))
+	for _, g := range c.SellerGroups {
+		sg := catalog.SellerGroup{ID: g.ID, Name: g.Name, Category: g.Category, Stall: g.Stall}
+		for _, l := range g.Leaders {
+			p, _ := catalog.NormalizePhone(l)
+			sg.Leaders = append(sg.Leaders, p)
+		}
+		for _, m := range g.Members {
+			p, _ := catalog.NormalizePhone(m.Phone)
+			sg.Members = append(sg.Members, catalog.Member{Phone: p, Name: m.Name})
+		}
+		out = append(out, sg)
+	}
+	return out
+}

@@ -88,10 +88,7 @@ func (m *Market) Close() error { return m.DB.Close() }
 // the catalog (the configured CSV, else the built-in default market) when
 // the database has none yet. Running it again changes nothing.
 func Seed(ctx context.Context, db *store.DB, cfg *config.Config, now time.Time) error {
-	groups, err := Groups(cfg)
-	if err != nil {
-		return err
-	}
+	groups := cfg.CatalogGroups()
 	return db.Update(ctx, func(tx *store.Tx) error {
 		if err := tx.SyncGroups(groups); err != nil {
 			return err
@@ -143,28 +140,4 @@ func loadCatalog(cfg *config.Config, groups []catalog.SellerGroup) ([]catalog.Pr
 		return nil, fmt.Errorf("catalog %s: %w", cfg.Market.Catalog, err)
 	}
 	return ps, nil
-}
-
-// Groups converts the configured seller groups.
-func Groups(cfg *config.Config) ([]catalog.SellerGroup, error) {
-	var out []catalog.SellerGroup
-	for _, g := range cfg.SellerGroups {
-		sg := catalog.SellerGroup{ID: g.ID, Name: g.Name, Category: g.Category, Stall: g.Stall}
-		for _, l := range g.Leaders {
-			p, ok := catalog.NormalizePhone(l)
-			if !ok {
-				return nil, fmt.Errorf("seller group %s: bad leader number %q", g.ID, l)
-			}
-			sg.Leaders = append(sg.Leaders, p)
-		}
-		for _, mb := range g.Members {
-			p, ok := catalog.NormalizePhone(mb.Phone)
-			if !ok {
-				return nil, fmt.Errorf("seller group %s: bad member number %q", g.ID, mb.Phone)
-			}
-			sg.Members = append(sg.Members, catalog.Member{Phone: p, Name: mb.Name})
-		}
-		out = append(out, sg)
-	}
-	return out, nil
 }

@@ -10,7 +10,6 @@ import (
 	"os"
 	"time"
 
-	"pasarbot/bot/config"
 	"pasarbot/catalog"
 	"pasarbot/store"
 )
@@ -79,10 +78,7 @@ func runCatalogImport(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	groups, err := configSellerGroups(cfg)
-	if err != nil {
-		return err
-	}
+	groups := cfg.CatalogGroups()
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return err
@@ -152,31 +148,6 @@ func catalogDiff(before, after []catalog.Product) (added, changed, removed int) 
 		delete(old, p.SKU)
 	}
 	return added, changed, len(old)
-}
-
-// configSellerGroups converts the configured seller groups, normalizing
-// phone numbers the way WhatsApp reports senders.
-func configSellerGroups(cfg *config.Config) ([]catalog.SellerGroup, error) {
-	var out []catalog.SellerGroup
-	for _, g := range cfg.SellerGroups {
-		sg := catalog.SellerGroup{ID: g.ID, Name: g.Name, Category: g.Category, Stall: g.Stall}
-		for _, l := range g.Leaders {
-			p, ok := catalog.NormalizePhone(l)
-			if !ok {
-				return nil, fmt.Errorf("seller group %s: bad leader number %q", g.ID, l)
-			}
-			sg.Leaders = append(sg.Leaders, p)
-		}
-		for _, m := range g.Members {
-			p, ok := catalog.NormalizePhone(m.Phone)
-			if !ok {
-				return nil, fmt.Errorf("seller group %s: bad member number %q", g.ID, m.Phone)
-			}
-			sg.Members = append(sg.Members, catalog.Member{Phone: p, Name: m.Name})
-		}
-		out = append(out, sg)
-	}
-	return out, nil
 }
 
 func runCatalogExport(ctx context.Context, e env, args []string) error {
