@@ -225,10 +225,7 @@ func (e *Engine) closedNotice(b *buyerTurn, first int) error {
 	if err != nil {
 		return err
 	}
-	at := b.in.At
-	if at.IsZero() || at.After(b.now) {
-		at = b.now
-	}
+	at := b.sentAt()
 	if sched.IsOpen(at) {
 		return nil
 	}
@@ -251,4 +248,13 @@ func (e *Engine) closedNotice(b *buyerTurn, first int) error {
 		return nil
 	}
 	return nil
+}
+
+// sentAt is when the buyer sent the message: a message delayed by a
+// reconnect is judged at its own time (never later than now).
+func (b *buyerTurn) sentAt() time.Time {
+	if b.in.At.IsZero() || b.in.At.After(b.now) {
+		return b.now
+	}
+	return b.in.At
 }

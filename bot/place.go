@@ -41,13 +41,7 @@ func (e *Engine) actPlaceOrder(b *buyerTurn) error {
 	if err != nil {
 		return err
 	}
-	// Judged by when the buyer sent it: a message delayed by a reconnect
-	// still counts at its own time.
-	at := b.in.At
-	if at.IsZero() || at.After(b.now) {
-		at = b.now
-	}
-	open := sched.IsOpen(at) && sched.IsOpen(b.now)
+	open := sched.IsOpen(b.sentAt()) && sched.IsOpen(b.now)
 	if !open && !e.set.PreOrders {
 		b.conv.State = StateConfirm
 		b.reply(b.in, sched.ClosedReply(b.now, e.set.Lang))

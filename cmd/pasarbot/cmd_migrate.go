@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"pasarbot/store"
 )
 
 func runMigrate(ctx context.Context, e env, args []string) error {
@@ -13,11 +12,7 @@ func runMigrate(ctx context.Context, e env, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	cfg, err := cf.load(e)
-	if err != nil {
-		return err
-	}
-	db, err := store.Open(ctx, cfg.Database.Path)
+	cfg, db, err := cf.openDB(ctx, e)
 	if err != nil {
 		return err
 	}

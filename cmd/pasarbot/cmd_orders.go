@@ -71,11 +71,7 @@ func runOrders(ctx context.Context, e env, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	cfg, err := cf.load(e)
-	if err != nil {
-		return err
-	}
-	db, err := store.Open(ctx, cfg.Database.Path)
+	cfg, db, err := cf.openDB(ctx, e)
 	if err != nil {
 		return err
 	}

@@ -1,9 +1,11 @@
 package main
 
 import (
+	"context"
 	"flag"
 
 	"pasarbot/bot/config"
+	"pasarbot/store"
 )
 
 // configFlags are the flags every command that touches the market shares.
@@ -39,4 +41,17 @@ func (f configFlags) load(e env) (*config.Config, error) {
 		cfg.Database.Path = *f.db
 	}
 	return cfg, nil
+}
+
+// openDB loads the configuration and opens its database; the caller closes it.
+func (f configFlags) openDB(ctx context.Context, e env) (*config.Config, *store.DB, error) {
+	cfg, err := f.load(e)
+	if err != nil {
+		return nil, nil, err
+	}
+	db, err := store.Open(ctx, cfg.Database.Path)
+	if err != nil {
+		return nil, nil, err
+	}
+	return cfg, db, nil
 }
