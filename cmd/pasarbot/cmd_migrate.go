@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-
 )
 
 func runMigrate(ctx context.Context, e env, args []string) error {
