@@ -11,9 +11,9 @@ import (
 
 var (
 	spanRE  = regexp.MustCompile(`^(tutup|([01][0-9]|2[0-4]):[0-5][0-9]-([01][0-9]|2[0-4]):[0-5][0-9])$`)
-	codeRE  = regexp.MustCompile(`^[A-Z0-9]{4}$`)
+	codeRE  = regexp.MustCompile(`^[A-Z][0-9][A-Z][0-9]([A-Z][0-9]?)?$`)
 	plateRE = regexp.MustCompile(`^[A-Z]{1,2} [0-9]{1,4}( [A-Z]{1,3})?$`)
-	digits  = regexp.MustCompile(`^62[0-9]{7,13}$`)
+	digits  = regexp.MustCompile(`^[1-9][0-9]{7,14}$`) // international digits; Indonesian numbers start with 62
 )
 
 // FuzzParse: never panics, and whatever it returns is already clean: a
