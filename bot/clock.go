@@ -97,28 +97,6 @@ func (e *Engine) CatchUp(tx Tx) error {
 // openMarket places pre-orders and greets the seller groups.
 func (e *Engine) openMarket(t *turn, sched *hours.Schedule) error {
 	today := e.marketDay(t.now)
-	drafts, err := t.tx.OrdersIn(orders.Draft)
-	if err != nil {
-		return err
-	}
-	for _, o := range drafts {
-		if o.MarketDay > today {
-			continue
-		}
-		o.MarketDay = today
-		for _, s := range o.Subs {
-			if err := o.SetSubStatus(s.Group, orders.Placed, "system", "pre-order placed at opening", t.now); err != nil {
-				return err
-			}
-		}
-		if err := o.SetStatus(orders.Placed, "system", "pre-order placed at opening", t.now); err != nil {
-			return err
-		}
-		t.send(o.BuyerChat, e.t("preorder_placed", o.Code))
-		if err := e.routeOrder(t, o); err != nil {
-			return err
-		}
-	}
 	// Orders carried over from yesterday are posted again.
 	carried, err := t.tx.OrdersIn(orders.Placed, orders.PartlyConfirmed)
 	if err != nil {
@@ -156,6 +134,28 @@ func (e *Engine) openMarket(t *turn, sched *hours.Schedule) error {
 			msg += "\n" + e.t("group_price_check")
 		}
 		t.send(g.ChatID, msg)
+	}
+	drafts, err := t.tx.OrdersIn(orders.Draft)
+	if err != nil {
+		return err
+	}
+	for _, o := range drafts {
+		if o.MarketDay > today {
+			continue
+		}
+		o.MarketDay = today
+		for _, s := range o.Subs {
+			if err := o.SetSubStatus(s.Group, orders.Placed, "system", "pre-order placed at opening", t.now); err != nil {
+				return err
+			}
+		}
+		if err := o.SetStatus(orders.Placed, "system", "pre-order placed at opening", t.now); err != nil {
+			return err
+		}
+		t.send(o.BuyerChat, e.t("preorder_placed", o.Code))
+		if err := e.routeOrder(t, o); err != nil {
+			return err
+		}
 	}
 	t.log.Info().Int("pre_orders", len(drafts)).Msg("market opened")
 	return nil

@@ -61,7 +61,9 @@ func BuildReport(day string, os []*orders.Order, jobs []*orders.Job) Report {
 			}
 		}
 		for _, l := range o.Lines {
-			items[l.Name]++
+			if s := o.Sub(l.Group); s != nil && s.Status.Live() {
+				items[l.Name]++
+			}
 		}
 	}
 	for _, j := range jobs {
@@ -94,10 +96,17 @@ func (e *Engine) dailyReport(t *turn, day string) string {
 	if err != nil {
 		return e.t("report_failed")
 	}
-	return e.reportText(BuildReport(day, os, jobs))
+	names := map[string]string{}
+	if cs, err := t.tx.Couriers(); err == nil {
+		for _, c := range cs {
+			names[c.Phone] = c.Name
+		}
+	}
+	return e.reportText(BuildReport(day, os, jobs), names)
 }
 
-func (e *Engine) reportText(r Report) string {
+// reportText renders a report; couriers appear by name when known.
+func (e *Engine) reportText(r Report, courierNames map[string]string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "📊 *%s %s — %s*\n", e.t("report_title"), e.set.MarketName, r.Day)
 	fmt.Fprintf(&b, "%s\n", e.t("report_counts", r.Placed, r.Completed, r.Cancelled, r.Open))
@@ -127,7 +136,11 @@ func (e *Engine) reportText(r Report) string {
 	if len(r.Couriers) > 0 {
 		var cs []string
 		for c, n := range r.Couriers {
-			cs = append(cs, fmt.Sprintf("%s (%d)", e.mask(c), n))
+			name := courierNames[c]
+			if name == "" {
+				name = e.mask(c)
+			}
+			cs = append(cs, fmt.Sprintf("%s (%d)", name, n))
 		}
 		sort.Strings(cs)
 		fmt.Fprintf(&b, "%s: %s\n", e.t("report_couriers"), strings.Join(cs, ", "))
