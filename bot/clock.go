@@ -317,7 +317,7 @@ func (e *Engine) courierLate(t *turn, code string) error {
 		if err := t.tx.SetTimer(timerCourier, code, t.now.Add(e.set.ClaimTimeout)); err != nil {
 			return err
 		}
-		return e.dispatcher().Offer(t, o, j)
+		return e.offerJob(t, o, j)
 	}
 	e.toAdmins(t, e.t("admin_no_courier", code, catalog.Rupiah(j.COD)))
 	t.send(o.BuyerChat, e.t("buyer_courier_delay", code))

@@ -10,26 +10,58 @@ import (
 
 // Dispatcher hands confirmed orders to couriers. The WhatsApp courier
 // group is the built-in one; a courier company's API could implement the
-// same interface without touching the order flow.
+// same interface (set Engine.Dispatcher) without touching the order flow.
+// Offer runs inside the order's transaction: it returns the messages to
+// queue with it, and must not call out to the network itself (an API
+// dispatcher would queue its request in the outbox the same way).
 type Dispatcher interface {
-	// Offer publishes a new or returned job.
-	Offer(t *turn, o *orders.Order, j *orders.Job) error
+	Offer(job JobOffer) ([]Outbound, error)
 }
 
-// groupDispatcher posts job cards in the bound courier group.
-type groupDispatcher struct{ e *Engine }
+// JobOffer is a new or returned delivery job.
+type JobOffer struct {
+	Order       *orders.Order
+	Job         *orders.Job
+	Card        string // the job card text (no address, no buyer name)
+	CourierChat string // the bound courier group, "" when none
+}
 
-func (d groupDispatcher) Offer(t *turn, o *orders.Order, j *orders.Job) error {
+// GroupDispatcher posts job cards in the bound courier group, or asks the
+// admins to forward them while no group is bound.
+type GroupDispatcher struct {
+	Admins []string // admin phones
+	Lang   string
+}
+
+// Offer returns the card for the courier group.
+func (d GroupDispatcher) Offer(job JobOffer) ([]Outbound, error) {
+	if job.CourierChat != "" {
+		return []Outbound{{Chat: job.CourierChat, Text: job.Card}}, nil
+	}
+	var out []Outbound
+	for _, a := range d.Admins {
+		out = append(out, Outbound{Chat: DirectChat(a), Text: text(d.Lang, "admin_courier_unbound", job.Order.Code) + "\n\n" + job.Card})
+	}
+	return out, nil
+}
+
+// offerJob asks the dispatcher to publish j and queues what it returns.
+func (e *Engine) offerJob(t *turn, o *orders.Order, j *orders.Job) error {
 	chat, err := t.tx.Setting(settingCourierCh)
 	if err != nil {
 		return err
 	}
-	card := d.e.jobCard(o, j)
-	if chat == "" {
-		d.e.toAdmins(t, d.e.t("admin_courier_unbound", o.Code)+"\n\n"+card)
-		return nil
+	d := e.Dispatcher
+	if d == nil {
+		d = GroupDispatcher{Admins: e.set.Admins, Lang: e.set.Lang}
 	}
-	t.send(chat, card)
+	msgs, err := d.Offer(JobOffer{Order: o, Job: j, Card: e.jobCard(o, j), CourierChat: chat})
+	if err != nil {
+		return err
+	}
+	for _, m := range msgs {
+		t.send(m.Chat, m.Text)
+	}
 	return nil
 }
 
@@ -69,10 +101,8 @@ func (e *Engine) dispatch(t *turn, o *orders.Order) error {
 		}
 	}
 	t.send(o.BuyerChat, e.t("buyer_confirmed_all", o.Code, catalog.Rupiah(o.Total())))
-	return e.dispatcher().Offer(t, o, j)
+	return e.offerJob(t, o, j)
 }
-
-func (e *Engine) dispatcher() Dispatcher { return groupDispatcher{e} }
 
 // jobCard is what every courier sees: no address, no buyer name.
 func (e *Engine) jobCard(o *orders.Order, j *orders.Job) string {
@@ -353,7 +383,7 @@ func (e *Engine) giveBack(t *turn, in Inbound, o *orders.Order, j *orders.Job, c
 	}
 	t.reply(in, e.t("courier_gave_back", o.Code))
 	t.send(o.BuyerChat, e.t("buyer_courier_changed", o.Code))
-	return e.dispatcher().Offer(t, o, j)
+	return e.offerJob(t, o, j)
 }
 
 // sellerPickedUp: DIAMBIL for self-pickup orders.

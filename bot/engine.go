@@ -106,6 +106,9 @@ type Engine struct {
 	clock Clock
 	log   zerolog.Logger
 
+	// Dispatcher publishes delivery jobs; nil means the WhatsApp courier group.
+	Dispatcher Dispatcher
+
 	catalogDirty bool
 	products     []catalog.Product
 	bySKU        map[string]catalog.Product
