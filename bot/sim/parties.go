@@ -41,10 +41,20 @@ func PartiesFromConfig(cfg *config.Config) Parties {
 	for _, g := range cfg.SellerGroups {
 		grp := Group{ID: g.ID, Name: g.Name}
 		seen := map[string]bool{}
+		names := map[string]string{}
+		for _, m := range g.Members {
+			if ph, ok := catalog.NormalizePhone(m.Phone); ok {
+				names[ph] = m.Name
+			}
+		}
 		for _, l := range g.Leaders {
 			if ph, ok := catalog.NormalizePhone(l); ok && !seen[ph] {
 				seen[ph] = true
-				grp.Members = append(grp.Members, Person{Phone: ph, Name: "Ketua " + g.ID, Leader: true})
+				name := names[ph]
+				if name == "" {
+					name = "Ketua " + g.ID
+				}
+				grp.Members = append(grp.Members, Person{Phone: ph, Name: name, Leader: true})
 			}
 		}
 		for _, m := range g.Members {
