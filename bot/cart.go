@@ -82,9 +82,22 @@ func (e *Engine) actAddItems(b *buyerTurn) error {
 	for _, n := range notes {
 		msg.WriteString(n + "\n")
 	}
+	checkout := b.arg == "checkout" && len(r.Unknown) == 0 && len(b.conv.Questions) == 0 && len(b.conv.Cart) > 0
+	if !checkout {
+		return e.replyCart(b, &msg, len(r.Items) > 0)
+	}
+	b.reply(b.in, msg.String()+e.cartText(b.conv))
+	b.conv.State = StateDelivery
+	return e.actAskDelivery(b)
+}
+
+// replyCart ends a cart change: the next question when a line still needs
+// an answer (after the cart when showCart), else the cart and what to do
+// next. msg holds notes to put first.
+func (e *Engine) replyCart(b *buyerTurn, msg *strings.Builder, showCart bool) error {
 	if len(b.conv.Questions) > 0 {
 		b.conv.State = StateClarify
-		if len(r.Items) > 0 {
+		if showCart && len(b.conv.Cart) > 0 {
 			msg.WriteString(e.cartText(b.conv) + "\n\n")
 		}
 		msg.WriteString(b.conv.Questions[0].Text)
@@ -97,13 +110,7 @@ func (e *Engine) actAddItems(b *buyerTurn) error {
 		b.reply(b.in, msg.String())
 		return nil
 	}
-	if b.arg == "checkout" && len(r.Unknown) == 0 {
-		b.reply(b.in, msg.String()+e.cartText(b.conv))
-		b.conv.State = StateDelivery
-		return e.actAskDelivery(b)
-	}
-	msg.WriteString(e.cartText(b.conv))
-	msg.WriteString("\n\n" + e.t("cart_next"))
+	msg.WriteString(e.cartText(b.conv) + "\n\n" + e.t("cart_next"))
 	b.reply(b.in, msg.String())
 	return nil
 }

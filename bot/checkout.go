@@ -104,21 +104,7 @@ func (e *Engine) afterAnswer(b *buyerTurn, notes ...string) error {
 			msg.WriteString(n + "\n")
 		}
 	}
-	if len(b.conv.Questions) > 0 {
-		b.conv.State = StateClarify
-		msg.WriteString(b.conv.Questions[0].Text)
-		b.reply(b.in, msg.String())
-		return nil
-	}
-	b.conv.State = stateAfterCart(b.conv)
-	if len(b.conv.Cart) == 0 {
-		msg.WriteString(e.t("cart_empty_hint"))
-		b.reply(b.in, msg.String())
-		return nil
-	}
-	msg.WriteString(e.cartText(b.conv) + "\n\n" + e.t("cart_next"))
-	b.reply(b.in, msg.String())
-	return nil
+	return e.replyCart(b, &msg, false)
 }
 
 func (e *Engine) actSkipQuestion(b *buyerTurn) error {
