@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"pasarbot/bot/hours"
+	"pasarbot/store"
 )
 
 // Serve runs the market until ctx ends: missed jobs and overdue deadlines
@@ -21,9 +22,7 @@ func (m *Market) Serve(ctx context.Context) error {
 	runner := hours.NewRunner(m.Config.Location(), m.Log)
 	fire := func(f hours.Firing) {
 		if f.Job == hours.JobMaintain {
-			if err := m.DB.Maintain(ctx); err != nil {
-				m.Log.Error().Err(err).Msg("database maintenance failed")
-			}
+			m.maintain(ctx)
 		}
 		if err := m.Pipeline.Fire(ctx, f); err != nil && ctx.Err() == nil {
 			m.Log.Error().Err(err).Str("job", f.Key).Msg("scheduled job failed")
@@ -48,4 +47,17 @@ func (m *Market) Serve(ctx context.Context) error {
 	err = runner.Stop(stopCtx)
 	wg.Wait()
 	return err
+}
+
+// maintain prunes old inbox/outbox rows and timers, then checkpoints the
+// WAL and refreshes SQLite's statistics.
+func (m *Market) maintain(ctx context.Context) {
+	n, err := m.DB.Prune(ctx, m.Clock.Now().Add(-store.Retention))
+	if err != nil {
+		m.Log.Error().Err(err).Msg("pruning old rows failed")
+	}
+	if err := m.DB.Maintain(ctx); err != nil {
+		m.Log.Error().Err(err).Msg("database maintenance failed")
+	}
+	m.Log.Info().Int64("pruned", n).Msg("nightly maintenance done")
 }
