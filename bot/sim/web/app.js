@@ -94,7 +94,7 @@ function bubble(e, me) {
   if (who.textContent) div.appendChild(who);
   let text = e.text || "";
   if (e.location) text = `📍 ${e.location.lat},${e.location.lng} ${e.location.name || ""}\n` + text;
-  div.appendChild(document.createTextNode(text));
+  appendFormatted(div, text);
   const at = document.createElement("span");
   at.className = "at";
   at.textContent = e.time;
@@ -225,3 +225,19 @@ async function start() {
 }
 
 start().catch((err) => status("Simulator tidak bisa dimuat: " + err.message));
+
+// appendFormatted renders WhatsApp's *bold*, _italic_ and ~strike~ the way
+// a phone shows them, building DOM nodes (never HTML from message text).
+function appendFormatted(parent, text) {
+  const re = /([*_~])([^*_~\n]+?)\1/g;
+  let last = 0;
+  for (const m of text.matchAll(re)) {
+    if (m.index > last) parent.appendChild(document.createTextNode(text.slice(last, m.index)));
+    const tag = m[1] === "*" ? "strong" : m[1] === "_" ? "em" : "s";
+    const el = document.createElement(tag);
+    el.textContent = m[2];
+    parent.appendChild(el);
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
+}
