@@ -151,7 +151,7 @@ func (e *Engine) classify(b *buyerTurn) Event {
 			return EvAmbil
 		}
 	}
-	if st == StateAddress {
+	if st == StateAddress && !addRe.MatchString(s) && !removeRe.MatchString(s) && !changeRe.MatchString(s) {
 		b.arg = strings.TrimSpace(in.Text)
 		return EvText
 	}

@@ -224,3 +224,14 @@ func TestReceiptMoneyIsExact(t *testing.T) {
 		t.Fatalf("Cost = %d", got)
 	}
 }
+
+func TestCartEditWhileAskedForAddress(t *testing.T) {
+	h := newHarness(t)
+	h.say(buyer1, "tomat 1 kg")
+	h.say(buyer1, "itu aja")
+	h.say(buyer1, "1")
+	contains(t, "edit instead of address", h.say(buyer1, "tambah kangkung 2 ikat"), "Kangkung 2 ikat", "Tomat 1 kg")
+	if s := h.state(buyer1); s != bot.StateCart {
+		t.Errorf("state = %s, want cart", s)
+	}
+}

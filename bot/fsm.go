@@ -108,6 +108,9 @@ var transitions = []Transition{
 	{StateAddress, EvLocation, StateAddress, "take_pin"},
 	{StateAddress, EvYes, StateConfirm, "use_last_address"},
 	{StateAddress, EvNo, StateAddress, "ask_new_address"},
+	{StateAddress, EvItems, StateCart, "add_items"},
+	{StateAddress, EvRemove, StateCart, "remove_item"},
+	{StateAddress, EvChange, StateCart, "change_item"},
 	{StateAddress, EvIdle, StateAddress, "remind_idle"},
 	{StateAddress, EvIdleExpire, StateIdle, "expire_cart"},
 
