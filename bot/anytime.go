@@ -44,10 +44,10 @@ func (e *Engine) buyerAnyTime(b *buyerTurn) (bool, error) {
 	if m := pesanRe.FindStringSubmatch(raw); m != nil && orders.LooksLikeCode(m[1]) {
 		return true, e.relayBuyerToCourier(b, strings.ToUpper(m[1]), m[2])
 	}
-	if b.conv.State == StateAddress || b.conv.State == StateClarify {
-		return false, nil
+	if b.conv.State == StateAddress {
+		return false, nil // an address may contain any words
 	}
-	if offerRe.MatchString(s) {
+	if offerRe.MatchString(s) && b.conv.State != StateClarify {
 		if amount, ok := offerAmount(raw); ok || strings.Contains(s, "kurang") {
 			handled, err := e.buyerOffer(b, amount)
 			if handled || err != nil {

@@ -80,9 +80,9 @@ func (e *Engine) fire(b *buyerTurn, ev Event) error {
 	if err := act(e, b); err != nil {
 		return err
 	}
-	// Items that raised questions end in the cart with questions pending:
-	// the table's cart/question row takes the chat to clarify.
-	if b.conv.State == StateClarify && ev != EvQuestion && tr.To != StateClarify {
+	// A cart change that leaves questions pending ends in the cart: the
+	// table's cart/question row takes the chat (back) to clarify.
+	if (b.conv.State == StateClarify || b.conv.State == StateCart) && len(b.conv.Questions) > 0 && ev != EvQuestion && tr.To != StateClarify {
 		b.conv.State = StateCart
 		return e.fire(b, EvQuestion)
 	}

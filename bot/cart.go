@@ -209,8 +209,17 @@ func (e *Engine) actShowCart(b *buyerTurn) error {
 		return nil
 	}
 	b.conv.State = StateCart
-	b.reply(b.in, e.cartText(b.conv)+"\n\n"+e.t("cart_next"))
+	b.reply(b.in, e.cartText(b.conv)+"\n\n"+e.nextStep(b))
 	return nil
+}
+
+// nextStep is what the buyer should do after a cart change: answer the
+// pending question, or add more / check out.
+func (e *Engine) nextStep(b *buyerTurn) string {
+	if len(b.conv.Questions) > 0 {
+		return b.conv.Questions[0].Text
+	}
+	return e.t("cart_next")
 }
 
 // findCartLine matches the buyer's words against the cart's products.
@@ -241,12 +250,16 @@ func (e *Engine) actRemove(b *buyerTurn) error {
 	}
 	name := b.conv.Cart[i].Name
 	b.conv.Cart = append(b.conv.Cart[:i], b.conv.Cart[i+1:]...)
-	if len(b.conv.Cart) == 0 {
+	if len(b.conv.Cart) == 0 && len(b.conv.Questions) == 0 {
 		b.conv.State = StateIdle
 		b.reply(b.in, e.t("removed_now_empty", name))
 		return nil
 	}
-	b.reply(b.in, e.t("removed", name)+"\n\n"+e.cartText(b.conv))
+	if len(b.conv.Cart) == 0 {
+		b.reply(b.in, e.t("removed", name)+"\n\n"+e.nextStep(b))
+		return nil
+	}
+	b.reply(b.in, e.t("removed", name)+"\n\n"+e.cartText(b.conv)+"\n\n"+e.nextStep(b))
 	return nil
 }
 
@@ -263,7 +276,7 @@ func (e *Engine) actChange(b *buyerTurn) error {
 		l := &b.conv.Cart[i]
 		if l.SKU == it.SKU {
 			l.Qty, l.Amount = it.Qty, it.Amount
-			b.reply(b.in, e.t("changed", l.Name)+"\n\n"+e.cartText(b.conv))
+			b.reply(b.in, e.t("changed", l.Name)+"\n\n"+e.cartText(b.conv)+"\n\n"+e.nextStep(b))
 			return nil
 		}
 	}

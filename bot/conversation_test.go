@@ -235,3 +235,14 @@ func TestCartEditWhileAskedForAddress(t *testing.T) {
 		t.Errorf("state = %s, want cart", s)
 	}
 }
+
+func TestCartChangesWhileAQuestionWaits(t *testing.T) {
+	h := newHarness(t)
+	h.say(buyer1, "telur 1 kg sama minyak goreng 2 liter")
+	contains(t, "category answered", h.say(buyer1, "ada ikan apa aja?"), "Ikan Tongkol")
+	contains(t, "removed, question again", h.say(buyer1, "hapus telur"), "dihapus", "Minyakita")
+	contains(t, "answered", h.say(buyer1, "3"), "Minyakita 2 liter")
+	if s := h.state(buyer1); s != bot.StateCart {
+		t.Errorf("state = %s", s)
+	}
+}
