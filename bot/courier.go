@@ -95,8 +95,12 @@ func (e *Engine) dispatch(t *turn, o *orders.Order) error {
 		return err
 	}
 	// Tell each stall its pickup PIN: the courier must say it at pickup.
-	for g, pin := range j.Pins {
-		if sg, ok := e.group(g); ok && sg.ChatID != "" {
+	for _, s := range o.Subs { // in order: message ids follow their position
+		pin, ok := j.Pins[s.Group]
+		if !ok {
+			continue
+		}
+		if sg, ok := e.group(s.Group); ok && sg.ChatID != "" {
 			t.send(sg.ChatID, e.t("group_pin", o.Code, pin))
 		}
 	}
