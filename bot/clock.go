@@ -64,7 +64,20 @@ func (e *Engine) Fire(tx Tx, f hours.Firing) error {
 	if err := t.flush(); err != nil {
 		return err
 	}
+	if err := e.markStarted(tx, now); err != nil {
+		return err
+	}
 	return tx.MarkJobRan(f.Key, now)
+}
+
+// markStarted records that this market has run its schedule, so a later
+// catch-up knows it is a restart, not a first start.
+func (e *Engine) markStarted(tx Tx, now time.Time) error {
+	s, err := tx.Setting(settingStarted)
+	if err != nil || s != "" {
+		return err
+	}
+	return tx.SetSetting(settingStarted, now.UTC().Format(time.RFC3339), now)
 }
 
 // CatchUp runs the firings missed while the process was down (cron does
@@ -86,10 +99,25 @@ func (e *Engine) CatchUp(tx Tx) error {
 		}
 		done[f.Key] = ran
 	}
+	first, err := tx.Setting(settingStarted)
+	if err != nil {
+		return err
+	}
 	for _, f := range sched.Missed(done, now) {
+		if first == "" {
+			// A brand-new market has nothing to catch up on (no report
+			// for the day before it existed): record the firings only.
+			if err := tx.MarkJobRan(f.Key, now); err != nil {
+				return err
+			}
+			continue
+		}
 		if err := e.Fire(tx, f); err != nil {
 			return err
 		}
+	}
+	if err := e.markStarted(tx, now); err != nil {
+		return err
 	}
 	return e.Sweep(tx, now)
 }

@@ -194,9 +194,16 @@ func (p *Pipeline) Drain(ctx context.Context) (int, error) {
 			return total, nil
 		}
 		if err := p.commit(ctx, turns); err != nil {
+			if ctx.Err() != nil {
+				// Shutting down: the messages stay in the inbox for the next start.
+				return total, ctx.Err()
+			}
 			// One bad message must not hold up the rest: retry one by one.
 			for _, tn := range turns {
 				if err := p.commit(ctx, []mergedTurn{tn}); err != nil {
+					if ctx.Err() != nil {
+						return total, ctx.Err()
+					}
 					p.poison(ctx, tn, err)
 				}
 			}

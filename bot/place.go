@@ -17,6 +17,7 @@ const (
 	settingOverrides = "hours_overrides"
 	settingCourierCh = "courier_group_chat"
 	settingCodeSeed  = "code_seed"
+	settingStarted   = "first_started_at" // when this market first ran
 )
 
 // armIdle (re)starts the idle-cart timer for this chat.
