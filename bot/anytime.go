@@ -48,7 +48,8 @@ func (e *Engine) buyerAnyTime(b *buyerTurn) (bool, error) {
 		return false, nil // an address may contain any words
 	}
 	if offerRe.MatchString(s) && b.conv.State != StateClarify {
-		if amount, ok := offerAmount(raw); ok || strings.Contains(s, "kurang") {
+		amount, ok := offerAmount(raw)
+		if ok || strings.Contains(s, "kurang") || spokenOffer(raw) != "" {
 			handled, err := e.buyerOffer(b, amount)
 			if handled || err != nil {
 				return true, err
@@ -294,4 +295,18 @@ func offerAmount(s string) (int64, bool) {
 		}
 	}
 	return 0, false
+}
+
+// spokenOffer is the part of an offer after its keyword (and an order
+// code), for prices said the market way ("tawar enam lima").
+func spokenOffer(raw string) string {
+	fs := strings.Fields(strings.ToLower(raw))
+	if len(fs) < 2 || !offerRe.MatchString(fs[0]) {
+		return ""
+	}
+	fs = fs[1:]
+	if len(fs) > 1 && orders.LooksLikeCode(fs[0]) {
+		fs = fs[1:]
+	}
+	return strings.Trim(strings.Join(fs, " "), "?!. ")
 }

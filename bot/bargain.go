@@ -5,6 +5,7 @@ import (
 
 	"strings"
 
+	"pasarbot/bot/parse"
 	"pasarbot/catalog"
 	"pasarbot/orders"
 )
@@ -18,6 +19,23 @@ func (e *Engine) buyerOffer(b *buyerTurn, amount int64) (bool, error) {
 	}
 	if err != nil || o == nil {
 		return false, err
+	}
+	if amount > 10*s.AgreedTotal {
+		// "86 juta" for a Rp90.000 order is slang for ribu: read it the
+		// spoken way below, which asks before using it.
+		amount = 0
+	}
+	if amount == 0 {
+		// "tawar enam lima": thousands unsaid, read against the price.
+		if words := spokenOffer(b.in.Text); words != "" {
+			if v, ambiguous, ok := parse.ParseSpokenPrice(words, s.AgreedTotal); ok {
+				if ambiguous {
+					b.reply(b.in, e.t("offer_confirm_amount", catalog.Rupiah(v), v/1000))
+					return true, nil
+				}
+				amount = v
+			}
+		}
 	}
 	if amount == 0 {
 		// "kurangin dikit dong": ask for a number rather than guess one.

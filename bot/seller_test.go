@@ -213,3 +213,12 @@ func TestLeaderPriceUpdates(t *testing.T) {
 	contains(t, "sold out to buyer", h.say(buyer1, "bawang putih 1 kg"), "habis")
 	contains(t, "ada", h.group("bumbu", bumbuL, "ADA bawang putih"), "tersedia")
 }
+
+func TestSpokenOffers(t *testing.T) {
+	h := newHarness(t)
+	code := placeOrder(h, buyer1, "ayam potong 2 ekor", true) // Rp90.000
+	h.say(buyer1, "tawar delapan lima")
+	contains(t, "spoken price relayed", h.to("daging"), "Rp85.000")
+	h.group("daging", dagingL, "HARGA "+code+" 88000")
+	contains(t, "slang juta confirmed", h.say(buyer1, "tawar 86 juta"), "Maksudnya")
+}

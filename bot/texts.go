@@ -276,4 +276,5 @@ var messages = map[string][2]string{
 	"no_reason":                {"tanpa alasan", "no reason given"},
 	"late_message":             {"Maaf kak, pesan kakak jam %s baru sampai ke kami sekarang karena gangguan jaringan 🙏 Kalau masih perlu, tolong kirim ulang ya.", "Sorry, your message from %s only reached us now because of a network problem. Please send it again if you still need it."},
 	"preorder_for_next_day":    {"Pesanan *%s* kami catat sebagai pre-order untuk hari pasar berikutnya (%s) dan diteruskan ke pedagang begitu pasar buka. Ketik *batal %[1]s* kalau tidak jadi.", "Order *%s* is saved as a pre-order for the next market day (%s) and goes to the traders at opening. Type *batal %[1]s* to cancel."},
+	"offer_confirm_amount":     {"Maksudnya %s, kak? Kalau iya, ketik *tawar %drb* ya.", "Do you mean %s? If so, type *tawar %drb*."},
 }
