@@ -226,7 +226,7 @@ func (e *Engine) cancelOrder(t *turn, o *orders.Order, actor, reason string) err
 		if err := o.SetSubStatus(s.Group, orders.Cancelled, actor, reason, t.now); err != nil {
 			return err
 		}
-		if err := t.tx.ClearTimer(timerSeller, o.Code+"/"+s.Group); err != nil {
+		if err := t.tx.ClearTimer(timerSeller, subRef(o.Code, s.Group)); err != nil {
 			return err
 		}
 		if g, ok := e.group(s.Group); ok && g.ChatID != "" {

@@ -46,7 +46,7 @@ func (e *Engine) buyerOffer(b *buyerTurn, amount int64) (bool, error) {
 	if amount < 1000 && s.AgreedTotal >= 10000 {
 		amount *= 1000
 	}
-	floor := e.set.Bargain.Floor(o.GroupLines(s.Group), e.productMap())
+	floor := e.set.Bargain.Floor(o.GroupLines(s.Group), e.bySKU)
 	verdict := e.set.Bargain.Judge(s, amount, floor)
 	offer := Offer{Order: o.Code, Group: s.Group, Side: "buyer", Amount: amount, Actor: "buyer", At: b.now}
 	switch verdict {
@@ -81,7 +81,7 @@ func (e *Engine) buyerOffer(b *buyerTurn, amount int64) (bool, error) {
 	if err := b.tx.AddOffer(offer); err != nil {
 		return true, err
 	}
-	if err := b.tx.SetTimer(timerOffer, o.Code+"/"+s.Group, b.now.Add(e.set.bargainTimeout())); err != nil {
+	if err := b.tx.SetTimer(timerOffer, subRef(o.Code, s.Group), b.now.Add(e.set.bargainTimeout())); err != nil {
 		return true, err
 	}
 	b.dropDecisions(o.Code)

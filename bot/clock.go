@@ -139,7 +139,7 @@ func (e *Engine) openMarket(t *turn, sched *hours.Schedule) error {
 			if s.Status == orders.Placed {
 				pending[s.Group] = append(pending[s.Group], o.Code)
 				s.Deadline = t.now.Add(e.set.SellerTimeout)
-				if err := t.tx.SetTimer(timerSeller, o.Code+"/"+s.Group, s.Deadline); err != nil {
+				if err := t.tx.SetTimer(timerSeller, subRef(o.Code, s.Group), s.Deadline); err != nil {
 					return err
 				}
 			}
@@ -220,7 +220,7 @@ func (e *Engine) closeMarket(t *turn, sched *hours.Schedule) error {
 				if err := o.SetSubStatus(s.Group, orders.Expired, "system", "market closed", t.now); err != nil {
 					return err
 				}
-				if err := t.tx.ClearTimer(timerSeller, o.Code+"/"+s.Group); err != nil {
+				if err := t.tx.ClearTimer(timerSeller, subRef(o.Code, s.Group)); err != nil {
 					return err
 				}
 				expired = append(expired, e.groupName(s.Group))
@@ -312,7 +312,7 @@ func (e *Engine) sellerLate(t *turn, code, group string, offer bool) error {
 		if offer {
 			kind = timerOffer
 		}
-		if err := t.tx.SetTimer(kind, tm(code, group), t.now.Add(e.set.SellerTimeout/2)); err != nil {
+		if err := t.tx.SetTimer(kind, subRef(code, group), t.now.Add(e.set.SellerTimeout/2)); err != nil {
 			return err
 		}
 		return t.tx.SaveOrder(o)
@@ -325,7 +325,8 @@ func (e *Engine) sellerLate(t *turn, code, group string, offer bool) error {
 	return e.askDecision(t, o, group, "timeout")
 }
 
-func tm(code, group string) string { return code + "/" + group }
+// subRef names a sub-order in timer refs: "A7K2/sayur".
+func subRef(code, group string) string { return code + "/" + group }
 
 // courierLate re-broadcasts an unclaimed job, then asks the admins.
 func (e *Engine) courierLate(t *turn, code string) error {

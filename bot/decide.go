@@ -126,7 +126,7 @@ func (e *Engine) actAcceptDecision(b *buyerTurn) error {
 	if d.Kind == "timeout" {
 		// "ya" to "tunggu atau batal?" means keep waiting.
 		s.Deadline = b.now.Add(e.set.SellerTimeout)
-		if err := b.tx.SetTimer(timerSeller, o.Code+"/"+s.Group, s.Deadline); err != nil {
+		if err := b.tx.SetTimer(timerSeller, subRef(o.Code, s.Group), s.Deadline); err != nil {
 			return err
 		}
 		s.Reminded = false
@@ -219,7 +219,7 @@ func (e *Engine) cancelSub(t *turn, o *orders.Order, s *orders.SubOrder, actor, 
 	if err := o.SetSubStatus(s.Group, orders.Cancelled, actor, why, t.now); err != nil {
 		return err
 	}
-	if err := t.tx.ClearTimer(timerSeller, o.Code+"/"+s.Group); err != nil {
+	if err := t.tx.ClearTimer(timerSeller, subRef(o.Code, s.Group)); err != nil {
 		return err
 	}
 	if g, ok := e.group(s.Group); ok && g.ChatID != "" {

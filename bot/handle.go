@@ -4,8 +4,6 @@ import (
 	"strings"
 	"time"
 	"unicode"
-
-	"pasarbot/catalog"
 )
 
 // Handle processes one inbound message inside tx: the conversation or
@@ -153,9 +151,6 @@ func firstWord(s string) (string, string) {
 	}
 	return strings.ToLower(s[:i]), strings.TrimSpace(s[i:])
 }
-
-// productMap is the catalog keyed by SKU, for the bargaining floor.
-func (e *Engine) productMap() map[string]catalog.Product { return e.bySKU }
 
 // errHandled stops a lookup that already answered the user.
 var errHandled = handledError{}

@@ -129,7 +129,7 @@ func (e *Engine) actPlaceOrder(b *buyerTurn) error {
 func (e *Engine) routeOrder(t *turn, o *orders.Order) error {
 	for _, s := range o.Subs {
 		s.Deadline = t.now.Add(e.set.SellerTimeout)
-		if err := t.tx.SetTimer(timerSeller, o.Code+"/"+s.Group, s.Deadline); err != nil {
+		if err := t.tx.SetTimer(timerSeller, subRef(o.Code, s.Group), s.Deadline); err != nil {
 			return err
 		}
 		g, ok := e.group(s.Group)

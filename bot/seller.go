@@ -187,7 +187,7 @@ func (e *Engine) sellerOrderCommand(t *turn, in Inbound, g catalog.SellerGroup, 
 		if err := o.SetSubStatus(g.ID, orders.Confirmed, actor, "confirmed", t.now); err != nil {
 			return err
 		}
-		if err := t.tx.ClearTimer(timerSeller, o.Code+"/"+g.ID); err != nil {
+		if err := t.tx.ClearTimer(timerSeller, subRef(o.Code, g.ID)); err != nil {
 			return err
 		}
 		t.reply(in, e.t("seller_confirmed", o.Code, name))
@@ -210,7 +210,7 @@ func (e *Engine) sellerOrderCommand(t *turn, in Inbound, g catalog.SellerGroup, 
 		if err := o.SetSubStatus(g.ID, orders.Rejected, actor, reason, t.now); err != nil {
 			return err
 		}
-		if err := t.tx.ClearTimer(timerSeller, o.Code+"/"+g.ID); err != nil {
+		if err := t.tx.ClearTimer(timerSeller, subRef(o.Code, g.ID)); err != nil {
 			return err
 		}
 		t.reply(in, e.t("seller_rejected", o.Code))
@@ -277,7 +277,7 @@ func (e *Engine) sellerPartial(t *turn, in Inbound, o *orders.Order, s *orders.S
 	if err := o.SetSubStatus(s.Group, orders.Negotiating, actor, "partial", t.now); err != nil {
 		return err
 	}
-	if err := t.tx.ClearTimer(timerSeller, o.Code+"/"+s.Group); err != nil {
+	if err := t.tx.ClearTimer(timerSeller, subRef(o.Code, s.Group)); err != nil {
 		return err
 	}
 	if err := t.tx.SaveOrder(o); err != nil {
@@ -342,7 +342,7 @@ func (e *Engine) sellerPrice(t *turn, in Inbound, o *orders.Order, s *orders.Sub
 		if err := t.tx.AddOffer(Offer{Order: o.Code, Group: s.Group, Side: "seller", Amount: total, Outcome: "open", Actor: actor, At: t.now}); err != nil {
 			return err
 		}
-		if err := t.tx.ClearTimer(timerOffer, o.Code+"/"+s.Group); err != nil {
+		if err := t.tx.ClearTimer(timerOffer, subRef(o.Code, s.Group)); err != nil {
 			return err
 		}
 	}
@@ -350,7 +350,7 @@ func (e *Engine) sellerPrice(t *turn, in Inbound, o *orders.Order, s *orders.Sub
 	if err := o.SetSubStatus(s.Group, orders.Negotiating, actor, p.Kind+" "+catalog.Rupiah(total), t.now); err != nil {
 		return err
 	}
-	if err := t.tx.ClearTimer(timerSeller, o.Code+"/"+s.Group); err != nil {
+	if err := t.tx.ClearTimer(timerSeller, subRef(o.Code, s.Group)); err != nil {
 		return err
 	}
 	if err := t.tx.SaveOrder(o); err != nil {
@@ -372,10 +372,10 @@ func (e *Engine) sellerAcceptOffer(t *turn, o *orders.Order, s *orders.SubOrder,
 	if err := t.tx.AddOffer(Offer{Order: o.Code, Group: s.Group, Side: "seller", Amount: amount, Outcome: "accepted", Actor: actor, At: t.now}); err != nil {
 		return err
 	}
-	if err := t.tx.ClearTimer(timerOffer, o.Code+"/"+s.Group); err != nil {
+	if err := t.tx.ClearTimer(timerOffer, subRef(o.Code, s.Group)); err != nil {
 		return err
 	}
-	if err := t.tx.ClearTimer(timerSeller, o.Code+"/"+s.Group); err != nil {
+	if err := t.tx.ClearTimer(timerSeller, subRef(o.Code, s.Group)); err != nil {
 		return err
 	}
 	if g, ok := e.group(s.Group); ok && g.ChatID != "" {
@@ -400,7 +400,7 @@ func (e *Engine) sellerRefuseOffer(t *turn, o *orders.Order, s *orders.SubOrder,
 	if err := t.tx.AddOffer(Offer{Order: o.Code, Group: s.Group, Side: "seller", Amount: amount, Outcome: "refused", Actor: actor, At: t.now}); err != nil {
 		return err
 	}
-	if err := t.tx.ClearTimer(timerOffer, o.Code+"/"+s.Group); err != nil {
+	if err := t.tx.ClearTimer(timerOffer, subRef(o.Code, s.Group)); err != nil {
 		return err
 	}
 	if g, ok := e.group(s.Group); ok && g.ChatID != "" {

@@ -59,13 +59,12 @@ type SubOrder struct {
 // Proposal is a change the seller group asks the buyer to accept: a new
 // total, or changed/dropped lines.
 type Proposal struct {
-	Kind   string         `json:"kind"`  // price, partial, weigh, counter
-	Total  int64          `json:"total"` // proposed total for the sub-order
-	Lines  map[int]int64  `json:"lines,omitempty"`
-	Qty    map[int]int64  `json:"qty,omitempty"` // line no → new qty (thousandths); 0 drops the line
-	Reason string         `json:"reason,omitempty"`
-	By     string         `json:"by"`
-	Extra  map[string]any `json:"-"`
+	Kind   string        `json:"kind"`  // price, partial, weigh, counter
+	Total  int64         `json:"total"` // proposed total for the sub-order
+	Lines  map[int]int64 `json:"lines,omitempty"`
+	Qty    map[int]int64 `json:"qty,omitempty"` // line no → new qty (thousandths); 0 drops the line
+	Reason string        `json:"reason,omitempty"`
+	By     string        `json:"by"`
 }
 
 // Event is one entry of an order's append-only audit log.

@@ -15,15 +15,8 @@ func readAlone(s string) (quantity, bool) {
 	if len(s) > maxReaderBytes {
 		return quantity{}, false
 	}
-	var tz tokenizer
-	toks, _ := tz.run(s)
-	lx := make([]lex, len(toks))
-	for i, t := range toks {
-		if t.kind == tWord {
-			lx[i] = lookup(t.w)
-		}
-	}
-	c := chunk{t: toks, l: lx}
+	c := chunkOf(s)
+	toks := c.t
 	i := skipFiller(c, 0)
 	if i >= len(toks) || !c.startsQty(i) {
 		return quantity{}, false
@@ -77,15 +70,8 @@ func ParseSpokenPrice(s string, context int64) (rupiah int64, ambiguous bool, ok
 	if context < 0 {
 		context = 0
 	}
-	var tz tokenizer
-	toks, _ := tz.run(s)
-	lx := make([]lex, len(toks))
-	for i, t := range toks {
-		if t.kind == tWord {
-			lx[i] = lookup(t.w)
-		}
-	}
-	c := chunk{t: toks, l: lx}
+	c := chunkOf(s)
+	toks, lx := c.t, c.l
 	i := skipFiller(c, 0)
 	if i >= len(toks) {
 		return 0, false, false
@@ -229,4 +215,17 @@ func ParseQuantity(s string) (qty catalog.Qty, unit string, ok bool) {
 		return catalog.Qty(sat(v, q.unit.u.Base)), "pcs", true
 	}
 	return catalog.Qty(v), q.unit.code, true
+}
+
+// chunkOf tokenizes s and looks up every word: the start of each reader.
+func chunkOf(s string) chunk {
+	var tz tokenizer
+	toks, _ := tz.run(s)
+	lx := make([]lex, len(toks))
+	for i, t := range toks {
+		if t.kind == tWord {
+			lx[i] = lookup(t.w)
+		}
+	}
+	return chunk{t: toks, l: lx}
 }
