@@ -6,28 +6,10 @@ import (
 	"unicode"
 )
 
-// Handle processes one inbound message inside tx: the conversation or
-// command it belongs to changes state, and the replies are queued in the
-// outbox in the same transaction. A message id seen before does nothing.
-func (e *Engine) Handle(tx Tx, in Inbound) error {
-	now := e.clock.Now()
-	fresh, err := tx.InsertInbound(in, now)
-	if err != nil {
-		return err
-	}
-	if !fresh {
-		return nil
-	}
-	return e.process(tx, in, now)
-}
-
 // Process handles a message already stored in the inbox (by Accept) and
 // marks it processed, all in tx.
 func (e *Engine) Process(tx Tx, in Inbound) error {
-	return e.process(tx, in, e.clock.Now())
-}
-
-func (e *Engine) process(tx Tx, in Inbound, now time.Time) error {
+	now := e.clock.Now()
 	if err := e.loadCatalog(tx); err != nil {
 		return err
 	}

@@ -46,7 +46,7 @@ const CourierGroup = "kurir"
 
 // DirectChat is the chat (and sender) address of a direct chat with phone,
 // which must already be normalized (62…): "6281234567001@s.whatsapp.net".
-func DirectChat(phone string) string { return phone + phoneServer }
+func DirectChat(phone string) string { return bot.DirectChat(phone) }
 
 // GroupChat is the address of the group named name: a seller group id such as
 // "sayur", or CourierGroup: "sayur@g.us".
