@@ -24,6 +24,9 @@ func (e *Engine) handleAdmin(t *turn, in Inbound) (bool, error) {
 			return true, nil
 		}
 		t.send(DirectChat(phone), e.t("admin_says", m[2]))
+		if err := e.armHandover(t, DirectChat(phone)); err != nil {
+			return true, err
+		}
 		t.reply(in, e.t("relayed"))
 		return true, t.tx.LogAdmin(in.SenderPhone, "BALAS "+phone, t.now)
 	}

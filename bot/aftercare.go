@@ -3,6 +3,7 @@ package bot
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"pasarbot/orders"
 )
@@ -24,10 +25,6 @@ func (e *Engine) askRating(t *turn, o *orders.Order) error {
 }
 
 func (e *Engine) actAskRating(b *buyerTurn) error {
-	if b.conv.RateOrder == "" {
-		b.conv.State = StateIdle
-		return nil
-	}
 	b.send(b.conv.Chat, e.t("ask_rating", b.conv.RateOrder))
 	return nil
 }
@@ -35,12 +32,13 @@ func (e *Engine) actAskRating(b *buyerTurn) error {
 // actRate stores a 1–5 rating (with any words after the number as the
 // comment) for the order's seller groups and courier, and completes it.
 func (e *Engine) actRate(b *buyerTurn) error {
-	if b.num < 1 || b.num > 5 {
-		b.conv.State = StateRating
-		b.reply(b.in, e.t("rating_range"))
+	if b.act.num < 1 || b.act.num > 5 {
+		// Not a rating: the buyer moved on; the rating is skipped.
+		b.conv.RateOrder = ""
+		b.note(e.t("rating_range"))
 		return nil
 	}
-	return e.saveRating(b, b.num, "")
+	return e.saveRating(b, b.act.num, "")
 }
 
 func (e *Engine) actRateComment(b *buyerTurn) error {
@@ -50,14 +48,17 @@ func (e *Engine) actRateComment(b *buyerTurn) error {
 			return e.saveRating(b, n, strings.Join(fs[1:], " "))
 		}
 	}
-	// Not a rating: the buyer moved on. Skip the rating and handle it.
+	// Not a rating: the buyer moved on. Skip the rating and read the
+	// message afresh, as if nothing had been asked.
 	b.conv.RateOrder = ""
 	b.conv.State = StateIdle
-	ev := e.classify(b)
-	if ev == EvText {
-		return e.actFallback(b)
+	for _, a := range e.readBuyer(b.conv, b.in) {
+		b.act = a
+		if err := e.step(b, a.ev); err != nil {
+			return err
+		}
 	}
-	return e.fire(b, ev)
+	return nil
 }
 
 func (e *Engine) saveRating(b *buyerTurn, stars int, comment string) error {
@@ -87,7 +88,7 @@ func (e *Engine) saveRating(b *buyerTurn, stars int, comment string) error {
 			return err
 		}
 	}
-	b.reply(b.in, e.t("thanks_rating"))
+	b.note(e.t("thanks_rating"))
 	return nil
 }
 
@@ -98,10 +99,23 @@ func (e *Engine) actStartHandover(b *buyerTurn) error {
 	who := firstNonEmpty(b.conv.PushName, e.mask(b.conv.Phone))
 	e.toAdmins(b.turn, e.t("admin_handover", who, b.conv.Phone, b.conv.Phone))
 	b.reply(b.in, e.t("handover_started"))
-	return nil
+	return e.armHandover(b.turn, b.conv.Chat)
+}
+
+// armHandover (re)starts the handover's idle clock: a handover with no
+// message either way for orders.handover_idle ends by itself.
+func (e *Engine) armHandover(t *turn, chat string) error {
+	idle := e.set.HandoverIdle
+	if idle <= 0 {
+		idle = 30 * time.Minute
+	}
+	return t.tx.SetTimer(timerHandover, chat, t.now.Add(idle))
 }
 
 func (e *Engine) actRelayToAdmins(b *buyerTurn) error {
+	if err := e.armHandover(b.turn, b.conv.Chat); err != nil {
+		return err
+	}
 	return e.relayToAdmins(b, b.in.Text)
 }
 
@@ -113,8 +127,22 @@ func (e *Engine) relayToAdmins(b *buyerTurn, text string) error {
 
 func (e *Engine) actEndHandover(b *buyerTurn) error {
 	b.conv.Handover = false
-	b.send(b.conv.Chat, e.t("handover_ended"))
+	if err := b.tx.ClearTimer(timerHandover, b.conv.Chat); err != nil {
+		return err
+	}
+	msg := e.t("handover_ended")
+	if b.act.kind == "idle" {
+		msg = e.t("handover_timed_out")
+		who := firstNonEmpty(b.conv.PushName, e.mask(b.conv.Phone))
+		e.toAdmins(b.turn, e.t("admin_handover_timed_out", who))
+	}
+	b.send(b.conv.Chat, msg)
 	return nil
+}
+
+func (e *Engine) actEndHandoverIdle(b *buyerTurn) error {
+	b.act.kind = "idle"
+	return e.actEndHandover(b)
 }
 
 // Idle carts: a reminder, then the cart is cleared.
@@ -129,10 +157,10 @@ func (e *Engine) actRemindIdle(b *buyerTurn) error {
 }
 
 func (e *Engine) actExpireCart(b *buyerTurn) error {
-	if len(b.conv.Cart) == 0 {
+	if len(b.conv.Cart) == 0 && len(b.conv.Questions) == 0 {
 		return nil
 	}
-	b.conv.Cart, b.conv.Questions, b.conv.Reminded = nil, nil, false
+	e.clearForm(b.conv)
 	b.send(b.conv.Chat, e.t("cart_expired"))
 	return nil
 }
@@ -143,7 +171,7 @@ func (e *Engine) buyerEdit(b *buyerTurn) error {
 	switch b.conv.State {
 	case StateCart, StateClarify, StateIdle:
 	default:
-		b.reply(b.in, e.t("edit_too_late"))
+		b.note(e.t("edit_too_late"))
 		return nil
 	}
 	var kept []CartLine
@@ -155,15 +183,13 @@ func (e *Engine) buyerEdit(b *buyerTurn) error {
 		}
 		kept = append(kept, l)
 	}
-	if !removed {
-		// The edited message added nothing; read the new text as a message.
-		b.in.Kind = KindText
-		return e.fire(b, e.classify(b))
-	}
-	b.conv.Cart = kept
 	b.in.Kind = KindText
-	b.in.ID = b.in.EditOf
-	return e.fire(b, e.classify(b))
+	if removed {
+		b.conv.Cart = kept
+		b.in.ID = b.in.EditOf
+	}
+	// The new text is read as a message (the old lines are gone).
+	return e.converse(b)
 }
 
 // endHandoverFor is the admin's SELESAI CS; chat "" ends the only

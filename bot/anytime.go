@@ -10,71 +10,140 @@ import (
 	"pasarbot/orders"
 )
 
-// buyerAnyTime handles what a buyer may say in any state: help, status,
-// menu, price questions, cancelling or complaining about an order,
-// bargaining, messages to the courier and asking for a human.
-func (e *Engine) buyerAnyTime(b *buyerTurn) (bool, error) {
-	raw := strings.TrimSpace(b.in.Text)
+// Any-time actions: what a buyer may say in any state but handover. Each
+// answers in a note; the form's pending question is asked again after it.
+
+func (e *Engine) actGreet(b *buyerTurn) error {
+	if b.conv.State == StateIdle && len(b.conv.Cart) == 0 {
+		if strings.Contains(b.act.text, "makasih") || strings.Contains(b.act.text, "terima kasih") || strings.Contains(b.act.text, "nuhun") || strings.Contains(b.act.text, "suwun") || strings.Contains(b.act.text, "thank") || strings.Contains(b.act.text, "trims") || b.act.text == "tq" || b.act.text == "thx" {
+			b.note(e.t("you_are_welcome"))
+			return nil
+		}
+		b.note(e.t("welcome", e.set.MarketName))
+	}
+	return nil
+}
+
+func (e *Engine) actHelp(b *buyerTurn) error {
+	b.note(e.t("help", e.set.MarketName))
+	return nil
+}
+
+func (e *Engine) actMenu(b *buyerTurn) error {
+	page, _ := menuPage(b.act.text)
+	text, pages := MenuText(e.products, e.groups, page)
+	if page > pages {
+		text, _ = MenuText(e.products, e.groups, pages)
+	}
+	b.note(text)
+	return nil
+}
+
+// actAnswerQuestion answers a question asked mid-flow: a price, the ongkir
+// to a place, how to pay, the market's hours, when an order arrives.
+func (e *Engine) actAnswerQuestion(b *buyerTurn) error {
+	s := norm(b.act.text)
+	switch b.act.kind {
+	case "ongkir":
+		b.note(e.ongkirAnswer(b, s))
+	case "payment":
+		b.note(e.t("payment_answer"))
+	case "hours":
+		sched, err := e.schedule(b.tx)
+		if err != nil {
+			return err
+		}
+		if sched.IsOpen(b.now) {
+			b.note(e.t("hours_open_now", e.clockText(sched.NextClose(b.now))))
+		} else {
+			b.note(sched.ClosedReply(b.now, e.set.Lang))
+		}
+	case "eta":
+		b.note(e.t("eta_answer"))
+	case "no_human":
+		b.note(e.t("no_human"))
+	case "category":
+		q, _ := e.categoryQuestion(s)
+		b.note(q)
+	default:
+		return e.priceQuestion(b, s)
+	}
+	return nil
+}
+
+// priceQuestion answers "harga cabe", "ikan mas sekilo berapa?" and
+// remembers the product, so "ya udah 2 kilo" orders it.
+func (e *Engine) priceQuestion(b *buyerTurn, s string) error {
+	if r := b.act.parsed; r != nil && len(r.Items) > 0 {
+		b.note(e.priceAnswer(r))
+		if len(r.Items) == 1 {
+			b.conv.LastAsked = r.Items[0].SKU
+		}
+		return nil
+	}
+	w := strings.TrimPrefix(s, "harga ")
+	w = strings.TrimSuffix(strings.TrimSuffix(w, " berapa"), " brp")
+	w = strings.TrimPrefix(w, "berapa harga ")
+	if cands := e.index.Match(w); len(cands) > 0 {
+		b.note(PriceText(cands))
+		if _, sure := catalog.Sure(cands); len(cands) == 1 || sure {
+			b.conv.LastAsked = cands[0].Product.SKU
+		}
+		return nil
+	}
+	b.note(e.t("price_unknown"))
+	return nil
+}
+
+// ongkirAnswer quotes the fee to the place the buyer names ("ongkir ke
+// Menteng berapa?"), or explains how ongkir is counted.
+func (e *Engine) ongkirAnswer(b *buyerTurn, s string) string {
+	place := ""
+	if _, after, ok := strings.Cut(s, " ke "); ok {
+		place = strings.Trim(strings.TrimSuffix(strings.TrimSuffix(after, " berapa"), " brp"), " ?")
+	}
+	if place == "" && b.conv.Address != "" {
+		place = b.conv.Address
+	}
+	if place != "" {
+		q := e.set.Fees.Quote(place, 0, 0, false)
+		if q.Zone != "" {
+			return e.t("ongkir_zone", q.Zone, catalog.Rupiah(q.Fee))
+		}
+	}
+	var zs []string
+	for _, z := range e.set.Fees.Zones {
+		zs = append(zs, fmt.Sprintf("%s (%s): %s", z.Name, strings.Join(z.Keywords, ", "), catalog.Rupiah(z.Fee)))
+	}
+	if len(zs) == 0 {
+		return e.t("ongkir_flat", catalog.Rupiah(e.set.Fees.DefaultFee))
+	}
+	return e.t("ongkir_table", strings.Join(zs, "\n"), catalog.Rupiah(e.set.Fees.DefaultFee))
+}
+
+// actOrderCommand runs a command about a placed order.
+func (e *Engine) actOrderCommand(b *buyerTurn) error {
+	raw := b.act.text
 	s := norm(raw)
-	switch {
-	case s == "":
-		return false, nil
-	case isPhrase(helpWords, s) && b.conv.State != StateAddress:
-		b.reply(b.in, e.t("help", e.set.MarketName))
-		return true, nil
-	case isPhrase(statusWords, s):
-		return true, e.buyerStatus(b)
-	case handoverRe.MatchString(s) && b.conv.State != StateAddress:
-		return true, e.fire(b, EvHandover)
-	}
-	if page, ok := menuPage(s); ok {
-		text, pages := MenuText(e.products, e.groups, page)
-		if page > pages {
-			text, _ = MenuText(e.products, e.groups, pages)
+	switch b.act.kind {
+	case "cancel":
+		m := cancelOrder.FindStringSubmatch(raw)
+		return e.buyerCancelOrder(b, strings.ToUpper(m[2]), m[3])
+	case "complaint":
+		return e.buyerComplaint(b, raw)
+	case "courier":
+		m := pesanRe.FindStringSubmatch(raw)
+		return e.relayBuyerToCourier(b, strings.ToUpper(m[1]), m[2])
+	case "offer":
+		amount, _ := offerAmount(raw)
+		handled, err := e.buyerOffer(b, amount)
+		if err != nil || handled {
+			return err
 		}
-		b.reply(b.in, text)
-		return true, nil
+		_ = s
+		b.note(e.t("offer_no_order"))
 	}
-	if m := cancelOrder.FindStringSubmatch(raw); m != nil && orders.LooksLikeCode(m[2]) {
-		return true, e.buyerCancelOrder(b, strings.ToUpper(m[2]), m[3])
-	}
-	if m := complaintRe.FindStringSubmatch(s); m != nil {
-		return true, e.buyerComplaint(b, raw)
-	}
-	if m := pesanRe.FindStringSubmatch(raw); m != nil && orders.LooksLikeCode(m[1]) {
-		return true, e.relayBuyerToCourier(b, strings.ToUpper(m[1]), m[2])
-	}
-	if b.conv.State == StateAddress {
-		return false, nil // an address may contain any words
-	}
-	if offerRe.MatchString(s) && b.conv.State != StateClarify {
-		amount, ok := offerAmount(raw)
-		if ok || strings.Contains(s, "kurang") || spokenOffer(raw) != "" {
-			handled, err := e.buyerOffer(b, amount)
-			if handled || err != nil {
-				return true, err
-			}
-		}
-	}
-	if q, ok := e.categoryQuestion(s); ok {
-		b.reply(b.in, q)
-		return true, nil
-	}
-	if strings.HasPrefix(s, "harga ") || strings.HasSuffix(s, " berapa") || strings.Contains(s, " brp") || strings.HasPrefix(s, "berapa ") {
-		w := strings.TrimPrefix(s, "harga ")
-		w = strings.TrimSuffix(strings.TrimSuffix(w, " berapa"), " brp")
-		w = strings.TrimPrefix(w, "berapa harga ")
-		r := e.parser.Parse(raw)
-		if r.PriceQuery && len(r.Items) > 0 {
-			b.reply(b.in, e.priceAnswer(&r))
-			return true, nil
-		}
-		if cands := e.index.Match(w); len(cands) > 0 {
-			b.reply(b.in, PriceText(cands))
-			return true, nil
-		}
-	}
-	return false, nil
+	return nil
 }
 
 // menuPage reads "menu", "menu 2", "daftar harga".
@@ -171,10 +240,10 @@ func (e *Engine) buyerStatus(b *buyerTurn) error {
 		if len(b.conv.Cart) > 0 {
 			msg += "\n\n" + e.cartText(b.conv)
 		}
-		b.reply(b.in, msg)
+		b.note(msg)
 		return nil
 	}
-	b.reply(b.in, e.t("status_header")+"\n"+sb.String()+"\n"+e.t("status_footer"))
+	b.note(e.t("status_header") + "\n" + sb.String() + "\n" + e.t("status_footer"))
 	return nil
 }
 
@@ -197,22 +266,22 @@ func (e *Engine) buyerCancelOrder(b *buyerTurn, code, reason string) error {
 		return err
 	}
 	if o == nil {
-		b.reply(b.in, e.t("order_not_found", code))
+		b.note(e.t("order_not_found", code))
 		return nil
 	}
 	switch o.Status {
 	case orders.PickedUp, orders.Delivered, orders.Completed:
-		b.reply(b.in, e.t("cancel_too_late", code))
+		b.note(e.t("cancel_too_late", code))
 		return nil
 	case orders.Cancelled, orders.Rejected, orders.Expired:
-		b.reply(b.in, e.t("already_closed", code, e.t("status_"+string(o.Status))))
+		b.note(e.t("already_closed", code, e.t("status_"+string(o.Status))))
 		return nil
 	}
 	if err := e.cancelOrder(b.turn, o, "buyer", reason); err != nil {
 		return err
 	}
 	b.dropDecisions(code)
-	b.reply(b.in, e.t("order_cancelled", code))
+	b.note(e.t("order_cancelled", code))
 	return nil
 }
 
@@ -260,7 +329,7 @@ func (b *buyerTurn) dropDecisions(code string) {
 func (e *Engine) buyerComplaint(b *buyerTurn, raw string) error {
 	code := findCode(raw)
 	if code == "" {
-		b.reply(b.in, e.t("complaint_how"))
+		b.note(e.t("complaint_how"))
 		return nil
 	}
 	o, err := e.buyerOrder(b, code)
@@ -268,7 +337,7 @@ func (e *Engine) buyerComplaint(b *buyerTurn, raw string) error {
 		return err
 	}
 	if o == nil {
-		b.reply(b.in, e.t("order_not_found", code))
+		b.note(e.t("order_not_found", code))
 		return nil
 	}
 	if err := b.tx.AddComplaint(code, b.conv.Chat, raw, b.now); err != nil {
@@ -279,7 +348,7 @@ func (e *Engine) buyerComplaint(b *buyerTurn, raw string) error {
 		traders = append(traders, fmt.Sprintf("%s (%s)", s.Group, firstNonEmpty(s.Trader, s.ConfirmedBy, "-")))
 	}
 	e.toAdmins(b.turn, e.t("admin_complaint", code, e.mask(b.conv.Phone), strings.Join(traders, ", "), raw))
-	b.reply(b.in, e.t("complaint_recorded", code))
+	b.note(e.t("complaint_recorded", code))
 	return nil
 }
 

@@ -30,7 +30,7 @@ func (e *Engine) buyerOffer(b *buyerTurn, amount int64) (bool, error) {
 		if words := spokenOffer(b.in.Text); words != "" {
 			if v, ambiguous, ok := parse.ParseSpokenPrice(words, s.AgreedTotal); ok {
 				if ambiguous {
-					b.reply(b.in, e.t("offer_confirm_amount", catalog.Rupiah(v), v/1000))
+					b.note(e.t("offer_confirm_amount", catalog.Rupiah(v), v/1000))
 					return true, nil
 				}
 				amount = v
@@ -39,7 +39,7 @@ func (e *Engine) buyerOffer(b *buyerTurn, amount int64) (bool, error) {
 	}
 	if amount == 0 {
 		// "kurangin dikit dong": ask for a number rather than guess one.
-		b.reply(b.in, e.t("offer_how", o.Code, catalog.Rupiah(s.AgreedTotal)))
+		b.note(e.t("offer_how", o.Code, catalog.Rupiah(s.AgreedTotal)))
 		return true, nil
 	}
 	// Shortened thousands: "tawar 80" means Rp80.000 for an order of that size.
@@ -51,13 +51,13 @@ func (e *Engine) buyerOffer(b *buyerTurn, amount int64) (bool, error) {
 	offer := Offer{Order: o.Code, Group: s.Group, Side: "buyer", Amount: amount, Actor: "buyer", At: b.now}
 	switch verdict {
 	case orders.OfferBargainsOff:
-		b.reply(b.in, e.t("offer_disabled"))
+		b.note(e.t("offer_disabled"))
 		return true, nil
 	case orders.OfferNoRounds:
-		b.reply(b.in, e.t("offer_no_rounds", o.Code, catalog.Rupiah(s.AgreedTotal)))
+		b.note(e.t("offer_no_rounds", o.Code, catalog.Rupiah(s.AgreedTotal)))
 		return true, nil
 	case orders.OfferNotLower:
-		b.reply(b.in, e.t("offer_not_lower", catalog.Rupiah(s.AgreedTotal)))
+		b.note(e.t("offer_not_lower", catalog.Rupiah(s.AgreedTotal)))
 		return true, nil
 	case orders.OfferTooLow:
 		s.Rounds++
@@ -65,7 +65,7 @@ func (e *Engine) buyerOffer(b *buyerTurn, amount int64) (bool, error) {
 		if err := b.tx.AddOffer(offer); err != nil {
 			return true, err
 		}
-		b.reply(b.in, e.t("offer_too_low", catalog.Rupiah(amount), catalog.Rupiah(s.AgreedTotal)))
+		b.note(e.t("offer_too_low", catalog.Rupiah(amount), catalog.Rupiah(s.AgreedTotal)))
 		return true, b.tx.SaveOrder(o)
 	}
 	s.Rounds++
@@ -88,7 +88,7 @@ func (e *Engine) buyerOffer(b *buyerTurn, amount int64) (bool, error) {
 	if g, ok := e.group(s.Group); ok && g.ChatID != "" {
 		b.send(g.ChatID, e.t("group_offer", o.Code, catalog.Rupiah(amount), catalog.Rupiah(s.AgreedTotal), s.Rounds, e.set.Bargain.MaxRounds))
 	}
-	b.reply(b.in, e.t("offer_relayed", catalog.Rupiah(amount), o.Code))
+	b.note(e.t("offer_relayed", catalog.Rupiah(amount), o.Code))
 	return true, b.tx.SaveOrder(o)
 }
 
@@ -146,7 +146,7 @@ func (e *Engine) offerTarget(b *buyerTurn) (*orders.Order, *orders.SubOrder, err
 		for _, s := range live {
 			ids = append(ids, s.Group)
 		}
-		b.reply(b.in, e.t("offer_which_group", o.Code, strings.Join(ids, ", ")))
+		b.note(e.t("offer_which_group", o.Code, strings.Join(ids, ", ")))
 		return nil, nil, errHandled
 	}
 	return nil, nil, nil

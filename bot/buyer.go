@@ -4,19 +4,22 @@ import (
 	"fmt"
 	"strings"
 	"time"
-
-	"pasarbot/bot/parse"
 )
 
-// buyerTurn is one buyer message being handled.
+// buyerTurn is one buyer message (or one clock or seller signal for a
+// buyer) being handled.
 type buyerTurn struct {
 	*turn
-	in     Inbound
-	conv   *Conversation
-	parsed *parse.Result // set when the text was parsed for items
-	arg    string        // what a remove/change/address event carries
-	num    int           // the number of an EvNumber
+	in   Inbound
+	conv *Conversation
+	act  act // what the current step reads
+
+	notes   []string // said before the next question, in order
+	changed bool     // the order form changed: show the cart or summary again
 }
+
+// note queues a line for this turn's reply.
+func (b *buyerTurn) note(s string) { b.notes = append(b.notes, s) }
 
 // handleBuyer runs the buyer conversation for a direct message.
 func (e *Engine) handleBuyer(t *turn, in Inbound, conv *Conversation) error {
@@ -53,41 +56,24 @@ func (e *Engine) buyerMessage(b *buyerTurn) error {
 	case KindEdit:
 		return e.buyerEdit(b)
 	}
-	if b.conv.State != StateHandover {
-		if done, err := e.buyerAnyTime(b); done || err != nil {
-			return err
-		}
-	}
-	ev := e.classify(b)
-	return e.fire(b, ev)
+	return e.converse(b)
 }
 
-// fire runs the transition for ev and its action.
-func (e *Engine) fire(b *buyerTurn, ev Event) error {
-	tr, err := Next(b.conv.State, ev)
-	if err != nil {
-		// Every state takes EvText; other events fall back to it.
-		if tr, err = Next(b.conv.State, EvText); err != nil {
+// converse reads everything the message says and applies it in order, then
+// answers once: the notes of each step and the form's next question.
+func (e *Engine) converse(b *buyerTurn) error {
+	acts := e.readBuyer(b.conv, b.in)
+	for _, a := range acts {
+		b.act = a
+		if err := e.step(b, a.ev); err != nil {
 			return err
 		}
 	}
-	act, ok := buyerActions[tr.Action]
-	if !ok {
-		return fmt.Errorf("bot: no action %q", tr.Action)
+	if b.conv.State == StateHandover {
+		return nil
 	}
-	from := b.conv.State
-	b.conv.State = tr.To
-	if err := act(e, b); err != nil {
+	if err := e.finishReply(b); err != nil {
 		return err
-	}
-	// A cart change that leaves questions pending ends in the cart: the
-	// table's cart/question row takes the chat (back) to clarify.
-	if (b.conv.State == StateClarify || b.conv.State == StateCart) && len(b.conv.Questions) > 0 && ev != EvQuestion && tr.To != StateClarify {
-		b.conv.State = StateCart
-		return e.fire(b, EvQuestion)
-	}
-	if from != b.conv.State {
-		b.log.Debug().Str("from", string(from)).Str("to", string(b.conv.State)).Str("event", string(ev)).Msg("conversation moved")
 	}
 	if b.conv.State == StateIdle {
 		return e.nextPending(b)
@@ -95,123 +81,66 @@ func (e *Engine) fire(b *buyerTurn, ev Event) error {
 	return nil
 }
 
-// nextPending asks the buyer about the next order waiting for them once
-// the conversation is free again.
-func (e *Engine) nextPending(b *buyerTurn) error {
-	switch {
-	case len(b.conv.Decisions) > 0:
-		return e.fire(b, EvDecision)
-	case b.conv.RateOrder != "":
-		return e.fire(b, EvRate)
+// step runs the table's row for ev in the current state: its action, then
+// the move to the row's target. It is the only place a conversation's
+// state changes.
+func (e *Engine) step(b *buyerTurn, ev Event) error {
+	from := b.conv.State
+	tr, err := Next(from, ev)
+	if err != nil {
+		if tr, err = Next(from, EvText); err != nil {
+			return err
+		}
+	}
+	act, ok := buyerActions[tr.Action]
+	if !ok {
+		return fmt.Errorf("bot: no action %q", tr.Action)
+	}
+	if err := act(e, b); err != nil {
+		return err
+	}
+	to := target(tr.To, from, b.conv, e.set.SelfPickup)
+	if tr.To == Form && !formStates[to] {
+		return fmt.Errorf("bot: form step %s from %s on %s is not a form state", to, from, ev)
+	}
+	if tr.To == Same && b.conv.State != from {
+		// A nested step (a rating skipped, then the message read afresh)
+		// already moved the conversation; keep where it went.
+		to = b.conv.State
+	}
+	b.conv.State = to
+	if from != to {
+		b.log.Debug().Str("from", string(from)).Str("to", string(to)).Str("event", string(ev)).Msg("conversation moved")
 	}
 	return nil
 }
 
-// classify turns the buyer's text into an event for the current state.
-func (e *Engine) classify(b *buyerTurn) Event {
-	in := b.in
-	if in.Kind == KindLocation && in.Location != nil {
-		return EvLocation
+// fire runs a system event (the clock, a seller's change, an admin) for a
+// buyer; its action sends what it has to say.
+func (e *Engine) fire(b *buyerTurn, ev Event) error {
+	if err := e.step(b, ev); err != nil {
+		return err
 	}
-	s := norm(in.Text)
-	st := b.conv.State
-	if st == StateHandover {
-		return EvText
+	if b.conv.State == StateIdle && ev != EvDecision && ev != EvRate {
+		return e.nextPending(b)
 	}
-	if isPhrase(cancelWords, s) {
-		return EvCancel
-	}
-	if n, ok := number(s); ok && (st == StateClarify || st == StateDelivery || st == StateDecide || st == StateRating) {
-		b.num = n
-		return EvNumber
-	}
-	if st == StateRating {
-		return EvText
-	}
-	if isPhrase(yesWords, s) {
-		return EvYes
-	}
-	if isPhrase(noWords, s) {
-		return EvNo
-	}
-	// "oke 85 ribu", "ya deal", "nggak jadi deh": in a yes/no state the
-	// first word carries the answer.
-	if st == StateDecide || st == StateConfirm {
-		if w, _ := firstWord(s); yesWords[w] && !offerRe.MatchString(s) {
-			return EvYes
-		} else if noWords[w] {
-			return EvNo
-		}
-	}
-	if st == StateDelivery {
-		switch {
-		case isPhrase(antarWords, s):
-			return EvAntar
-		case isPhrase(ambilWords, s):
-			return EvAmbil
-		}
-	}
-	if st == StateAddress && !addRe.MatchString(s) && !removeRe.MatchString(s) && !changeRe.MatchString(s) {
-		b.arg = strings.TrimSpace(in.Text)
-		return EvText
-	}
-	if isPhrase(checkoutWords, s) && len(b.conv.Cart) > 0 {
-		return EvCheckout
-	}
-	if isPhrase(cartWords, s) {
-		return EvShowCart
-	}
-	if reorderRe.MatchString(s) {
-		return EvReorder
-	}
-	if m := changeRe.FindStringSubmatch(s); m != nil {
-		b.arg = m[2] + " " + m[4]
-		return EvChange
-	}
-	if m := removeRe.FindStringSubmatch(s); m != nil && len(b.conv.Cart) > 0 {
-		b.arg = m[2]
-		return EvRemove
-	}
-	text := in.Text
-	if m := addRe.FindStringSubmatch(strings.ToLower(strings.TrimSpace(text))); m != nil {
-		text = m[2]
-	}
-	// A burst or a long message may end with "itu aja": items, then checkout.
-	text, checkout := trimCheckout(text)
-	r := e.parser.Parse(text)
-	if len(r.Items) > 0 || len(r.Questions) > 0 || len(r.Unknown) > 0 && looksLikeOrder(text) || r.TooLong {
-		b.parsed = &r
-		if checkout && len(r.Questions) == 0 && len(r.Unknown) == 0 {
-			b.arg = "checkout"
-		}
-		return EvItems
-	}
-	if checkout && len(b.conv.Cart) > 0 {
-		return EvCheckout
-	}
-	return EvText
+	return nil
 }
 
-// trimCheckout removes a final "itu aja"-style line from a multi-line turn.
-func trimCheckout(text string) (string, bool) {
-	lines := strings.Split(strings.TrimSpace(text), "\n")
-	if len(lines) > 1 && isPhrase(checkoutWords, norm(lines[len(lines)-1])) {
-		return strings.Join(lines[:len(lines)-1], "\n"), true
+// nextPending asks the buyer about the next order waiting for them once
+// the conversation is free again. Decisions about orders that moved on are
+// dropped first, never asked.
+func (e *Engine) nextPending(b *buyerTurn) error {
+	if err := e.pruneDecisions(b); err != nil {
+		return err
 	}
-	return text, false
-}
-
-// looksLikeOrder is true for texts that read like an attempt to order
-// something the catalog does not know ("pesan durian 2"), so the buyer gets
-// suggestions instead of the generic help.
-func looksLikeOrder(text string) bool {
-	s := strings.ToLower(text)
-	for _, w := range []string{"pesan", "beli", "mau", "order", "minta", "ada", "kg", "kilo", "ons", "ikat", "ekor", "biji"} {
-		if strings.Contains(s, w) {
-			return true
-		}
+	switch {
+	case len(b.conv.Decisions) > 0:
+		return e.step(b, EvDecision)
+	case b.conv.RateOrder != "":
+		return e.step(b, EvRate)
 	}
-	return strings.IndexAny(s, "0123456789") >= 0
+	return nil
 }
 
 // closedNotice puts the closed-hours notice (next opening, pre-orders) on

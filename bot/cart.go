@@ -8,152 +8,193 @@ import (
 	"pasarbot/orders"
 )
 
-// buyerActions maps the transition table's action names to code.
+// buyerActions maps the transition table's action names to code. It is
+// filled in init because several actions run the table again (a skipped
+// rating reads the message afresh), which a package-level literal cannot
+// refer to.
 var buyerActions map[Action]func(*Engine, *buyerTurn) error
 
 func init() {
 	buyerActions = map[Action]func(*Engine, *buyerTurn) error{
-		"add_items":        (*Engine).actAddItems,
-		"reorder":          (*Engine).actReorder,
-		"show_cart":        (*Engine).actShowCart,
-		"remove_item":      (*Engine).actRemove,
-		"change_item":      (*Engine).actChange,
-		"fallback":         (*Engine).actFallback,
-		"ask_delivery":     (*Engine).actAskDelivery,
-		"remind_idle":      (*Engine).actRemindIdle,
-		"expire_cart":      (*Engine).actExpireCart,
-		"answer_choice":    (*Engine).actAnswerChoice,
-		"answer_qty":       (*Engine).actAnswerQty,
-		"confirm_question": (*Engine).actConfirmQuestion,
-		"reask":            (*Engine).actReask,
-		"skip_question":    (*Engine).actSkipQuestion,
-		"ask_address":      (*Engine).actAskAddress,
-		"self_pickup":      (*Engine).actSelfPickup,
-		"choose_delivery":  (*Engine).actChooseDelivery,
-		"take_address":     (*Engine).actTakeAddress,
-		"take_pin":         (*Engine).actTakePin,
-		"use_last_address": (*Engine).actUseLastAddress,
-		"ask_new_address":  (*Engine).actAskNewAddress,
-		"place_order":      (*Engine).actPlaceOrder,
-		"accept_decision":  (*Engine).actAcceptDecision,
-		"refuse_decision":  (*Engine).actRefuseDecision,
-		"number_decision":  (*Engine).actNumberDecision,
-		"ask_decision":     (*Engine).actAskDecision,
-		"rate":             (*Engine).actRate,
-		"rate_comment":     (*Engine).actRateComment,
-		"ask_rating":       (*Engine).actAskRating,
-		"relay_to_admins":  (*Engine).actRelayToAdmins,
-		"start_handover":   (*Engine).actStartHandover,
-		"end_handover":     (*Engine).actEndHandover,
-		"cancel_cart":      (*Engine).actCancelCart,
-		"nothing":          func(*Engine, *buyerTurn) error { return nil },
+		"add_items":         (*Engine).actAddItems,
+		"add_qty":           (*Engine).actAddQty,
+		"reorder":           (*Engine).actReorder,
+		"show_cart":         (*Engine).actShowCart,
+		"remove_item":       (*Engine).actRemove,
+		"change_item":       (*Engine).actChange,
+		"fallback":          (*Engine).actFallback,
+		"finish":            (*Engine).actFinish,
+		"yes_nothing_asked": (*Engine).actYesNothingAsked,
+		"no_nothing_asked":  (*Engine).actNoNothingAsked,
+		"remind_idle":       (*Engine).actRemindIdle,
+		"expire_cart":       (*Engine).actExpireCart,
+		"answer_choice":     (*Engine).actAnswerChoice,
+		"confirm_question":  (*Engine).actConfirmQuestion,
+		"skip_question":     (*Engine).actSkipQuestion,
+		"choose_antar":      (*Engine).actChooseAntar,
+		"choose_ambil":      (*Engine).actChooseAmbil,
+		"choose_delivery":   (*Engine).actChooseDelivery,
+		"take_address":      (*Engine).actTakeAddress,
+		"take_name":         (*Engine).actTakeName,
+		"take_pin":          (*Engine).actTakePin,
+		"use_last_address":  (*Engine).actUseLastAddress,
+		"ask_new_address":   (*Engine).actAskNewAddress,
+		"place_order":       (*Engine).actPlaceOrder,
+		"reopen_form":       (*Engine).actReopenForm,
+		"accept_decision":   (*Engine).actAcceptDecision,
+		"refuse_decision":   (*Engine).actRefuseDecision,
+		"number_decision":   (*Engine).actNumberDecision,
+		"ask_decision":      (*Engine).actAskDecision,
+		"rate":              (*Engine).actRate,
+		"rate_comment":      (*Engine).actRateComment,
+		"ask_rating":        (*Engine).actAskRating,
+		"relay_to_admins":   (*Engine).actRelayToAdmins,
+		"start_handover":    (*Engine).actStartHandover,
+		"end_handover":      (*Engine).actEndHandover,
+		"end_handover_idle": (*Engine).actEndHandoverIdle,
+		"cancel_cart":       (*Engine).actCancelCart,
+		"greet":             (*Engine).actGreet,
+		"help":              (*Engine).actHelp,
+		"status":            (*Engine).buyerStatus,
+		"menu":              (*Engine).actMenu,
+		"answer_question":   (*Engine).actAnswerQuestion,
+		"order_command":     (*Engine).actOrderCommand,
+		"nothing":           func(*Engine, *buyerTurn) error { return nil },
 	}
 }
 
-// actAddItems puts parsed items into the cart and asks what is unclear.
+// actAddItems puts parsed items into the cart and queues what is unclear.
 func (e *Engine) actAddItems(b *buyerTurn) error {
-	r := b.parsed
+	r := b.act.parsed
 	if r == nil {
 		pr := e.parser.Parse(b.in.Text)
 		r = &pr
 	}
 	if r.TooLong {
-		b.conv.State = stateAfterCart(b.conv)
-		b.reply(b.in, e.t("too_long"))
+		b.note(e.t("too_long"))
 		return nil
 	}
-	if r.PriceQuery {
-		b.conv.State = stateAfterCart(b.conv)
-		b.reply(b.in, e.priceAnswer(r))
-		return nil
-	}
-	var notes []string
+	b.conv.LastAsked = ""
+	b.conv.CancelAsked = false
+	added := 0
 	for _, it := range r.Items {
-		notes = append(notes, e.addLine(b.conv, it, b.in.ID)...)
+		if note := e.addLine(b.conv, it, b.in.ID); note != "" {
+			b.note(note)
+		} else {
+			added++
+		}
 	}
 	for _, q := range r.Questions {
 		b.conv.Questions = append(b.conv.Questions, toQuestion(q))
 	}
-	var msg strings.Builder
 	for _, u := range r.Unknown {
-		msg.WriteString(e.unknownText(u))
-		msg.WriteString("\n")
+		b.note(e.unknownText(u))
 	}
-	for _, n := range notes {
-		msg.WriteString(n + "\n")
+	if added > 0 || len(r.Questions) > 0 {
+		b.changed = true
 	}
-	checkout := b.arg == "checkout" && len(r.Unknown) == 0 && len(b.conv.Questions) == 0 && len(b.conv.Cart) > 0
-	if !checkout {
-		return e.replyCart(b, &msg, len(r.Items) > 0)
+	if len(b.conv.Cart) == 0 && len(b.conv.Questions) == 0 && len(r.Unknown) > 0 {
+		b.note(e.t("cart_empty_hint"))
 	}
-	b.reply(b.in, msg.String()+e.cartText(b.conv))
-	b.conv.State = StateDelivery
-	return e.actAskDelivery(b)
-}
-
-// replyCart ends a cart change: the next question when a line still needs
-// an answer (after the cart when showCart), else the cart and what to do
-// next. msg holds notes to put first.
-func (e *Engine) replyCart(b *buyerTurn, msg *strings.Builder, showCart bool) error {
-	if len(b.conv.Questions) > 0 {
-		b.conv.State = StateClarify
-		if showCart && len(b.conv.Cart) > 0 {
-			msg.WriteString(e.cartText(b.conv) + "\n\n")
-		}
-		msg.WriteString(b.conv.Questions[0].Text)
-		b.reply(b.in, msg.String())
-		return nil
-	}
-	b.conv.State = stateAfterCart(b.conv)
-	if len(b.conv.Cart) == 0 {
-		msg.WriteString(e.t("cart_empty_hint"))
-		b.reply(b.in, msg.String())
-		return nil
-	}
-	msg.WriteString(e.cartText(b.conv) + "\n\n" + e.t("cart_next"))
-	b.reply(b.in, msg.String())
 	return nil
 }
 
-// stateAfterCart is cart when something is in it, else idle.
-func stateAfterCart(c *Conversation) State {
-	if len(c.Questions) > 0 {
-		return StateClarify
+// actAddQty takes a bare quantity: the answer to "berapa?", or an amount
+// of the product the buyer just asked about ("ya udah 2 kilo").
+func (e *Engine) actAddQty(b *buyerTurn) error {
+	a := b.act
+	if a.sku == "" && len(b.conv.Questions) > 0 {
+		return e.answerQuestionQty(b)
 	}
-	if len(c.Cart) > 0 {
-		return StateCart
-	}
-	return StateIdle
-}
-
-// addLine adds one parsed item, merging with the same product already in
-// the cart, and returns notes for the buyer (sold out, by-money rounding).
-func (e *Engine) addLine(c *Conversation, it parse.Item, from string) []string {
-	p, ok := e.bySKU[it.SKU]
+	sku := firstNonEmpty(a.sku, b.conv.LastAsked)
+	p, ok := e.bySKU[sku]
 	if !ok {
+		b.note(e.t("qty_for_what"))
 		return nil
 	}
+	b.conv.LastAsked = ""
+	qty, note := e.questionQty(Question{Qty: a.qty, Unit: a.unit, Amount: a.amount}, p)
+	if note != "" {
+		b.note(note)
+		return nil
+	}
+	if d := p.SellingUnit().Dimension; a.unit == "" && d != catalog.Mass && d != catalog.Volume && qty%catalog.QtyScale != 0 {
+		b.note(e.t("ask_qty", p.Name, p.Unit))
+		return nil
+	}
+	if n := e.addLine(b.conv, parse.Item{SKU: p.SKU, Name: p.Name, Unit: p.Unit, Qty: qty, Amount: a.amount}, b.in.ID); n != "" {
+		b.note(n)
+		return nil
+	}
+	b.changed = true
+	return nil
+}
+
+// answerQuestionQty answers the pending missing-quantity (or confirm)
+// question with the buyer's quantity or amount.
+func (e *Engine) answerQuestionQty(b *buyerTurn) error {
+	q := b.conv.Questions[0]
+	if len(q.Choices) != 1 {
+		return nil // a choice is needed first; the question is asked again
+	}
+	p := e.bySKU[q.Choices[0]]
+	q.Qty, q.Unit, q.Amount = b.act.qty, b.act.unit, b.act.amount
+	qty, note := e.questionQty(q, p)
+	if note != "" {
+		b.note(note)
+		return nil
+	}
+	if qty <= 0 {
+		return nil
+	}
+	b.conv.Questions = b.conv.Questions[1:]
+	if n := e.addLine(b.conv, parse.Item{SKU: p.SKU, Name: p.Name, Unit: p.Unit, Qty: qty, Amount: q.Amount, Note: q.Note}, b.in.ID); n != "" {
+		b.note(n)
+	}
+	b.changed = true
+	return nil
+}
+
+// addLine adds one parsed item, merging with the same product on the same
+// basis (quantity, or money) already in the cart, and returns a note for
+// the buyer when it could not be added (sold out, too little money).
+func (e *Engine) addLine(c *Conversation, it parse.Item, from string) string {
+	p, ok := e.bySKU[it.SKU]
+	if !ok {
+		return ""
+	}
 	if !p.Available {
-		return []string{e.t("sold_out", p.Name)}
+		return e.t("sold_out", p.Name)
 	}
 	line := CartLine{SKU: p.SKU, Name: p.Name, Unit: p.Unit, Group: p.Group, Qty: it.Qty, Price: p.Price,
 		Amount: it.Amount, Note: it.Note, SoldOut: soldOutChoice(it.Note), From: from}
 	if line.Qty <= 0 {
-		return []string{e.t("amount_too_small", p.Name, catalog.Rupiah(it.Amount))}
+		return e.t("amount_too_small", p.Name, catalog.Rupiah(it.Amount))
 	}
 	for i := range c.Cart {
 		l := &c.Cart[i]
-		if l.SKU == line.SKU && l.Amount == 0 && line.Amount == 0 {
-			l.Qty += line.Qty
-			if line.Note != "" {
-				l.Note = strings.TrimSpace(l.Note + "; " + line.Note)
-			}
-			return nil
+		if l.SKU != line.SKU || (l.Amount > 0) != (line.Amount > 0) {
+			continue
 		}
+		l.Qty += line.Qty
+		if line.Amount > 0 {
+			l.Amount += line.Amount
+		}
+		if line.Note != "" && !strings.Contains(l.Note, line.Note) {
+			l.Note = strings.TrimSpace(strings.TrimPrefix(l.Note+"; "+line.Note, "; "))
+		}
+		return ""
+	}
+	if len(c.Cart) >= MaxCartLines {
+		return e.t("cart_full", MaxCartLines)
 	}
 	c.Cart = append(c.Cart, line)
-	return nil
+	return ""
 }
+
+// MaxCartLines caps the lines of one cart: a market basket has a dozen,
+// and a cap keeps cards and summaries a readable size.
+const MaxCartLines = 40
 
 // soldOutChoice reads the buyer's sold-out wish from a line note
 // ("kalau habis ganti aja", "kalau ga ada skip").
@@ -204,28 +245,28 @@ func (e *Engine) unknownText(u parse.Unknown) string {
 
 func (e *Engine) actShowCart(b *buyerTurn) error {
 	if len(b.conv.Cart) == 0 {
-		b.conv.State = StateIdle
-		b.reply(b.in, e.t("cart_empty"))
+		b.note(e.t("cart_empty"))
 		return nil
 	}
-	b.conv.State = StateCart
-	b.reply(b.in, e.cartText(b.conv)+"\n\n"+e.nextStep(b))
+	b.changed = true // show the cart (or the summary) in full
 	return nil
-}
-
-// nextStep is what the buyer should do after a cart change: answer the
-// pending question, or add more / check out.
-func (e *Engine) nextStep(b *buyerTurn) string {
-	if len(b.conv.Questions) > 0 {
-		return b.conv.Questions[0].Text
-	}
-	return e.t("cart_next")
 }
 
 // findCartLine matches the buyer's words against the cart's products.
 func (e *Engine) findCartLine(c *Conversation, words string) int {
-	cands := e.index.Match(words)
-	for _, cand := range cands {
+	words = strings.TrimSpace(words)
+	if words == "" {
+		return -1
+	}
+	var stripped []string
+	for _, w := range strings.Fields(words) {
+		if len(w) > 5 && strings.HasSuffix(w, "nya") {
+			w = w[:len(w)-3]
+		}
+		stripped = append(stripped, w)
+	}
+	words = strings.Join(stripped, " ")
+	for _, cand := range e.index.Match(words) {
 		for i, l := range c.Cart {
 			if l.SKU == cand.Product.SKU {
 				return i
@@ -234,7 +275,7 @@ func (e *Engine) findCartLine(c *Conversation, words string) int {
 	}
 	w := catalog.Normalize(words)
 	for i, l := range c.Cart {
-		if strings.Contains(catalog.Normalize(l.Name), w) && w != "" {
+		if w != "" && strings.Contains(catalog.Normalize(l.Name), w) {
 			return i
 		}
 	}
@@ -242,94 +283,142 @@ func (e *Engine) findCartLine(c *Conversation, words string) int {
 }
 
 func (e *Engine) actRemove(b *buyerTurn) error {
-	b.conv.State = StateCart
-	i := e.findCartLine(b.conv, b.arg)
+	i := -1
+	for j, l := range b.conv.Cart {
+		if l.SKU == b.act.sku {
+			i = j
+		}
+	}
 	if i < 0 {
-		b.reply(b.in, e.t("not_in_cart", b.arg)+"\n\n"+e.cartText(b.conv))
+		i = e.findCartLine(b.conv, b.act.text)
+	}
+	if i < 0 {
+		b.note(e.t("not_in_cart", strings.TrimSpace(b.act.text)))
 		return nil
 	}
 	name := b.conv.Cart[i].Name
 	b.conv.Cart = append(b.conv.Cart[:i], b.conv.Cart[i+1:]...)
+	b.changed = true
 	if len(b.conv.Cart) == 0 && len(b.conv.Questions) == 0 {
-		b.conv.State = StateIdle
-		b.reply(b.in, e.t("removed_now_empty", name))
+		b.conv.Ready = false
+		b.note(e.t("removed_now_empty", name))
 		return nil
 	}
-	if len(b.conv.Cart) == 0 {
-		b.reply(b.in, e.t("removed", name)+"\n\n"+e.nextStep(b))
-		return nil
-	}
-	b.reply(b.in, e.t("removed", name)+"\n\n"+e.cartText(b.conv)+"\n\n"+e.nextStep(b))
+	b.note(e.t("removed", name))
 	return nil
 }
 
-// actChange sets a cart line to a new quantity ("kurangi cabe jadi 1/4").
+// actChange sets a cart line to a new quantity ("bawangnya 1 kg aja").
 func (e *Engine) actChange(b *buyerTurn) error {
-	b.conv.State = stateAfterCart(b.conv)
-	r := e.parser.Parse(b.arg)
-	if len(r.Items) != 1 {
-		b.reply(b.in, e.t("change_how"))
-		return nil
-	}
-	it := r.Items[0]
 	for i := range b.conv.Cart {
 		l := &b.conv.Cart[i]
-		if l.SKU == it.SKU {
-			l.Qty, l.Amount = it.Qty, it.Amount
-			b.reply(b.in, e.t("changed", l.Name)+"\n\n"+e.cartText(b.conv)+"\n\n"+e.nextStep(b))
-			return nil
+		if l.SKU != b.act.sku {
+			continue
 		}
+		l.Qty, l.Amount = b.act.qty, b.act.amount
+		if b.act.amount > 0 && b.act.qty <= 0 {
+			if p, ok := e.bySKU[l.SKU]; ok && p.Price > 0 {
+				l.Qty = p.RoundToStep(catalog.Qty(b.act.amount * catalog.QtyScale / p.Price))
+			}
+		}
+		b.changed = true
+		b.note(e.t("changed", l.Name))
+		return nil
 	}
-	b.reply(b.in, e.t("not_in_cart", it.Name)+"\n\n"+e.cartText(b.conv))
+	b.note(e.t("change_how"))
 	return nil
 }
 
+// actFallback answers a message nothing in it was understood.
 func (e *Engine) actFallback(b *buyerTurn) error {
-	if len(b.conv.Cart) > 0 {
-		b.reply(b.in, e.t("fallback_cart")+"\n\n"+e.cartText(b.conv))
+	switch b.conv.State {
+	case StateIdle:
+		if len(b.conv.Cart) == 0 {
+			b.note(e.t("fallback_idle", e.set.MarketName))
+			return nil
+		}
+	case StateCart:
+		b.note(e.t("fallback_cart"))
 		return nil
 	}
-	b.reply(b.in, e.t("fallback_idle", e.set.MarketName))
+	b.note(e.t("not_understood"))
 	return nil
 }
 
-func (e *Engine) actReask(b *buyerTurn) error {
-	switch b.conv.State {
-	case StateClarify:
-		if len(b.conv.Questions) > 0 {
-			b.reply(b.in, b.conv.Questions[0].Text)
-			return nil
-		}
-		b.conv.State = stateAfterCart(b.conv)
-	case StateDelivery:
-		b.reply(b.in, e.t("ask_delivery"))
+// actFinish is "itu aja": the buyer is done adding items.
+func (e *Engine) actFinish(b *buyerTurn) error {
+	if len(b.conv.Cart) == 0 && len(b.conv.Questions) == 0 {
+		b.note(e.t("cart_empty"))
 		return nil
-	case StateConfirm:
-		b.reply(b.in, e.t("confirm_how"))
-		return nil
-	case StateDecide:
-		if len(b.conv.Decisions) > 0 {
-			b.reply(b.in, e.t("decide_how"))
-			return nil
-		}
-		b.conv.State = StateIdle
 	}
-	return e.actFallback(b)
+	b.conv.Ready = true
+	return e.fillName(b)
 }
 
+// fillName takes the name from the last order or WhatsApp when the buyer
+// has not given one.
+func (e *Engine) fillName(b *buyerTurn) error {
+	if b.conv.Name == "" {
+		b.conv.Name = firstNonEmpty(b.conv.LastName, b.conv.PushName)
+	}
+	return e.armIdle(b)
+}
+
+// actYesNothingAsked: "ya" where no yes/no question is open.
+func (e *Engine) actYesNothingAsked(b *buyerTurn) error {
+	switch b.conv.State {
+	case StateIdle:
+		if len(b.conv.Cart) == 0 {
+			b.note(e.t("fallback_idle", e.set.MarketName))
+		}
+	case StateDelivery:
+		b.note(e.t("delivery_which"))
+	}
+	return nil
+}
+
+// actNoNothingAsked: "nggak" where no yes/no question is open; in the cart
+// it answers "mau tambah lagi?" (no: that's all).
+func (e *Engine) actNoNothingAsked(b *buyerTurn) error {
+	if b.conv.State == StateCart {
+		return e.actFinish(b)
+	}
+	return e.actYesNothingAsked(b)
+}
+
+// actCancelCart empties the cart. While a line question is open, "batal"
+// first drops the question and asks before emptying a cart (a second
+// "batal" or "ya" empties it).
 func (e *Engine) actCancelCart(b *buyerTurn) error {
-	had := len(b.conv.Cart) > 0
-	b.conv.Cart, b.conv.Questions, b.conv.PreOrder = nil, nil, false
-	b.conv.Reminded = false
-	if err := b.tx.ClearTimer(timerCartIdle, b.conv.Chat); err != nil {
+	c := b.conv
+	if c.State == StateClarify && len(c.Cart) > 0 && !c.CancelAsked {
+		c.Questions = nil
+		c.CancelAsked = true
+		b.note(e.t("cancel_question_dropped"))
+		return nil
+	}
+	had := len(c.Cart) > 0 || len(c.Questions) > 0
+	e.clearForm(c)
+	if err := b.tx.ClearTimer(timerCartIdle, c.Chat); err != nil {
+		return err
+	}
+	if err := b.tx.ClearTimer(timerCartExpire, c.Chat); err != nil {
 		return err
 	}
 	if had {
-		b.reply(b.in, e.t("cart_cancelled"))
+		b.note(e.t("cart_cancelled"))
 	} else {
-		b.reply(b.in, e.t("nothing_to_cancel"))
+		b.note(e.t("nothing_to_cancel"))
 	}
 	return nil
+}
+
+// clearForm empties the order form, keeping what is remembered from past
+// orders.
+func (e *Engine) clearForm(c *Conversation) {
+	c.Cart, c.Questions, c.PreOrder, c.Reminded = nil, nil, false, false
+	c.Ready, c.CancelAsked, c.LastAsked = false, false, ""
+	c.Delivery, c.Address, c.Name, c.Pin, c.Ongkir, c.Area, c.Zone = "", "", "", nil, 0, "", ""
 }
 
 // actReorder fills the cart with the buyer's last delivered order at
@@ -352,15 +441,14 @@ func (e *Engine) actReorder(b *buyerTurn) error {
 			}
 			e.addLine(b.conv, parse.Item{SKU: p.SKU, Name: p.Name, Unit: p.Unit, Qty: l.Qty, Note: l.Note}, b.in.ID)
 		}
-		b.conv.State = stateAfterCart(b.conv)
 		msg := e.t("reordered", o.Code)
 		if len(skipped) > 0 {
 			msg += "\n" + e.t("reorder_skipped", strings.Join(skipped, ", "))
 		}
-		b.reply(b.in, msg+"\n\n"+e.cartText(b.conv)+"\n\n"+e.t("cart_next"))
+		b.note(msg)
+		b.changed = true
 		return nil
 	}
-	b.conv.State = stateAfterCart(b.conv)
-	b.reply(b.in, e.t("no_last_order"))
+	b.note(e.t("no_last_order"))
 	return nil
 }

@@ -9,31 +9,39 @@ import (
 	"pasarbot/orders"
 )
 
-// actAnswerChoice resolves the current question with a numbered choice.
+// actAnswerChoice resolves the current "which one?" question with the
+// chosen product (by number or in words).
 func (e *Engine) actAnswerChoice(b *buyerTurn) error {
 	if len(b.conv.Questions) == 0 {
-		b.conv.State = stateAfterCart(b.conv)
 		return e.actFallback(b)
 	}
 	q := b.conv.Questions[0]
-	if q.Kind != string(parse.Ambiguous) || b.num < 1 || b.num > len(q.Choices) {
-		b.conv.State = StateClarify
-		b.reply(b.in, e.t("choose_number", len(q.Choices))+"\n"+q.Text)
+	if len(q.Choices) < 2 || b.act.num < 1 || b.act.num > len(q.Choices) {
+		b.note(e.t("choose_number", len(q.Choices)))
 		return nil
 	}
-	p := e.bySKU[q.Choices[b.num-1]]
+	p := e.bySKU[q.Choices[b.act.num-1]]
 	b.conv.Questions = b.conv.Questions[1:]
+	b.changed = true
+	if qty, unit, ok := parse.ParseQuantity(b.act.text); ok && b.act.text != "" && q.Qty <= 0 && q.Amount <= 0 {
+		q.Qty, q.Unit = qty, unit // "yang merah setengah"
+	}
 	if q.Qty <= 0 && q.Amount <= 0 {
 		// Chosen but still no quantity: ask for it.
 		b.conv.Questions = append([]Question{{Kind: string(parse.MissingQty), Said: p.Name, Choices: []string{p.SKU},
 			Text: e.t("ask_qty", p.Name, p.Unit), Note: q.Note}}, b.conv.Questions...)
-		b.conv.State = StateClarify
-		b.reply(b.in, b.conv.Questions[0].Text)
 		return nil
 	}
 	qty, note := e.questionQty(q, p)
-	notes := e.addLine(b.conv, parse.Item{SKU: p.SKU, Name: p.Name, Unit: p.Unit, Qty: qty, Amount: q.Amount, Note: q.Note}, b.in.ID)
-	return e.afterAnswer(b, append(notes, note)...)
+	if note != "" {
+		b.note(note)
+	}
+	if qty > 0 {
+		if n := e.addLine(b.conv, parse.Item{SKU: p.SKU, Name: p.Name, Unit: p.Unit, Qty: qty, Amount: q.Amount, Note: q.Note}, b.in.ID); n != "" {
+			b.note(n)
+		}
+	}
+	return nil
 }
 
 // questionQty converts a question's stored quantity into the chosen
@@ -50,163 +58,186 @@ func (e *Engine) questionQty(q Question, p catalog.Product) (catalog.Qty, string
 	if !ok1 {
 		return q.Qty, ""
 	}
-	to := p.SellingUnit()
-	conv, err := catalog.Convert(q.Qty, from, to)
+	conv, err := catalog.Convert(q.Qty, from, p.SellingUnit())
 	if err != nil {
 		return 0, e.t("unit_mismatch", p.Name, p.Unit)
 	}
 	return conv, ""
 }
 
-// actAnswerQty takes a quantity for a missing-quantity question, or treats
-// the message as new items when it names products.
-func (e *Engine) actAnswerQty(b *buyerTurn) error {
+// actConfirmQuestion takes "ya" to a question that proposed a quantity or
+// an amount ("maksudnya Rp8.000?", "1 kg saja?").
+func (e *Engine) actConfirmQuestion(b *buyerTurn) error {
 	if len(b.conv.Questions) == 0 {
-		return e.actAddItems(b)
+		return nil
 	}
 	q := b.conv.Questions[0]
-	if b.parsed != nil && len(b.parsed.Items) > 0 {
-		// New products named: add them, keep the question open.
-		return e.actAddItems(b)
-	}
-	qty, unit, ok := parse.ParseQuantity(b.in.Text)
-	if !ok || len(q.Choices) != 1 {
-		if amt, ok := parse.ParseMoney(b.in.Text); ok && len(q.Choices) == 1 {
-			p := e.bySKU[q.Choices[0]]
-			q.Amount = amt
-			qty, note := e.questionQty(q, p)
-			b.conv.Questions = b.conv.Questions[1:]
-			notes := e.addLine(b.conv, parse.Item{SKU: p.SKU, Name: p.Name, Unit: p.Unit, Qty: qty, Amount: amt, Note: q.Note}, b.in.ID)
-			return e.afterAnswer(b, append(notes, note)...)
+	if len(q.Choices) != 1 || (q.Qty <= 0 && q.Amount <= 0) {
+		if b.conv.CancelAsked {
+			return e.actCancelCart(b)
 		}
-		b.conv.State = StateClarify
-		b.reply(b.in, q.Text)
-		return nil
+		return nil // nothing proposed: the question is asked again
 	}
 	p := e.bySKU[q.Choices[0]]
-	q.Qty, q.Unit = qty, unit
-	conv, note := e.questionQty(q, p)
-	if note != "" {
-		b.conv.State = StateClarify
-		b.reply(b.in, note)
-		return nil
-	}
+	qty, note := e.questionQty(q, p)
 	b.conv.Questions = b.conv.Questions[1:]
-	notes := e.addLine(b.conv, parse.Item{SKU: p.SKU, Name: p.Name, Unit: p.Unit, Qty: conv, Note: q.Note}, b.in.ID)
-	return e.afterAnswer(b, notes...)
-}
-
-// afterAnswer asks the next question or shows the cart.
-func (e *Engine) afterAnswer(b *buyerTurn, notes ...string) error {
-	var msg strings.Builder
-	for _, n := range notes {
-		if n != "" {
-			msg.WriteString(n + "\n")
-		}
+	b.changed = true
+	if note != "" {
+		b.note(note)
 	}
-	return e.replyCart(b, &msg, false)
+	if n := e.addLine(b.conv, parse.Item{SKU: p.SKU, Name: p.Name, Unit: p.Unit, Qty: qty, Amount: q.Amount, Note: q.Note}, b.in.ID); n != "" {
+		b.note(n)
+	}
+	return nil
 }
 
+// actSkipQuestion drops the current line question; the line is not added.
 func (e *Engine) actSkipQuestion(b *buyerTurn) error {
 	if len(b.conv.Questions) > 0 {
 		b.conv.Questions = b.conv.Questions[1:]
+		b.changed = true
 	}
-	return e.afterAnswer(b)
+	return nil
 }
 
-// actAskDelivery asks antar or ambil, or goes straight to the address when
-// the market has no self pickup.
-func (e *Engine) actAskDelivery(b *buyerTurn) error {
-	if err := b.tx.ClearTimer(timerCartIdle, b.conv.Chat); err != nil {
-		return err
-	}
+// actChooseAntar records delivery by courier.
+func (e *Engine) actChooseAntar(b *buyerTurn) error {
+	b.conv.Delivery = orders.Antar
+	return e.formMoved(b)
+}
+
+// actChooseAmbil records self pickup, where the market offers it.
+func (e *Engine) actChooseAmbil(b *buyerTurn) error {
 	if !e.set.SelfPickup {
-		b.conv.State = StateAddress
-		return e.actAskAddress(b)
+		b.conv.Delivery = orders.Antar
+		b.note(e.t("no_self_pickup"))
+		return e.formMoved(b)
 	}
-	b.reply(b.in, e.t("ask_delivery"))
-	return e.armIdle(b)
+	b.conv.Delivery = orders.Ambil
+	b.conv.Ongkir = 0
+	return e.formMoved(b)
+}
+
+// formMoved marks a checkout slot filled: with items in the cart, the buyer
+// is done adding (a delivery choice or an address after the items means
+// "that's all").
+func (e *Engine) formMoved(b *buyerTurn) error {
+	b.changed = true
+	if len(b.conv.Cart) > 0 {
+		b.conv.Ready = true
+		return e.fillName(b)
+	}
+	return nil
 }
 
 func (e *Engine) actChooseDelivery(b *buyerTurn) error {
-	switch b.num {
+	switch b.act.num {
 	case 1:
-		b.conv.State = StateAddress
-		return e.actAskAddress(b)
+		return e.actChooseAntar(b)
 	case 2:
-		b.conv.State = StateConfirm
-		return e.actSelfPickup(b)
+		return e.actChooseAmbil(b)
 	}
-	b.reply(b.in, e.t("ask_delivery"))
+	b.note(e.t("choose_number", 2))
 	return nil
 }
 
-func (e *Engine) actAskAddress(b *buyerTurn) error {
-	b.conv.Delivery = orders.Antar
-	if b.conv.LastAddress != "" {
-		b.reply(b.in, e.t("ask_last_address", b.conv.LastName, b.conv.LastAddress))
-		return e.armIdle(b)
-	}
-	b.reply(b.in, e.t("ask_address"))
-	return e.armIdle(b)
-}
-
-func (e *Engine) actAskNewAddress(b *buyerTurn) error {
-	b.conv.LastAddress = "" // asked for a new one; keep asking plainly
-	b.reply(b.in, e.t("ask_address"))
-	return nil
-}
-
-func (e *Engine) actSelfPickup(b *buyerTurn) error {
-	b.conv.Delivery = orders.Ambil
-	b.conv.Ongkir = 0
-	if b.conv.Name == "" {
-		b.conv.Name = firstNonEmpty(b.conv.LastName, b.conv.PushName)
-	}
-	b.reply(b.in, e.receiptText(b.conv))
-	return e.armIdle(b)
-}
-
-// actTakeAddress reads "Nama, alamat…" and quotes ongkir.
+// actTakeAddress keeps an address: a new street replaces the old one; a
+// piece without a street (RT, kelurahan) completes the one given before.
 func (e *Engine) actTakeAddress(b *buyerTurn) error {
-	text := strings.TrimSpace(b.arg)
-	if len([]rune(text)) < 8 {
-		b.conv.State = StateAddress
-		b.reply(b.in, e.t("address_too_short"))
-		return nil
+	text := strings.TrimSpace(b.act.text)
+	if text == "" {
+		text = strings.TrimSpace(b.in.Text)
 	}
 	name, addr := splitNameAddress(text)
-	if name == "" {
-		name = firstNonEmpty(b.conv.LastName, b.conv.PushName)
+	if name != "" {
+		b.conv.Name = name
 	}
-	b.conv.Name, b.conv.Address = name, addr
-	return e.quoteAndConfirm(b)
+	if low := strings.ToLower(addr); strings.Contains(low, "kemarin") || strings.Contains(low, "kemaren") || strings.Contains(low, "yang biasa") || strings.Contains(low, "alamat biasa") || strings.Contains(low, "yang lama") {
+		if b.conv.LastAddress != "" {
+			return e.actUseLastAddress(b)
+		}
+	}
+	if b.conv.Address != "" && !e.hasStreet(addr) {
+		addr = b.conv.Address + ", " + addr
+	}
+	if len([]rune(addr)) < 5 {
+		b.note(e.t("address_too_short"))
+		return nil
+	}
+	b.conv.Address = addr
+	if b.conv.Delivery == "" || b.conv.Delivery == orders.Ambil && b.conv.State == StateAddress {
+		b.conv.Delivery = orders.Antar
+	}
+	e.quote(b)
+	return e.formMoved(b)
+}
+
+// hasStreet reports whether an address piece names a street or a place
+// of its own (so it replaces, not completes, the address before).
+func (e *Engine) hasStreet(addr string) bool {
+	for _, w := range strings.Fields(strings.ToLower(addr)) {
+		w = strings.Trim(w, ".,:;")
+		if streetWords[w] || strings.HasPrefix(w, "jl.") || strings.HasPrefix(w, "gg.") {
+			return true
+		}
+	}
+	return false
+}
+
+// actTakeName keeps the recipient's name.
+func (e *Engine) actTakeName(b *buyerTurn) error {
+	name := strings.TrimSpace(b.act.text)
+	if name == "" {
+		return nil
+	}
+	if _, n := cutName(name); n != "" {
+		name = n
+	}
+	b.conv.Name = cleanName(name)
+	b.changed = true
+	return nil
 }
 
 func (e *Engine) actUseLastAddress(b *buyerTurn) error {
 	if b.conv.LastAddress == "" {
-		b.conv.State = StateAddress
-		b.reply(b.in, e.t("ask_address"))
+		b.note(e.t("ask_address"))
 		return nil
 	}
-	b.conv.Name, b.conv.Address, b.conv.Pin = b.conv.LastName, b.conv.LastAddress, b.conv.LastPin
-	return e.quoteAndConfirm(b)
+	b.conv.Address, b.conv.Pin = b.conv.LastAddress, b.conv.LastPin
+	if b.conv.Name == "" || b.conv.Name == b.conv.PushName {
+		b.conv.Name = firstNonEmpty(b.conv.LastName, b.conv.Name)
+	}
+	b.conv.Delivery = orders.Antar
+	e.quote(b)
+	return e.formMoved(b)
+}
+
+func (e *Engine) actAskNewAddress(b *buyerTurn) error {
+	b.conv.LastAddress = "" // asked for a new one; keep asking plainly
+	return nil
 }
 
 func (e *Engine) actTakePin(b *buyerTurn) error {
-	loc := b.in.Location
-	b.conv.Pin = loc
-	if b.conv.Address == "" {
-		b.conv.State = StateAddress
-		b.reply(b.in, e.t("pin_thanks_need_address"))
-		return nil
+	b.conv.Pin = b.in.Location
+	if b.conv.Delivery == "" {
+		b.conv.Delivery = orders.Antar
 	}
-	b.conv.State = StateConfirm
-	return e.quoteAndConfirm(b)
+	b.note(e.t("pin_received"))
+	if b.conv.Address != "" {
+		e.quote(b)
+	}
+	return e.formMoved(b)
 }
 
-// quoteAndConfirm prices delivery and shows the receipt for "ya".
-func (e *Engine) quoteAndConfirm(b *buyerTurn) error {
+// actReopenForm: "tidak" to the summary. The buyer says what to change.
+func (e *Engine) actReopenForm(b *buyerTurn) error {
+	b.conv.Ready = false
+	b.note(e.t("what_to_change"))
+	return nil
+}
+
+// quote prices delivery for the address (or pin) given.
+func (e *Engine) quote(b *buyerTurn) {
 	var lat, lng float64
 	pin := b.conv.Pin != nil
 	if pin {
@@ -214,15 +245,13 @@ func (e *Engine) quoteAndConfirm(b *buyerTurn) error {
 	}
 	q := e.set.Fees.Quote(b.conv.Address, lat, lng, pin)
 	if q.TooFar {
-		b.conv.State = StateAddress
-		b.reply(b.in, e.t("too_far", fmt.Sprintf("%.1f", q.Km)))
-		return nil
+		b.note(e.t("too_far", fmt.Sprintf("%.1f", q.Km)))
+		b.conv.Address, b.conv.Pin = "", nil
+		return
 	}
 	b.conv.Ongkir = q.Fee
+	b.conv.Zone = q.Zone
 	b.conv.Area = areaOf(b.conv.Address, q)
-	b.conv.State = StateConfirm
-	b.reply(b.in, e.receiptText(b.conv))
-	return e.armIdle(b)
 }
 
 // areaOf is what traders see of the address: the zone, else the last part
@@ -245,31 +274,71 @@ func areaOf(address string, q orders.Quote) string {
 	return last
 }
 
-// splitNameAddress reads "Bu Rina, Jl. Melati 5, Langkai" as a name and
-// an address; text without a leading name is all address.
+// splitNameAddress reads "Bu Rina, Jl. Melati 5, Langkai" and "Jl. Melati
+// 5 Langkai, Bu Rina" as a name and an address; text without a name is all
+// address. A name is an honorific and a word or two ("Bu Rina"), or a
+// capitalized word or two before a street.
 func splitNameAddress(s string) (string, string) {
 	s = strings.ReplaceAll(s, "\n", ", ")
-	first, rest, ok := strings.Cut(s, ",")
-	if !ok {
+	if rest, name := cutName(s); name != "" {
+		return name, strings.Trim(strings.TrimSpace(rest), ", ")
+	}
+	parts := splitAddressParts(s)
+	if len(parts) < 2 {
 		return "", strings.TrimSpace(s)
 	}
-	first = strings.TrimSpace(first)
-	lower := strings.ToLower(first)
-	for _, p := range []string{"jl", "jln", "jalan", "gg", "gang", "komplek", "komp", "perum", "rt", "rw", "blok", "no", "kel", "desa"} {
-		if strings.HasPrefix(lower, p+" ") || strings.HasPrefix(lower, p+".") || lower == p {
-			return "", strings.TrimSpace(s)
+	first, last := strings.TrimSpace(parts[0]), strings.TrimSpace(parts[len(parts)-1])
+	switch {
+	case looksLikeName(first) || capitalizedName(first):
+		return first, strings.Trim(strings.TrimSpace(strings.Join(parts[1:], ", ")), ", ")
+	case looksLikeName(last):
+		return last, strings.Trim(strings.TrimSpace(strings.Join(parts[:len(parts)-1], ", ")), ", ")
+	}
+	return "", strings.TrimSpace(s)
+}
+
+// splitAddressParts splits at commas and at sentence stops (". " after a
+// word longer than an abbreviation like "Jl." or "no.").
+func splitAddressParts(s string) []string {
+	var parts []string
+	start := 0
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == ',' || s[i] == ';':
+		case s[i] == '.' && i+1 < len(s) && s[i+1] == ' ':
+			j := strings.LastIndexAny(s[:i], " ,") + 1
+			if w := strings.ToLower(s[j:i]); len(w) <= 3 || w == "komp" || w == "perum" || w == "kel" || w == "kec" {
+				continue
+			}
+		default:
+			continue
+		}
+		parts = append(parts, s[start:i])
+		start = i + 1
+	}
+	parts = append(parts, s[start:])
+	var out []string
+	for _, p := range parts {
+		if strings.TrimSpace(p) != "" {
+			out = append(out, p)
 		}
 	}
-	if strings.ContainsAny(first, "0123456789") || len(strings.Fields(first)) > 4 {
-		return "", strings.TrimSpace(s)
+	return out
+}
+
+// capitalizedName is a one- or two-word name written with capitals
+// ("Rina", "Agus Salim"), no digits.
+func capitalizedName(s string) bool {
+	fs := strings.Fields(s)
+	if len(fs) == 0 || len(fs) > 2 || strings.ContainsAny(s, "0123456789") {
+		return false
 	}
-	for _, p := range []string{"nama ", "nama: ", "atas nama ", "an ", "a.n. ", "a/n "} {
-		if strings.HasPrefix(lower, p) {
-			first = strings.TrimSpace(first[len(p):])
-			break
+	for _, f := range fs {
+		if f[0] < 'A' || f[0] > 'Z' || addressWords[strings.ToLower(strings.Trim(f, "."))] {
+			return false
 		}
 	}
-	return first, strings.TrimSpace(rest)
+	return true
 }
 
 func firstNonEmpty(ss ...string) string {
@@ -279,23 +348,4 @@ func firstNonEmpty(ss ...string) string {
 		}
 	}
 	return ""
-}
-
-// actConfirmQuestion takes "ya" to a question that proposed a quantity or
-// an amount ("maksudnya Rp8.000?", "1 kg saja?").
-func (e *Engine) actConfirmQuestion(b *buyerTurn) error {
-	if len(b.conv.Questions) == 0 {
-		return e.afterAnswer(b)
-	}
-	q := b.conv.Questions[0]
-	if len(q.Choices) != 1 || (q.Qty <= 0 && q.Amount <= 0) {
-		b.conv.State = StateClarify
-		b.reply(b.in, q.Text)
-		return nil
-	}
-	p := e.bySKU[q.Choices[0]]
-	qty, note := e.questionQty(q, p)
-	b.conv.Questions = b.conv.Questions[1:]
-	notes := e.addLine(b.conv, parse.Item{SKU: p.SKU, Name: p.Name, Unit: p.Unit, Qty: qty, Amount: q.Amount, Note: q.Note}, b.in.ID)
-	return e.afterAnswer(b, append(notes, note)...)
 }

@@ -278,6 +278,16 @@ func (e *Engine) timer(t *turn, tm Timer) error {
 			return err
 		}
 		return t.tx.SaveConversation(c)
+	case timerHandover:
+		c, err := t.tx.Conversation(tm.Ref)
+		if err != nil || c.State != StateHandover {
+			return err
+		}
+		b := &buyerTurn{turn: t, in: Inbound{Chat: c.Chat}, conv: c, act: act{kind: "idle"}}
+		if err := e.fire(b, EvHandoverEnd); err != nil {
+			return err
+		}
+		return t.tx.SaveConversation(c)
 	case timerSeller, timerOffer:
 		code, group, _ := strings.Cut(tm.Ref, "/")
 		return e.sellerLate(t, code, group, tm.Kind == timerOffer)

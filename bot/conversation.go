@@ -29,6 +29,22 @@ type Data struct {
 	Pin       *Location       `json:"pin,omitempty"`
 	Ongkir    int64           `json:"ongkir,omitempty"`
 	Area      string          `json:"area,omitempty"`
+	Zone      string          `json:"zone,omitempty"` // the configured delivery zone the address is in
+
+	// Ready: the buyer said they are done adding items (a finish word, a
+	// delivery choice or an address after items): the form moves on to
+	// what is still missing, then the summary.
+	Ready bool `json:"ready,omitempty"`
+	// LastAsked is the product the buyer just asked about ("ikan mas
+	// berapa?"): the referent of a bare quantity that follows.
+	LastAsked string `json:"last_asked,omitempty"`
+	// LastPrompt and Repeats: the question asked last and how often in a
+	// row, so no question is asked again without a way out.
+	LastPrompt string `json:"last_prompt,omitempty"`
+	Repeats    int    `json:"repeats,omitempty"`
+	// CancelAsked: "batal" came while a question was open; a second
+	// "batal" (or "ya") empties the cart.
+	CancelAsked bool `json:"cancel_asked,omitempty"`
 
 	// Remembered from the last order, offered next time.
 	LastName    string    `json:"last_name,omitempty"`

@@ -484,10 +484,10 @@ func (e *Engine) relayBuyerToCourier(b *buyerTurn, code, text string) error {
 		return err
 	}
 	if o == nil || o.Courier == "" {
-		b.reply(b.in, e.t("no_courier_yet", code))
+		b.note(e.t("no_courier_yet", code))
 		return nil
 	}
 	b.send(DirectChat(o.Courier), e.t("relay_from_buyer", code, text))
-	b.reply(b.in, e.t("relayed"))
+	b.note(e.t("relayed"))
 	return nil
 }

@@ -23,33 +23,60 @@ func (e *Engine) askDecision(t *turn, o *orders.Order, group, kind string) error
 	c.Decisions = append(c.Decisions, Decision{Order: o.Code, Group: group, Kind: kind})
 	b := &buyerTurn{turn: t, in: Inbound{Chat: o.BuyerChat}, conv: c}
 	switch c.State {
-	case StateIdle, StateDecide, StateRating:
+	case StateIdle, StateRating:
 		if err := e.fire(b, EvDecision); err != nil {
 			return err
 		}
 	default:
+		// Busy with a cart or another decision: asked when the
+		// conversation is free again.
 		t.send(o.BuyerChat, e.t("decision_waiting", o.Code))
 	}
 	return t.tx.SaveConversation(c)
 }
 
-// actAskDecision shows the first pending decision.
-func (e *Engine) actAskDecision(b *buyerTurn) error {
-	for len(b.conv.Decisions) > 0 {
-		d := b.conv.Decisions[0]
+// liveDecision reports whether a queued decision still needs the buyer:
+// its order part still waits on that answer.
+func liveDecision(o *orders.Order, d Decision) bool {
+	s := subOf(o, d.Group)
+	if s == nil || !s.Status.Live() {
+		return false
+	}
+	if d.Kind == "timeout" {
+		return s.Status == orders.Placed
+	}
+	return s.Proposal != nil
+}
+
+// pruneDecisions drops decisions about orders that moved on (the seller
+// answered late, the order was cancelled): they are never asked.
+func (e *Engine) pruneDecisions(b *buyerTurn) error {
+	var keep []Decision
+	for _, d := range b.conv.Decisions {
 		o, err := b.tx.Order(d.Order)
 		if err != nil {
 			return err
 		}
-		s := subOf(o, d.Group)
-		if s == nil || (s.Proposal == nil && d.Kind != "timeout") || !s.Status.Live() {
-			b.conv.Decisions = b.conv.Decisions[1:]
-			continue
+		if o != nil && liveDecision(o, d) {
+			keep = append(keep, d)
 		}
-		b.send(b.conv.Chat, e.decisionText(o, s, d))
-		return nil
 	}
-	b.conv.State = StateIdle
+	b.conv.Decisions = keep
+	return nil
+}
+
+// actAskDecision shows the first pending decision (the caller pruned the
+// queue, so it is live).
+func (e *Engine) actAskDecision(b *buyerTurn) error {
+	if err := e.pruneDecisions(b); err != nil || len(b.conv.Decisions) == 0 {
+		return err
+	}
+	d := b.conv.Decisions[0]
+	o, err := b.tx.Order(d.Order)
+	if err != nil {
+		return err
+	}
+	b.send(b.conv.Chat, e.decisionText(o, subOf(o, d.Group), d))
 	return nil
 }
 
@@ -104,6 +131,9 @@ func (e *Engine) decisionText(o *orders.Order, s *orders.SubOrder, d Decision) s
 	return b.String()
 }
 
+// currentDecision takes the decision being answered off the queue. A
+// decision whose order moved on meanwhile comes back with a nil part and
+// the buyer is told it needs no answer any more.
 func (e *Engine) currentDecision(b *buyerTurn) (*orders.Order, *orders.SubOrder, Decision, error) {
 	if len(b.conv.Decisions) == 0 {
 		return nil, nil, Decision{}, nil
@@ -113,6 +143,10 @@ func (e *Engine) currentDecision(b *buyerTurn) (*orders.Order, *orders.SubOrder,
 	o, err := b.tx.Order(d.Order)
 	if err != nil {
 		return nil, nil, d, err
+	}
+	if o == nil || !liveDecision(o, d) {
+		b.note(e.t("decision_stale", d.Order))
+		return o, nil, d, nil
 	}
 	return o, subOf(o, d.Group), d, nil
 }
@@ -130,7 +164,7 @@ func (e *Engine) actAcceptDecision(b *buyerTurn) error {
 			return err
 		}
 		s.Reminded = false
-		b.reply(b.in, e.t("keep_waiting", o.Code))
+		b.note(e.t("keep_waiting", o.Code))
 		return b.tx.SaveOrder(o)
 	}
 	p := s.Proposal
@@ -163,7 +197,7 @@ func (e *Engine) actAcceptDecision(b *buyerTurn) error {
 	if g, ok := e.group(s.Group); ok && g.ChatID != "" {
 		b.send(g.ChatID, e.t("group_buyer_accepted", o.Code, catalog.Rupiah(s.AgreedTotal)))
 	}
-	b.reply(b.in, e.t("accepted", o.Code, catalog.Rupiah(o.Total())))
+	b.note(e.t("accepted", o.Code, catalog.Rupiah(o.Total())))
 	return e.afterSellerPhase(b.turn, o)
 }
 
@@ -178,7 +212,7 @@ func (e *Engine) actRefuseDecision(b *buyerTurn) error {
 		if err := e.cancelSub(b.turn, o, s, "buyer", "buyer stopped waiting"); err != nil {
 			return err
 		}
-		b.reply(b.in, e.t("sub_cancelled", o.Code, e.groupName(s.Group)))
+		b.note(e.t("sub_cancelled", o.Code, e.groupName(s.Group)))
 		return e.afterSellerPhase(b.turn, o)
 	}
 	if s.Proposal != nil && s.Proposal.Kind == "weigh" {
@@ -191,26 +225,25 @@ func (e *Engine) actRefuseDecision(b *buyerTurn) error {
 		if g, ok := e.group(s.Group); ok && g.ChatID != "" {
 			b.send(g.ChatID, e.t("group_weigh_refused", o.Code, catalog.Rupiah(s.AgreedTotal)))
 		}
-		b.reply(b.in, e.t("weigh_refused", o.Code, catalog.Rupiah(s.AgreedTotal)))
+		b.note(e.t("weigh_refused", o.Code, catalog.Rupiah(s.AgreedTotal)))
 		return e.afterSellerPhase(b.turn, o)
 	}
 	s.Proposal = nil
 	if err := e.cancelSub(b.turn, o, s, "buyer", "buyer refused change"); err != nil {
 		return err
 	}
-	b.reply(b.in, e.t("sub_cancelled", o.Code, e.groupName(s.Group)))
+	b.note(e.t("sub_cancelled", o.Code, e.groupName(s.Group)))
 	return e.afterSellerPhase(b.turn, o)
 }
 
 func (e *Engine) actNumberDecision(b *buyerTurn) error {
-	switch b.num {
+	switch b.act.num {
 	case 1:
 		return e.actAcceptDecision(b)
 	case 2:
 		return e.actRefuseDecision(b)
 	}
-	b.conv.State = StateDecide
-	b.reply(b.in, e.t("decide_how"))
+	b.note(e.t("decide_how"))
 	return nil
 }
 

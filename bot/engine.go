@@ -30,6 +30,7 @@ type Settings struct {
 	Bargain           orders.BargainRules
 	SelfPickup        bool
 	CartIdle          time.Duration
+	HandoverIdle      time.Duration
 	SellerTimeout     time.Duration
 	OfferTimeout      time.Duration
 	ClaimTimeout      time.Duration
@@ -69,6 +70,7 @@ func SettingsFrom(c *config.Config) Settings {
 		},
 		SelfPickup:        c.Delivery.SelfPickup,
 		CartIdle:          c.Orders.CartIdle,
+		HandoverIdle:      c.Orders.HandoverIdle,
 		SellerTimeout:     c.Orders.SellerTimeout,
 		OfferTimeout:      c.Bargaining.ResponseTimeout,
 		ClaimTimeout:      c.Couriers.ClaimTimeout,

@@ -6,53 +6,68 @@ import (
 	"strings"
 )
 
-// State is where a buyer's conversation is: what the bot waits for from
-// this chat. An order's own progress (sellers, courier) lives in the
-// orders table; a buyer may start a new cart while older orders travel.
+// State is where a buyer's conversation is: what the bot asked last and so
+// what it waits for from this chat. An order's own progress (sellers,
+// courier) lives in the orders table; a buyer may start a new cart while
+// older orders travel.
 type State string
 
 const (
 	StateIdle     State = "idle"     // nothing pending
 	StateCart     State = "cart"     // cart open, adding items
-	StateClarify  State = "clarify"  // waiting for a choice or a quantity for a line
-	StateDelivery State = "delivery" // antar or ambil sendiri?
-	StateAddress  State = "address"  // name and address (or "alamat kemarin?")
-	StateConfirm  State = "confirm"  // receipt shown, waiting for "ya"
+	StateClarify  State = "clarify"  // asked a choice or a quantity for a line
+	StateDelivery State = "delivery" // asked: antar or ambil sendiri?
+	StateAddress  State = "address"  // asked for the address (or "alamat kemarin?")
+	StateName     State = "name"     // asked for the recipient's name
+	StateConfirm  State = "confirm"  // summary shown, waiting for "ya"
 	StateDecide   State = "decide"   // a seller group changed the order: accept or refuse?
 	StateRating   State = "rating"   // delivered: 1–5 stars?
 	StateHandover State = "handover" // a human admin talks; the bot relays and stays quiet
 )
 
-// Event is what happened in a conversation: a kind of buyer message or a
-// signal from the clock or the admins.
+// States lists every state, for checks and rendering.
+var States = []State{StateIdle, StateCart, StateClarify, StateDelivery, StateAddress, StateName, StateConfirm, StateDecide, StateRating, StateHandover}
+
+// Event is one thing a buyer message says (a message may say several, read
+// in order by readBuyer), or a signal from the clock, the sellers or the admins.
 type Event string
 
 const (
-	EvItems       Event = "items"        // text naming products
-	EvYes         Event = "yes"          // ya, oke, betul
-	EvNo          Event = "no"           // tidak, ga, jangan
-	EvNumber      Event = "number"       // a bare digit answering a numbered list
-	EvCheckout    Event = "checkout"     // itu aja, udah, checkout
+	EvItems       Event = "items"        // products to add ("cabe 1/4 sama tomat")
+	EvQty         Event = "qty"          // a bare quantity: the answer to "berapa?" or for the product just asked about
+	EvChoice      Event = "choice"       // a numbered choice, by digit or in words ("yang merah", "yang kedua")
+	EvNumber      Event = "number"       // a bare number where a list was shown (delivery, decision, rating)
+	EvRemove      Event = "remove"       // "wortelnya dihapus", "hapus tomat"
+	EvChange      Event = "change"       // "bawangnya diganti 1 kg aja", "kurangi cabe jadi 1/4"
 	EvShowCart    Event = "show_cart"    // cek, lihat keranjang
-	EvRemove      Event = "remove"       // hapus tomat
-	EvChange      Event = "change"       // kurangi cabe jadi 1/4
 	EvReorder     Event = "reorder"      // ulang pesanan kemarin
-	EvCancel      Event = "cancel"       // batal
+	EvFinish      Event = "finish"       // itu aja, udahan, dah cukup, sampun
+	EvYes         Event = "yes"          // ya, sip, mantap, muhun
+	EvNo          Event = "no"           // tidak, ga, kada
+	EvSkip        Event = "skip"         // lewati: drop the question asked
 	EvAntar       Event = "antar"        // delivery by courier
 	EvAmbil       Event = "ambil"        // self pickup
+	EvAddress     Event = "address"      // a delivery address (jl., gg., RT, a zone name…)
+	EvName        Event = "name"         // the recipient's name ("atas nama Bu Yati")
 	EvLocation    Event = "location"     // a shared pin
-	EvText        Event = "text"         // anything else
-	EvQuestion    Event = "question"     // after an action: a line needs the buyer's answer
-	EvIdle        Event = "idle"         // clock: the cart sat untouched
+	EvCancel      Event = "cancel"       // batal, nggak jadi beli
+	EvGreeting    Event = "greeting"     // halo, pagi, makasih
+	EvHelp        Event = "help"         // bantuan, cara pesan
+	EvStatus      Event = "status"       // status pesanan
+	EvMenu        Event = "menu"         // menu, daftar harga
+	EvQuestion    Event = "question"     // a digression: price, ongkir, payment, hours, delivery time
+	EvOrderCmd    Event = "order_cmd"    // batal KODE, komplain KODE, pesan KODE, tawar
+	EvHandover    Event = "handover"     // buyer asks for a human
+	EvText        Event = "text"         // nothing understood
+	EvIdle        Event = "idle"         // clock: the form sat untouched
 	EvIdleExpire  Event = "idle_expire"  // clock: reminded and still untouched
 	EvDecision    Event = "decision"     // an order needs the buyer's answer
 	EvRate        Event = "rate"         // an order was delivered
-	EvHandover    Event = "handover"     // buyer asks for a human
-	EvHandoverEnd Event = "handover_end" // admin ends the handover
+	EvHandoverEnd Event = "handover_end" // the admin, the buyer or the idle clock ends the handover
 )
 
-// Action names what the bot does on a transition; actions live in a map so
-// the table stays readable.
+// Action names what the bot does on a transition; actions live in a map
+// (buyerActions) so the table stays readable.
 type Action string
 
 // Transition is one row of the table.
@@ -63,146 +78,180 @@ type Transition struct {
 	Action Action
 }
 
-// Any matches every state; specific rows win over Any rows.
-const Any State = "*"
+// Pseudo-states of the table. Any and Form match several states in From;
+// Same and Form as a To are resolved when the row runs.
+const (
+	// Any matches every state but handover; specific rows win over it.
+	Any State = "*"
+	// Form in From matches every state but handover (the order form is
+	// filled from any message); in To it is the next step of the order
+	// form: what is still missing (formStep).
+	Form State = "form"
+	// Same keeps the state: a digression answered, the question stands.
+	Same State = "same"
+)
 
-// transitions is the whole buyer conversation.
+// transitions is the whole buyer conversation. Lookup order: the state's
+// own row, then a Form row, then an Any row.
 var transitions = []Transition{
-	{StateIdle, EvItems, StateCart, "add_items"},
-	{StateIdle, EvReorder, StateCart, "reorder"},
-	{StateIdle, EvShowCart, StateIdle, "show_cart"},
-	{StateIdle, EvText, StateIdle, "fallback"},
-	{StateIdle, EvLocation, StateIdle, "fallback"},
-	{StateIdle, EvYes, StateIdle, "fallback"},
-	{StateIdle, EvNumber, StateIdle, "fallback"},
+	// The order form is filled from any message, in any state.
+	{Form, EvItems, Form, "add_items"},
+	{Form, EvQty, Form, "add_qty"},
+	{Form, EvRemove, Form, "remove_item"},
+	{Form, EvChange, Form, "change_item"},
+	{Form, EvShowCart, Form, "show_cart"},
+	{Form, EvReorder, Form, "reorder"},
+	{Form, EvFinish, Form, "finish"},
+	{Form, EvAntar, Form, "choose_antar"},
+	{Form, EvAmbil, Form, "choose_ambil"},
+	{Form, EvAddress, Form, "take_address"},
+	{Form, EvName, Form, "take_name"},
+	{Form, EvLocation, Form, "take_pin"},
+	{Form, EvChoice, Form, "answer_choice"},
+	{Form, EvSkip, Form, "skip_question"},
+	{Form, EvYes, Form, "yes_nothing_asked"},
+	{Form, EvNo, Form, "no_nothing_asked"},
+	{Form, EvNumber, Form, "fallback"},
+	{Form, EvText, Form, "fallback"},
 
-	{StateCart, EvItems, StateCart, "add_items"},
-	{StateCart, EvRemove, StateCart, "remove_item"},
-	{StateCart, EvChange, StateCart, "change_item"},
-	{StateCart, EvShowCart, StateCart, "show_cart"},
-	{StateCart, EvReorder, StateCart, "reorder"},
-	{StateCart, EvCheckout, StateDelivery, "ask_delivery"},
-	{StateCart, EvYes, StateDelivery, "ask_delivery"},
-	{StateCart, EvIdle, StateCart, "remind_idle"},
-	{StateCart, EvIdleExpire, StateIdle, "expire_cart"},
-	{StateCart, EvText, StateCart, "fallback"},
-	{StateCart, EvQuestion, StateClarify, "nothing"},
+	// Answers to what the state asked.
+	{StateCart, EvYes, Form, "finish"},
+	{StateClarify, EvYes, Form, "confirm_question"},
+	{StateClarify, EvNo, Form, "skip_question"},
+	{StateClarify, EvNumber, Form, "answer_choice"},
+	{StateDelivery, EvNumber, Form, "choose_delivery"},
+	{StateAddress, EvYes, Form, "use_last_address"},
+	{StateAddress, EvNo, Form, "ask_new_address"},
+	{StateAddress, EvText, Form, "take_address"},
+	{StateName, EvText, Form, "take_name"},
+	{StateConfirm, EvYes, Form, "place_order"},
+	{StateConfirm, EvFinish, Form, "place_order"},
+	{StateConfirm, EvNo, Form, "reopen_form"},
+	{StateDecide, EvYes, Form, "accept_decision"},
+	{StateDecide, EvNo, Form, "refuse_decision"},
+	{StateDecide, EvNumber, Form, "number_decision"},
+	{StateRating, EvNumber, Form, "rate"},
+	{StateRating, EvText, Form, "rate_comment"},
 
-	{StateClarify, EvNumber, StateCart, "answer_choice"},
-	{StateClarify, EvItems, StateCart, "answer_qty"},
-	{StateClarify, EvYes, StateCart, "confirm_question"},
-	{StateClarify, EvRemove, StateCart, "remove_item"},
-	{StateClarify, EvChange, StateCart, "change_item"},
-	{StateClarify, EvShowCart, StateCart, "show_cart"},
-	{StateClarify, EvText, StateClarify, "reask"},
-	{StateClarify, EvNo, StateCart, "skip_question"},
-	{StateClarify, EvIdle, StateClarify, "remind_idle"},
-	{StateClarify, EvIdleExpire, StateIdle, "expire_cart"},
+	// Human handover: the bot relays until the buyer, an admin or the clock ends it.
+	{StateHandover, EvText, Same, "relay_to_admins"},
+	{StateHandover, EvHandoverEnd, Form, "end_handover"},
+	{StateHandover, EvIdle, Same, "nothing"},
+	{StateHandover, EvIdleExpire, Form, "end_handover_idle"},
 
-	{StateDelivery, EvAntar, StateAddress, "ask_address"},
-	{StateDelivery, EvAmbil, StateConfirm, "self_pickup"},
-	{StateDelivery, EvNumber, StateDelivery, "choose_delivery"},
-	{StateDelivery, EvItems, StateCart, "add_items"},
-	{StateDelivery, EvText, StateDelivery, "reask"},
-	{StateDelivery, EvIdle, StateDelivery, "remind_idle"},
-	{StateDelivery, EvIdleExpire, StateIdle, "expire_cart"},
+	// The clock: a reminder, then the form is cleared.
+	{StateCart, EvIdle, Same, "remind_idle"},
+	{StateClarify, EvIdle, Same, "remind_idle"},
+	{StateDelivery, EvIdle, Same, "remind_idle"},
+	{StateAddress, EvIdle, Same, "remind_idle"},
+	{StateName, EvIdle, Same, "remind_idle"},
+	{StateConfirm, EvIdle, Same, "remind_idle"},
 
-	{StateAddress, EvText, StateConfirm, "take_address"},
-	{StateAddress, EvLocation, StateAddress, "take_pin"},
-	{StateAddress, EvYes, StateConfirm, "use_last_address"},
-	{StateAddress, EvNo, StateAddress, "ask_new_address"},
-	{StateAddress, EvItems, StateCart, "add_items"},
-	{StateAddress, EvRemove, StateCart, "remove_item"},
-	{StateAddress, EvChange, StateCart, "change_item"},
-	{StateAddress, EvIdle, StateAddress, "remind_idle"},
-	{StateAddress, EvIdleExpire, StateIdle, "expire_cart"},
-
-	{StateConfirm, EvYes, StateIdle, "place_order"},
-	{StateConfirm, EvNo, StateCart, "show_cart"},
-	{StateConfirm, EvItems, StateCart, "add_items"},
-	{StateConfirm, EvRemove, StateCart, "remove_item"},
-	{StateConfirm, EvChange, StateCart, "change_item"},
-	{StateConfirm, EvLocation, StateConfirm, "take_pin"},
-	{StateConfirm, EvText, StateConfirm, "reask"},
-	{StateConfirm, EvIdle, StateConfirm, "remind_idle"},
-	{StateConfirm, EvIdleExpire, StateIdle, "expire_cart"},
-
-	{StateDecide, EvYes, StateIdle, "accept_decision"},
-	{StateDecide, EvNo, StateIdle, "refuse_decision"},
-	{StateDecide, EvNumber, StateIdle, "number_decision"},
-	{StateDecide, EvText, StateDecide, "reask"},
-
-	{StateRating, EvNumber, StateIdle, "rate"},
-	{StateRating, EvText, StateIdle, "rate_comment"},
-	{StateRating, EvItems, StateCart, "add_items"},
-
-	{StateHandover, EvText, StateHandover, "relay_to_admins"},
-	{StateHandover, EvHandoverEnd, StateIdle, "end_handover"},
-
-	// Every state but handover: cancel, decisions, ratings and handover requests.
-	{Any, EvCancel, StateIdle, "cancel_cart"},
+	// Any time (every state but handover).
+	{Any, EvCancel, Form, "cancel_cart"},
+	{Any, EvGreeting, Same, "greet"},
+	{Any, EvHelp, Same, "help"},
+	{Any, EvStatus, Same, "status"},
+	{Any, EvMenu, Same, "menu"},
+	{Any, EvQuestion, Same, "answer_question"},
+	{Any, EvOrderCmd, Same, "order_command"},
+	{Any, EvHandover, StateHandover, "start_handover"},
 	{Any, EvDecision, StateDecide, "ask_decision"},
 	{Any, EvRate, StateRating, "ask_rating"},
-	{Any, EvHandover, StateHandover, "start_handover"},
-	{Any, EvIdle, Any, "nothing"},
-	{Any, EvIdleExpire, Any, "nothing"},
-	{Any, EvHandoverEnd, StateIdle, "end_handover"},
-	{Any, EvText, Any, "fallback"},
+	{Any, EvIdle, Same, "nothing"},
+	{Any, EvIdleExpire, Form, "expire_cart"},
+	{Any, EvHandoverEnd, Same, "nothing"},
 }
 
-// States lists every state, for checks and rendering.
-var States = []State{StateIdle, StateCart, StateClarify, StateDelivery, StateAddress, StateConfirm, StateDecide, StateRating, StateHandover}
+// formStates are the states the order form moves between (Form's targets).
+var formStates = map[State]bool{StateIdle: true, StateCart: true, StateClarify: true, StateDelivery: true,
+	StateAddress: true, StateName: true, StateConfirm: true}
 
-// ErrNoTransition is returned for an event a state does not take.
-type ErrNoTransition struct {
+// NoTransitionError is returned for an event a state does not take.
+type NoTransitionError struct {
 	State State
 	Event Event
 }
 
-func (e ErrNoTransition) Error() string {
+func (e NoTransitionError) Error() string {
 	return fmt.Sprintf("no transition from %s on %s", e.State, e.Event)
 }
 
-// Next looks up the transition for (state, event). Rows for the state win
-// over Any rows; an Any row whose To is Any keeps the state. In handover
-// the Any rows do not apply: a human is talking.
+// Next looks up the row for (state, event): the state's own row, then a
+// Form row, then an Any row. In handover only the handover rows apply: a
+// human is talking.
 func Next(s State, ev Event) (Transition, error) {
-	for _, t := range transitions {
-		if t.From == s && t.On == ev {
-			return t, nil
+	for _, from := range []State{s, Form, Any} {
+		if s == StateHandover && from != s {
+			break
 		}
-	}
-	if s != StateHandover {
 		for _, t := range transitions {
-			if t.From == Any && t.On == ev {
-				if t.To == Any {
-					t.To = s
-				}
+			if t.From == from && t.On == ev {
 				t.From = s
 				return t, nil
 			}
 		}
 	}
-	return Transition{}, ErrNoTransition{s, ev}
+	return Transition{}, NoTransitionError{s, ev}
+}
+
+// target resolves a row's To: Same keeps from, Form is the order form's
+// next step, anything else is that state.
+func target(to, from State, c *Conversation, selfPickup bool) State {
+	switch to {
+	case Same:
+		return from
+	case Form:
+		return formStep(c, selfPickup)
+	}
+	return to
 }
 
 // RenderTable prints the transition table, one row a line, for `pasarbot
 // states` and docs/states.md.
 func RenderTable() string {
 	var b strings.Builder
+	rows := sortedRows()
+	fmt.Fprintf(&b, "%-9s %-13s %-9s %s\n", "STATE", "EVENT", "NEXT", "ACTION")
+	for _, t := range rows {
+		fmt.Fprintf(&b, "%-9s %-13s %-9s %s\n", t.From, t.On, t.To, t.Action)
+	}
+	return b.String()
+}
+
+func sortedRows() []Transition {
 	rows := append([]Transition(nil), transitions...)
-	order := map[State]int{Any: len(States)}
+	order := map[State]int{Form: -1, Any: len(States)}
 	for i, s := range States {
 		order[s] = i
 	}
 	sort.SliceStable(rows, func(i, j int) bool { return order[rows[i].From] < order[rows[j].From] })
-	fmt.Fprintf(&b, "%-9s %-13s %-9s %s\n", "STATE", "EVENT", "NEXT", "ACTION")
-	for _, t := range rows {
-		to := string(t.To)
-		if t.To == Any {
-			to = "(same)"
+	return rows
+}
+
+// RenderMermaid draws the state-specific rows as a Mermaid diagram; the
+// Form and Any rows, which apply everywhere, are listed under it.
+func RenderMermaid() string {
+	var b strings.Builder
+	b.WriteString("stateDiagram-v2\n")
+	seen := map[string]bool{}
+	for _, t := range sortedRows() {
+		if t.From == Form || t.From == Any {
+			continue
 		}
-		fmt.Fprintf(&b, "%-9s %-13s %-9s %s\n", t.From, t.On, to, t.Action)
+		to := string(t.To)
+		switch t.To {
+		case Same:
+			to = string(t.From)
+		case Form:
+			to = "form"
+		}
+		line := fmt.Sprintf("    %s --> %s: %s\n", t.From, to, t.On)
+		if !seen[line] {
+			seen[line] = true
+			b.WriteString(line)
+		}
 	}
+	b.WriteString("    form --> idle\n    form --> cart\n    form --> clarify\n    form --> delivery\n    form --> address\n    form --> name\n    form --> confirm\n")
 	return b.String()
 }

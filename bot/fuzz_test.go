@@ -60,7 +60,7 @@ func FuzzCleanText(f *testing.F) {
 }
 
 func FuzzIntent(f *testing.F) {
-	for _, s := range []string{"itu aja ya kak", "ya", "nomor 2", "tawar 80rb", "batal A7K2", "komplain A7K2 busuk", "menu 2"} {
+	for _, s := range []string{"itu aja ya kak", "ya", "nomor 2", "tawar 80rb", "batal A7K2", "komplain A7K2 busuk", "menu 2", "cabe 1/4 antar ke Jl. Melati 5 atas nama Bu Yati, itu aja", "ambil sendiri ke pasar ya"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -70,6 +70,12 @@ func FuzzIntent(f *testing.F) {
 		offerAmount(s)
 		menuPage(norm(s))
 		splitNameAddress(s)
-		trimCheckout(s)
+		cutFinish(s)
+		cutName(s)
+		cutDelivery(s)
+		wordSpans(s)
+		if rest, name := cutName(s); len(rest)+len(name) > len(s)+1 {
+			t.Fatalf("cutName grew %q into %q + %q", s, rest, name)
+		}
 	})
 }

@@ -8,32 +8,43 @@ import (
 	"pasarbot/orders"
 )
 
-// Short answers buyers give, as they type them.
+// Short answers buyers give, as they type them, across regions: Javanese
+// (nggih, sampun, wis), Sundanese (muhun, tos, parantos, moal), Betawi
+// (udeh, kagak), Banjar (inggih, sudah ha, kada), and chat shortenings.
 var (
-	yesWords = set("ya", "iya", "y", "yes", "yup", "oke", "ok", "okay", "okey", "oce", "betul", "benar", "bener", "siap",
-		"setuju", "lanjut", "boleh", "gas", "jadi", "sip", "mau", "nggih", "enggih", "muhun", "iyaa", "yaa", "ok kak", "oke kak", "ya kak")
-	noWords = set("tidak", "tdk", "nggak", "ngga", "gak", "ga", "enggak", "engga", "no", "jangan", "bukan", "gajadi",
-		"ga jadi", "gak jadi", "nggak jadi", "tidak jadi", "moal", "teu", "ora", "mboten", "salah", "ganti")
-	checkoutWords = set("itu aja", "itu saja", "itu aja kak", "udah", "sudah", "udah itu aja", "sudah itu saja", "cukup",
-		"checkout", "check out", "selesai", "lanjut bayar", "bayar", "pesan sekarang", "kirim", "proses", "itu dulu",
-		"segitu aja", "segitu dulu", "itu aja ya", "udah itu aja ya", "wis", "wis iku wae", "eta weh", "itu aja dulu")
-	cartWords   = set("cek", "cek keranjang", "keranjang", "lihat keranjang", "liat keranjang", "cart", "pesanan saya apa aja", "cek pesanan tadi")
-	cancelWords = set("batal", "cancel", "batalin", "batalkan", "gak jadi semua", "ga jadi semua", "batal semua", "hapus semua", "kosongkan")
-	helpWords   = set("bantuan", "help", "tolong bantu", "cara pesan", "caranya gimana", "gimana caranya", "info", "?", "halo", "hallo", "hai", "hi", "assalamualaikum", "permisi", "p", "pagi", "selamat pagi")
-	statusWords = set("status", "cek status", "status pesanan", "pesanan saya", "pesananku", "cek pesanan", "sudah sampai mana", "udah sampai mana", "mana pesanan saya", "lacak")
-	menuWords   = set("menu", "daftar harga", "harga", "katalog", "list harga", "pricelist", "price list", "jualan apa aja", "ada apa aja", "daftar", "produk")
-	antarWords  = set("antar", "diantar", "dianter", "anter", "kirim", "dikirim", "delivery", "ojol", "kurir", "antar aja", "diantar aja", "dianter aja")
-	ambilWords  = set("ambil", "ambil sendiri", "diambil", "saya ambil", "ambil aja", "pickup", "pick up", "jemput sendiri", "ke pasar")
-	handoverRe  = regexp.MustCompile(`^(admin|cs|customer service|mau (ngomong|bicara|ngobrol) (sama|dengan) (orang|admin|manusia)|minta (admin|cs)|hubungi admin|panggil admin)\b`)
-	reorderRe   = regexp.MustCompile(`^(ulang|ulangi|sama kayak|sama seperti|pesan lagi|order lagi) ?(pesanan|order)? ?(kemarin|kemaren|terakhir|yang (lalu|kemarin))?`)
-	removeRe    = regexp.MustCompile(`^(hapus|buang|ga jadi|gak jadi|nggak jadi|tidak jadi|batal|cancel|coret)\s+(.+)$`)
-	changeRe    = regexp.MustCompile(`^(kurangi|kurangin|tambahin|tambahi|ubah|ganti|jadikan|jadiin|ubah)\s+(.+?)\s+(jadi|menjadi|ke)\s+(.+)$`)
-	addRe       = regexp.MustCompile(`^(tambah|tambahin|tambahan|plus|sama)\s+(.+)$`)
-	codeRe      = regexp.MustCompile(`(?i)\b([a-z][0-9][a-z][0-9](?:[a-z][0-9]?)?)\b`)
-	offerRe     = regexp.MustCompile(`^(tawar|nawar|bisa|boleh|gimana kalau|gmn kalo|kalau|kalo|kurang|kurangin|kurangi)\b`)
-	complaintRe = regexp.MustCompile(`^(komplain|complain|keluhan|protes)\b\s*(.*)$`)
-	pesanRe     = regexp.MustCompile(`(?i)^pesan\s+([a-z0-9]{4,6})\s+(.+)$`)
-	cancelOrder = regexp.MustCompile(`(?i)^(batal|batalkan|cancel)\s+([a-z0-9]{4,6})\b\s*(.*)$`)
+	yesWords = set("ya", "iya", "y", "yes", "yup", "yoi", "oke", "ok", "okay", "okey", "oce", "okee", "okeh", "betul", "benar", "bener",
+		"siap", "setuju", "lanjut", "lanjutkan", "boleh", "gas", "ok gas", "gaskeun", "jadi", "sip", "sipp", "mau", "nggih", "enggih", "inggih",
+		"muhun", "leres", "iyaa", "yaa", "iye", "iyo", "iih", "ho oh", "he eh", "mantap", "mantab", "mantul", "cocok", "pas", "deal", "proses",
+		"gpp lanjut", "lanjut aja", "oke lanjut", "sudah benar", "udah bener", "udah benar", "sudah betul", "iya bener", "iya betul", "ya betul",
+		"ya bener", "betul sekali", "oke kirim", "kirim aja", "ok kirim", "sip kirim", "iya kirim", "ya kirim", "ok siap", "siap kak",
+		"oke deh", "ok deh", "boleh deh", "iya boleh", "ya boleh", "ok kak", "oke kak", "ya kak", "y kak", "ok lanjut", "iya lanjut", "yuk", "ayo",
+		"hayuk", "ayok", "gass", "sudah sesuai", "udah sesuai", "sesuai", "oke sesuai", "benar semua", "bener semua", "pesan", "order")
+	noWords = set("tidak", "tdk", "nggak", "ngga", "gak", "ga", "gk", "g", "enggak", "engga", "no", "jangan", "bukan", "kagak", "kaga",
+		"moal", "teu", "henteu", "ora", "mboten", "kada", "ndak", "nda", "salah", "bukan itu", "tidak benar", "belum", "belum benar", "ga usah", "gak usah", "nggak usah", "gausah", "gk usah", "tidak usah", "ndak usah", "kada usah", "ga ada lagi", "gak ada lagi", "nggak ada lagi", "tidak ada lagi", "ga ada", "nggak ada", "gak ada")
+	finishWords = set("itu aja", "itu saja", "itu aja kak", "udah", "sudah", "udh", "dah", "udah itu aja", "sudah itu saja", "cukup",
+		"checkout", "check out", "selesai", "lanjut bayar", "bayar", "pesan sekarang", "proses", "itu dulu", "itu dulu deh",
+		"segitu aja", "segitu dulu", "segitu", "cukup segitu", "itu aja ya", "udah itu aja ya", "wis", "wes", "wis cukup", "wes cukup",
+		"wis iku wae", "iku wae", "eta weh", "tos", "tos eta", "parantos", "sampun", "sampun cekap", "cekap", "itu aja dulu", "udahan",
+		"udah cukup", "dah cukup", "udh cukup", "sudah cukup", "cukup itu", "itu aja cukup", "udeh", "udeh itu aja", "entu aje", "itu aje",
+		"sudah ha", "sudah haja", "itu haja", "itu haja pang", "cukup ha", "itu doang", "gitu aja", "gitu dulu", "udah ah", "udah gitu aja",
+		"beres", "done", "udah semua", "sudah semua", "itu semua", "segitu saja", "dah itu aja", "dh itu aja", "udh itu aja", "udh itu aj",
+		"itu aj", "ok itu aja", "oke itu aja", "ya itu aja", "iya itu aja", "cukup itu aja", "itu thok", "iku thok", "wis iku", "kitu wae")
+	skipWords        = set("lewati", "lewat", "skip", "lewatin", "gak tau", "ga tau", "nggak tau", "tidak tahu", "gatau", "ga jadi yang itu")
+	pickupAlone      = set("ambil", "diambil", "ambil aja", "saya ambil", "aku ambil", "ulun ambil", "jemput", "sy ambil")
+	cartWords        = set("cek", "cek keranjang", "keranjang", "lihat keranjang", "liat keranjang", "cart", "pesanan saya apa aja", "cek pesanan tadi", "belanjaan saya", "lihat belanjaan")
+	cancelWords      = set("batal", "cancel", "batalin", "batalkan", "gak jadi semua", "ga jadi semua", "batal semua", "hapus semua", "kosongkan", "ga jadi", "gak jadi", "nggak jadi", "ngga jadi", "tidak jadi", "gajadi", "gk jd", "ga jd", "gak jd", "nggak jadi beli", "ga jadi beli", "gak jadi beli", "tidak jadi beli", "gajadi beli", "ndak jadi", "nda jadi", "kada jadi", "kagak jadi", "batal aja", "batalin aja", "cancel aja", "batal pesan", "batal pesanan", "moal jadi", "ora sido", "ra sido", "nggak sido", "gak sido", "ga sido", "ndak sido", "kada jadi ha", "ga jadi deh", "gak jadi deh", "nggak jadi deh", "ga jadi aja", "batal deh", "udah ga jadi", "ga jadi pesan", "gak jadi pesan", "kosongin")
+	helpWords        = set("bantuan", "help", "tolong bantu", "cara pesan", "caranya gimana", "gimana caranya", "info", "?", "gimana cara pesannya", "cara order", "bagaimana cara pesan")
+	greetWords       = set("halo", "hallo", "hai", "hi", "hello", "helo", "assalamualaikum", "assalamu'alaikum", "assalamu alaikum", "asalamualaikum", "ass", "askum", "permisi", "p", "pagi", "selamat pagi", "siang", "selamat siang", "punten", "sampurasun", "sugeng enjing", "misi", "salam", "makasih", "terima kasih", "terimakasih", "trims", "thanks", "thx", "tq", "makasi", "nuhun", "hatur nuhun", "matur nuwun", "suwun", "mau pesan", "mau order", "mau beli", "mau belanja", "pesan dong", "order dong", "bisa pesan", "bisa order", "mau pesen", "pesen dong", "handak tukar", "ulun handak tukar", "ulun handak pesan", "bisa pesan sekarang", "oke makasih", "ok makasih", "siap makasih", "sama sama", "sama-sama", "wa'alaikumsalam", "waalaikumsalam")
+	statusWords      = set("status", "cek status", "status pesanan", "pesanan saya", "pesananku", "cek pesanan", "sudah sampai mana", "udah sampai mana", "mana pesanan saya", "lacak", "udah sampe mana", "sampai mana")
+	menuWords        = set("menu", "daftar harga", "harga", "katalog", "list harga", "pricelist", "price list", "jualan apa aja", "ada apa aja", "daftar", "produk", "jual apa aja", "ada apa saja", "list", "harga harga", "harga2")
+	handoverEndWords = set("batal", "selesai", "menu", "udah selesai", "sudah selesai", "selesai cs", "stop", "keluar", "kembali", "kembali ke menu", "cancel", "udahan", "sudah", "udah")
+	handoverRe       = regexp.MustCompile(`^(admin|cs|customer service|petugas|operator|(mau|bisa|pengen|ingin) (ngomong|bicara|ngobrol|chat) (sama|dengan|dg|dgn) (orang|admin|manusia|petugas|orangnya|cs)|minta (admin|cs|petugas)|hubungi admin|panggil admin|sambungkan (ke )?(admin|petugas|cs)|bisa (bicara|ngomong) (sama|dengan) orangnya)\b`)
+	reorderRe        = regexp.MustCompile(`^(ulang|ulangi|sama kayak|sama seperti|pesan lagi|order lagi) ?(pesanan|order)? ?(kemarin|kemaren|terakhir|yang (lalu|kemarin))?`)
+	codeRe           = regexp.MustCompile(`(?i)\b([a-z][0-9][a-z][0-9](?:[a-z][0-9]?)?)\b`)
+	offerRe          = regexp.MustCompile(`^(tawar|nawar|bisa|boleh|gimana kalau|gmn kalo|kalau|kalo|kurang|kurangin|kurangi)\b`)
+	complaintRe      = regexp.MustCompile(`^(komplain|complain|keluhan|protes)\b\s*(.*)$`)
+	pesanRe          = regexp.MustCompile(`(?i)^pesan\s+([a-z0-9]{4,6})\s+(.+)$`)
+	cancelOrder      = regexp.MustCompile(`(?i)^(batal|batalkan|cancel)\s+([a-z0-9]{4,6})\b\s*(.*)$`)
 )
 
 func set(ws ...string) map[string]bool {
@@ -47,15 +58,18 @@ func set(ws ...string) map[string]bool {
 // norm lower-cases, drops punctuation at the ends and squeezes spaces.
 func norm(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
-	s = strings.Trim(s, ".!?,~ 🙏😊👍")
+	s = strings.Trim(s, ".!?,~ 🙏😊👍🙂😁🤗")
 	return strings.Join(strings.Fields(s), " ")
 }
 
 // isPhrase reports whether the normalized text s is one of the phrases in m,
-// also after dropping trailing words that carry no meaning for short
-// answers ("ya kak!", "oke deh", "itu aja ya kak").
+// also after dropping leading and trailing words that carry no meaning for
+// short answers ("ya kak!", "oke deh", "eh udah itu aja ya kak").
 func isPhrase(m map[string]bool, s string) bool {
-	fs := strings.Fields(s)
+	fs := strings.Fields(strings.NewReplacer(",", " ", "!", " ", ".", " ").Replace(s))
+	for len(fs) > 1 && fillerHead[fs[0]] && !m[strings.Join(fs, " ")] {
+		fs = fs[1:]
+	}
 	for len(fs) > 0 {
 		if m[strings.Join(fs, " ")] {
 			return true
@@ -68,7 +82,12 @@ func isPhrase(m map[string]bool, s string) bool {
 	return false
 }
 
-var fillerTail = set("kak", "ka", "kakak", "mbak", "mba", "bu", "pak", "mas", "bang", "deh", "dong", "ya", "yah", "yaa", "nih", "sis", "gan", "min", "aja", "saja", "lah", "nggih", "atuh", "mah", "wae")
+var (
+	fillerTail = set("kak", "ka", "kakak", "mbak", "mba", "bu", "pak", "mas", "bang", "deh", "dong", "ya", "yah", "yaa", "nih", "sis", "gan", "min",
+		"aja", "saja", "lah", "nggih", "atuh", "mah", "wae", "ha", "pang", "lo", "loh", "kok", "sih", "bund", "bun", "acil", "cil", "julak", "ading",
+		"pian", "teh", "a", "ko", "koh", "cik", "om", "tante", "bos", "juragan", "makasih", "terima kasih", "ok", "oke", "ye", "yo", "bro", "sist", "say")
+	fillerHead = set("eh", "oh", "oke", "ok", "ya", "iya", "yaudah", "ya udah", "yaudh", "udah", "nah", "hmm", "emm", "wah", "kak", "mbak", "mba", "bu", "pak", "mas", "bang", "acil", "cil", "pian", "sip", "siap", "baik", "kalau", "kalo")
+)
 
 // number reads a bare number answer ("2", "no 2", "nomor 2", "yang 2").
 func number(s string) (int, bool) {
@@ -94,4 +113,41 @@ func findCode(s string) string {
 		}
 	}
 	return ""
+}
+
+// isGreeting is true for a line that only greets, thanks or says "I want
+// to order" ("pagi bu", "assalamualaikum mbak", "mau pesan dong kak").
+func isGreeting(s string) bool {
+	return isPhrase(greetWords, s)
+}
+
+// cutGreeting drops greeting words at the start of a line ("halo mbak,
+// cabe 1/4") so the product parser sees only the order.
+func cutGreeting(s string) string {
+	fs := strings.Fields(s)
+	i := 0
+	for i < len(fs) && i < 4 {
+		w := strings.Trim(strings.ToLower(fs[i]), ",.!")
+		if greetWords[w] || fillerTail[w] || w == "selamat" || w == "mau" && i+1 < len(fs) && (strings.HasPrefix(strings.ToLower(fs[i+1]), "pesan") || strings.HasPrefix(strings.ToLower(fs[i+1]), "order") || strings.HasPrefix(strings.ToLower(fs[i+1]), "beli")) {
+			i++
+			continue
+		}
+		break
+	}
+	return strings.Join(fs[i:], " ")
+}
+
+var onlyFillerWords = set("dan", "sama", "terus", "trus", "juga", "tolong", "langsung", "nanti", "ke", "di", "rumah", "saya", "aku", "sini",
+	"minta", "pakai", "pake", "mau", "dong", "ulun", "kami", "kita", "yang", "yg", "hmm", "eh", "nah", "oh", "ini", "itu", "gitu", "begitu", "jadi")
+
+// onlyFiller is true for leftovers that say nothing ("ya", "kak", "deh ya").
+func onlyFiller(s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		w = strings.Trim(w, ",.!?-:;")
+		if w == "" || fillerTail[w] || fillerHead[w] || greetWords[w] || onlyFillerWords[w] {
+			continue
+		}
+		return false
+	}
+	return true
 }

@@ -14,6 +14,7 @@ const (
 	timerSellerLast  = "seller_last"   // ref: code/group: reminder sent, buyer told at this deadline
 	timerOffer       = "offer_answer"  // ref: code/group
 	timerCourier     = "courier_claim" // ref: code
+	timerHandover    = "handover_idle" // ref: chat
 	settingOverrides = "hours_overrides"
 	settingCourierCh = "courier_group_chat"
 	settingCodeSeed  = "code_seed"
@@ -34,8 +35,12 @@ func (e *Engine) armIdle(b *buyerTurn) error {
 func (e *Engine) actPlaceOrder(b *buyerTurn) error {
 	c := b.conv
 	if len(c.Cart) == 0 {
-		b.conv.State = StateIdle
-		b.reply(b.in, e.t("cart_empty"))
+		b.note(e.t("cart_empty"))
+		return nil
+	}
+	if formStep(c, e.set.SelfPickup) != StateConfirm {
+		// Something is still missing (a question, the address): the form
+		// asks for it; "ya" places nothing yet.
 		return nil
 	}
 	sched, err := e.schedule(b.tx)
@@ -44,8 +49,7 @@ func (e *Engine) actPlaceOrder(b *buyerTurn) error {
 	}
 	open := sched.IsOpen(b.sentAt()) && sched.IsOpen(b.now)
 	if !open && !e.set.PreOrders {
-		b.conv.State = StateConfirm
-		b.reply(b.in, sched.ClosedReply(b.now, e.set.Lang))
+		b.note(sched.ClosedReply(b.now, e.set.Lang))
 		return nil
 	}
 	capMsg, err := e.overCap(b, c)
@@ -54,8 +58,7 @@ func (e *Engine) actPlaceOrder(b *buyerTurn) error {
 	}
 	if capMsg != "" {
 		if !open || !e.set.PreOrders {
-			b.conv.State = StateConfirm
-			b.reply(b.in, capMsg)
+			b.note(capMsg)
 			return nil
 		}
 		// Full for today: the order waits as a pre-order for the next
@@ -104,7 +107,7 @@ func (e *Engine) actPlaceOrder(b *buyerTurn) error {
 	} else if c.Name != "" {
 		c.LastName = c.Name
 	}
-	c.Cart, c.Questions, c.Pin, c.Address, c.Ongkir, c.Area = nil, nil, nil, "", 0, ""
+	e.clearForm(c)
 	if err := b.tx.ClearTimer(timerCartIdle, c.Chat); err != nil {
 		return err
 	}
@@ -113,14 +116,14 @@ func (e *Engine) actPlaceOrder(b *buyerTurn) error {
 	}
 	b.log.Info().Str("order", o.Code).Int64("total", o.Total()).Bool("pre_order", !open).Msg("order created")
 	if capMsg != "" {
-		b.reply(b.in, capMsg+"\n"+e.t("preorder_for_next_day", o.Code, o.MarketDay))
+		b.note(capMsg + "\n" + e.t("preorder_for_next_day", o.Code, o.MarketDay))
 		return nil
 	}
 	if !open {
-		b.reply(b.in, e.t("preorder_taken", o.Code, sched.ClosedReply(b.now, e.set.Lang)))
+		b.note(e.t("preorder_taken", o.Code, sched.ClosedReply(b.now, e.set.Lang)))
 		return nil
 	}
-	b.reply(b.in, e.t("order_placed", o.Code))
+	b.note(e.t("order_placed", o.Code))
 	return e.routeOrder(b.turn, o)
 }
 

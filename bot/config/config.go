@@ -134,6 +134,7 @@ type Bargaining struct {
 type Orders struct {
 	BurstWindow      time.Duration `yaml:"burst_window"`
 	CartIdle         time.Duration `yaml:"cart_idle"`
+	HandoverIdle     time.Duration `yaml:"handover_idle"`
 	SellerTimeout    time.Duration `yaml:"seller_timeout"`
 	MembersMayAnswer bool          `yaml:"members_may_answer"`
 	WeighTolerance   int           `yaml:"weigh_tolerance_percent"`
@@ -258,6 +259,7 @@ func defaults() *Config {
 		Orders: Orders{
 			BurstWindow:    3 * time.Second,
 			CartIdle:       30 * time.Minute,
+			HandoverIdle:   30 * time.Minute,
 			SellerTimeout:  20 * time.Minute,
 			WeighTolerance: 10,
 			CodeSeed:       0,

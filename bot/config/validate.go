@@ -199,6 +199,9 @@ func (c *Config) validate() error {
 	if c.Orders.CartIdle <= 0 {
 		return c.errAt("orders.cart_idle", "must be positive")
 	}
+	if c.Orders.HandoverIdle <= 0 {
+		return c.errAt("orders.handover_idle", "must be positive")
+	}
 	if c.Orders.SellerTimeout <= 0 {
 		return c.errAt("orders.seller_timeout", "must be positive")
 	}

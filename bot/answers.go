@@ -1,0 +1,212 @@
+package bot
+
+import (
+	"regexp"
+	"strings"
+
+	"pasarbot/bot/parse"
+	"pasarbot/catalog"
+	"pasarbot/orders"
+)
+
+// Readers for the parts of a buyer message that are not new items:
+// questions asked mid-flow, order commands, corrections of cart lines,
+// answers to a "which one?" question and quantities for the product just
+// asked about.
+
+var (
+	ongkirRe  = regexp.MustCompile(`\b(ongkir|ongkos kirim|ongkos antar|biaya antar|biaya kirim|ongkosnya|ongkirnya)\b`)
+	paymentRe = regexp.MustCompile(`\b(cod|transfer|tf|qris|bayar(nya)? (gimana|bagaimana|pakai apa|pake apa|di ?mana|dimana|ditempat|di tempat)|bisa bayar|bayar di tempat|bisa tunai|tunai|e-?wallet|dana|ovo|gopay|shopeepay)\b`)
+	hoursRe   = regexp.MustCompile(`\b(buka (jam|sampai|sampe|ampe|dari|tiap|setiap|hari)|tutup (jam|kapan|hari)|jam (berapa|brp) (buka|tutup)|sampai jam (berapa|brp)\s*(buka|ya|kak|\?|$)|masih buka|sudah buka|udah buka|buka (ga|gak|nggak|tidak|kah|kak|\?)|jam buka|jam operasional|besok buka)`)
+	etaRe     = regexp.MustCompile(`\b(nyampe|nyampai|sampainya|sampenya|tiba|datang(nya)?|diantar) (jam|kapan|berapa lama|brp lama)|\b(berapa lama|brp lama|kapan (sampai|sampe|nyampe|datang|diantar|dikirim)|jam berapa (sampai|sampe|nyampe|datang|diantar|dikirim)|lama (ga|gak|nggak|tidak)|estimasi|perkiraan sampai|bisa cepat)\b`)
+	priceAsk  = regexp.MustCompile(`\b(berapa|brp|brapa|berapaan|harganya|harga|rega|regane)\b`)
+)
+
+// digression recognizes a question asked in the middle of an order.
+func (e *Engine) digression(s string) (string, bool) {
+	q := strings.HasSuffix(s, "?") || strings.Contains(s, "?") || priceAsk.MatchString(s) || strings.HasPrefix(s, "bisa ") || strings.HasPrefix(s, "apa ") || strings.HasPrefix(s, "kapan ")
+	switch {
+	case ongkirRe.MatchString(s):
+		return "ongkir", true
+	case q && paymentRe.MatchString(s):
+		return "payment", true
+	case etaRe.MatchString(s):
+		return "eta", true
+	case hoursRe.MatchString(s):
+		return "hours", true
+	}
+	if _, ok := e.categoryQuestion(s); ok {
+		return "category", true
+	}
+	return "", false
+}
+
+// orderCommand reads commands about a placed order: "batal A7K2",
+// "komplain A7K2 …", "pesan A7K2 …" (to the courier), "tawar 80rb".
+func orderCommand(raw, s string) (string, bool) {
+	if m := cancelOrder.FindStringSubmatch(raw); m != nil && orders.LooksLikeCode(m[2]) {
+		return "cancel", true
+	}
+	if complaintRe.MatchString(s) {
+		return "complaint", true
+	}
+	if m := pesanRe.FindStringSubmatch(raw); m != nil && orders.LooksLikeCode(m[1]) {
+		return "courier", true
+	}
+	if offerRe.MatchString(s) {
+		if _, ok := offerAmount(raw); ok || strings.HasPrefix(s, "tawar") || strings.HasPrefix(s, "nawar") || spokenOffer(raw) != "" && findCode(raw) != "" {
+			return "offer", true
+		}
+	}
+	return "", false
+}
+
+// Words that turn a line naming a cart product into a removal or a change.
+var (
+	removeCue = regexp.MustCompile(`(?i)\b(hapus(in|kan)?|dihapus|buang|dibuang|ga usah|gak usah|nggak usah|ngga usah|tidak usah|ndak usah|gausah|gk usah|g usah|kada usah|ga jadi|gak jadi|nggak jadi|ngga jadi|tidak jadi|gajadi|gk jadi|gk jd|ga jd|ndak jadi|kada jadi|batal(in|kan)?|dibatal(in|kan)|coret|dicoret|skip|cancel|keluarin|dikeluarin|jangan)\b`)
+	changeCue = regexp.MustCompile(`(?i)\b(jadi(in|kan)?|menjadi|diganti|ganti(in)?|diubah|ubah|dikurangi|kurangi(n)?|revisi|koreksi|keliru|salah|harusnya|maksudnya|maksud saya|eh|ralat|sorry|sori|maaf|bukan)\b`)
+	addCue    = regexp.MustCompile(`(?i)\b(tambah(in|kan)?|ditambah(in)?|tambahan|plus|lagi)\b`)
+)
+
+// readCorrection reads "wortelnya dihapus", "kentangnya nggak usah",
+// "bawangnya diganti 1 kg aja", "eh keliru, ayamnya 2", "cabenya jadi
+// setengah": a change to a line already in the cart, never a new line.
+func (e *Engine) readCorrection(c *Conversation, line string) (act, bool) {
+	if len(c.Cart) == 0 {
+		return act{}, false
+	}
+	s := strings.ToLower(line)
+	if removeCue.MatchString(s) && !addCue.MatchString(s) {
+		words := removeCue.ReplaceAllString(s, " ")
+		words = changeCue.ReplaceAllString(words, " ")
+		words = strings.Trim(cutGreeting(words), " ,.!?")
+		if i := e.findCartLine(c, words); i >= 0 {
+			return act{ev: EvRemove, sku: c.Cart[i].SKU, text: words}, true
+		}
+		return act{}, false
+	}
+	if addCue.MatchString(s) {
+		return act{}, false
+	}
+	cue := changeCue.MatchString(s) || strings.Contains(s, "nya ") || strings.HasSuffix(strings.TrimSpace(s), "nya") ||
+		strings.HasSuffix(strings.Trim(s, " .!"), " aja") || strings.HasSuffix(strings.Trim(s, " .!"), " saja") || strings.HasSuffix(strings.Trim(s, " .!"), " doang")
+	if !cue {
+		return act{}, false
+	}
+	text := changeCue.ReplaceAllString(s, " ")
+	r := e.parser.Parse(text)
+	inCart := func(sku string) bool {
+		for _, l := range c.Cart {
+			if l.SKU == sku {
+				return true
+			}
+		}
+		return false
+	}
+	if len(r.Items) == 1 && len(r.Questions) == 0 && inCart(r.Items[0].SKU) {
+		it := r.Items[0]
+		return act{ev: EvChange, sku: it.SKU, qty: it.Qty, amount: it.Amount, text: text}, true
+	}
+	if len(r.Items) == 0 && len(r.Questions) == 1 {
+		q := r.Questions[0]
+		var hit []string
+		for _, p := range q.Choices {
+			if inCart(p.SKU) {
+				hit = append(hit, p.SKU)
+			}
+		}
+		if q.Product != nil && inCart(q.Product.SKU) {
+			hit = append(hit, q.Product.SKU)
+		}
+		if len(hit) == 1 && q.QtyText != "" {
+			qty, unit, ok := parse.ParseQuantity(q.QtyText)
+			if ok {
+				p := e.bySKU[hit[0]]
+				conv, note := e.questionQty(Question{Qty: qty, Unit: unit}, p)
+				if note == "" && conv > 0 {
+					return act{ev: EvChange, sku: hit[0], qty: conv, text: text}, true
+				}
+			} else if amt, ok := parse.ParseMoney(q.QtyText); ok {
+				return act{ev: EvChange, sku: hit[0], amount: amt, text: text}, true
+			}
+		}
+	}
+	return act{}, false
+}
+
+var ordinals = map[string]int{"pertama": 1, "kesatu": 1, "satu": 1, "kedua": 2, "dua": 2, "ketiga": 3, "tiga": 3,
+	"keempat": 4, "empat": 4, "kelima": 5, "lima": 5, "first": 1, "second": 2}
+
+// matchChoice reads an answer in words to a "which one?" question: an
+// ordinal ("yang kedua"), the cheapest or dearest, or words that pick one
+// choice ("yang merah", "ijo").
+func (e *Engine) matchChoice(q Question, s string) (int, bool) {
+	words := strings.Fields(strings.NewReplacer(",", " ", ".", " ", "!", " ", "?", " ").Replace(s))
+	var kept []string
+	for _, w := range words {
+		switch w {
+		case "yang", "yg", "aja", "saja", "deh", "ya", "kak", "mbak", "mba", "bu", "pak", "mas", "nomor", "no", "pilih", "mau", "ambil", "itu", "dong", "sih", "ah", "haja", "wae", "pang", "acil", "pian":
+			continue
+		}
+		kept = append(kept, w)
+	}
+	if len(kept) == 0 {
+		return 0, false
+	}
+	joined := strings.Join(kept, " ")
+	if n, ok := ordinals[joined]; ok && n <= len(q.Choices) {
+		return n, true
+	}
+	if joined == "terakhir" || joined == "paling akhir" || joined == "paling bawah" {
+		return len(q.Choices), true
+	}
+	cheap := strings.Contains(joined, "murah")
+	dear := strings.Contains(joined, "mahal")
+	if (cheap || dear) && len(kept) <= 3 {
+		best := -1
+		for i, sku := range q.Choices {
+			p := e.bySKU[sku]
+			if best < 0 || cheap && p.Price < e.bySKU[q.Choices[best]].Price || dear && p.Price > e.bySKU[q.Choices[best]].Price {
+				best = i
+			}
+		}
+		return best + 1, best >= 0
+	}
+	if joined == "terserah" || joined == "bebas" || joined == "apa aja" || joined == "mana aja" {
+		return 1, true
+	}
+	// Words that pick one choice: tried with what the buyer first said
+	// ("cabe rawit" + "merah"), then alone.
+	for _, query := range []string{q.Said + " " + joined, joined} {
+		cands := e.index.Match(query)
+		var hit []int
+		for _, cand := range cands {
+			if cand.Score < cands[0].Score-0.001 {
+				break
+			}
+			for i, sku := range q.Choices {
+				if sku == cand.Product.SKU {
+					hit = append(hit, i+1)
+				}
+			}
+		}
+		if len(hit) == 1 {
+			return hit[0], true
+		}
+	}
+	return 0, false
+}
+
+// referentQty reads a quantity said about the product just asked about:
+// "ya udah 2 kilo", "ambil satu deh", "boleh setengah aja".
+func referentQty(s string) (catalog.Qty, string, bool) {
+	fs := strings.Fields(s)
+	if len(fs) > 6 {
+		return 0, "", false
+	}
+	q, unit, ok := parse.ParseQuantity(s)
+	if !ok {
+		return 0, "", false
+	}
+	return q, unit, true
+}

@@ -1,0 +1,261 @@
+package bot
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Clauses of a line that are not items: a recipient's name, an address,
+// a delivery choice, a finish word. They are cut out before the product
+// parser sees the line, so a street ("Gg. Kenanga 2 RT 04") or a
+// kelurahan is never read as a product.
+
+// addressWords start or mark an address ("alamat" only introduces one:
+// addressPart still wants a street, a number or a zone after it).
+var addressWords = set("jl", "jln", "jalan", "gg", "gang", "perum", "perumahan", "komplek", "komp", "kompleks", "blok", "rt", "rw",
+	"rt/rw", "km", "kel", "kelurahan", "kec", "kecamatan", "desa", "ds", "dusun", "asrama", "wisma", "griya", "alamat", "alamatnya",
+	"kost", "kos", "kontrakan", "ruko", "apartemen", "lorong", "lr", "simpang", "jalur", "kampung", "kp", "kav", "kavling")
+
+// streetWords mark a line that names a street (an address starts over);
+// other address pieces ("RT 3 Langkai") add to the address given before.
+var streetWords = set("jl", "jln", "jalan", "gg", "gang", "perum", "perumahan", "komplek", "komp", "kompleks", "asrama", "wisma",
+	"griya", "kost", "kos", "kontrakan", "ruko", "apartemen", "lorong", "lr", "alamat", "alamatnya")
+
+// deliveryTo introduces an address with the delivery choice: "kirim ke …".
+var deliveryTo = regexp.MustCompile(`(?i)\b(tolong\s+)?(di)?(antar|anter|antarkan|anterin|anterkan|antarin|kirim|kirimkan|kirimin|krm)(in|kan)?\s+(ke|kerumah|di)\b\s*`)
+
+// nameRe finds "atas nama Bu Yati", "a.n. Mas Agus", "penerima: Pak Budi",
+// "buat Bu Yati", "nama saya Rina".
+var nameRe = regexp.MustCompile(`(?i)(?:^|[\s,;(])(?:atas\s+nama|a\.\s?n\.?|a/n|an\.|nama\s+penerima\s*:?|penerima\s*:?|namanya\s*:?|nama\s+saya|nama\s*:|nama\s+aku|ulun\s+nama|nama)\s*:?\s+([^\n,;()]+)`)
+var forRe = regexp.MustCompile(`(?i)(?:^|[\s,;(])(?:buat|untuk|utk|u/)\s+((?:bu|ibu|pak|bapak|mas|mbak|mba|kak|bang|abang|dek|om|tante|acil|julak|ading|teh|aa|cik|koh|nyai|mbok|bude|pakde|uwa|mak|umi|abah|amang|busu|angah|bunda|eyang|nenek|kakek|haji|hj|h)\.?\s+[a-z][a-z']*(?:\s+[a-z][a-z']*)?)`)
+
+// honorifics start a name said on its own ("Bu Yati", "mas agus").
+var honorifics = set("mama", "mamah", "papa", "mami", "papi", "ayah", "bu", "ibu", "pak", "bapak", "mas", "mbak", "mba", "kak", "bang", "abang", "dek", "om", "tante", "acil", "julak",
+	"ading", "teh", "aa", "cik", "koh", "nyai", "mbok", "bude", "pakde", "uwa", "mak", "umi", "abah", "amang", "busu", "angah", "bunda",
+	"eyang", "nenek", "kakek", "haji", "hj", "h", "sdr", "sdri", "ny", "tn")
+
+// cutName takes a recipient's name out of a line.
+func cutName(line string) (rest, name string) {
+	for _, re := range []*regexp.Regexp{nameRe, forRe} {
+		m := re.FindStringSubmatchIndex(line)
+		if m == nil {
+			continue
+		}
+		name = cleanName(line[m[2]:m[3]])
+		if name == "" {
+			continue
+		}
+		return strings.TrimSpace(line[:m[0]] + " " + line[m[3]:]), name
+	}
+	return line, ""
+}
+
+// cleanName ends a name before an address, a delivery word or filler.
+func cleanName(s string) string {
+	fs := strings.Fields(s)
+	var out []string
+	for i, w := range fs {
+		lw := strings.ToLower(strings.Trim(w, ".:,"))
+		if i > 0 && (addressWords[lw] || lw == "di" || lw == "ke" || lw == "ya" || lw == "yg" || lw == "yang" || lw == "dan" || lw == "sama" ||
+			lw == "kirim" || lw == "antar" || lw == "itu" || lw == "udah" || lw == "hp" || lw == "no" || fillerTail[lw] && !honorifics[lw]) {
+			break
+		}
+		if strings.ContainsAny(w, "0123456789") || i >= 4 {
+			break
+		}
+		out = append(out, strings.Trim(w, ",;:"))
+	}
+	return strings.TrimSpace(strings.Join(out, " "))
+}
+
+// looksLikeName is true for a short line that is a name: an honorific and
+// a word or two ("Bu Yati", "mas agus"), no digits.
+func looksLikeName(s string) bool {
+	fs := strings.Fields(strings.ToLower(s))
+	if len(fs) < 2 || len(fs) > 4 || strings.ContainsAny(s, "0123456789") {
+		return false
+	}
+	return honorifics[strings.Trim(fs[0], ".")]
+}
+
+// cutAddressIntro takes an address introduced by a delivery phrase out of
+// a line: "kirim ke Gg. Kenanga 2", "anter ke Langkai". intro says the
+// line chose delivery ("kirim ke rumah" chooses it with no address).
+func (e *Engine) cutAddressIntro(line string) (rest, addr string, intro bool) {
+	m := deliveryTo.FindStringIndex(line)
+	if m == nil {
+		return line, "", false
+	}
+	after := strings.TrimSpace(line[m[1]:])
+	before := strings.TrimSpace(line[:m[0]])
+	if isHomeWord(strings.ToLower(after)) {
+		return before, "", true
+	}
+	if a := e.addressPart(after); a != "" {
+		return before, a, true
+	}
+	return line, "", false
+}
+
+// cutAddress takes an address out of a line: from its first address word
+// (jl., gg., RT, "Melati no 5", a delivery zone's name) to the end.
+func (e *Engine) cutAddress(line string) (rest, addr string) {
+	at := e.addressStart(line)
+	if at < 0 {
+		return line, ""
+	}
+	if a := e.addressPart(line[at:]); a != "" {
+		return strings.TrimSpace(line[:at]), a
+	}
+	return line, ""
+}
+
+// addressPart cleans an address cut from a line, or returns "" when it
+// is no address ("alamatnya jauh", "rumah").
+func (e *Engine) addressPart(addr string) string {
+	addr, _ = cutFinish(addr)
+	addr = strings.Trim(addr, " ,.;")
+	for _, p := range []string{"alamatnya", "alamat"} {
+		if len(addr) >= len(p) && strings.EqualFold(addr[:len(p)], p) {
+			addr = strings.TrimLeft(addr[len(p):], " :")
+		}
+	}
+	if isHomeWord(strings.ToLower(addr)) {
+		return ""
+	}
+	// An address names a street, a house number or a delivery zone.
+	if !strings.ContainsAny(addr, "0123456789") && e.addressStart(addr) < 0 {
+		return ""
+	}
+	return addr
+}
+
+// isHomeWord: "rumah", "rumah saya", "sini" name no address.
+func isHomeWord(s string) bool {
+	switch strings.Trim(s, " .,!?") {
+	case "", "rumah", "rumah saya", "rumah aku", "rmh", "sini", "rumah ya", "rumah aja", "alamat", "alamat saya", "alamatku", "rumah ulun":
+		return true
+	}
+	return false
+}
+
+// addressStart is the byte offset where an address begins in line, or -1.
+func (e *Engine) addressStart(line string) int {
+	lower := strings.ToLower(line)
+	words := wordSpans(lower)
+	for i, w := range words {
+		tok := strings.Trim(lower[w[0]:w[1]], ".,:;()")
+		if addressWords[tok] || strings.HasPrefix(tok, "jl.") || strings.HasPrefix(tok, "gg.") || strings.HasPrefix(tok, "rt.") || strings.HasPrefix(tok, "rt0") || strings.HasPrefix(tok, "rw0") {
+			if tok == "km" && (i+1 >= len(words) || !startsDigit(lower[words[i+1][0]:])) {
+				continue
+			}
+			if (tok == "rt" || tok == "rw") && i+1 < len(words) && !startsDigit(lower[words[i+1][0]:]) && !strings.Contains(lower[words[i+1][0]:words[i+1][1]], "/") {
+				continue
+			}
+			return w[0]
+		}
+		if (tok == "no" || tok == "no." || tok == "nomor") && i > 0 && i+1 < len(words) && startsDigit(lower[words[i+1][0]:]) {
+			// "Melati no 5": the street name before it is part of the address.
+			return words[i-1][0]
+		}
+		if z := e.zoneAt(lower, words, i); z {
+			return w[0]
+		}
+	}
+	return -1
+}
+
+// zoneAt reports whether a configured delivery zone's keyword starts at
+// word i (and is not a product's own name).
+func (e *Engine) zoneAt(lower string, words [][2]int, i int) bool {
+	for _, z := range e.set.Fees.Zones {
+		for _, k := range z.Keywords {
+			k = strings.ToLower(k)
+			n := len(strings.Fields(k))
+			if i+n > len(words) {
+				continue
+			}
+			if strings.Trim(lower[words[i][0]:words[i+n-1][1]], ".,:;()") == k {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isPlace is true when text reads as an address or a place, not an order.
+func (e *Engine) isPlace(text string) bool {
+	return e.addressStart(text) >= 0
+}
+
+func startsDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
+
+// wordSpans are the [start, end) offsets of the space-separated words.
+func wordSpans(s string) [][2]int {
+	var out [][2]int
+	start := -1
+	for i := 0; i <= len(s); i++ {
+		if i == len(s) || s[i] == ' ' || s[i] == '\t' || s[i] == ',' {
+			if start >= 0 {
+				out = append(out, [2]int{start, i})
+				start = -1
+			}
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	return out
+}
+
+// Delivery choices said in words inside a line.
+var (
+	antarRe = regexp.MustCompile(`(?i)\b(tolong\s+|minta\s+|langsung\s+|mau\s+|pakai\s+|pake\s+)?((di)?(antar|anter)(kan|in)?|(di)?kirim(kan|in)?|delivery|pakai ojol|pake ojol|via ojol|ojol|kurir|cod ke rumah)\b(\s+(aja|saja|ya|ke rumah( saya)?|kerumah))?`)
+	ambilRe = regexp.MustCompile(`(?i)\b((saya|aku|sy|ulun|kami)\s+)?((di)?ambil|jemput|ambil|ke pasar)\s+(sendiri|ke pasar|di pasar|di lapak|ke lapak|nanti( siang| pagi)?|langsung)\b(\s+(aja|saja|ya|ke pasar|di pasar|nanti))*|\b(pick\s?up|self pickup|ambil di tempat|saya ke pasar|aku ke pasar|saya yang ambil|saya yg ambil|aku yang ambil|tidak usah diantar|ga usah diantar|gak usah diantar|nggak usah diantar|ga usah dianter|gak usah dianter|nggak usah dianter|ga usah dikirim|gak usah dikirim)\b`)
+)
+
+// cutDelivery takes a delivery choice out of a line; the later of the two
+// wins when a line says both ("antar aja, eh ambil sendiri deh").
+func cutDelivery(line string) (string, Event) {
+	am := ambilRe.FindAllStringIndex(line, -1)
+	an := antarRe.FindAllStringIndex(line, -1)
+	if len(am) == 0 && len(an) == 0 {
+		return line, ""
+	}
+	ev := EvAntar
+	lastAm, lastAn := -1, -1
+	if len(am) > 0 {
+		lastAm = am[len(am)-1][0]
+	}
+	if len(an) > 0 {
+		lastAn = an[len(an)-1][0]
+	}
+	if lastAm > lastAn {
+		ev = EvAmbil
+	}
+	// The "antar" inside "ga usah diantar" belongs to the pickup phrase.
+	out := ambilRe.ReplaceAllString(line, " ")
+	if ev == EvAmbil && len(antarRe.FindAllStringIndex(out, -1)) == 0 {
+		return strings.TrimSpace(out), ev
+	}
+	out = antarRe.ReplaceAllString(out, " ")
+	return strings.TrimSpace(out), ev
+}
+
+// cutFinish takes a finish phrase off the end of a line ("…, itu aja ya").
+func cutFinish(line string) (string, bool) {
+	fs := strings.Fields(line)
+	for k := min(len(fs), 5); k >= 1; k-- {
+		tail := strings.Trim(strings.ToLower(strings.Join(fs[len(fs)-k:], " ")), " ,.!?")
+		if isPhrase(finishWords, tail) && (k < len(fs) || true) {
+			head := strings.Join(fs[:len(fs)-k], " ")
+			if k == 1 && len(fs) > 1 && (tail == "udah" || tail == "sudah" || tail == "dah" || tail == "cukup" || tail == "segitu") && !strings.HasSuffix(strings.TrimSpace(head), ",") {
+				// "cabenya udah" or "2 kilo cukup" mid-sentence: not a finish.
+				continue
+			}
+			return strings.TrimRight(strings.TrimSpace(head), ","), true
+		}
+	}
+	return line, false
+}

@@ -1,0 +1,272 @@
+package bot
+
+import (
+	"strings"
+
+	"pasarbot/bot/parse"
+	"pasarbot/catalog"
+)
+
+// act is one thing a buyer message says, with what the action needs.
+type act struct {
+	ev     Event
+	text   string        // the words it came from: an address, a name, a line to remove, a question
+	num    int           // EvNumber, EvChoice
+	parsed *parse.Result // EvItems
+	qty    catalog.Qty   // EvQty, EvChange
+	unit   string        // EvQty: the unit said, "" for none
+	amount int64         // EvQty, EvChange by money
+	sku    string        // EvChange, EvQty: the product meant
+	kind   string        // EvQuestion: price, ongkir, payment, hours, eta, category; EvOrderCmd: cancel, complaint, courier, offer
+}
+
+// readBuyer reads everything a buyer message says, in order. A message is
+// read in full in every state: an address, a name, a delivery choice or a
+// finish word typed together with items is taken, not fed to the product
+// parser; what a pending question asked for is only a hint to how a short
+// answer is read.
+func (e *Engine) readBuyer(c *Conversation, in Inbound) []act {
+	if in.Kind == KindLocation && in.Location != nil {
+		return []act{{ev: EvLocation}}
+	}
+	raw := strings.TrimSpace(in.Text)
+	s := norm(raw)
+	switch c.State {
+	case StateHandover:
+		if isPhrase(handoverEndWords, s) {
+			return []act{{ev: EvHandoverEnd}}
+		}
+		return []act{{ev: EvText, text: raw}}
+	case StateRating:
+		if n, ok := number(s); ok {
+			return []act{{ev: EvNumber, num: n}}
+		}
+		return []act{{ev: EvText, text: raw}}
+	}
+	if s == "" {
+		return []act{{ev: EvText}}
+	}
+	if a, ok := e.readWhole(c, raw, s); ok {
+		return []act{a}
+	}
+	var acts []act
+	for _, ln := range splitLines(raw) {
+		acts = append(acts, e.readLine(c, ln)...)
+	}
+	if len(acts) == 0 {
+		return []act{{ev: EvText, text: raw}}
+	}
+	return acts
+}
+
+// readWhole reads messages whose whole text is one intent: short answers,
+// commands and any-time requests.
+func (e *Engine) readWhole(c *Conversation, raw, s string) (act, bool) {
+	st := c.State
+	switch {
+	case isPhrase(cancelWords, s):
+		return act{ev: EvCancel}, true
+	case handoverRe.MatchString(s):
+		if len(e.set.Admins) == 0 {
+			return act{ev: EvQuestion, kind: "no_human"}, true
+		}
+		return act{ev: EvHandover}, true
+	case isPhrase(statusWords, s):
+		return act{ev: EvStatus}, true
+	case isPhrase(cartWords, s):
+		return act{ev: EvShowCart}, true
+	case isPhrase(helpWords, s):
+		return act{ev: EvHelp}, true
+	case reorderRe.MatchString(s) && !strings.ContainsAny(s, "0123456789"):
+		return act{ev: EvReorder}, true
+	}
+	if _, ok := menuPage(s); ok {
+		return act{ev: EvMenu, text: s}, true
+	}
+	if kind, ok := orderCommand(raw, s); ok {
+		return act{ev: EvOrderCmd, kind: kind, text: raw}, true
+	}
+	if n, ok := number(s); ok {
+		switch {
+		case st == StateClarify && len(c.Questions) > 0 && len(c.Questions[0].Choices) > 1:
+			return act{ev: EvChoice, num: n}, true
+		case st == StateClarify:
+			return act{ev: EvQty, qty: catalog.Whole(int64(n))}, true
+		case st == StateDelivery || st == StateDecide:
+			return act{ev: EvNumber, num: n}, true
+		case c.LastAsked != "" && n > 0:
+			return act{ev: EvQty, qty: catalog.Whole(int64(n)), sku: c.LastAsked}, true
+		}
+		return act{ev: EvNumber, num: n}, true
+	}
+	// Short answers mean what the question asked.
+	switch st {
+	case StateDecide, StateConfirm:
+		if w, _ := firstWord(s); (isPhrase(yesWords, s) || yesWords[w]) && !offerRe.MatchString(s) {
+			return act{ev: EvYes}, true
+		}
+		if w, _ := firstWord(s); isPhrase(noWords, s) || noWords[w] && st == StateDecide {
+			return act{ev: EvNo}, true
+		}
+	case StateClarify:
+		if a, ok := e.readAnswer(c, s); ok {
+			return a, true
+		}
+	}
+	if isPhrase(yesWords, s) {
+		return act{ev: EvYes}, true
+	}
+	if isPhrase(noWords, s) {
+		return act{ev: EvNo}, true
+	}
+	if isPhrase(skipWords, s) {
+		return act{ev: EvSkip}, true
+	}
+	if st == StateDelivery && isPhrase(pickupAlone, s) {
+		return act{ev: EvAmbil}, true
+	}
+	if c.LastAsked != "" {
+		if q, unit, ok := referentQty(s); ok {
+			return act{ev: EvQty, qty: q, unit: unit, sku: c.LastAsked}, true
+		}
+	}
+	return act{}, false
+}
+
+// readAnswer reads a short answer to the pending line question: a choice
+// in words ("yang merah", "yang kedua", "yang paling murah") or a
+// quantity ("3 ikat", "setengah", "dua").
+func (e *Engine) readAnswer(c *Conversation, s string) (act, bool) {
+	q := c.Questions[0]
+	if len(q.Choices) > 1 {
+		if n, ok := e.matchChoice(q, s); ok {
+			return act{ev: EvChoice, num: n, text: s}, true
+		}
+		return act{}, false
+	}
+	if qty, unit, ok := parse.ParseQuantity(s); ok && !e.namesProduct(s) {
+		return act{ev: EvQty, qty: qty, unit: unit}, true
+	}
+	if amt, ok := parse.ParseMoney(s); ok {
+		return act{ev: EvQty, amount: amt}, true
+	}
+	return act{}, false
+}
+
+// readLine reads one line of a message: its clauses (a name, an address,
+// a delivery choice, a finish word, a correction, a question) and the
+// items in what is left.
+func (e *Engine) readLine(c *Conversation, line string) []act {
+	s := norm(line)
+	if s == "" {
+		return nil
+	}
+	switch {
+	case isGreeting(s):
+		return []act{{ev: EvGreeting, text: s}}
+	case isPhrase(cancelWords, s):
+		return []act{{ev: EvCancel}}
+	case isPhrase(finishWords, s):
+		return []act{{ev: EvFinish}}
+	case isPhrase(yesWords, s):
+		return []act{{ev: EvYes}}
+	case isPhrase(noWords, s):
+		return []act{{ev: EvNo}}
+	}
+	if kind, ok := e.digression(s); ok {
+		return []act{{ev: EvQuestion, kind: kind, text: line}}
+	}
+	if a, ok := e.readCorrection(c, line); ok {
+		return []act{a}
+	}
+	rest := line
+	var acts, tail []act
+	// Clauses are cut from the line before the product parser sees it.
+	rest, name := cutName(rest)
+	rest, addr, intro := e.cutAddressIntro(rest)
+	rest, dlv := cutDelivery(rest)
+	if addr == "" {
+		rest, addr = e.cutAddress(rest)
+	}
+	rest, finish := cutFinish(rest)
+	rest = cutGreeting(rest)
+	if intro || dlv == EvAntar {
+		tail = append(tail, act{ev: EvAntar})
+	} else if dlv == EvAmbil {
+		tail = append(tail, act{ev: EvAmbil})
+	}
+	if addr != "" {
+		tail = append(tail, act{ev: EvAddress, text: addr})
+	}
+	if name != "" {
+		tail = append(tail, act{ev: EvName, text: name})
+	}
+	if finish {
+		tail = append(tail, act{ev: EvFinish})
+	}
+	if r := strings.TrimSpace(rest); r != "" && !onlyFiller(r) {
+		switch a, ok := e.readItems(c, r, len(tail) > 0); {
+		case ok:
+			acts = append(acts, a)
+		case len(tail) == 0 && c.State == StateAddress:
+			// Asked for the address: a line that says nothing else is it.
+			if looksLikeName(r) {
+				return []act{{ev: EvName, text: r}}
+			}
+			return []act{{ev: EvAddress, text: strings.TrimSpace(line)}}
+		case len(tail) == 0 && c.State == StateName:
+			return []act{{ev: EvName, text: r}}
+		case len(tail) == 0:
+			return []act{{ev: EvText, text: line}}
+		}
+	}
+	return append(acts, tail...)
+}
+
+// readItems runs the product parser on what is left of a line.
+func (e *Engine) readItems(c *Conversation, text string, hasClauses bool) (act, bool) {
+	if c.State == StateAddress && !hasClauses && e.isPlace(text) {
+		return act{}, false
+	}
+	r := e.parser.Parse(text)
+	if r.PriceQuery {
+		return act{ev: EvQuestion, kind: "price", text: text, parsed: &r}, true
+	}
+	if len(r.Items) > 0 || len(r.Questions) > 0 || r.TooLong {
+		return act{ev: EvItems, parsed: &r, text: text}, true
+	}
+	if len(r.Unknown) > 0 && (looksLikeOrder(text) || c.State == StateIdle || c.State == StateCart) && c.State != StateAddress && c.State != StateName {
+		return act{ev: EvItems, parsed: &r, text: text}, true
+	}
+	return act{}, false
+}
+
+// namesProduct reports whether s names a product of the catalog.
+func (e *Engine) namesProduct(s string) bool {
+	r := e.parser.Parse(s)
+	return len(r.Items) > 0 || len(r.Questions) > 0 && r.Questions[0].Product != nil
+}
+
+// splitLines splits a message into its non-empty lines.
+func splitLines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.TrimSpace(l) != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// looksLikeOrder is true for texts that read like an attempt to order
+// something the catalog does not know ("pesan durian 2"), so the buyer gets
+// suggestions instead of the generic help.
+func looksLikeOrder(text string) bool {
+	s := strings.ToLower(text)
+	for _, w := range []string{"pesan", "beli", "mau", "order", "minta", "ada", "kg", "kilo", "ons", "ikat", "ekor", "biji"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return strings.IndexAny(s, "0123456789") >= 0
+}
