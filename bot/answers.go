@@ -19,7 +19,8 @@ var (
 	paymentRe = regexp.MustCompile(`\b(cod|transfer|tf|qris|bayar(nya)? (gimana|bagaimana|pakai apa|pake apa|di ?mana|dimana|ditempat|di tempat)|bisa bayar|bayar di tempat|bisa tunai|tunai|e-?wallet|dana|ovo|gopay|shopeepay)\b`)
 	hoursRe   = regexp.MustCompile(`\b(buka (jam|sampai|sampe|ampe|dari|tiap|setiap|hari)|tutup (jam|kapan|hari)|jam (berapa|brp) (buka|tutup)|sampai jam (berapa|brp)\s*(buka|ya|kak|\?|$)|masih buka|sudah buka|udah buka|buka (ga|gak|nggak|tidak|kah|kak|\?)|jam buka|jam operasional|besok buka)`)
 	etaRe     = regexp.MustCompile(`\b(nyampe|nyampai|sampainya|sampenya|tiba|datang(nya)?|diantar) (jam|kapan|berapa lama|brp lama)|\b(berapa lama|brp lama|kapan (sampai|sampe|nyampe|datang|diantar|dikirim)|jam berapa (sampai|sampe|nyampe|datang|diantar|dikirim)|lama (ga|gak|nggak|tidak)|estimasi|perkiraan sampai|bisa cepat)\b`)
-	priceAsk  = regexp.MustCompile(`\b(berapa|brp|brapa|berapaan|harganya|harga|rega|regane)\b`)
+	priceAsk  = regexp.MustCompile(`\b(berapa|brp|brapa|berapaan|barapa|brapaan|harganya|haraganya|harga|rega|regane|pinten|sabaraha|sbrp|piro|pira|berapakah)\b`)
+	soldAsk   = regexp.MustCompile(`^(bisa|boleh|bs|ada|apa ada|masih ada|ready|jual)\b`)
 )
 
 // digression recognizes a question asked in the middle of an order.
@@ -61,6 +62,27 @@ func orderCommand(raw, s string) (string, bool) {
 	return "", false
 }
 
+// conditionRe marks a sold-out wish ("kalau habis ga usah"), not a removal.
+var conditionRe = regexp.MustCompile(`\b(kalau|kalo|klo|kl|jika|jikalau|misal|seandainya)\b`)
+
+// readSwap reads "yang merah" said about the line just added ("bayam 2
+// ikat" → Bayam Hijau, then "yang merah"): the same quantity of the
+// product those words pick instead.
+func (e *Engine) readSwap(c *Conversation, s string) (act, bool) {
+	fs := strings.Fields(strings.Trim(s, " .!?"))
+	if len(fs) < 2 || len(fs) > 3 || fs[0] != "yang" && fs[0] != "yg" {
+		return act{}, false
+	}
+	last := c.Cart[len(c.Cart)-1]
+	head := strings.Fields(strings.ToLower(last.Name))[0]
+	cands := e.index.Match(head + " " + strings.Join(fs[1:], " "))
+	best, ok := catalog.Sure(cands)
+	if !ok || best.Product.SKU == last.SKU || best.Product.Unit != last.Unit {
+		return act{}, false
+	}
+	return act{ev: EvChange, sku: last.SKU, swap: best.Product.SKU, qty: last.Qty, amount: last.Amount}, true
+}
+
 // Words that turn a line naming a cart product into a removal or a change.
 var (
 	removeCue = regexp.MustCompile(`(?i)\b(hapus(in|kan)?|dihapus|buang|dibuang|ga usah|gak usah|nggak usah|ngga usah|tidak usah|ndak usah|gausah|gk usah|g usah|kada usah|ga jadi|gak jadi|nggak jadi|ngga jadi|tidak jadi|gajadi|gk jadi|gk jd|ga jd|ndak jadi|kada jadi|batal(in|kan)?|dibatal(in|kan)|coret|dicoret|skip|cancel|keluarin|dikeluarin|jangan)\b`)
@@ -72,18 +94,31 @@ var (
 // "bawangnya diganti 1 kg aja", "eh keliru, ayamnya 2", "cabenya jadi
 // setengah": a change to a line already in the cart, never a new line.
 func (e *Engine) readCorrection(c *Conversation, line string) (act, bool) {
-	if len(c.Cart) == 0 {
-		return act{}, false
-	}
 	s := strings.ToLower(line)
-	if removeCue.MatchString(s) && !addCue.MatchString(s) {
+	if removeCue.MatchString(s) && !addCue.MatchString(s) && !conditionRe.MatchString(s) {
 		words := removeCue.ReplaceAllString(s, " ")
 		words = changeCue.ReplaceAllString(words, " ")
 		words = strings.Trim(cutGreeting(words), " ,.!?")
 		if i := e.findCartLine(c, words); i >= 0 {
 			return act{ev: EvRemove, sku: c.Cart[i].SKU, text: words}, true
 		}
+		for _, part := range strings.FieldsFunc(words, func(r rune) bool { return r == ',' || r == '.' }) {
+			if i := e.findCartLine(c, strings.TrimSpace(part)); i >= 0 {
+				return act{ev: EvRemove, sku: c.Cart[i].SKU, text: part}, true
+			}
+		}
+		// "lengkuasnya gak usah" for a product not in the cart: say so,
+		// never ask how much of it.
+		if _, _, hasQty := parse.ParseQuantity(words); !hasQty && e.namesProduct(words) {
+			return act{ev: EvRemove, text: words}, true
+		}
 		return act{}, false
+	}
+	if len(c.Cart) == 0 {
+		return act{}, false
+	}
+	if a, ok := e.readSwap(c, s); ok {
+		return a, true
 	}
 	if addCue.MatchString(s) {
 		return act{}, false
@@ -197,16 +232,77 @@ func (e *Engine) matchChoice(q Question, s string) (int, bool) {
 	return 0, false
 }
 
-// referentQty reads a quantity said about the product just asked about:
-// "ya udah 2 kilo", "ambil satu deh", "boleh setengah aja".
-func referentQty(s string) (catalog.Qty, string, bool) {
-	fs := strings.Fields(s)
-	if len(fs) > 6 {
-		return 0, "", false
+// asksPrice is true for a line that asks a price ("udang barapa sakilo?").
+func asksPrice(s string) bool { return priceAsk.MatchString(strings.ToLower(s)) }
+
+// asksIfSold is true for "bisa beli … ?", "ada … ?": a question.
+func asksIfSold(s string) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	return strings.HasSuffix(s, "?") && soldAsk.MatchString(s)
+}
+
+// referentWords are said around a quantity for the product just asked
+// about: "ok tambah 1 ekor", "ya udah 2 kilo", "ambil satu deh".
+var referentWords = set("ok", "oke", "okey", "ya", "iya", "yaudah", "udah", "udh", "tambah", "tambahin", "ambil", "boleh", "mau", "deh",
+	"aja", "saja", "dong", "kak", "mbak", "bu", "pak", "mas", "sip", "siap", "pesan", "pesen", "beli", "minta", "jadi", "gpp", "lah",
+	"haja", "ja", "ulun", "saya", "sy", "aku", "mangga", "nggih", "muhun", "iih", "inggih", "yo", "itu", "yg", "yang", "nya")
+
+// readReferent reads a message about the product(s) just asked about: a
+// quantity or money ("ya udah 20rb aja"), with a choice among them when
+// the price answer listed several ("yg paling murah 2 liter").
+func (e *Engine) readReferent(c *Conversation, s string) (act, bool) {
+	var sentences []string
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == '.' || r == ',' || r == '!' }) {
+		if p := strings.TrimSpace(part); p != "" && !isPhrase(ackWords, p) && !onlyFiller(p) && p != "mahal" && p != "mahal ya" && p != "mahal ai" {
+			sentences = append(sentences, p)
+		}
 	}
-	q, unit, ok := parse.ParseQuantity(s)
-	if !ok {
-		return 0, "", false
+	if len(sentences) != 1 || len(strings.Fields(sentences[0])) > 7 {
+		return act{}, false
 	}
-	return q, unit, true
+	text := sentences[0]
+	var qtyWords, other []string
+	for _, w := range strings.Fields(text) {
+		if referentWords[w] {
+			continue
+		}
+		if _, _, ok := parse.ParseQuantity(w); ok {
+			qtyWords = append(qtyWords, w)
+			continue
+		}
+		if _, ok := parse.ParseMoney(w); ok {
+			qtyWords = append(qtyWords, w)
+			continue
+		}
+		if unit, ok := catalog.ParseUnit(w); ok && unit.Code != "" {
+			qtyWords = append(qtyWords, w)
+			continue
+		}
+		other = append(other, w)
+	}
+	if len(qtyWords) == 0 {
+		return act{}, false
+	}
+	skus := strings.Split(c.LastAsked, "|")
+	sku := skus[0]
+	if len(skus) > 1 {
+		if len(other) == 0 {
+			return act{}, false
+		}
+		n, ok := e.matchChoice(Question{Choices: skus}, strings.Join(other, " "))
+		if !ok {
+			return act{}, false
+		}
+		sku = skus[n-1]
+	} else if len(other) > 0 && e.namesProduct(strings.Join(other, " ")) {
+		return act{}, false // another product: an order, not about the one asked
+	}
+	q := strings.Join(qtyWords, " ")
+	if amt, ok := parse.ParseMoney(q); ok {
+		return act{ev: EvQty, amount: amt, sku: sku}, true
+	}
+	if qty, unit, ok := parse.ParseQuantity(q); ok {
+		return act{ev: EvQty, qty: qty, unit: unit, sku: sku}, true
+	}
+	return act{}, false
 }

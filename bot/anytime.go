@@ -74,11 +74,35 @@ func (e *Engine) actAnswerQuestion(b *buyerTurn) error {
 // priceQuestion answers "harga cabe", "ikan mas sekilo berapa?" and
 // remembers the product, so "ya udah 2 kilo" orders it.
 func (e *Engine) priceQuestion(b *buyerTurn, s string) error {
-	if r := b.act.parsed; r != nil && len(r.Items) > 0 {
+	r := b.act.parsed
+	if r == nil {
+		pr := e.parser.Parse(priceAsk.ReplaceAllString(s, " "))
+		r = &pr
+	}
+	if len(r.Items) > 0 {
 		b.note(e.priceAnswer(r))
 		if len(r.Items) == 1 {
 			b.conv.LastAsked = r.Items[0].SKU
 		}
+		return nil
+	}
+	if len(r.Questions) == 1 && len(r.Questions[0].Choices) > 1 {
+		// "minyak goreng brp seliter?": the prices of each kind; the
+		// answer may pick one ("yg paling murah 2 liter").
+		var cands []catalog.Candidate
+		var skus []string
+		for _, p := range r.Questions[0].Choices {
+			cands = append(cands, catalog.Candidate{Product: p})
+			skus = append(skus, p.SKU)
+		}
+		b.note(PriceText(cands))
+		b.conv.LastAsked = strings.Join(skus, "|")
+		return nil
+	}
+	if len(r.Questions) == 1 && r.Questions[0].Product != nil {
+		p := r.Questions[0].Product
+		b.note(PriceText([]catalog.Candidate{{Product: p, Score: 1, Exact: true}}))
+		b.conv.LastAsked = p.SKU
 		return nil
 	}
 	w := strings.TrimPrefix(s, "harga ")

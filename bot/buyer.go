@@ -13,9 +13,16 @@ type buyerTurn struct {
 	in   Inbound
 	conv *Conversation
 	act  act // what the current step reads
+	// began is the state the turn began in: a summary must have been
+	// shown before this message for a "ya" to place the order.
+	began State
 
 	notes   []string // said before the next question, in order
 	changed bool     // the order form changed: show the cart or summary again
+	// unsure: part of this message's items was not understood, so the
+	// form does not jump to the summary on it (the buyer sees the cart
+	// and what was not understood first).
+	unsure bool
 }
 
 // note queues a line for this turn's reply.
@@ -63,6 +70,7 @@ func (e *Engine) buyerMessage(b *buyerTurn) error {
 // answers once: the notes of each step and the form's next question.
 func (e *Engine) converse(b *buyerTurn) error {
 	acts := e.readBuyer(b.conv, b.in)
+	b.began = b.conv.State
 	for _, a := range acts {
 		b.act = a
 		if err := e.step(b, a.ev); err != nil {

@@ -89,6 +89,7 @@ func (e *Engine) actAddItems(b *buyerTurn) error {
 	}
 	for _, u := range r.Unknown {
 		b.note(e.unknownText(u))
+		b.unsure = true
 	}
 	if added > 0 || len(r.Questions) > 0 {
 		b.changed = true
@@ -315,6 +316,13 @@ func (e *Engine) actChange(b *buyerTurn) error {
 		if l.SKU != b.act.sku {
 			continue
 		}
+		if np, ok := e.bySKU[b.act.swap]; ok {
+			if !np.Available {
+				b.note(e.t("sold_out", np.Name))
+				return nil
+			}
+			l.SKU, l.Name, l.Unit, l.Group, l.Price = np.SKU, np.Name, np.Unit, np.Group, np.Price
+		}
 		l.Qty, l.Amount = b.act.qty, b.act.amount
 		if b.act.amount > 0 && b.act.qty <= 0 {
 			if p, ok := e.bySKU[l.SKU]; ok && p.Price > 0 {
@@ -350,6 +358,10 @@ func (e *Engine) actFinish(b *buyerTurn) error {
 	if len(b.conv.Cart) == 0 && len(b.conv.Questions) == 0 {
 		b.note(e.t("cart_empty"))
 		return nil
+	}
+	if b.unsure {
+		b.note(e.t("check_cart_first"))
+		return e.fillName(b)
 	}
 	b.conv.Ready = true
 	return e.fillName(b)

@@ -123,7 +123,7 @@ func (e *Engine) actChooseAmbil(b *buyerTurn) error {
 // "that's all").
 func (e *Engine) formMoved(b *buyerTurn) error {
 	b.changed = true
-	if len(b.conv.Cart) > 0 {
+	if len(b.conv.Cart) > 0 && !b.unsure {
 		b.conv.Ready = true
 		return e.fillName(b)
 	}

@@ -14,7 +14,7 @@ import (
 // addressPart still wants a street, a number or a zone after it).
 var addressWords = set("jl", "jln", "jalan", "gg", "gang", "perum", "perumahan", "komplek", "komp", "kompleks", "blok", "rt", "rw",
 	"rt/rw", "km", "kel", "kelurahan", "kec", "kecamatan", "desa", "ds", "dusun", "asrama", "wisma", "griya", "alamat", "alamatnya",
-	"kost", "kos", "kontrakan", "ruko", "apartemen", "lorong", "lr", "simpang", "jalur", "kampung", "kp", "kav", "kavling")
+	"kost", "kos", "kontrakan", "ruko", "apartemen", "lorong", "lr", "kav", "kavling")
 
 // streetWords mark a line that names a street (an address starts over);
 // other address pieces ("RT 3 Langkai") add to the address given before.
@@ -26,11 +26,15 @@ var deliveryTo = regexp.MustCompile(`(?i)\b(tolong\s+)?(di)?(antar|anter|antarka
 
 // nameRe finds "atas nama Bu Yati", "a.n. Mas Agus", "penerima: Pak Budi",
 // "buat Bu Yati", "nama saya Rina".
-var nameRe = regexp.MustCompile(`(?i)(?:^|[\s,;(])(?:atas\s+nama|a\.\s?n\.?|a/n|an\.|nama\s+penerima\s*:?|penerima\s*:?|namanya\s*:?|nama\s+saya|nama\s*:|nama\s+aku|ulun\s+nama|nama)\s*:?\s+([^\n,;()]+)`)
-var forRe = regexp.MustCompile(`(?i)(?:^|[\s,;(])(?:buat|untuk|utk|u/)\s+((?:bu|ibu|pak|bapak|mas|mbak|mba|kak|bang|abang|dek|om|tante|acil|julak|ading|teh|aa|cik|koh|nyai|mbok|bude|pakde|uwa|mak|umi|abah|amang|busu|angah|bunda|eyang|nenek|kakek|haji|hj|h)\.?\s+[a-z][a-z']*(?:\s+[a-z][a-z']*)?)`)
+var nameRe = regexp.MustCompile(`(?i)(?:^|[\s,;(])(?:atas\s+nama|a\.\s?n\.?|a/n|an\.|nama\s+penerima\s*:?|penerima\s*:?|namanya\s*:?|nama\s+saya|nama\s*:|nama\s+aku|ulun\s+nama|ngaran\s+ulun|ngaran|nami\s+abdi|namina|nami|jenengku|jeneng\s+kula|asma\s+kula|nama)\s*:?\s+([^\n,;()]+)`)
+var forRe = regexp.MustCompile(`(?i)(?:^|[\s,;(])(?:buat|untuk|utk|u/|gasan|kagem|kanggo|pikeun|keur)\s+((?:bu|ibu|pak|bapak|mas|mbak|mba|kak|bang|abang|dek|om|tante|acil|julak|ading|teh|aa|cik|koh|nyai|mbok|bude|pakde|uwa|mak|umi|abah|amang|busu|angah|bunda|eyang|nenek|kakek|haji|hj|h|mpok|kang|teteh|ceu|neng|mama|mamah|papa|ibuk)\.?\s+[a-z][a-z']*(?:\s+[a-z][a-z']*)?)`)
+
+// nameIntro words may come before a name said on its own ("dengan Pak
+// Syahrani", "saya Bu Tini").
+var nameIntro = set("dengan", "dgn", "dg", "saya", "sy", "aku", "ini", "kulo", "ulun", "abdi", "nama", "atas", "oleh")
 
 // honorifics start a name said on its own ("Bu Yati", "mas agus").
-var honorifics = set("mama", "mamah", "papa", "mami", "papi", "ayah", "bu", "ibu", "pak", "bapak", "mas", "mbak", "mba", "kak", "bang", "abang", "dek", "om", "tante", "acil", "julak",
+var honorifics = set("mpok", "engkong", "babe", "kang", "teteh", "ceu", "neng", "ujang", "uda", "uni", "daeng", "cak", "ning", "mbah", "bli", "ibuk", "mama", "mamah", "papa", "mami", "papi", "ayah", "bu", "ibu", "pak", "bapak", "mas", "mbak", "mba", "kak", "bang", "abang", "dek", "om", "tante", "acil", "julak",
 	"ading", "teh", "aa", "cik", "koh", "nyai", "mbok", "bude", "pakde", "uwa", "mak", "umi", "abah", "amang", "busu", "angah", "bunda",
 	"eyang", "nenek", "kakek", "haji", "hj", "h", "sdr", "sdri", "ny", "tn")
 
@@ -53,6 +57,9 @@ func cutName(line string) (rest, name string) {
 // cleanName ends a name before an address, a delivery word or filler.
 func cleanName(s string) string {
 	fs := strings.Fields(s)
+	for len(fs) > 2 && nameIntro[strings.ToLower(fs[0])] {
+		fs = fs[1:]
+	}
 	var out []string
 	for i, w := range fs {
 		lw := strings.ToLower(strings.Trim(w, ".:,"))
@@ -60,10 +67,13 @@ func cleanName(s string) string {
 			lw == "kirim" || lw == "antar" || lw == "itu" || lw == "udah" || lw == "hp" || lw == "no" || fillerTail[lw] && !honorifics[lw]) {
 			break
 		}
-		if strings.ContainsAny(w, "0123456789") || i >= 4 {
+		if strings.ContainsAny(w, "0123456789") || i >= 4 || notNameWords[lw] {
 			break
 		}
 		out = append(out, strings.Trim(w, ",;:"))
+		if strings.HasSuffix(w, ".") && len(lw) > 3 {
+			break // "Galuh. langsung kirim": the sentence ended
+		}
 	}
 	return strings.TrimSpace(strings.Join(out, " "))
 }
@@ -72,11 +82,31 @@ func cleanName(s string) string {
 // a word or two ("Bu Yati", "mas agus"), no digits.
 func looksLikeName(s string) bool {
 	fs := strings.Fields(strings.ToLower(s))
+	for len(fs) > 2 && nameIntro[fs[0]] {
+		fs = fs[1:]
+	}
 	if len(fs) < 2 || len(fs) > 4 || strings.ContainsAny(s, "0123456789") {
 		return false
 	}
-	return honorifics[strings.Trim(fs[0], ".")]
+	if !honorifics[strings.Trim(fs[0], ".,")] {
+		return false
+	}
+	for _, w := range fs[1:] {
+		if notNameWords[strings.Trim(w, ".,!?")] {
+			return false
+		}
+	}
+	return true
 }
+
+// notNameWords are everyday words that never start or continue a name
+// ("kak ternyata …", "bu tolong …").
+var notNameWords = set("ternyata", "tolong", "mau", "minta", "maaf", "aja", "saja", "ya", "gimana", "kalau", "kalo", "jadi", "udah", "sudah",
+	"bisa", "ini", "itu", "boleh", "nanti", "besok", "saya", "aku", "sy", "kok", "dong", "deh", "sih", "nih", "tadi", "pesan", "pesen",
+	"beli", "ambil", "antar", "anter", "kirim", "batal", "ga", "gak", "nggak", "tidak", "ada", "berapa", "brp", "harga", "mohon", "permisi",
+	"pagi", "siang", "sore", "malam", "apa", "kapan", "dimana", "di", "ke", "dari", "yang", "yg", "buat", "untuk", "sama", "dan", "terus",
+	"lagi", "juga", "masih", "belum", "baru", "cuma", "hanya", "eh", "oh", "ok", "oke", "sip", "makasih", "terima", "kasih", "udh", "dah",
+	"handak", "ulun", "kada", "haja", "lah", "bade", "hoyong", "badhe", "kulo", "nggih", "mawon", "wae", "atuh", "teh", "mah", "kah")
 
 // cutAddressIntro takes an address introduced by a delivery phrase out of
 // a line: "kirim ke Gg. Kenanga 2", "anter ke Langkai". intro says the
@@ -91,10 +121,31 @@ func (e *Engine) cutAddressIntro(line string) (rest, addr string, intro bool) {
 	if isHomeWord(strings.ToLower(after)) {
 		return before, "", true
 	}
+	if at := e.addressStart(after); at > 0 {
+		// "anter ke rumah ya mbak. Bu Sri, Jl. Sumatera 12": what comes
+		// before the street stays in the line (a name, filler).
+		if a := e.addressPart(after[at:]); a != "" {
+			return strings.TrimSpace(before + " " + after[:at]), a, true
+		}
+	}
 	if a := e.addressPart(after); a != "" {
 		return before, a, true
 	}
 	return line, "", false
+}
+
+// cutNamePart takes a name said on its own between commas or stops out of
+// what is left of a line ("diterke yo, Mbak Sri").
+func (e *Engine) cutNamePart(rest string) (string, string) {
+	parts := splitAddressParts(rest)
+	for i, p := range parts {
+		p = strings.TrimSpace(p)
+		if looksLikeName(p) && !e.namesProduct(p) {
+			parts = append(parts[:i:i], parts[i+1:]...)
+			return strings.Join(parts, ", "), cleanName(p)
+		}
+	}
+	return rest, ""
 }
 
 // cutAddress takes an address out of a line: from its first address word
@@ -123,11 +174,19 @@ func (e *Engine) addressPart(addr string) string {
 	if isHomeWord(strings.ToLower(addr)) {
 		return ""
 	}
-	// An address names a street, a house number or a delivery zone.
-	if !strings.ContainsAny(addr, "0123456789") && e.addressStart(addr) < 0 {
-		return ""
+	// An address names a house number, a delivery zone, or a street with
+	// its name: "RT", "blok" or "kel." alone name nothing.
+	if strings.ContainsAny(addr, "0123456789") || e.hasZone(addr) {
+		return addr
 	}
-	return addr
+	fs := strings.Fields(strings.ToLower(addr))
+	if len(fs) >= 2 && (streetWords[strings.Trim(fs[0], ".:,")] || strings.HasPrefix(fs[0], "jl.") || strings.HasPrefix(fs[0], "gg.")) {
+		return addr
+	}
+	if len(fs) >= 1 && (strings.HasPrefix(fs[0], "jl.") || strings.HasPrefix(fs[0], "gg.")) && len(strings.Trim(fs[0], ".")) > 3 {
+		return addr // "Jl.Melati"
+	}
+	return ""
 }
 
 // isHomeWord: "rumah", "rumah saya", "sini" name no address.
@@ -183,6 +242,18 @@ func (e *Engine) zoneAt(lower string, words [][2]int, i int) bool {
 	return false
 }
 
+// hasZone reports whether text names a configured delivery zone.
+func (e *Engine) hasZone(text string) bool {
+	lower := strings.ToLower(text)
+	words := wordSpans(lower)
+	for i := range words {
+		if e.zoneAt(lower, words, i) {
+			return true
+		}
+	}
+	return false
+}
+
 // isPlace is true when text reads as an address or a place, not an order.
 func (e *Engine) isPlace(text string) bool {
 	return e.addressStart(text) >= 0
@@ -211,8 +282,8 @@ func wordSpans(s string) [][2]int {
 
 // Delivery choices said in words inside a line.
 var (
-	antarRe = regexp.MustCompile(`(?i)\b(tolong\s+|minta\s+|langsung\s+|mau\s+|pakai\s+|pake\s+)?((di)?(antar|anter)(kan|in)?|(di)?kirim(kan|in)?|delivery|pakai ojol|pake ojol|via ojol|ojol|kurir|cod ke rumah)\b(\s+(aja|saja|ya|ke rumah( saya)?|kerumah))?`)
-	ambilRe = regexp.MustCompile(`(?i)\b((saya|aku|sy|ulun|kami)\s+)?((di)?ambil|jemput|ambil|ke pasar)\s+(sendiri|ke pasar|di pasar|di lapak|ke lapak|nanti( siang| pagi)?|langsung)\b(\s+(aja|saja|ya|ke pasar|di pasar|nanti))*|\b(pick\s?up|self pickup|ambil di tempat|saya ke pasar|aku ke pasar|saya yang ambil|saya yg ambil|aku yang ambil|tidak usah diantar|ga usah diantar|gak usah diantar|nggak usah diantar|ga usah dianter|gak usah dianter|nggak usah dianter|ga usah dikirim|gak usah dikirim)\b`)
+	antarRe = regexp.MustCompile(`(?i)\b(tolong\s+|minta\s+|langsung\s+|mau\s+|pakai\s+|pake\s+)?((di)?(antar|anter)(kan|in|akan)?|(di)?kirim(kan|in)?|(di)?kintun|(di)?terke|diteraken|delivery|pakai ojol|pake ojol|via ojol|ojol|kurir|cod ke rumah)\b(\s+(aja|saja|ya|ke rumah( saya)?|kerumah))?`)
+	ambilRe = regexp.MustCompile(`(?i)\b((saya|aku|sy|ulun|kami|abdi|kula|kulo)\s+)?((di)?ambil|jemput|ambil|ke pasar|(di)?candak|nyandak|(di)?pendhet|mendhet|(di)?jupuk|njupuk|(di)?jukut)\s+(sendiri|sndiri|sendri|nyalira|sorangan|piyambak|dhewe|dewe|saurang|surang|ke pasar|di pasar|di lapak|ke lapak|nanti( siang| pagi)?|langsung)\b(\s+(aja|saja|ya|ke pasar|di pasar|nanti))*|\b(pick\s?up|self pickup|ambil di tempat|saya ke pasar|aku ke pasar|saya yang ambil|saya yg ambil|aku yang ambil|tidak usah diantar|ga usah diantar|gak usah diantar|nggak usah diantar|ga usah dianter|gak usah dianter|nggak usah dianter|ga usah dikirim|gak usah dikirim)\b|\b(nanti|ntar|nnti|entar)\s+((saya|sy|aku|ulun|kami)\s+)?(ambil|jemput|ke pasar|ke sana|kesana|kesitu|ke situ|mampir)\b|\bambil\s+(jam|pas|nanti|siang|pagi)\b|\b(saya|sy|aku|ulun)\s+(mau\s+|yang\s+|yg\s+)?(ke pasar|ke sana|kesana)(\s+sendiri)?\b|\b(ga|gak|nggak|ngga|tidak|tdk|gk|ndak|kada)\s+(usah|perlu)\s+(kurir|ojol|diantar|dianter|dikirim|antar|anter|kirim)\b`)
 )
 
 // cutDelivery takes a delivery choice out of a line; the later of the two

@@ -49,6 +49,9 @@ func (e *Engine) prompt(b *buyerTurn, s State, full bool) string {
 	c := b.conv
 	switch s {
 	case StateClarify:
+		if full && len(c.Cart) > 0 {
+			return e.cartText(c) + "\n\n" + c.Questions[0].Text
+		}
 		return c.Questions[0].Text
 	case StateCart:
 		if full {

@@ -29,12 +29,13 @@ var (
 		"sudah ha", "sudah haja", "itu haja", "itu haja pang", "cukup ha", "itu doang", "gitu aja", "gitu dulu", "udah ah", "udah gitu aja",
 		"beres", "done", "udah semua", "sudah semua", "itu semua", "segitu saja", "dah itu aja", "dh itu aja", "udh itu aja", "udh itu aj",
 		"itu aj", "ok itu aja", "oke itu aja", "ya itu aja", "iya itu aja", "cukup itu aja", "itu thok", "iku thok", "wis iku", "kitu wae")
+	ackWords         = set("gpp", "gapapa", "ga apa apa", "gak apa apa", "nggak apa apa", "ngga apa apa", "tidak apa apa", "oh gitu", "oh begitu", "oh ok", "oh oke", "oke deh kak", "baik kak", "baiklah", "noted", "sip deh", "oh cuma cod ya gpp", "paham", "oke paham", "siap paham", "mantap makasih")
 	skipWords        = set("lewati", "lewat", "skip", "lewatin", "gak tau", "ga tau", "nggak tau", "tidak tahu", "gatau", "ga jadi yang itu")
 	pickupAlone      = set("ambil", "diambil", "ambil aja", "saya ambil", "aku ambil", "ulun ambil", "jemput", "sy ambil")
 	cartWords        = set("cek", "cek keranjang", "keranjang", "lihat keranjang", "liat keranjang", "cart", "pesanan saya apa aja", "cek pesanan tadi", "belanjaan saya", "lihat belanjaan")
 	cancelWords      = set("batal", "cancel", "batalin", "batalkan", "gak jadi semua", "ga jadi semua", "batal semua", "hapus semua", "kosongkan", "ga jadi", "gak jadi", "nggak jadi", "ngga jadi", "tidak jadi", "gajadi", "gk jd", "ga jd", "gak jd", "nggak jadi beli", "ga jadi beli", "gak jadi beli", "tidak jadi beli", "gajadi beli", "ndak jadi", "nda jadi", "kada jadi", "kagak jadi", "batal aja", "batalin aja", "cancel aja", "batal pesan", "batal pesanan", "moal jadi", "ora sido", "ra sido", "nggak sido", "gak sido", "ga sido", "ndak sido", "kada jadi ha", "ga jadi deh", "gak jadi deh", "nggak jadi deh", "ga jadi aja", "batal deh", "udah ga jadi", "ga jadi pesan", "gak jadi pesan", "kosongin")
 	helpWords        = set("bantuan", "help", "tolong bantu", "cara pesan", "caranya gimana", "gimana caranya", "info", "?", "gimana cara pesannya", "cara order", "bagaimana cara pesan")
-	greetWords       = set("halo", "hallo", "hai", "hi", "hello", "helo", "assalamualaikum", "assalamu'alaikum", "assalamu alaikum", "asalamualaikum", "ass", "askum", "permisi", "p", "pagi", "selamat pagi", "siang", "selamat siang", "punten", "sampurasun", "sugeng enjing", "misi", "salam", "makasih", "terima kasih", "terimakasih", "trims", "thanks", "thx", "tq", "makasi", "nuhun", "hatur nuhun", "matur nuwun", "suwun", "mau pesan", "mau order", "mau beli", "mau belanja", "pesan dong", "order dong", "bisa pesan", "bisa order", "mau pesen", "pesen dong", "handak tukar", "ulun handak tukar", "ulun handak pesan", "bisa pesan sekarang", "oke makasih", "ok makasih", "siap makasih", "sama sama", "sama-sama", "wa'alaikumsalam", "waalaikumsalam")
+	greetWords       = set("halo", "hallo", "hai", "hi", "hello", "helo", "assalamualaikum", "assalamu'alaikum", "assalamu alaikum", "asalamualaikum", "ass", "askum", "permisi", "p", "pagi", "selamat pagi", "siang", "selamat siang", "punten", "sampurasun", "sugeng enjing", "sugeng enjang", "wilujeng enjing", "wilujeng siang", "slamat pagi", "met pagi", "misi", "salam", "makasih", "terima kasih", "terimakasih", "trims", "thanks", "thx", "tq", "makasi", "nuhun", "hatur nuhun", "matur nuwun", "suwun", "mau pesan", "mau order", "mau beli", "mau belanja", "pesan dong", "order dong", "bisa pesan", "bisa order", "mau pesen", "pesen dong", "handak tukar", "ulun handak tukar", "ulun handak pesan", "bisa pesan sekarang", "oke makasih", "ok makasih", "siap makasih", "sama sama", "sama-sama", "wa'alaikumsalam", "waalaikumsalam")
 	statusWords      = set("status", "cek status", "status pesanan", "pesanan saya", "pesananku", "cek pesanan", "sudah sampai mana", "udah sampai mana", "mana pesanan saya", "lacak", "udah sampe mana", "sampai mana")
 	menuWords        = set("menu", "daftar harga", "harga", "katalog", "list harga", "pricelist", "price list", "jualan apa aja", "ada apa aja", "daftar", "produk", "jual apa aja", "ada apa saja", "list", "harga harga", "harga2")
 	handoverEndWords = set("batal", "selesai", "menu", "udah selesai", "sudah selesai", "selesai cs", "stop", "keluar", "kembali", "kembali ke menu", "cancel", "udahan", "sudah", "udah")
@@ -83,7 +84,7 @@ func isPhrase(m map[string]bool, s string) bool {
 }
 
 var (
-	fillerTail = set("kak", "ka", "kakak", "mbak", "mba", "bu", "pak", "mas", "bang", "deh", "dong", "ya", "yah", "yaa", "nih", "sis", "gan", "min",
+	fillerTail = set("dulu", "dl", "kak", "ka", "kakak", "mbak", "mba", "bu", "pak", "mas", "bang", "deh", "dong", "ya", "yah", "yaa", "nih", "sis", "gan", "min",
 		"aja", "saja", "lah", "nggih", "atuh", "mah", "wae", "ha", "pang", "lo", "loh", "kok", "sih", "bund", "bun", "acil", "cil", "julak", "ading",
 		"pian", "teh", "a", "ko", "koh", "cik", "om", "tante", "bos", "juragan", "makasih", "terima kasih", "ok", "oke", "ye", "yo", "bro", "sist", "say")
 	fillerHead = set("eh", "oh", "oke", "ok", "ya", "iya", "yaudah", "ya udah", "yaudh", "udah", "nah", "hmm", "emm", "wah", "kak", "mbak", "mba", "bu", "pak", "mas", "bang", "acil", "cil", "pian", "sip", "siap", "baik", "kalau", "kalo")
@@ -128,7 +129,7 @@ func cutGreeting(s string) string {
 	i := 0
 	for i < len(fs) && i < 4 {
 		w := strings.Trim(strings.ToLower(fs[i]), ",.!")
-		if greetWords[w] || fillerTail[w] || w == "selamat" || w == "mau" && i+1 < len(fs) && (strings.HasPrefix(strings.ToLower(fs[i+1]), "pesan") || strings.HasPrefix(strings.ToLower(fs[i+1]), "order") || strings.HasPrefix(strings.ToLower(fs[i+1]), "beli")) {
+		if greetWords[w] || fillerTail[w] || leadWords[w]  {
 			i++
 			continue
 		}
@@ -139,6 +140,11 @@ func cutGreeting(s string) string {
 
 var onlyFillerWords = set("dan", "sama", "terus", "trus", "juga", "tolong", "langsung", "nanti", "ke", "di", "rumah", "saya", "aku", "sini",
 	"minta", "pakai", "pake", "mau", "dong", "ulun", "kami", "kita", "yang", "yg", "hmm", "eh", "nah", "oh", "ini", "itu", "gitu", "begitu", "jadi")
+
+// leadWords open an order in many regions: "bade mesen", "handak tukar",
+// "badhe tumbas".
+var leadWords = set("selamat", "bade", "mesen", "pesen", "handak", "ulun", "abdi", "kulo", "kula", "badhe", "tumbas", "nyuhunkeun",
+	"meli", "tukar", "numpang", "mau", "pesan", "order", "beli", "minta", "tolong", "sy", "saya", "aku", "pengen", "pingin", "ingin")
 
 // onlyFiller is true for leftovers that say nothing ("ya", "kak", "deh ya").
 func onlyFiller(s string) bool {

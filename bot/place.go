@@ -38,9 +38,10 @@ func (e *Engine) actPlaceOrder(b *buyerTurn) error {
 		b.note(e.t("cart_empty"))
 		return nil
 	}
-	if formStep(c, e.set.SelfPickup) != StateConfirm {
-		// Something is still missing (a question, the address): the form
-		// asks for it; "ya" places nothing yet.
+	if formStep(c, e.set.SelfPickup) != StateConfirm || b.began != StateConfirm || b.changed {
+		// Something is still missing (a question, the address), or the
+		// summary the buyer would agree to was not shown yet or changed in
+		// this very message: the form asks or shows the new summary.
 		return nil
 	}
 	sched, err := e.schedule(b.tx)

@@ -17,6 +17,7 @@ type act struct {
 	unit   string        // EvQty: the unit said, "" for none
 	amount int64         // EvQty, EvChange by money
 	sku    string        // EvChange, EvQty: the product meant
+	swap   string        // EvChange: the product that replaces sku ("yang merah")
 	kind   string        // EvQuestion: price, ongkir, payment, hours, eta, category; EvOrderCmd: cancel, complaint, courier, offer
 }
 
@@ -94,7 +95,7 @@ func (e *Engine) readWhole(c *Conversation, raw, s string) (act, bool) {
 			return act{ev: EvQty, qty: catalog.Whole(int64(n))}, true
 		case st == StateDelivery || st == StateDecide:
 			return act{ev: EvNumber, num: n}, true
-		case c.LastAsked != "" && n > 0:
+		case c.LastAsked != "" && !strings.Contains(c.LastAsked, "|") && n > 0:
 			return act{ev: EvQty, qty: catalog.Whole(int64(n)), sku: c.LastAsked}, true
 		}
 		return act{ev: EvNumber, num: n}, true
@@ -126,8 +127,8 @@ func (e *Engine) readWhole(c *Conversation, raw, s string) (act, bool) {
 		return act{ev: EvAmbil}, true
 	}
 	if c.LastAsked != "" {
-		if q, unit, ok := referentQty(s); ok {
-			return act{ev: EvQty, qty: q, unit: unit, sku: c.LastAsked}, true
+		if a, ok := e.readReferent(c, s); ok {
+			return a, true
 		}
 	}
 	return act{}, false
@@ -162,7 +163,7 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 		return nil
 	}
 	switch {
-	case isGreeting(s):
+	case isGreeting(s) || isPhrase(ackWords, s):
 		return []act{{ev: EvGreeting, text: s}}
 	case isPhrase(cancelWords, s):
 		return []act{{ev: EvCancel}}
@@ -173,11 +174,19 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 	case isPhrase(noWords, s):
 		return []act{{ev: EvNo}}
 	}
+	if looksLikeName(s) && !e.namesProduct(s) {
+		return []act{{ev: EvName, text: strings.TrimSpace(line)}}
+	}
 	if kind, ok := e.digression(s); ok {
 		return []act{{ev: EvQuestion, kind: kind, text: line}}
 	}
-	if a, ok := e.readCorrection(c, line); ok {
-		return []act{a}
+	if body, fin := cutFinish(line); true {
+		if a, ok := e.readCorrection(c, body); ok {
+			if fin {
+				return []act{a, {ev: EvFinish}}
+			}
+			return []act{a}
+		}
 	}
 	rest := line
 	var acts, tail []act
@@ -189,6 +198,9 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 		rest, addr = e.cutAddress(rest)
 	}
 	rest, finish := cutFinish(rest)
+	if name == "" {
+		rest, name = e.cutNamePart(rest)
+	}
 	rest = cutGreeting(rest)
 	if intro || dlv == EvAntar {
 		tail = append(tail, act{ev: EvAntar})
@@ -205,6 +217,18 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 		tail = append(tail, act{ev: EvFinish})
 	}
 	if r := strings.TrimSpace(rest); r != "" && !onlyFiller(r) {
+		if c.State == StateAddress && addr != "" && !intro && dlv == "" {
+			if _, ok := e.readItems(c, r, true); !ok {
+				// "tjilik riwut km 8": the street before the marker is
+				// part of the address asked for.
+				for i := range tail {
+					if tail[i].ev == EvAddress {
+						tail[i].text = strings.TrimSpace(r + " " + addr)
+					}
+				}
+				return tail
+			}
+		}
 		switch a, ok := e.readItems(c, r, len(tail) > 0); {
 		case ok:
 			acts = append(acts, a)
@@ -229,13 +253,18 @@ func (e *Engine) readItems(c *Conversation, text string, hasClauses bool) (act, 
 		return act{}, false
 	}
 	r := e.parser.Parse(text)
-	if r.PriceQuery {
+	if r.PriceQuery || (len(r.Items) > 0 || len(r.Questions) > 0) && asksPrice(text) {
+		return act{ev: EvQuestion, kind: "price", text: text, parsed: &r}, true
+	}
+	if (len(r.Items) > 0 || len(r.Questions) > 0) && asksIfSold(text) {
+		// "bisa beli cabe keriting 1 ons aja?": a question, answered with
+		// the price; the order comes after.
 		return act{ev: EvQuestion, kind: "price", text: text, parsed: &r}, true
 	}
 	if len(r.Items) > 0 || len(r.Questions) > 0 || r.TooLong {
 		return act{ev: EvItems, parsed: &r, text: text}, true
 	}
-	if len(r.Unknown) > 0 && (looksLikeOrder(text) || c.State == StateIdle || c.State == StateCart) && c.State != StateAddress && c.State != StateName {
+	if len(r.Unknown) > 0 && looksLikeOrder(text) && c.State != StateAddress && c.State != StateName {
 		return act{ev: EvItems, parsed: &r, text: text}, true
 	}
 	return act{}, false

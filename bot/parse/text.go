@@ -32,7 +32,10 @@ func textAmbiguous(ch []*catalog.Product) string {
 
 // textMissingQty: "Cabe rawitnya mau berapa, kak?"
 func textMissingQty(words string, pu catalog.Unit) string {
-	return capitalize(words) + "nya mau berapa " + pu.Name + ", kak?"
+	if w := strings.ToLower(words); !strings.HasSuffix(w, "nya") {
+		words += "nya"
+	}
+	return capitalize(words) + " mau berapa " + pu.Name + ", kak?"
 }
 
 // textUnclearQty: a quantity that could mean several things.
