@@ -18,7 +18,8 @@ type buyerTurn struct {
 	began State
 
 	notes   []string // said before the next question, in order
-	changed bool     // the order form changed: show the cart or summary again
+	changed     bool // the order form changed: show the cart or summary again
+	cartChanged bool // the items changed
 	// unsure: part of this message's items was not understood, so the
 	// form does not jump to the summary on it (the buyer sees the cart
 	// and what was not understood first).

@@ -92,7 +92,7 @@ func (e *Engine) actAddItems(b *buyerTurn) error {
 		b.unsure = true
 	}
 	if added > 0 || len(r.Questions) > 0 {
-		b.changed = true
+		b.changed, b.cartChanged = true, true
 	}
 	if len(b.conv.Cart) == 0 && len(b.conv.Questions) == 0 && len(r.Unknown) > 0 {
 		b.note(e.t("cart_empty_hint"))
@@ -127,7 +127,7 @@ func (e *Engine) actAddQty(b *buyerTurn) error {
 		b.note(n)
 		return nil
 	}
-	b.changed = true
+	b.changed, b.cartChanged = true, true
 	return nil
 }
 
@@ -299,7 +299,7 @@ func (e *Engine) actRemove(b *buyerTurn) error {
 	}
 	name := b.conv.Cart[i].Name
 	b.conv.Cart = append(b.conv.Cart[:i], b.conv.Cart[i+1:]...)
-	b.changed = true
+	b.changed, b.cartChanged = true, true
 	if len(b.conv.Cart) == 0 && len(b.conv.Questions) == 0 {
 		b.conv.Ready = false
 		b.note(e.t("removed_now_empty", name))
@@ -324,6 +324,7 @@ func (e *Engine) actChange(b *buyerTurn) error {
 			l.SKU, l.Name, l.Unit, l.Group, l.Price = np.SKU, np.Name, np.Unit, np.Group, np.Price
 		}
 		l.Qty, l.Amount = b.act.qty, b.act.amount
+		b.cartChanged = true
 		if b.act.amount > 0 && b.act.qty <= 0 {
 			if p, ok := e.bySKU[l.SKU]; ok && p.Price > 0 {
 				l.Qty = p.RoundToStep(catalog.Qty(b.act.amount * catalog.QtyScale / p.Price))

@@ -140,7 +140,7 @@ func (e *Engine) cutNamePart(rest string) (string, string) {
 	parts := splitAddressParts(rest)
 	for i, p := range parts {
 		p = strings.TrimSpace(p)
-		if looksLikeName(p) && !e.namesProduct(p) {
+		if looksLikeName(p) && !e.ordersProduct(p) {
 			parts = append(parts[:i:i], parts[i+1:]...)
 			return strings.Join(parts, ", "), cleanName(p)
 		}

@@ -6,23 +6,49 @@ import (
 	"pasarbot/orders"
 )
 
-// The order form. Its slots, in the order the bot asks for what is missing:
-//
-//	slot      filled by                                           asked in
-//	items     any message naming products (and answers to         clarify (a line needs a
-//	          "which one?" / "how much?")                          choice or a quantity)
-//	ready     a finish word, a delivery choice or an address       cart ("mau tambah lagi?")
-//	          given with or after the items
-//	delivery  antar / ambil words, an address (implies antar)      delivery (only when the
-//	                                                               market offers self pickup)
-//	address   an address line (jl., gg., RT, a zone name …),       address
-//	          "alamat kemarin", a pin
-//	name      "atas nama …", "buat Bu …", the start of an          name (only when neither the
-//	          address line, the last order, the WhatsApp name      buyer nor WhatsApp gave one)
-//	confirm   "ya" to the summary                                  confirm
-//
-// Whatever the buyer gave is kept and never asked again; a change after the
-// summary re-opens the form and the new summary is shown.
+// Slot is one field of the order form: what fills it and which state
+// asks for it when it is missing. Slots are asked in this order.
+type Slot struct {
+	Name     string
+	FilledBy string
+	AskedIn  State
+}
+
+// Slots is the order form. Whatever the buyer gave is kept and never
+// asked again; a change after the summary re-opens the form and the new
+// summary is shown. formStep is this table as code.
+var Slots = []Slot{
+	{"items", "any message naming products; answers to \"which one?\" / \"how much?\"; corrections", StateClarify},
+	{"ready", "a finish word, a delivery choice or an address given with or after the items", StateCart},
+	{"delivery", "antar / ambil words in any language; an address implies antar", StateDelivery},
+	{"address", "an address line (jl., gg., RT, no., a zone name), \"alamat kemarin\", a pin", StateAddress},
+	{"name", "\"atas nama …\", \"buat Bu …\", a name beside the address, the last order, WhatsApp's name", StateName},
+	{"confirm", "\"ya\" (or a finish word) to a summary shown before this message, unchanged since", StateConfirm},
+}
+
+// RepairRule is one way buyers leave the bot's script, and what the bot
+// does about it.
+type RepairRule struct {
+	Case, Example, Handling string
+}
+
+// RepairRules are the conversation repairs, each handled in every state.
+var RepairRules = []RepairRule{
+	{"slot given early", "cabe 1/4, antar ke Jl. Melati 5 atas nama Bu Yati", "every clause of every message is read (readLine); the slot is kept, never asked again"},
+	{"correction", "bawangnya diganti 1 kg aja · eh keliru, ayamnya 2", "a line naming a cart product with a correction cue replaces its quantity (change_item)"},
+	{"removal", "wortelnya dihapus · kentangnya nggak usah", "the line is removed; a product not in the cart is said so, never asked about"},
+	{"swap", "bayam 2 ikat → yang merah", "the last line becomes the product those words pick, same quantity"},
+	{"digression", "ongkir ke Menteng berapa? · bisa COD? · buka sampai jam berapa?", "answered; the pending question is asked again after it (Same)"},
+	{"context", "ikan mas sekilo berapa? → ya udah 2 kilo", "a bare quantity goes to the product just asked about (LastAsked)"},
+	{"answer in words", "yang merah · yang kedua · yang paling murah · dua ikat", "matched against the choices' names, ordinals, prices; quantities in words"},
+	{"skip", "lewati · gak tau", "the line question is dropped; the line is not added"},
+	{"repeat", "any message that does not answer", "second time: how to get out (lewati / batal / admin); third time: a line question is dropped, other questions offer a person"},
+	{"cancel", "batal · nggak jadi beli · kada jadi", "with a line question open: the question is dropped and a second batal empties the cart; else the cart is emptied"},
+	{"change of mind", "eh ambil sendiri aja deh · ternyata dianter aja", "the last delivery choice wins; the summary is shown again"},
+	{"not understood items", "hayam 1 ekor", "said not sold / suggestions; the form does not jump to the summary on that message"},
+	{"human handoff", "admin · mau ngomong sama orang", "relayed to admins until batal / selesai / menu, an admin's SELESAI CS or orders.handover_idle; no admins: said so"},
+	{"stale question", "ya (after the seller already answered)", "decisions about orders that moved on are dropped, and the buyer told"},
+}
 
 // formStep is the state that asks for the first missing slot.
 func formStep(c *Conversation, selfPickup bool) State {
@@ -37,7 +63,9 @@ func formStep(c *Conversation, selfPickup bool) State {
 		return StateDelivery
 	case c.Delivery != orders.Ambil && c.Address == "":
 		return StateAddress
-	case c.Name == "":
+	case c.Name == "" && c.Delivery != orders.Ambil:
+		// The courier needs a name to ask for; a pickup is collected by
+		// its order code.
 		return StateName
 	}
 	return StateConfirm
@@ -91,6 +119,10 @@ func (e *Engine) finishReply(b *buyerTurn) error {
 	ask := e.prompt(b, s, b.changed || len(parts) == 0)
 	if s == StateCart && !b.changed && len(parts) > 0 {
 		ask = e.t("cart_next")
+	}
+	if b.cartChanged && (s == StateDelivery || s == StateAddress || s == StateName) && len(b.conv.Cart) > 0 {
+		// The items changed on the way to checkout: show them first.
+		ask = e.cartText(b.conv) + "\n\n" + ask
 	}
 	if ask == "" {
 		b.conv.LastPrompt, b.conv.Repeats = "", 0

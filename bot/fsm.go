@@ -255,3 +255,23 @@ func RenderMermaid() string {
 	b.WriteString("    form --> idle\n    form --> cart\n    form --> clarify\n    form --> delivery\n    form --> address\n    form --> name\n    form --> confirm\n")
 	return b.String()
 }
+
+// RenderSlots prints the order form's slots as a Markdown table.
+func RenderSlots() string {
+	var b strings.Builder
+	b.WriteString("| slot | filled by | asked in |\n|---|---|---|\n")
+	for _, s := range Slots {
+		fmt.Fprintf(&b, "| %s | %s | %s |\n", s.Name, s.FilledBy, s.AskedIn)
+	}
+	return b.String()
+}
+
+// RenderRepairs prints the repair rules as a Markdown table.
+func RenderRepairs() string {
+	var b strings.Builder
+	b.WriteString("| case | buyers say | the bot |\n|---|---|---|\n")
+	for _, r := range RepairRules {
+		fmt.Fprintf(&b, "| %s | %s | %s |\n", r.Case, r.Example, r.Handling)
+	}
+	return b.String()
+}

@@ -20,8 +20,8 @@ func TestTransitionTable(t *testing.T) {
 				t.Errorf("%s: no exit on %s: %v", s, exit, err)
 				continue
 			}
-			if tr.To != StateIdle {
-				t.Errorf("%s on %s goes to %s, want idle", s, exit, tr.To)
+			if tr.To != Form {
+				t.Errorf("%s on %s goes to %s, want the order form's next step", s, exit, tr.To)
 			}
 		}
 	})
@@ -32,21 +32,47 @@ func TestTransitionTable(t *testing.T) {
 			}
 		}
 	})
+	t.Run("AnyTimeIntentsEverywhere", func(t *testing.T) {
+		for _, s := range States {
+			if s == StateHandover {
+				continue
+			}
+			for _, ev := range []Event{EvCancel, EvHelp, EvStatus, EvMenu, EvOrderCmd, EvHandover, EvQuestion, EvItems, EvFinish} {
+				if _, err := Next(s, ev); err != nil {
+					t.Errorf("%s does not take %s: %v", s, ev, err)
+				}
+			}
+		}
+	})
 	t.Run("NoUnreachableStates", func(t *testing.T) {
 		seen := map[State]bool{StateIdle: true}
 		for changed := true; changed; {
 			changed = false
 			for _, tr := range transitions {
 				from := []State{tr.From}
-				if tr.From == Any {
+				if tr.From == Any || tr.From == Form {
 					from = States
 				}
+				var to []State
+				switch tr.To {
+				case Same:
+				case Form:
+					for s := range formStates {
+						to = append(to, s)
+					}
+				default:
+					to = []State{tr.To}
+				}
 				for _, f := range from {
-					if !seen[f] || tr.To == Any || seen[tr.To] {
+					if !seen[f] {
 						continue
 					}
-					seen[tr.To] = true
-					changed = true
+					for _, s := range to {
+						if !seen[s] {
+							seen[s] = true
+							changed = true
+						}
+					}
 				}
 			}
 		}
@@ -63,9 +89,13 @@ func TestTransitionTable(t *testing.T) {
 			}
 		}
 	})
-	t.Run("StateRowsWinOverAny", func(t *testing.T) {
-		tr, err := Next(StateCart, EvText)
-		if err != nil || tr.Action != "fallback" || tr.To != StateCart {
+	t.Run("StateRowsWinOverFormAndAny", func(t *testing.T) {
+		tr, err := Next(StateAddress, EvText)
+		if err != nil || tr.Action != "take_address" {
+			t.Fatalf("Next(address, text) = %+v, %v", tr, err)
+		}
+		tr, err = Next(StateCart, EvText)
+		if err != nil || tr.Action != "fallback" || tr.To != Form {
 			t.Fatalf("Next(cart, text) = %+v, %v", tr, err)
 		}
 		tr, err = Next(StateConfirm, EvIdle)
@@ -73,9 +103,17 @@ func TestTransitionTable(t *testing.T) {
 			t.Fatalf("Next(confirm, idle) = %+v, %v", tr, err)
 		}
 	})
-	t.Run("ErrNoTransition", func(t *testing.T) {
+	t.Run("HandoverTakesOnlyItsRows", func(t *testing.T) {
 		if _, err := Next(StateHandover, EvItems); err == nil {
 			t.Fatal("handover took items; a human is talking")
+		}
+	})
+	t.Run("FormStepsAreFormStates", func(t *testing.T) {
+		c := &Conversation{}
+		for _, pickup := range []bool{true, false} {
+			if s := formStep(c, pickup); !formStates[s] {
+				t.Errorf("formStep = %s", s)
+			}
 		}
 	})
 }

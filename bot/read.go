@@ -174,7 +174,7 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 	case isPhrase(noWords, s):
 		return []act{{ev: EvNo}}
 	}
-	if looksLikeName(s) && !e.namesProduct(s) {
+	if looksLikeName(s) && !e.ordersProduct(s) {
 		return []act{{ev: EvName, text: strings.TrimSpace(line)}}
 	}
 	if kind, ok := e.digression(s); ok {
@@ -274,6 +274,12 @@ func (e *Engine) readItems(c *Conversation, text string, hasClauses bool) (act, 
 func (e *Engine) namesProduct(s string) bool {
 	r := e.parser.Parse(s)
 	return len(r.Items) > 0 || len(r.Questions) > 0 && r.Questions[0].Product != nil
+}
+
+// ordersProduct reports whether s surely names a product (an item, not a
+// guess to ask about): "mas agus" is a name, "mas 1 kg" is not.
+func (e *Engine) ordersProduct(s string) bool {
+	return len(e.parser.Parse(s).Items) > 0
 }
 
 // splitLines splits a message into its non-empty lines.
