@@ -17,9 +17,9 @@ type buyerTurn struct {
 	// shown before this message for a "ya" to place the order.
 	began State
 
-	notes   []string // said before the next question, in order
-	changed     bool // the order form changed: show the cart or summary again
-	cartChanged bool // the items changed
+	notes       []string // said before the next question, in order
+	changed     bool     // the order form changed: show the cart or summary again
+	cartChanged bool     // the items changed
 	// unsure: part of this message's items was not understood, so the
 	// form does not jump to the summary on it (the buyer sees the cart
 	// and what was not understood first).

@@ -129,7 +129,7 @@ func cutGreeting(s string) string {
 	i := 0
 	for i < len(fs) && i < 4 {
 		w := strings.Trim(strings.ToLower(fs[i]), ",.!")
-		if greetWords[w] || fillerTail[w] || leadWords[w]  {
+		if greetWords[w] || fillerTail[w] || leadWords[w] {
 			i++
 			continue
 		}

@@ -303,6 +303,6 @@ var messages = map[string][2]string{
 	"ongkir_zone":              {"Ongkir ke daerah %s: *%s*.", "Delivery fee to the %s area: *%s*."},
 	"ongkir_flat":              {"Ongkir: *%s*.", "Delivery fee: *%s*."},
 	"ongkir_table":             {"Ongkir menurut daerah:\n%s\nDaerah lain: %s.", "Delivery fees by area:\n%s\nOther areas: %s."},
-	"check_cart_first":        {"Cek dulu keranjangnya ya kak: yang tidak kami kenal belum masuk. Kalau sudah benar, ketik *itu aja*.", "Please check the cart first: what we didn't recognise is not in it. If it's right, type *itu aja*."},
+	"check_cart_first":         {"Cek dulu keranjangnya ya kak: yang tidak kami kenal belum masuk. Kalau sudah benar, ketik *itu aja*.", "Please check the cart first: what we didn't recognise is not in it. If it's right, type *itu aja*."},
 	"offer_no_order":           {"Menawar bisa setelah pesanan dikirim ke pedagang, kak: *tawar KODE 80rb*. Harga di keranjang masih harga pasar.", "You can bargain once the order has gone to the traders: *tawar CODE 80rb*. Cart prices are market prices."},
 }
