@@ -27,7 +27,7 @@ var (
 func (e *Engine) digression(s string) (string, bool) {
 	q := strings.HasSuffix(s, "?") || strings.Contains(s, "?") || priceAsk.MatchString(s) || strings.HasPrefix(s, "bisa ") || strings.HasPrefix(s, "apa ") || strings.HasPrefix(s, "kapan ")
 	switch {
-	case ongkirRe.MatchString(s):
+	case ongkirRe.MatchString(s) && (q || strings.Contains(s, " ke ")):
 		return "ongkir", true
 	case q && paymentRe.MatchString(s):
 		return "payment", true
@@ -83,6 +83,50 @@ func (e *Engine) readSwap(c *Conversation, s string) (act, bool) {
 	return act{ev: EvChange, sku: last.SKU, swap: best.Product.SKU, qty: last.Qty, amount: last.Amount}, true
 }
 
+// replaceRe reads "nilanya ganti mujair aja", "tomat diganti kentang".
+var replaceRe = regexp.MustCompile(`^(?:eh\s+|maaf\s+)?(.+?)\s+(?:ganti|diganti|gantiin|tukar|ditukar|tuker|dituker)\s+(?:jadi\s+|ke\s+|dengan\s+|dg\s+|sama\s+|pake\s+|pakai\s+)?(.+)$`)
+
+// readReplace reads a product swapped for another, the quantity kept
+// unless a new one is said.
+func (e *Engine) readReplace(c *Conversation, s string) (act, bool) {
+	m := replaceRe.FindStringSubmatch(strings.Trim(s, " .!"))
+	if m == nil {
+		return act{}, false
+	}
+	i := e.findCartLine(c, m[1])
+	if i < 0 {
+		return act{}, false
+	}
+	newWords := m[2]
+	for _, cut := range []string{"jumlahnya sama", "sama jumlahnya", "yang sama"} {
+		newWords = strings.ReplaceAll(newWords, cut, " ")
+	}
+	newWords = strings.Trim(strings.TrimSpace(newWords), ",. ")
+	r := e.parser.Parse(newWords)
+	old := c.Cart[i]
+	if len(r.Items) == 1 && r.Items[0].SKU != old.SKU {
+		it := r.Items[0]
+		qty, amt := it.Qty, it.Amount
+		if _, _, said := parse.ParseQuantity(newWords); !said && amt == 0 {
+			qty = old.Qty // "jumlahnya sama"
+		}
+		return act{ev: EvChange, sku: old.SKU, swap: it.SKU, qty: qty, amount: amt, text: s}, true
+	}
+	if len(r.Questions) == 1 {
+		q := r.Questions[0]
+		p := q.Product
+		if p == nil && len(q.Choices) > 0 {
+			if best, ok := catalog.Sure(e.index.Match(newWords)); ok {
+				p = best.Product
+			}
+		}
+		if p != nil && p.SKU != old.SKU && p.Unit == old.Unit && q.Kind == parse.MissingQty {
+			return act{ev: EvChange, sku: old.SKU, swap: p.SKU, qty: old.Qty, amount: old.Amount, text: s}, true
+		}
+	}
+	return act{}, false
+}
+
 // Words that turn a line naming a cart product into a removal or a change.
 var (
 	removeCue = regexp.MustCompile(`(?i)\b(hapus(in|kan)?|dihapus|buang|dibuang|ga usah|gak usah|nggak usah|ngga usah|tidak usah|ndak usah|gausah|gk usah|g usah|kada usah|ga jadi|gak jadi|nggak jadi|ngga jadi|tidak jadi|gajadi|gk jadi|gk jd|ga jd|ndak jadi|kada jadi|batal(in|kan)?|dibatal(in|kan)|coret|dicoret|skip|cancel|keluarin|dikeluarin|jangan)\b`)
@@ -120,6 +164,9 @@ func (e *Engine) readCorrection(c *Conversation, line string) (act, bool) {
 	if a, ok := e.readSwap(c, s); ok {
 		return a, true
 	}
+	if a, ok := e.readReplace(c, s); ok {
+		return a, true
+	}
 	if addCue.MatchString(s) {
 		return act{}, false
 	}
@@ -141,6 +188,16 @@ func (e *Engine) readCorrection(c *Conversation, line string) (act, bool) {
 	if len(r.Items) == 1 && len(r.Questions) == 0 && inCart(r.Items[0].SKU) {
 		it := r.Items[0]
 		return act{ev: EvChange, sku: it.SKU, qty: it.Qty, amount: it.Amount, text: text}, true
+	}
+	if len(r.Items) == 0 && len(r.Questions) == 0 && changeCue.MatchString(s) {
+		// "eh salah ketik, 2 ons maksudnya": a quantity alone corrects the
+		// line just added.
+		if qty, unit, ok := parse.ParseQuantity(text); ok {
+			last := c.Cart[len(c.Cart)-1]
+			if conv, note := e.questionQty(Question{Qty: qty, Unit: unit}, e.bySKU[last.SKU]); note == "" && conv > 0 {
+				return act{ev: EvChange, sku: last.SKU, qty: conv, text: text}, true
+			}
+		}
 	}
 	if len(r.Items) == 0 && len(r.Questions) == 1 {
 		q := r.Questions[0]
@@ -253,7 +310,7 @@ var referentWords = set("ok", "oke", "okey", "ya", "iya", "yaudah", "udah", "udh
 func (e *Engine) readReferent(c *Conversation, s string) (act, bool) {
 	var sentences []string
 	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == '.' || r == ',' || r == '!' }) {
-		if p := strings.TrimSpace(part); p != "" && !isPhrase(ackWords, p) && !onlyFiller(p) && p != "mahal" && p != "mahal ya" && p != "mahal ai" {
+		if p := strings.TrimSpace(part); p != "" && !isPhrase(ackWords, p) && !isPhrase(yesWords, p) && !onlyFiller(p) && p != "mahal" && p != "mahal ya" && p != "mahal ai" {
 			sentences = append(sentences, p)
 		}
 	}

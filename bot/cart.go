@@ -2,6 +2,7 @@ package bot
 
 import (
 	"strings"
+	"time"
 
 	"pasarbot/bot/parse"
 	"pasarbot/catalog"
@@ -80,6 +81,7 @@ func (e *Engine) actAddItems(b *buyerTurn) error {
 	for _, it := range r.Items {
 		if note := e.addLine(b.conv, it, b.in.ID); note != "" {
 			b.note(note)
+			b.unsure = true // sold out or too little money: the buyer decides first
 		} else {
 			added++
 		}
@@ -411,6 +413,16 @@ func (e *Engine) actCancelCart(b *buyerTurn) error {
 		return nil
 	}
 	had := len(c.Cart) > 0 || len(c.Questions) > 0
+	if !had {
+		// "batal" right after placing an order cancels that order.
+		o, err := e.recentOrder(b)
+		if err != nil {
+			return err
+		}
+		if o != nil {
+			return e.buyerCancelOrder(b, o.Code, "buyer: batal")
+		}
+	}
 	e.clearForm(c)
 	if err := b.tx.ClearTimer(timerCartIdle, c.Chat); err != nil {
 		return err
@@ -424,6 +436,28 @@ func (e *Engine) actCancelCart(b *buyerTurn) error {
 		b.note(e.t("nothing_to_cancel"))
 	}
 	return nil
+}
+
+// recentWindow is how long after placing an order a bare "batal" or a
+// change of mind is taken to be about that order.
+const recentWindow = 15 * time.Minute
+
+// recentOrder is the buyer's order placed in the last recentWindow that
+// can still be cancelled, or nil.
+func (e *Engine) recentOrder(b *buyerTurn) (*orders.Order, error) {
+	os, err := b.tx.OrdersOf(b.conv.Chat, 1)
+	if err != nil || len(os) == 0 {
+		return nil, err
+	}
+	o := os[0]
+	if b.now.Sub(o.CreatedAt) > recentWindow {
+		return nil, nil
+	}
+	switch o.Status {
+	case orders.Draft, orders.Placed, orders.PartlyConfirmed, orders.Confirmed, orders.Negotiating, orders.AwaitingCourier:
+		return o, nil
+	}
+	return nil, nil
 }
 
 // clearForm empties the order form, keeping what is remembered from past

@@ -127,6 +127,18 @@ func (e *Engine) formMoved(b *buyerTurn) error {
 		b.conv.Ready = true
 		return e.fillName(b)
 	}
+	if len(b.conv.Cart) == 0 && len(b.conv.Questions) == 0 {
+		// Said before any item, or after an order went out.
+		o, err := e.recentOrder(b)
+		if err != nil {
+			return err
+		}
+		if o != nil {
+			b.note(e.t("order_already_sent", o.Code))
+		} else {
+			b.note(e.t("noted_what_to_order"))
+		}
+	}
 	return nil
 }
 

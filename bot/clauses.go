@@ -26,12 +26,12 @@ var deliveryTo = regexp.MustCompile(`(?i)\b(tolong\s+)?(di)?(antar|anter|antarka
 
 // nameRe finds "atas nama Bu Yati", "a.n. Mas Agus", "penerima: Pak Budi",
 // "buat Bu Yati", "nama saya Rina".
-var nameRe = regexp.MustCompile(`(?i)(?:^|[\s,;(])(?:atas\s+nama|a\.\s?n\.?|a/n|an\.|nama\s+penerima\s*:?|penerima\s*:?|namanya\s*:?|nama\s+saya|nama\s*:|nama\s+aku|ulun\s+nama|ngaran\s+ulun|ngaran|nami\s+abdi|namina|nami|jenengku|jeneng\s+kula|asma\s+kula|nama)\s*:?\s+([^\n,;()]+)`)
+var nameRe = regexp.MustCompile(`(?i)(?:^|[\s,;(])(?:atas\s+nama|a\.\s?n\.?|a/n|an\.|nama\s+penerima\s*:?|penerima\s*:?|namanya\s*:?|nama\s+saya|nama\s+sy|nama\s+gue|nama\s+aye|nama\s*:|nama\s+aku|ulun\s+nama|ngaran\s+ulun|ngaran|nami\s+abdi|namina|nami|jenengku|jeneng\s+kula|asma\s+kula|nama)\s*:?\s+([^\n,;()]+)`)
 var forRe = regexp.MustCompile(`(?i)(?:^|[\s,;(])(?:buat|untuk|utk|u/|gasan|kagem|kanggo|pikeun|keur)\s+((?:bu|ibu|pak|bapak|mas|mbak|mba|kak|bang|abang|dek|om|tante|acil|julak|ading|teh|aa|cik|koh|nyai|mbok|bude|pakde|uwa|mak|umi|abah|amang|busu|angah|bunda|eyang|nenek|kakek|haji|hj|h|mpok|kang|teteh|ceu|neng|mama|mamah|papa|ibuk)\.?\s+[a-z][a-z']*(?:\s+[a-z][a-z']*)?)`)
 
 // nameIntro words may come before a name said on its own ("dengan Pak
 // Syahrani", "saya Bu Tini").
-var nameIntro = set("dengan", "dgn", "dg", "saya", "sy", "aku", "ini", "kulo", "ulun", "abdi", "nama", "atas", "oleh")
+var nameIntro = set("aye", "gue", "gua", "ane", "ini", "dengan", "dgn", "dg", "saya", "sy", "aku", "ini", "kulo", "ulun", "abdi", "nama", "atas", "oleh")
 
 // honorifics start a name said on its own ("Bu Yati", "mas agus").
 var honorifics = set("mpok", "engkong", "babe", "kang", "teteh", "ceu", "neng", "ujang", "uda", "uni", "daeng", "cak", "ning", "mbah", "bli", "ibuk", "mama", "mamah", "papa", "mami", "papi", "ayah", "bu", "ibu", "pak", "bapak", "mas", "mbak", "mba", "kak", "bang", "abang", "dek", "om", "tante", "acil", "julak",
@@ -283,7 +283,7 @@ func wordSpans(s string) [][2]int {
 // Delivery choices said in words inside a line.
 var (
 	antarRe = regexp.MustCompile(`(?i)\b(tolong\s+|minta\s+|langsung\s+|mau\s+|pakai\s+|pake\s+)?((di)?(antar|anter)(kan|in|akan)?|(di)?kirim(kan|in)?|(di)?kintun|(di)?terke|diteraken|delivery|pakai ojol|pake ojol|via ojol|ojol|kurir|cod ke rumah)\b(\s+(aja|saja|ya|ke rumah( saya)?|kerumah))?`)
-	ambilRe = regexp.MustCompile(`(?i)\b((saya|aku|sy|ulun|kami|abdi|kula|kulo)\s+)?((di)?ambil|jemput|ambil|ke pasar|(di)?candak|nyandak|(di)?pendhet|mendhet|(di)?jupuk|njupuk|(di)?jukut)\s+(sendiri|sndiri|sendri|nyalira|sorangan|piyambak|dhewe|dewe|saurang|surang|ke pasar|di pasar|di lapak|ke lapak|nanti( siang| pagi)?|langsung)\b(\s+(aja|saja|ya|ke pasar|di pasar|nanti))*|\b(pick\s?up|self pickup|ambil di tempat|saya ke pasar|aku ke pasar|saya yang ambil|saya yg ambil|aku yang ambil|tidak usah diantar|ga usah diantar|gak usah diantar|nggak usah diantar|ga usah dianter|gak usah dianter|nggak usah dianter|ga usah dikirim|gak usah dikirim)\b|\b(nanti|ntar|nnti|entar)\s+((saya|sy|aku|ulun|kami)\s+)?(ambil|jemput|ke pasar|ke sana|kesana|kesitu|ke situ|mampir)\b|\bambil\s+(jam|pas|nanti|siang|pagi)\b|\b(saya|sy|aku|ulun)\s+(mau\s+|yang\s+|yg\s+)?(ke pasar|ke sana|kesana)(\s+sendiri)?\b|\b(ga|gak|nggak|ngga|tidak|tdk|gk|ndak|kada)\s+(usah|perlu)\s+(kurir|ojol|diantar|dianter|dikirim|antar|anter|kirim)\b`)
+	ambilRe = regexp.MustCompile(`(?i)\b((saya|aku|sy|ulun|kami|abdi|kula|kulo)\s+)?((di)?ambil|jemput|ambil|ke pasar|(di)?candak|nyandak|(di)?pendhet|mendhet|(di)?jupuk|njupuk|(di)?jukut)\s+((aja|saja|ae|wae|haja)\s+)?(sendiri|sndiri|sendri|nyalira|sorangan|piyambak|dhewe|dewe|saurang|surang|ke pasar|di pasar|di lapak|ke lapak|nanti( siang| pagi)?|langsung)\b(\s+(aja|saja|ya|ke pasar|di pasar|nanti))*|\b(pick\s?up|self pickup|ambil di tempat|saya ke pasar|aku ke pasar|saya yang ambil|saya yg ambil|aku yang ambil|tidak usah diantar|ga usah diantar|gak usah diantar|nggak usah diantar|ga usah dianter|gak usah dianter|nggak usah dianter|ga usah dikirim|gak usah dikirim)\b|\b(nanti|ntar|nnti|entar)\s+((saya|sy|aku|ulun|kami)\s+)?(ambil|jemput|ke pasar|ke sana|kesana|kesitu|ke situ|mampir)\b|\bambil\s+(jam|pas|nanti|siang|pagi)\b|\b(saya|sy|aku|ulun)\s+(mau\s+|yang\s+|yg\s+)?(ke pasar|ke sana|kesana)(\s+sendiri)?\b|\b(ga|gak|nggak|ngga|tidak|tdk|gk|ndak|kada)\s+(usah|perlu)\s+(kurir|ojol|diantar|dianter|dikirim|antar|anter|kirim)\b`)
 )
 
 // cutDelivery takes a delivery choice out of a line; the later of the two

@@ -153,8 +153,10 @@ func (e *Engine) finishReply(b *buyerTurn) error {
 			parts = append(parts, ask)
 		}
 	}
-	if len(parts) > 0 {
-		b.reply(b.in, strings.Join(parts, "\n\n"))
+	if len(parts) == 0 {
+		// Never swallow a message: say at least that it was not understood.
+		parts = append(parts, e.t("not_understood_idle"))
 	}
+	b.reply(b.in, strings.Join(parts, "\n\n"))
 	return nil
 }

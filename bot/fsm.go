@@ -125,7 +125,7 @@ var transitions = []Transition{
 	{StateAddress, EvText, Form, "take_address"},
 	{StateName, EvText, Form, "take_name"},
 	{StateConfirm, EvYes, Form, "place_order"},
-	{StateConfirm, EvFinish, Form, "place_order"},
+	{StateConfirm, EvFinish, Form, "finish"},
 	{StateConfirm, EvNo, Form, "reopen_form"},
 	{StateDecide, EvYes, Form, "accept_decision"},
 	{StateDecide, EvNo, Form, "refuse_decision"},

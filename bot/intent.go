@@ -28,7 +28,8 @@ var (
 		"udah cukup", "dah cukup", "udh cukup", "sudah cukup", "cukup itu", "itu aja cukup", "udeh", "udeh itu aja", "entu aje", "itu aje",
 		"sudah ha", "sudah haja", "itu haja", "itu haja pang", "cukup ha", "itu doang", "gitu aja", "gitu dulu", "udah ah", "udah gitu aja",
 		"beres", "done", "udah semua", "sudah semua", "itu semua", "segitu saja", "dah itu aja", "dh itu aja", "udh itu aja", "udh itu aj",
-		"itu aj", "ok itu aja", "oke itu aja", "ya itu aja", "iya itu aja", "cukup itu aja", "itu thok", "iku thok", "wis iku", "kitu wae")
+		"itu aj", "ok itu aja", "oke itu aja", "ya itu aja", "iya itu aja", "cukup itu aja", "itu thok", "iku thok", "wis iku", "kitu wae", "sakitu wae", "sakitu", "sakitu heula", "cekap", "sampun niku mawon", "niku mawon", "mpun",
+		"wis to", "udah segini", "segini aja", "segini dulu", "cukup segini", "itu ae", "iku ae", "wes iku ae", "dah itu", "udah itu", "sudah itu")
 	ackWords         = set("gpp", "gapapa", "ga apa apa", "gak apa apa", "nggak apa apa", "ngga apa apa", "tidak apa apa", "oh gitu", "oh begitu", "oh ok", "oh oke", "oke deh kak", "baik kak", "baiklah", "noted", "sip deh", "oh cuma cod ya gpp", "paham", "oke paham", "siap paham", "mantap makasih")
 	skipWords        = set("lewati", "lewat", "skip", "lewatin", "gak tau", "ga tau", "nggak tau", "tidak tahu", "gatau", "ga jadi yang itu")
 	pickupAlone      = set("ambil", "diambil", "ambil aja", "saya ambil", "aku ambil", "ulun ambil", "jemput", "sy ambil")

@@ -180,6 +180,9 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 	if kind, ok := e.digression(s); ok {
 		return []act{{ev: EvQuestion, kind: kind, text: line}}
 	}
+	if acts, ok := e.readCorrections(c, line); ok {
+		return acts
+	}
 	if body, fin := cutFinish(line); true {
 		if a, ok := e.readCorrection(c, body); ok {
 			if fin {
@@ -245,6 +248,31 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 		}
 	}
 	return append(acts, tail...)
+}
+
+// readCorrections reads a line of several comma-separated corrections
+// ("eh berasnya 10 kg aja, minyaknya 1 liter, gulanya gak usah"): each part
+// is read on its own once one part corrects a cart line.
+func (e *Engine) readCorrections(c *Conversation, line string) ([]act, bool) {
+	if len(c.Cart) == 0 || !strings.ContainsAny(line, ",;") {
+		return nil, false
+	}
+	parts := strings.FieldsFunc(line, func(r rune) bool { return r == ',' || r == ';' })
+	var acts []act
+	found := false
+	for _, p := range parts {
+		body, fin := cutFinish(p)
+		if a, ok := e.readCorrection(c, body); ok {
+			acts = append(acts, a)
+			found = true
+		} else if strings.TrimSpace(body) != "" {
+			acts = append(acts, e.readLine(&Conversation{State: c.State, Data: Data{LastAsked: c.LastAsked}}, body)...)
+		}
+		if fin {
+			acts = append(acts, act{ev: EvFinish})
+		}
+	}
+	return acts, found
 }
 
 // readItems runs the product parser on what is left of a line.
