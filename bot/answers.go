@@ -62,6 +62,16 @@ func orderCommand(raw, s string) (string, bool) {
 	return "", false
 }
 
+// onlyCues is true for a part that holds only correction cues and filler
+// ("eh keliru", "maaf salah ketik"), which must not reach the product
+// parser (it would guess "keliru" is "kemiri").
+func onlyCues(s string) bool {
+	rest := changeCue.ReplaceAllString(strings.ToLower(s), " ")
+	rest = removeCue.ReplaceAllString(rest, " ")
+	rest = strings.NewReplacer("ketik", " ", "tulis", " ", "ya", " ").Replace(rest)
+	return strings.TrimSpace(s) != "" && onlyFiller(rest) && (changeCue.MatchString(strings.ToLower(s)) || removeCue.MatchString(strings.ToLower(s)))
+}
+
 // conditionRe marks a sold-out wish ("kalau habis ga usah"), not a removal.
 var conditionRe = regexp.MustCompile(`\b(kalau|kalo|klo|kl|jika|jikalau|misal|seandainya)\b`)
 

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"regexp"
 	"strings"
 	"time"
 
@@ -77,7 +78,7 @@ func (e *Engine) actAddItems(b *buyerTurn) error {
 	}
 	b.conv.LastAsked = ""
 	b.conv.CancelAsked = false
-	added := 0
+	added, from := 0, len(b.conv.Cart)
 	for _, it := range r.Items {
 		if note := e.addLine(b.conv, it, b.in.ID); note != "" {
 			b.note(note)
@@ -86,8 +87,23 @@ func (e *Engine) actAddItems(b *buyerTurn) error {
 			added++
 		}
 	}
+	e.addServices(b, from)
+	e.dropAnswered(b, r.Items)
 	for _, q := range r.Questions {
-		b.conv.Questions = append(b.conv.Questions, toQuestion(q))
+		nq := toQuestion(q)
+		if n, ok := e.choiceInLine(nq, b.act.text); ok {
+			// "minyak goreng 2 liter, yang paling murah aja"
+			p := e.bySKU[nq.Choices[n-1]]
+			qty, note := e.questionQty(nq, p)
+			if note == "" && qty > 0 {
+				if msg := e.addLine(b.conv, parse.Item{SKU: p.SKU, Name: p.Name, Unit: p.Unit, Qty: qty, Amount: nq.Amount, Note: nq.Note}, b.in.ID); msg != "" {
+					b.note(msg)
+				}
+				b.changed, b.cartChanged = true, true
+				continue
+			}
+		}
+		b.conv.Questions = append(b.conv.Questions, nq)
 	}
 	for _, u := range r.Unknown {
 		b.note(e.unknownText(u))
@@ -193,6 +209,45 @@ func (e *Engine) addLine(c *Conversation, it parse.Item, from string) string {
 	}
 	c.Cart = append(c.Cart, line)
 	return ""
+}
+
+// choiceRe finds "yang paling murah", "yg premium" in an order line.
+var choiceRe = regexp.MustCompile(`(?i)\b(?:yang|yg)\s+([^,.;\n]+)`)
+
+// choiceInLine picks a choice of an ambiguous question from words said in
+// the same line ("minyak goreng 2 liter, yang paling murah aja").
+func (e *Engine) choiceInLine(q Question, line string) (int, bool) {
+	if q.Kind != string(parse.Ambiguous) || len(q.Choices) < 2 || (q.Qty <= 0 && q.Amount <= 0) {
+		return 0, false
+	}
+	m := choiceRe.FindStringSubmatch(line)
+	if m == nil {
+		return 0, false
+	}
+	return e.matchChoice(q, "yang "+m[1])
+}
+
+// dropAnswered drops pending questions the new items answer: "kue" was
+// asked about, then "kue lapis 15, onde-onde 15" came.
+func (e *Engine) dropAnswered(b *buyerTurn, items []parse.Item) {
+	var keep []Question
+	for _, q := range b.conv.Questions {
+		answered := false
+		if q.Qty <= 0 && q.Amount <= 0 {
+			said := catalog.Normalize(q.Said)
+			for _, it := range items {
+				for _, sku := range q.Choices {
+					answered = answered || sku == it.SKU
+				}
+				// "ikan" was asked about; "ikan gurame 1 kg" came.
+				answered = answered || said != "" && strings.HasPrefix(catalog.Normalize(it.Name), said+" ")
+			}
+		}
+		if !answered {
+			keep = append(keep, q)
+		}
+	}
+	b.conv.Questions = keep
 }
 
 // MaxCartLines caps the lines of one cart: a market basket has a dozen,

@@ -16,7 +16,7 @@ func (e *Engine) actAnswerChoice(b *buyerTurn) error {
 		return e.actFallback(b)
 	}
 	q := b.conv.Questions[0]
-	if len(q.Choices) < 2 || b.act.num < 1 || b.act.num > len(q.Choices) {
+	if len(q.Choices) < 1 || b.act.num < 1 || b.act.num > len(q.Choices) {
 		b.note(e.t("choose_number", len(q.Choices)))
 		return nil
 	}
@@ -72,6 +72,10 @@ func (e *Engine) actConfirmQuestion(b *buyerTurn) error {
 		return nil
 	}
 	q := b.conv.Questions[0]
+	if q.Kind == string(parse.Ambiguous) && len(q.Choices) == 1 {
+		b.act.num = 1 // "Maksudnya ini kak? 1. Kemiri" — "iya"
+		return e.actAnswerChoice(b)
+	}
 	if len(q.Choices) != 1 || (q.Qty <= 0 && q.Amount <= 0) {
 		if b.conv.CancelAsked {
 			return e.actCancelCart(b)

@@ -100,6 +100,7 @@ type Question struct {
 	Unit    string      `json:"unit,omitempty"`
 	Amount  int64       `json:"amount,omitempty"`
 	Note    string      `json:"note,omitempty"`
+	Asked   int         `json:"asked,omitempty"` // times asked; the third time unanswered it is dropped
 }
 
 // Decision is an order change the buyer must accept or refuse.

@@ -124,7 +124,31 @@ func (e *Engine) finishReply(b *buyerTurn) error {
 		// The items changed on the way to checkout: show them first.
 		ask = e.cartText(b.conv) + "\n\n" + ask
 	}
-	if ask == "" {
+	if s == StateClarify {
+		// A line question stays until answered, skipped or cancelled: an
+		// item dropped silently would make a wrong order. Passed over, it
+		// says how to get out, then offers a person.
+		q := &b.conv.Questions[0]
+		q.Asked++
+		switch {
+		case q.Asked == 2:
+			ask += "\n\n" + e.t("way_out")
+		case q.Asked == 3:
+			ask = e.t("stuck_offer_human") + "\n\n" + ask
+		case q.Asked >= 4:
+			// Passed over four times: the line is left out, the buyer is
+			// told, and the summary must be asked for again — so nothing
+			// is ordered on a "ya" to a summary that lacked it unseen.
+			said := q.Said
+			b.conv.Ready = false
+			if err := e.step(b, EvSkip); err != nil {
+				return err
+			}
+			parts = append(parts, e.t("question_dropped", said))
+			ask = e.prompt(b, b.conv.State, true)
+		}
+		b.conv.LastPrompt, b.conv.Repeats = "", 0
+	} else if ask == "" {
 		b.conv.LastPrompt, b.conv.Repeats = "", 0
 	} else {
 		key := string(s) + "|" + ask
@@ -137,21 +161,13 @@ func (e *Engine) finishReply(b *buyerTurn) error {
 		switch {
 		case b.conv.Repeats == 1:
 			ask += "\n\n" + e.t("way_out")
-		case b.conv.Repeats >= 2 && s == StateClarify:
-			said := b.conv.Questions[0].Said
-			if err := e.step(b, EvSkip); err != nil {
-				return err
-			}
-			parts = append(parts, e.t("question_dropped", said))
-			ask = e.prompt(b, b.conv.State, true)
-			b.conv.LastPrompt, b.conv.Repeats = string(b.conv.State)+"|"+ask, 0
 		case b.conv.Repeats >= 2:
 			ask = e.t("stuck_offer_human") + "\n\n" + ask
 			b.conv.Repeats = 0
 		}
-		if ask != "" {
-			parts = append(parts, ask)
-		}
+	}
+	if ask != "" {
+		parts = append(parts, ask)
 	}
 	if len(parts) == 0 {
 		// Never swallow a message: say at least that it was not understood.

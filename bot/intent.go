@@ -12,7 +12,7 @@ import (
 // (nggih, sampun, wis), Sundanese (muhun, tos, parantos, moal), Betawi
 // (udeh, kagak), Banjar (inggih, sudah ha, kada), and chat shortenings.
 var (
-	yesWords = set("ya", "iya", "y", "yes", "yup", "yoi", "oke", "ok", "okay", "okey", "oce", "okee", "okeh", "betul", "benar", "bener",
+	yesWords = set("ya", "iya", "y", "iy", "iyh", "yy", "iyap", "yap", "okk", "oks", "siip", "ya bener", "iyes", "yes", "yup", "yoi", "oke", "ok", "okay", "okey", "oce", "okee", "okeh", "betul", "benar", "bener",
 		"siap", "setuju", "lanjut", "lanjutkan", "boleh", "gas", "ok gas", "gaskeun", "jadi", "sip", "sipp", "mau", "nggih", "enggih", "inggih",
 		"muhun", "leres", "iyaa", "yaa", "iye", "iyo", "iih", "ho oh", "he eh", "mantap", "mantab", "mantul", "cocok", "pas", "deal", "proses",
 		"gpp lanjut", "lanjut aja", "oke lanjut", "sudah benar", "udah bener", "udah benar", "sudah betul", "iya bener", "iya betul", "ya betul",
@@ -40,7 +40,7 @@ var (
 	statusWords      = set("status", "cek status", "status pesanan", "pesanan saya", "pesananku", "cek pesanan", "sudah sampai mana", "udah sampai mana", "mana pesanan saya", "lacak", "udah sampe mana", "sampai mana")
 	menuWords        = set("menu", "daftar harga", "harga", "katalog", "list harga", "pricelist", "price list", "jualan apa aja", "ada apa aja", "daftar", "produk", "jual apa aja", "ada apa saja", "list", "harga harga", "harga2")
 	handoverEndWords = set("batal", "selesai", "menu", "udah selesai", "sudah selesai", "selesai cs", "stop", "keluar", "kembali", "kembali ke menu", "cancel", "udahan", "sudah", "udah")
-	handoverRe       = regexp.MustCompile(`^(admin|cs|customer service|petugas|operator|(mau|bisa|pengen|ingin) (ngomong|bicara|ngobrol|chat) (sama|dengan|dg|dgn) (orang|admin|manusia|petugas|orangnya|cs)|minta (admin|cs|petugas)|hubungi admin|panggil admin|sambungkan (ke )?(admin|petugas|cs)|bisa (bicara|ngomong) (sama|dengan) orangnya)\b`)
+	handoverRe       = regexp.MustCompile(`^(admin|cs|customer service|petugas|operator)\b|\b((ngomong|bicara|ngobrol|chat|telpon|telepon|nego|negosiasi) (sama|dengan|dg|dgn|ke) (orang|admin|manusia|petugas|orangnya|cs|penjualnya|pedagangnya|pemiliknya|yang punya)|(minta|hubungi|panggil|panggilkan|sambungkan( ke)?|mau|pengen|ingin) (admin|cs|petugas|operator|orang asli|manusia))\b`)
 	reorderRe        = regexp.MustCompile(`^(ulang|ulangi|sama kayak|sama seperti|pesan lagi|order lagi) ?(pesanan|order)? ?(kemarin|kemaren|terakhir|yang (lalu|kemarin))?`)
 	codeRe           = regexp.MustCompile(`(?i)\b([a-z][0-9][a-z][0-9](?:[a-z][0-9]?)?)\b`)
 	offerRe          = regexp.MustCompile(`^(tawar|nawar|bisa|boleh|gimana kalau|gmn kalo|kalau|kalo|kurang|kurangin|kurangi)\b`)

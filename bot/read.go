@@ -89,7 +89,7 @@ func (e *Engine) readWhole(c *Conversation, raw, s string) (act, bool) {
 	}
 	if n, ok := number(s); ok {
 		switch {
-		case st == StateClarify && len(c.Questions) > 0 && len(c.Questions[0].Choices) > 1:
+		case st == StateClarify && len(c.Questions) > 0 && (len(c.Questions[0].Choices) > 1 || c.Questions[0].Kind == string(parse.Ambiguous)):
 			return act{ev: EvChoice, num: n}, true
 		case st == StateClarify:
 			return act{ev: EvQty, qty: catalog.Whole(int64(n))}, true
@@ -143,6 +143,19 @@ func (e *Engine) readAnswer(c *Conversation, s string) (act, bool) {
 		if n, ok := e.matchChoice(q, s); ok {
 			return act{ev: EvChoice, num: n, text: s}, true
 		}
+		// The answer to a question queued behind ("yang premium" while
+		// the oil question is first): that question comes first now.
+		for i := 1; i < len(c.Questions); i++ {
+			if len(c.Questions[i].Choices) < 2 {
+				continue
+			}
+			if n, ok := e.matchChoice(c.Questions[i], s); ok {
+				later := c.Questions[i]
+				copy(c.Questions[1:i+1], c.Questions[:i])
+				c.Questions[0] = later
+				return act{ev: EvChoice, num: n, text: s}, true
+			}
+		}
 		return act{}, false
 	}
 	if qty, unit, ok := parse.ParseQuantity(s); ok && !e.namesProduct(s) {
@@ -176,6 +189,9 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 	}
 	if looksLikeName(s) && !e.ordersProduct(s) {
 		return []act{{ev: EvName, text: strings.TrimSpace(line)}}
+	}
+	if onlyCues(s) {
+		return nil // "eh keliru", "maaf": nothing to read on its own
 	}
 	if kind, ok := e.digression(s); ok {
 		return []act{{ev: EvQuestion, kind: kind, text: line}}
@@ -265,7 +281,7 @@ func (e *Engine) readCorrections(c *Conversation, line string) ([]act, bool) {
 		if a, ok := e.readCorrection(c, body); ok {
 			acts = append(acts, a)
 			found = true
-		} else if strings.TrimSpace(body) != "" {
+		} else if strings.TrimSpace(body) != "" && !onlyCues(body) {
 			acts = append(acts, e.readLine(&Conversation{State: c.State, Data: Data{LastAsked: c.LastAsked}}, body)...)
 		}
 		if fin {

@@ -1,0 +1,84 @@
+package bot
+
+import (
+	"strings"
+
+	"pasarbot/bot/parse"
+	"pasarbot/catalog"
+)
+
+// A preparation asked for with an item ("kelapa 2 butir sekalian
+// diparut", "ikan mas 1 kg dibersihin") is a paid service the market
+// sells: the trader adds the service line. serviceFor finds that service
+// in the catalog by the verb's root ("parut", "giling", "siangi",
+// "bersihin"), checked against what the service applies to ("ikan" in
+// "Siangi Ikan" / "bersihin ikan", "daging" in "Giling Daging").
+func (e *Engine) serviceFor(line CartLine, note string) (catalog.Product, bool) {
+	words := strings.Fields(strings.ToLower(note))
+	item := strings.ToLower(line.Name)
+	var found []catalog.Product
+	for _, p := range e.products {
+		if p.Kind != catalog.Service || !p.Available {
+			continue
+		}
+		for j := -1; j < len(p.Aliases); j++ {
+			key := strings.ToLower(p.Name)
+			if j >= 0 {
+				key = strings.ToLower(p.Aliases[j])
+			}
+			kw := strings.Fields(key)
+			if len(kw) == 0 || !hasVerbRoot(words, kw[0]) {
+				continue
+			}
+			// "Siangi Ikan" applies to fish; "Parut Kelapa" to coconuts.
+			if len(kw) > 1 && !strings.Contains(item, kw[1]) && !strings.Contains(strings.ToLower(e.bySKU[line.SKU].Category), kw[1]) {
+				continue
+			}
+			found = append(found, p)
+			break
+		}
+	}
+	if len(found) != 1 {
+		return catalog.Product{}, false // none, or several fit: a note for the trader
+	}
+	return found[0], true
+}
+
+// hasVerbRoot reports whether a word is root with Indonesian verb
+// affixes: di-…, -in, -kan, -i ("diparut", "digilingin", "dibersihkan").
+func hasVerbRoot(words []string, root string) bool {
+	if len(root) < 4 {
+		return false
+	}
+	for _, w := range words {
+		w = strings.Trim(w, ",.!?")
+		w = strings.TrimPrefix(w, "di")
+		for _, suf := range []string{"in", "kan", "i", ""} {
+			if strings.TrimSuffix(w, suf) == root || strings.TrimSuffix(root, suf) == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// addServices adds the service lines the buyer's notes ask for.
+func (e *Engine) addServices(b *buyerTurn, from int) {
+	for i := from; i < len(b.conv.Cart); i++ {
+		l := b.conv.Cart[i]
+		if l.Note == "" || e.bySKU[l.SKU].Kind == catalog.Service {
+			continue
+		}
+		svc, ok := e.serviceFor(l, l.Note)
+		if !ok {
+			continue
+		}
+		qty := catalog.Whole(1)
+		if svc.Unit == l.Unit {
+			qty = l.Qty
+		}
+		if n := e.addLine(b.conv, parse.Item{SKU: svc.SKU, Name: svc.Name, Unit: svc.Unit, Qty: qty}, b.in.ID); n == "" {
+			b.note(e.t("service_added", svc.Name, l.Name))
+		}
+	}
+}
