@@ -19,7 +19,13 @@ func (e *Engine) actGreet(b *buyerTurn) error {
 			b.note(e.t("you_are_welcome"))
 			return nil
 		}
+		if b.conv.LastPrompt == "welcome" {
+			b.note(e.t("welcome_again"))
+			b.conv.LastPrompt = "welcome_again"
+			return nil
+		}
 		b.note(e.t("welcome", e.set.MarketName))
+		b.conv.LastPrompt = "welcome"
 	}
 	return nil
 }

@@ -149,7 +149,10 @@ func (e *Engine) finishReply(b *buyerTurn) error {
 		}
 		b.conv.LastPrompt, b.conv.Repeats = "", 0
 	} else if ask == "" {
-		b.conv.LastPrompt, b.conv.Repeats = "", 0
+		if !strings.HasPrefix(b.conv.LastPrompt, "welcome") || b.act.ev != EvGreeting {
+			b.conv.LastPrompt = ""
+		}
+		b.conv.Repeats = 0
 	} else {
 		key := string(s) + "|" + ask
 		if key == b.conv.LastPrompt && !b.changed {
