@@ -16,7 +16,7 @@ const (
 
 // item fits the line's quantity to the product.
 func (st *state) item(res *Result, prod *catalog.Product, ln *line, said string, adj span) {
-	pu := prod.SellingUnit()
+	pu := st.p.sellingUnit(prod)
 	ask := func(kind QuestionKind, qty catalog.Qty, amount int64, text string) {
 		res.Questions = append(res.Questions, Question{
 			Kind: kind, Said: said, Product: prod, Qty: qty, Amount: amount, QtyText: st.qtyText(ln), Text: text,
@@ -104,7 +104,7 @@ func (st *state) toProductUnitQuiet(prod *catalog.Product, q quantity) (catalog.
 // toProductUnit converts the said quantity into the product's unit, or
 // asks and returns false.
 func (st *state) toProductUnit(prod *catalog.Product, q quantity, ln *line, ask func(QuestionKind, catalog.Qty, int64, string)) (catalog.Qty, bool) {
-	pu := prod.SellingUnit()
+	pu := st.p.sellingUnit(prod)
 	qt := st.qtyText(ln)
 	switch {
 	case q.unit == nil:
@@ -116,7 +116,7 @@ func (st *state) toProductUnit(prod *catalog.Product, q quantity, ln *line, ask 
 		// Eggs, fish and fruit sold by the kilo are still counted in
 		// pieces by buyers: "telor siji" is one egg, "lele 2" two fish.
 		if !q.frac && (v > catalog.Whole(maxBareCount) || catalog.Cost(prod.Price, v) > maxBareCost ||
-			v%catalog.QtyScale == 0 && pu.Dimension == catalog.Mass && countedByPiece(prod)) {
+			v%catalog.QtyScale == 0 && pu.Dimension == catalog.Mass && st.p.kinds[prod.SKU]&gkPieces != 0) {
 			ask(MissingQty, 0, 0, textUnclearQty(st.wordsText(ln), qt, pu))
 			return 0, false
 		}
@@ -132,7 +132,12 @@ func (st *state) toProductUnit(prod *catalog.Product, q quantity, ln *line, ask 
 		return 0, false
 	}
 	u := q.unit.u
-	if q.unit.code == "papan" && prod.Category != "telur" {
+	switch {
+	case q.unit.code == pu.Code:
+		// The product's own unit, however it was spelled ("3 papan" of
+		// tempe sold per papan, "2 iket" of kangkung): nothing to convert.
+		u = pu
+	case q.unit.code == "papan" && st.p.kinds[prod.SKU]&gkEggs == 0:
 		// A papan is a tray of 30 eggs, but a slab of tempe or a board of
 		// petai is one piece of its own.
 		u = catalog.Unit{Code: "papan", Name: "papan", Dimension: catalog.Piece, Base: 1}
@@ -223,12 +228,3 @@ func diff(a, b catalog.Qty) catalog.Qty {
 	return b - a
 }
 
-// countedByPiece reports whether a product sold by weight comes in pieces
-// buyers count: eggs, fish, fruit.
-func countedByPiece(p *catalog.Product) bool {
-	switch p.Category {
-	case "telur", "ikan", "buah":
-		return true
-	}
-	return false
-}

@@ -20,7 +20,9 @@ type Parser struct {
 	aliasWords map[string]bool
 	// prefixes are the leading words of multi-word names and aliases.
 	prefixes map[string]bool
-	scratch  sync.Pool
+	// kinds are the products' goods kinds by SKU (eggs, counted pieces).
+	kinds   map[string]goodsKind
+	scratch sync.Pool
 }
 
 // New builds a parser over a catalog index.
@@ -30,9 +32,13 @@ func New(ix *catalog.Index) *Parser {
 		exact:      map[string][]catalog.Candidate{},
 		aliasWords: map[string]bool{},
 		prefixes:   map[string]bool{},
+		kinds:      map[string]goodsKind{},
 	}
 	var tz tokenizer
 	for _, prod := range ix.Products() {
+		if k := kindOf(prod); k != 0 {
+			p.kinds[prod.SKU] = k
+		}
 		for j := -1; j < len(prod.Aliases); j++ {
 			s := prod.Name
 			if j >= 0 {

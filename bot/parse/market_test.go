@@ -1,0 +1,133 @@
+package parse_test
+
+import (
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"pasarbot/bot/parse"
+	"pasarbot/catalog"
+)
+
+// operatorCSV is a small market catalog written the way an operator fills a
+// spreadsheet: ';' separated, prices with dots, min_qty and step_qty left
+// empty, tempe and petai per papan, eggs per papan and per butir, fish in
+// "Ikan Laut", fruit in "Buah-Buahan", near-duplicates (two kinds of
+// kacang panjang, two telur). Nothing in it is from the default catalog.
+const operatorCSV = `sku;name;aliases;category;unit;price;group;kind;min_qty;step_qty;floor_price;available
+kunyit;Kunyit;kunir;Bumbu;kg;20.000;bumbu;;;;;
+lengkuas;Lengkuas;laos;Bumbu;kg;18.000;bumbu;;;;;
+cabe-kriting;Cabe Keriting;cabe merah;Bumbu;kg;60.000;bumbu;;;;;
+bawang-merah;Bawang Merah;bawang abang;Bumbu;kg;45.000;bumbu;;;;;
+kentang;Kentang;;Sayur;kg;16.000;sayur;;;;;
+wortel;Wortel;;Sayur;kg;14.000;sayur;;;;;
+kangkung;Kangkung;;Sayur;ikat;3.000;sayur;;;;;
+kacang-panjang;Kacang Panjang;;Sayur;ikat;4.000;sayur;;;;;
+kacang-panjang-ungu;Kacang Panjang Ungu;;Sayur;ikat;5.000;sayur;;;;;
+tempe;Tempe Papan;tempe;Lauk;papan;6.000;sayur;;;;;
+petai;Petai;pete;Sayur;papan;12.000;sayur;;;;;
+telur-papan;Telur Ayam Papan;telur ayam;Sembako;papan;52.000;sembako;;;;;
+telur-bebek;Telur Bebek;;Sembako;butir;3.000;sembako;;;;;
+ayam;Ayam Potong;ayam;Daging;kg;38.000;daging;;;;;
+ikan-nila;Ikan Nila;nila;Ikan Laut;kg;35.000;ikan;;;;;
+beras;Beras Lokal;beras;Sembako;kg;13.500;sembako;;;;;
+santan;Santan Kelapa;santan;Sembako;ml;40;sembako;;;;;
+minyak;Minyak Goreng;minyak;Sembako;liter;19.000;sembako;;;;;
+apel;Apel Hijau;apel;Buah-Buahan;kg;35.000;buah;;;;;
+pisang;Pisang Kepok;pisang;Buah-Buahan;sisir;20.000;buah;;;;;
+`
+
+var operatorParser = sync.OnceValue(func() *parse.Parser {
+	ps, err := catalog.ReadCSV(strings.NewReader(operatorCSV), nil)
+	if err != nil {
+		panic(err)
+	}
+	return parse.New(catalog.NewIndex(ps))
+})
+
+// want is what one message must give: items as "sku qty" or "sku qty
+// amount", questions as "kind sku…" (sku optional), unknown phrases.
+type want struct {
+	items []string
+	qs    []string
+	unk   []string
+}
+
+func (w want) check(t *testing.T, p *parse.Parser, text string) {
+	t.Helper()
+	r := p.Parse(text)
+	var items, qs, unk []string
+	for _, it := range r.Items {
+		s := it.SKU + " " + it.Qty.String()
+		if it.Amount > 0 {
+			s += " " + catalog.Rupiah(it.Amount)
+		}
+		items = append(items, s)
+	}
+	for _, q := range r.Questions {
+		s := string(q.Kind)
+		if q.Product != nil {
+			s += " " + q.Product.SKU
+		}
+		for _, c := range q.Choices {
+			s += " " + c.SKU
+		}
+		qs = append(qs, s)
+	}
+	for _, u := range r.Unknown {
+		unk = append(unk, u.Said)
+	}
+	if !slices.Equal(items, w.items) || !slices.Equal(qs, w.qs) || !slices.Equal(unk, w.unk) {
+		t.Errorf("%q:\n\titems %q, want %q\n\tquestions %q, want %q\n\tunknown %q, want %q", text, items, w.items, qs, w.qs, unk, w.unk)
+	}
+}
+
+func items(s ...string) want { return want{items: s} }
+func asks(s ...string) want  { return want{qs: s} }
+
+// Point 1: an empty step on a weighed or measured product takes any
+// amount; on a counted product, whole units.
+func TestOperatorCatalogEmptySteps(t *testing.T) {
+	p := operatorParser()
+	for text, w := range map[string]want{
+		"kunyit setengah":       items("kunyit 0.5"),
+		"lengkuas 2,5 ons":      items("lengkuas 0.25"),
+		"ayam 1200 gr":          items("ayam 1.2"),
+		"cabe kriting 75 gram":  items("cabe-kriting 0.075"),
+		"santan 500 ml":         items("santan 500"),
+		"santan setengah liter": items("santan 500"),
+		"minyak 1/3 liter":      items("minyak 0.333"),
+		"bawang merah 7rb":      items("bawang-merah 0.155 Rp7.000"),
+		"kunyit 2rb":            items("kunyit 0.1 Rp2.000"),
+		"kangkung 2 ikat":       items("kangkung 2"),
+		"kangkung 1,5 ikat":     asks("confirm_qty kangkung"),
+		"kangkung 10rb":         asks("confirm_amount kangkung"),
+		"kangkung 6rb":          items("kangkung 2 Rp6.000"),
+	} {
+		w.check(t, p, text)
+	}
+}
+
+// Point 2: a product's own unit wins over what the unit word means
+// elsewhere (a papan of eggs is 30 pieces).
+func TestOperatorCatalogOwnUnit(t *testing.T) {
+	p := operatorParser()
+	for text, w := range map[string]want{
+		"tempe 3 papan":             items("tempe 3"),
+		"petai dua papan":           items("petai 2"),
+		"sepapan pete":              items("petai 1"),
+		"pete 2 ppn":                items("petai 2"),
+		"telur ayam sepapan":        items("telur-papan 1"),
+		"telur ayam papan 2 papan":  items("telur-papan 2"),
+		"telur ayam papan 30 butir": items("telur-papan 1"),
+		"telur ayam papan 10 butir": asks("confirm_qty telur-papan"),
+		"telur bebek 1 papan":       items("telur-bebek 30"),
+		"tempe 2 biji":              asks("incompatible_unit tempe"),
+		"petai 1 kg":                asks("incompatible_unit petai"),
+		"kangkung 2 iket":           items("kangkung 2"),
+		"pisang 2 sisir":            items("pisang 2"),
+	} {
+		w.check(t, p, text)
+	}
+}
