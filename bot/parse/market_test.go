@@ -131,3 +131,37 @@ func TestOperatorCatalogOwnUnit(t *testing.T) {
 		w.check(t, p, text)
 	}
 }
+
+// Point 3: chat abbreviations, on the default catalog and an operator's.
+func TestAbbreviations(t *testing.T) {
+	t.Run("Default", func(t *testing.T) {
+		p := defaultParser()
+		for text, w := range map[string]want{
+			"cb kriting 1/4": items("cabai-merah-keriting 0.25"),
+			"kntg 1 kg":      items("kentang 1"),
+			"wrtel setengah": items("wortel 0.5"),
+			"ikn nila 1 kg":  items("ikan-nila 1"),
+			"bwg mrh 1/4":    items("bawang-merah 0.25"),
+			"dgg sapi 1 kg":  items("daging-sapi 1"),
+			"tmt 1 kg":       items("tomat 1"),
+			"cb rawit 1 ons": asks("ambiguous cabai-rawit-merah cabai-rawit-hijau"),
+			"bwg 1/4":        asks("ambiguous bawang-merah bawang-putih"),
+		} {
+			w.check(t, p, text)
+		}
+	})
+	t.Run("Operator", func(t *testing.T) {
+		p := operatorParser()
+		for text, w := range map[string]want{
+			"brs 5kg":             items("beras 5"),
+			"kntg 2 kg":           items("kentang 2"),
+			"cb kriting 1 ons":    items("cabe-kriting 0.1"),
+			"ikn nila 1 kg":       items("ikan-nila 1"),
+			"kngkng 2 ikat":       items("kangkung 2"),
+			"kcg pjg 2 ikat":      items("kacang-panjang 2"),
+			"kcg pjg ungu 1 ikat": items("kacang-panjang-ungu 1"),
+		} {
+			w.check(t, p, text)
+		}
+	})
+}
