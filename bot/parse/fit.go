@@ -121,6 +121,11 @@ func (st *state) toProductUnit(prod *catalog.Product, q quantity, ln *line, ask 
 			return 0, false
 		}
 		return v, true
+	case q.count == 0 && q.unit.code == pu.Code:
+		// The product's own unit, however it was spelled ("3 papan" of
+		// tempe sold per papan, "2 iket" of kangkung, "sebotol" of kecap
+		// sold per botol): nothing to convert.
+		return catalog.Qty(q.val), true
 	case q.unit.half:
 		if pu.Dimension != catalog.Animal {
 			ask(IncompatibleUnit, 0, 0, textIncompatible(prod, qt))
@@ -132,12 +137,7 @@ func (st *state) toProductUnit(prod *catalog.Product, q quantity, ln *line, ask 
 		return 0, false
 	}
 	u := q.unit.u
-	switch {
-	case q.unit.code == pu.Code:
-		// The product's own unit, however it was spelled ("3 papan" of
-		// tempe sold per papan, "2 iket" of kangkung): nothing to convert.
-		u = pu
-	case q.unit.code == "papan" && st.p.kinds[prod.SKU]&gkEggs == 0:
+	if q.unit.code == "papan" && st.p.kinds[prod.SKU]&gkEggs == 0 {
 		// A papan is a tray of 30 eggs, but a slab of tempe or a board of
 		// petai is one piece of its own.
 		u = catalog.Unit{Code: "papan", Name: "papan", Dimension: catalog.Piece, Base: 1}
@@ -151,6 +151,9 @@ func (st *state) toProductUnit(prod *catalog.Product, q quantity, ln *line, ask 
 				break
 			}
 			return v, true
+		case q.countUnit != nil && q.countUnit.code == pu.Code:
+			// "kecap 2 botol 600 ml" of kecap sold per botol.
+			return catalog.Whole(q.count), true
 		case q.countUnit != nil && q.countUnit.known() && q.countUnit.u.Dimension == pu.Dimension:
 			// Sold by the pack: the count is the order, the size a note.
 			v, err := catalog.Convert(catalog.Whole(q.count), q.countUnit.u, pu)
@@ -227,4 +230,3 @@ func diff(a, b catalog.Qty) catalog.Qty {
 	}
 	return b - a
 }
-

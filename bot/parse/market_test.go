@@ -165,3 +165,54 @@ func TestAbbreviations(t *testing.T) {
 		}
 	})
 }
+
+// A catalog may sell by bottle, can or bunch: the unit word is then the
+// product's own, while for others it stays a question.
+func TestOwnContainerUnits(t *testing.T) {
+	ps, err := catalog.ReadCSV(strings.NewReader(`sku,name,aliases,category,unit,price,group,kind,min_qty,step_qty,floor_price,available
+kecap,Kecap Manis,kecap,Sembako,botol,15.000,sembako,,,,,
+pisang,Pisang Talas,pisang,Buah,Tandan,90.000,buah,,,,,
+minyak,Minyak Goreng,minyak,Sembako,Liter,19.000,sembako,,,,,
+tahu,Tahu Putih,tahu,Lauk,biji,1.000,sayur,,,,,
+`), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := parse.New(catalog.NewIndex(ps))
+	for text, w := range map[string]want{
+		"kecap 2 botol":      items("kecap 2"),
+		"sebotol kecap":      items("kecap 1"),
+		"kecap 2 btl 600 ml": items("kecap 2"),
+		"pisang setandan":    items("pisang 1"),
+		"minyak sebotol":     asks("unknown_unit minyak"),
+		"tahu sabuting":      items("tahu 1"),
+		"tahu lima bigi":     items("tahu 5"),
+		"tahu telung iji":    items("tahu 3"),
+	} {
+		w.check(t, p, text)
+	}
+}
+
+// Point 4: regional words for "and", numbers, "half", "a quarter" and
+// "just" join items and form quantities in any catalog.
+func TestRegionalGrammar(t *testing.T) {
+	for name, p := range map[string]*parse.Parser{"Default": defaultParser(), "Operator": operatorParser()} {
+		t.Run(name, func(t *testing.T) {
+			for text, w := range map[string]want{
+				"kentang sakilo wan wortel satangah kilo haja":        items("kentang 1", "wortel 0.5"),  // Banjar
+				"kentang sekilo lawan wortel saparapat":               items("kentang 1", "wortel 0.25"), // Banjar
+				"kentang atu kilo ame wortel setenge kilo aje":        items("kentang 1", "wortel 0.5"),  // Betawi
+				"kentang sakilo lan wortel seprapat thok":             items("kentang 1", "wortel 0.25"), // Javanese
+				"kentang sakilo reujeung wortel sapalih kilo hungkul": items("kentang 1", "wortel 0.5"),  // Sundanese
+				"kentang ciek kilo samo wortel satangah sajo":         items("kentang 1", "wortel 0.5"),  // Minang
+				"kentang seddi kilo sibawa wortel dua kilo ji":        items("kentang 1", "wortel 2"),    // Bugis
+				"kentang tallu kilo siagang wortel rua kilo":          items("kentang 3", "wortel 2"),    // Makassar
+				"kentang talu kilo doang":                             items("kentang 3"),
+				"ulun handak tukar kentang sakilo pang acil":          items("kentang 1"),
+				"kentang sakilo nang ganal":                           {items: []string{"kentang 1"}},
+			} {
+				w.check(t, p, text)
+			}
+		})
+	}
+}

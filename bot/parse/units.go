@@ -73,7 +73,8 @@ func addUnits() {
 	addUnit(catUnit("liter"), w("liter", "litre", "lter", "litter", "literan"), w("ltr", "lt", "ltrs"), w("l"))
 	addUnit(catUnit("ml"), nil, w("ml", "mili", "mls"), nil)
 	addUnit(catUnit("butir"), w("butir", "butiran", "btir", "bitir"), w("btr"), nil)
-	addUnit(catUnit("biji"), w("biji", "bji", "bijian"), w("bj", "bij"), nil)
+	// Regional words for a piece: Banjar buting (sabuting) and bigi, Javanese iji.
+	addUnit(catUnit("biji"), w("biji", "bji", "bijian", "buting", "bigi", "iji"), w("bj", "bij"), nil)
 	addUnit(catUnit("buah"), w("buah", "buwah", "bwh"), w("bh"), w("bua", "tongkol"))
 	addUnit(catUnit("pcs"), w("pcs", "piece", "pieces"), w("pc", "pcz", "pce"), nil)
 	addUnit(catUnit("papan"), w("papan", "tray", "trai"), w("ppn"), w("rak"))
@@ -90,14 +91,15 @@ func addUnits() {
 	addUnit(spokenUnit{code: "kodi", u: catalog.Unit{Code: "kodi", Name: "kodi", Dimension: catalog.Piece, Base: 20}}, w("kodi"), nil, nil)
 	// Half a fish or a chicken.
 	addUnit(spokenUnit{code: "sebelah", half: true}, nil, w("sebelah", "sabeulah", "sabelah"), nil)
-	// Parts and containers that no catalog unit measures: asking beats
-	// guessing how many grams a bulb of garlic or a bottle of oil is.
+	// Parts and containers that convert to no other unit: asking beats
+	// guessing how many grams a bulb of garlic or a bottle of oil is. A
+	// product sold by one of them (kecap per botol) takes it as its own.
 	for _, u := range [][]string{
 		{"buletan", "bulet", "bulatan"}, {"siung"}, {"bonggol", "bungkul"}, {"batang", "btg", "lonjor", "tangkai"},
 		{"potong", "ptg", "potongan"}, {"iris", "irisan"}, {"botol", "btl"}, {"kaleng", "klg"},
 		{"dus", "dos", "kardus", "box", "kotak"}, {"plastik", "kantong", "kantung", "kresek"},
 		{"cup", "gelas", "mangkok", "piring", "sendok"}, {"genggam", "genggaman"}, {"keranjang", "peti", "ember", "baskom"},
-		{"lembar", "lbr"}, {"bal"}, {"tandan", "tundun"},
+		{"lembar", "lbr"}, {"bal"}, {"tandan", "tundun"}, {"tabung", "tbg"},
 	} {
 		addUnit(spokenUnit{code: u[0]}, u, nil, nil)
 	}
