@@ -351,6 +351,11 @@ func FuzzMatch(f *testing.F) {
 	}
 	f.Add("ééé ü 2an 22 ikan2an sayur-sayur-sayuran")
 	f.Add("\xff\xfe cabe")
+	// Consonant skeletons (issue 17): abbreviations, shared skeletons,
+	// vowelless known words, and ng/nj clusters.
+	for _, q := range []string{"kntg", "cb kriting", "brs", "bwg mrh", "kcg pjg", "ngngng", "njnjnj", "b", "bcdfghjklmnpqrstvwxyzbcdfghjklmnpq"} {
+		f.Add(q)
+	}
 	ix := defaultIndex()
 	f.Fuzz(func(t *testing.T, words string) {
 		cs := ix.Match(words)

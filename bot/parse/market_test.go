@@ -216,3 +216,43 @@ func TestRegionalGrammar(t *testing.T) {
 		})
 	}
 }
+
+// Point 5: ask exactly when a trader would. A quantity with no product is
+// a missing_qty question without a product; goods the market does not sell
+// are Unknown; a count of a per-kg fruit asks.
+func TestAskLikeATrader(t *testing.T) {
+	for name, p := range map[string]*parse.Parser{"Default": defaultParser(), "Operator": operatorParser()} {
+		t.Run(name, func(t *testing.T) {
+			for text, w := range map[string]want{
+				"seperempat aja":       asks("missing_qty"),
+				"setengah kilo ya":     asks("missing_qty"),
+				"2 ons":                asks("missing_qty"),
+				"gas elpiji 1 tabung":  {unk: []string{"gas elpiji 1 tabung"}},
+				"sabun cuci 2 bungkus": {unk: []string{"sabun cuci 2 bungkus"}},
+				// Not questions: a time, a bargain, an answer to a numbered question.
+				"jam 8 ya":               {},
+				"80rb aja":               {},
+				"2":                      {},
+				"kentang 1 kg, setengah": {items: []string{"kentang 1"}, qs: []string{"missing_qty"}},
+			} {
+				w.check(t, p, text)
+			}
+		})
+	}
+	t.Run("QuestionCarriesTheQuantity", func(t *testing.T) {
+		r := operatorParser().Parse("seperempat aja kak")
+		if len(r.Questions) != 1 {
+			t.Fatalf("questions: %+v", r.Questions)
+		}
+		q := r.Questions[0]
+		if q.Product != nil || len(q.Choices) != 0 || q.QtyText != "seperempat" || q.Text != "Seperempat itu mau beli apa, kak?" {
+			t.Errorf("question %+v", q)
+		}
+	})
+	t.Run("CountOfFruitByTheKilo", func(t *testing.T) {
+		asks("missing_qty apel").check(t, operatorParser(), "apel 3")
+		asks("missing_qty ikan-nila").check(t, operatorParser(), "nila 2")
+		items("apel 3").check(t, operatorParser(), "apel 3 kg")
+		asks("ambiguous apel-fuji apel-malang").check(t, defaultParser(), "apel 3")
+	})
+}

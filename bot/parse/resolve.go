@@ -3,6 +3,11 @@ package parse
 // resolve turns one line into an item, a question or an unknown.
 func (st *state) resolve(res *Result, ln *line) {
 	if ln.words[0].empty() {
+		if ln.hasQ {
+			// A quantity with no product: ask what it is for.
+			qt := st.qtyText(ln)
+			res.Questions = append(res.Questions, Question{Kind: MissingQty, Said: qt, QtyText: qt, Text: textWhichProduct(qt)})
+		}
 		return
 	}
 	if !ln.hasQ && st.onlyWeak(ln) {

@@ -35,6 +35,11 @@ func textMissingQty(words string, pu catalog.Unit) string {
 	return capitalize(words) + "nya mau berapa " + pu.Name + ", kak?"
 }
 
+// textWhichProduct: a quantity said with no product ("seperempat aja").
+func textWhichProduct(qty string) string {
+	return capitalize(qty) + " itu mau beli apa, kak?"
+}
+
 // textUnclearQty: a quantity that could mean several things.
 func textUnclearQty(words, qty string, pu catalog.Unit) string {
 	if qty == "" {
