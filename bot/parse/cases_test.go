@@ -314,4 +314,3 @@ func TestCases(t *testing.T) {
 		t.Errorf("%d cases, want at least 250", len(cases))
 	}
 }
-

@@ -67,6 +67,7 @@ func catUnit(code string) spokenUnit {
 func addUnits() {
 	w := func(s ...string) []string { return s }
 	addUnit(catUnit("kg"), w("kilo", "kilogram", "kiloan"), w("kg", "kgs", "kl", "klo", "kilo2", "kgan"), nil)
+	lexicon["skilo"] = lexicon["sekilo"] // its vowel dropped, as chat writes it
 	addUnit(catUnit("ons"), w("ons", "onz"), nil, w("on", "ones"))
 	addUnit(catUnit("gram"), w("gram", "gramm", "grams"), w("gr", "grm", "grr", "gramnya"), w("g"))
 	addUnit(catUnit("kwintal"), w("kwintal", "kuintal"), nil, w("kw"))
