@@ -1,5 +1,7 @@
 package catalog
 
+import "strings"
+
 // Chat abbreviations: buyers drop vowels ("kntg" kentang, "cb kriting",
 // "brs", "ikn nila", "bwg putih"). A word's consonant skeleton keeps its
 // first letter, drops the other vowels and writes "ng" and "nj" as "g"
@@ -114,4 +116,18 @@ func (ix *Index) sameProducts(a, b int32) bool {
 		}
 	}
 	return true
+}
+
+// Resembles reports whether a word the index does not know has the
+// consonant skeleton of one it does ("tlor" and telur): a misspelt product
+// word, not a word to leave out.
+func (ix *Index) Resembles(word string) bool {
+	w := Normalize(word)
+	if _, known := ix.vocab[w]; known || strings.Contains(w, " ") {
+		return false
+	}
+	var buf [maxWordLen]byte
+	k, ok := appendSkeleton(buf[:0], w)
+	// Two consonants say too little: "soto" is not "sate".
+	return ok && len(k) >= 3 && len(ix.skeleton[string(k)]) > 0
 }

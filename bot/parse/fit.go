@@ -9,7 +9,8 @@ import "pasarbot/catalog"
 const (
 	maxBareCount = 100       // "tahu 100" is a caterer; "bawang 250" is grams or rupiah
 	maxBareCost  = 1_000_000 // "cabe 50" (Rp2.000.000) is not 50 kg of chilli
-	maxLineCost  = 5_000_000 // a line above this is a typo ("tomat 1.500 kg") until confirmed
+	maxLineCost  = 1_000_000 // a line above this is a typo ("tomat 1.500 kg") or a wholesale order: confirmed first
+	maxCount     = 100       // as many counted units as this ("kangkung 100 ikat") is confirmed too
 	moneyFrom    = 1000      // a bare whole number from here is rupiah: "cabe 5000"
 	maxStepDrift = 5         // rounding to the step may move a quantity by less than 1/5
 )
@@ -86,7 +87,7 @@ func (st *state) item(res *Result, prod *catalog.Product, ln *line, said string,
 		ask(ConfirmQty, minQ, 0, textBelowMin(prod, minQ))
 	case diff(r, v)*maxStepDrift >= v:
 		ask(ConfirmQty, r, 0, textStep(prod, step, r))
-	case catalog.Cost(prod.Price, r) > maxLineCost:
+	case catalog.Cost(prod.Price, r) > maxLineCost || r >= catalog.Whole(maxCount) && !pu.Divisible():
 		ask(ConfirmQty, r, 0, textTooMuch(prod, r))
 	default:
 		add(r, 0)
@@ -115,9 +116,20 @@ func (st *state) toProductUnit(prod *catalog.Product, q quantity, ln *line, ask 
 		// A bare number is in the product's unit when it is plausible.
 		// Eggs, fish and fruit sold by the kilo are still counted in
 		// pieces by buyers: "telor siji" is one egg, "lele 2" two fish.
-		if !q.frac && (v > catalog.Whole(maxBareCount) || catalog.Cost(prod.Price, v) > maxBareCost ||
-			v%catalog.QtyScale == 0 && pu.Dimension == catalog.Mass && st.p.kinds[prod.SKU]&gkPieces != 0) {
+		if !q.frac && (v > catalog.Whole(maxBareCount) || catalog.Cost(prod.Price, v) > maxBareCost) {
 			ask(MissingQty, 0, 0, textUnclearQty(st.wordsText(ln), qt, pu))
+			return 0, false
+		}
+		if k := st.p.kinds[prod.SKU]; !q.frac && v%catalog.QtyScale == 0 && pu.Dimension == catalog.Mass && k&gkPieces != 0 {
+			// A count of goods that come in pieces but sell by the kilo:
+			// "apel 3" — 3 kg, or 3 apples? Propose the kilos, as a trader
+			// would ("3 kg, kak?"); the buyer may answer otherwise. Eggs
+			// are never counted in kilos ("telor siji"): ask how many.
+			if k&gkEggs != 0 {
+				ask(MissingQty, 0, 0, textUnclearQty(st.wordsText(ln), qt, pu))
+			} else {
+				ask(ConfirmQty, v, 0, textCountByWeight(prod, v))
+			}
 			return 0, false
 		}
 		return v, true
@@ -125,6 +137,9 @@ func (st *state) toProductUnit(prod *catalog.Product, q quantity, ln *line, ask 
 		// The product's own unit, however it was spelled ("3 papan" of
 		// tempe sold per papan, "2 iket" of kangkung, "sebotol" of kecap
 		// sold per botol): nothing to convert.
+		return catalog.Qty(q.val), true
+	case q.count == 0 && q.unit.any && !pu.Divisible() && pu.Dimension != catalog.Piece:
+		// "itik alabio sabuting": one of whatever the product is counted in.
 		return catalog.Qty(q.val), true
 	case q.unit.half:
 		if pu.Dimension != catalog.Animal {

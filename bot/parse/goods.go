@@ -18,7 +18,7 @@ const (
 	// gkEggs: a papan of them is a tray of 30.
 	gkEggs goodsKind = 1 << iota
 	// gkPieces: sold by weight but counted in pieces by buyers (eggs,
-	// fish, fruit): "lele 2" is two fish, not two kilos.
+	// fish, fruit, vegetables): "lele 2" is two fish, not two kilos.
 	gkPieces
 )
 
@@ -27,6 +27,8 @@ var (
 	eggWords   = map[string]bool{"telur": true, "telor": true, "tlr": true, "endog": true, "endhog": true, "hintalu": true, "egg": true, "eggs": true}
 	fishWords  = map[string]bool{"ikan": true, "iwak": true, "fish": true, "seafood": true}
 	fruitWords = map[string]bool{"buah": true, "buahan": true, "woh": true, "fruit": true, "fruits": true}
+	// Vegetables sold by weight come in pieces too: "tomat 3", "kentang 5".
+	vegWords = map[string]bool{"sayur": true, "sayuran": true, "vegetable": true, "vegetables": true}
 )
 
 // kindOf reads a product's goods kind from its category and name.
@@ -48,7 +50,7 @@ func kindOf(p catalog.Product) goodsKind {
 	}
 	// The category says it ("ikan", "buah-buahan"), or the name starts
 	// with it ("Ikan Haruan", "Buah Naga"): "ayam bumbu ikan" is no fish.
-	if has(p.Category, fishWords, false) || has(p.Category, fruitWords, false) ||
+	if has(p.Category, fishWords, false) || has(p.Category, fruitWords, false) || has(p.Category, vegWords, false) ||
 		has(p.Name, fishWords, true) || has(p.Name, fruitWords, true) {
 		k |= gkPieces
 	}

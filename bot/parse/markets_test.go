@@ -16,6 +16,11 @@ type market struct {
 	name    string
 	catalog string // CSV under the repository root; "" = the default catalog
 	cases   string // case file under the repository root
+	// missIsQuestion: the case file's miss lines mark questions a trader
+	// asks too, with the likely answer (the Banjar writer's convention,
+	// see its README), not items the parser should have produced (the
+	// default file's convention): they count as questions, not gold items.
+	missIsQuestion bool
 	// The bars the market must keep. The default market's are its measured
 	// numbers; the second market's are the targets once reached.
 	minPrecision, minRecall, minQuestions float64
@@ -23,7 +28,8 @@ type market struct {
 
 var markets = []market{
 	{name: "default", cases: "testdata/parse/cases.txt", minPrecision: 1, minRecall: 0.99, minQuestions: 0.9},
-	{name: "banjar", catalog: "testdata/markets/banjar/catalog.csv", cases: "testdata/markets/banjar/cases.txt"},
+	{name: "banjar", catalog: "testdata/markets/banjar/catalog.csv", cases: "testdata/markets/banjar/cases.txt", missIsQuestion: true,
+		minPrecision: 0.98, minRecall: 0.98, minQuestions: 0.8},
 }
 
 func (m market) parser(tb testing.TB) *parse.Parser {
@@ -75,28 +81,46 @@ func ratio(a, b int) float64 {
 
 // score runs a market's cases.
 //
-// Items: a produced item is correct when a gold item (item or miss line)
-// has its SKU, quantity and amount — for an order by money the SKU and the
+// Items: a produced item is correct when a gold item (an item line, and a
+// miss line unless the market's miss lines are questions) has its SKU,
+// quantity and amount — for an order by money the SKU and the
 // amount, since the line is that much money's worth and its quantity only
 // what the trader weighs up to (strictCorrect also wants the quantity).
 // Precision: produced items that are correct. Recall: gold items produced.
+// The items of a price question ("bawang sakilo berapa?") are not scored:
+// nothing is ordered.
 //
 // Questions: over the messages where the gold or the parser has a question
 // or an unknown phrase ("not sold here"), the share where the parser asks
 // exactly the gold's questions (kinds in order, and their products or
-// choices where the gold names them; a miss line's question is about its
-// product) and leaves as many phrases unknown.
+// choices where the gold names them, in any order; a confirm_qty or
+// confirm_amount miss line's question is about its product) and leaves as
+// many phrases unknown.
 func (m market) score(tb testing.TB) scores {
 	p := m.parser(tb)
 	var s scores
 	for _, c := range loadCasesFile(tb, repoPath(m.cases)) {
 		s.messages++
 		r := p.Parse(c.text)
-		s.gold += len(c.items)
-		used := make([]bool, len(c.items))
+		if c.price && r.PriceQuery {
+			// A price question orders nothing: its items are what was
+			// asked about, not order lines.
+			c.items, r.Items = nil, nil
+		}
+		var gold []wantItem
+		for _, w := range c.items {
+			if w.miss == "" || !m.missIsQuestion {
+				gold = append(gold, w)
+			}
+			if w.miss == "" {
+				s.goldItems++
+			}
+		}
+		s.gold += len(gold)
+		used := make([]bool, len(gold))
 		for _, it := range r.Items {
 			s.produced++
-			for k, w := range c.items {
+			for k, w := range gold {
 				if used[k] || w.sku != it.SKU || w.amount != it.Amount || (w.amount == 0 && w.qty != it.Qty) {
 					continue
 				}
@@ -109,11 +133,6 @@ func (m market) score(tb testing.TB) scores {
 					s.correctItems++
 				}
 				break
-			}
-		}
-		for _, w := range c.items {
-			if w.miss == "" {
-				s.goldItems++
 			}
 		}
 		if len(c.qs) > 0 || len(c.unknown) > 0 || len(r.Questions) > 0 || len(r.Unknown) > 0 {
@@ -150,7 +169,7 @@ func sameQuestions(c parseCase, r parse.Result) bool {
 			return false
 		}
 		want := w.skus
-		if want == nil && w.miss && w.kind != string(parse.Ambiguous) {
+		if want == nil && w.miss && (w.kind == string(parse.ConfirmQty) || w.kind == string(parse.ConfirmAmount)) {
 			want = []string{missSKU[i]}
 		}
 		if want == nil {
@@ -163,6 +182,10 @@ func sameQuestions(c parseCase, r parse.Result) bool {
 		for _, p := range g.Choices {
 			got = append(got, p.SKU)
 		}
+		// The same choices, in any order: the gold's order is its writer's
+		// guess of the likeliest, the parser's its scores.
+		slices.Sort(got)
+		want = slices.Sorted(slices.Values(want))
 		if !slices.Equal(got, want) {
 			return false
 		}
@@ -181,6 +204,13 @@ func TestPrecisionRecall(t *testing.T) {
 				"questions: %d of %d messages right, accuracy %.3f",
 				s.messages, s.gold, s.produced, s.correct, s.strictCorrect, s.precision(), s.recall(), s.f1(),
 				ratio(s.correctItems, s.goldItems), s.correctItems, s.goldItems, s.questionOK, s.questionCases, s.questionAccuracy())
+			if m.missIsQuestion {
+				w := m
+				w.missIsQuestion = false
+				a := w.score(t)
+				t.Logf("as the case format reads miss lines (gold items the parser asks about): precision %.3f, recall %.3f, F1 %.3f",
+					a.precision(), a.recall(), a.f1())
+			}
 			if s.precision() < m.minPrecision || s.recall() < m.minRecall || s.questionAccuracy() < m.minQuestions {
 				t.Errorf("precision %.3f, recall %.3f, question accuracy %.3f: want at least %.3f, %.3f, %.3f",
 					s.precision(), s.recall(), s.questionAccuracy(), m.minPrecision, m.minRecall, m.minQuestions)

@@ -67,6 +67,12 @@ func textStep(p *catalog.Product, step, r catalog.Qty) string {
 	return p.Name + " dijual per " + step.ID() + " " + u + ", kak. Mau " + r.ID() + " " + u + "?"
 }
 
+// textCountByWeight: "Apel Hijau 3 kg, kak? (dijual per kg)"
+func textCountByWeight(p *catalog.Product, v catalog.Qty) string {
+	u := p.SellingUnit().Name
+	return p.Name + " " + v.ID() + " " + u + ", kak? (dijual per " + u + ")"
+}
+
 func textTooMuch(p *catalog.Product, r catalog.Qty) string {
 	return "Betul " + p.Name + " " + r.ID() + " " + p.SellingUnit().Name + ", kak?"
 }

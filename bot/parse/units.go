@@ -10,6 +10,9 @@ type spokenUnit struct {
 	code string       // catalog unit code, or the spoken word
 	u    catalog.Unit // Dimension is "" when nothing converts to it
 	half bool         // "sebelah": half of a fish or a chicken
+	// any: a classifier that counts whatever the product is counted in
+	// (Banjar buting, bigi; Javanese iji): "itik sabuting" is one ekor.
+	any bool
 }
 
 // known reports whether the unit converts to catalog units.
@@ -74,8 +77,13 @@ func addUnits() {
 	addUnit(catUnit("liter"), w("liter", "litre", "lter", "litter", "literan"), w("ltr", "lt", "ltrs"), w("l"))
 	addUnit(catUnit("ml"), nil, w("ml", "mili", "mls"), nil)
 	addUnit(catUnit("butir"), w("butir", "butiran", "btir", "bitir"), w("btr"), nil)
-	// Regional words for a piece: Banjar buting (sabuting) and bigi, Javanese iji.
-	addUnit(catUnit("biji"), w("biji", "bji", "bijian", "buting", "bigi", "iji"), w("bj", "bij"), nil)
+	addUnit(catUnit("biji"), w("biji", "bji", "bijian"), w("bj", "bij"), nil)
+	// Regional classifiers for one of anything counted: Banjar buting
+	// (sabuting) and bigi (sabigi), Javanese iji. A piece for goods counted
+	// in pieces; an ekor, ikat or sisir for goods counted in those.
+	classifier := catUnit("biji")
+	classifier.any = true
+	addUnit(classifier, w("buting", "bigi", "iji"), nil, nil)
 	addUnit(catUnit("buah"), w("buah", "buwah", "bwh"), w("bh"), w("bua", "tongkol"))
 	addUnit(catUnit("pcs"), w("pcs", "piece", "pieces"), w("pc", "pcz", "pce"), nil)
 	addUnit(catUnit("papan"), w("papan", "tray", "trai"), w("ppn"), w("rak"))
