@@ -226,7 +226,10 @@ func TestMarketCasesListed(t *testing.T) {
 	if !testing.Verbose() {
 		t.Skip("a listing for reading: go test -v -run TestMarketCasesListed")
 	}
-	for _, m := range markets[1:] {
+	for _, m := range markets {
+		if m.catalog == "" {
+			continue
+		}
 		p := m.parser(t)
 		var b strings.Builder
 		for _, c := range loadCasesFile(t, repoPath(m.cases)) {
