@@ -232,7 +232,7 @@ func parseRow(f []string, groups map[string]bool) (Product, []string) {
 	}
 	p.Aliases = splitAliases(f[colAliases])
 
-	if u, ok := LookupUnit(f[colUnit]); ok {
+	if u, ok := ParseUnit(f[colUnit]); ok {
 		p.Unit = u.Code
 	} else if f[colUnit] == "" {
 		bad("unit is empty")

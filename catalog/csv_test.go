@@ -362,6 +362,8 @@ func FuzzReadCSV(f *testing.F) {
 	f.Add([]byte(header + "a,A,,,kg,Rp1.000,g,,0,5;,,\n"))
 	f.Add([]byte("\xEF\xBB\xBFsku;name;aliases;category;unit;price;group;kind;min_qty;step_qty;floor_price;available\nx;X;;;kg;15.000;g;;;;;habis\n"))
 	f.Add([]byte(header + "\"a\nb\",A,,,kg,1,g,,,,,\n\"unterminated"))
+	// Written unit forms and container units (issue 17).
+	f.Add([]byte(header + "a,A,,,Kilo,1,g,,,,,\nb,B,,,btl,1,g,,,,,\nc,C,,,Tandan,1,g,,,,,\nd,D,,,sabuting,1,g,,,,,\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ps, err := catalog.ReadCSV(bytes.NewReader(data), nil)
 		if err != nil {

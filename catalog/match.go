@@ -45,6 +45,7 @@ type Index struct {
 	postings [][]posting        // token id → where it occurs in keys
 	deletes  map[string][]int32 // word with 0–2 letters deleted → tokens (typos)
 	prefixes map[string][]int32 // first 3+ letters → tokens (cut-off words)
+	skeleton map[string][]int32 // consonant skeleton → tokens (chat abbreviations)
 	scratch  sync.Pool          // *matchScratch
 }
 
@@ -83,6 +84,7 @@ func NewIndex(products []Product) *Index {
 		vocab:    map[string]int32{},
 		deletes:  map[string][]int32{},
 		prefixes: map[string][]int32{},
+		skeleton: map[string][]int32{},
 	}
 	for i := range ix.products {
 		p := &ix.products[i]
@@ -147,6 +149,10 @@ func (ix *Index) indexToken(id int32, t string) {
 	}
 	for n := 3; n < len(t); n++ {
 		ix.prefixes[t[:n]] = append(ix.prefixes[t[:n]], id)
+	}
+	var sk [maxWordLen]byte
+	if k, ok := appendSkeleton(sk[:0], t); ok {
+		ix.skeleton[string(k)] = append(ix.skeleton[string(k)], id)
 	}
 	if d := maxEdits(len(t)); d > 0 {
 		forEachDelete(t, d, make([]byte, 0, len(t)), func(v []byte) {
@@ -446,14 +452,36 @@ func (ix *Index) fuzzy(s *matchScratch, q string) []Candidate {
 }
 
 // lookupToken finds the index words a query word may be: itself, or when
-// unknown, words it begins and words within its typo allowance. Two typos
-// are only looked for when no word is one typo away.
+// unknown, words it begins and words within its typo allowance (two typos
+// only when no word is one typo away), and when none of those, words it
+// abbreviates by dropping vowels.
 func (ix *Index) lookupToken(w string, s *matchScratch, out []tokenMatch) []tokenMatch {
 	if id, ok := ix.vocab[w]; ok {
-		return append(out, tokenMatch{id, 1})
+		out = append(out, tokenMatch{id, 1})
+		if vowelless(w) {
+			// An abbreviation some alias spells ("bwg", "mrh") still
+			// abbreviates the full words of other names ("bwg mrh").
+			out = ix.lookupSkeleton(w, out)
+		}
+		return out
 	}
-	if len(w) < 3 || len(w) > maxWordLen || hasDigit(w) {
+	if len(w) > maxWordLen || hasDigit(w) {
 		return out // no product word is that long; typo search would cost O(n³)
+	}
+	n := len(out)
+	out = ix.lookupNear(w, s, out)
+	if !slices.ContainsFunc(out[n:], func(m tokenMatch) bool { return m.sim >= skeletonSim }) {
+		// Nothing fits well: maybe a chat abbreviation ("kntg", "cb").
+		out = ix.lookupSkeleton(w, out)
+	}
+	return out
+}
+
+// lookupNear finds the words w begins and the words within its typo
+// allowance.
+func (ix *Index) lookupNear(w string, s *matchScratch, out []tokenMatch) []tokenMatch {
+	if len(w) < 3 {
+		return out
 	}
 	for _, id := range ix.prefixes[w] {
 		out = addMatch(out, id, 0.6+0.3*float64(len(w))/float64(len(ix.tokens[id])))

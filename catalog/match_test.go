@@ -351,6 +351,11 @@ func FuzzMatch(f *testing.F) {
 	}
 	f.Add("ééé ü 2an 22 ikan2an sayur-sayur-sayuran")
 	f.Add("\xff\xfe cabe")
+	// Consonant skeletons (issue 17): abbreviations, shared skeletons,
+	// vowelless known words, and ng/nj clusters.
+	for _, q := range []string{"kntg", "cb kriting", "brs", "bwg mrh", "kcg pjg", "ngngng", "njnjnj", "b", "bcdfghjklmnpqrstvwxyzbcdfghjklmnpq"} {
+		f.Add(q)
+	}
 	ix := defaultIndex()
 	f.Fuzz(func(t *testing.T, words string) {
 		cs := ix.Match(words)
@@ -409,4 +414,65 @@ func TestSure(t *testing.T) {
 	if _, ok := catalog.Sure([]catalog.Candidate{{Product: p1, Score: 1, Exact: true}, {Product: p2, Score: 1, Exact: true}}); ok {
 		t.Error("a shared alias is sure")
 	}
+}
+
+// Chat abbreviations without vowels match names and aliases by their
+// consonant skeleton, with the ambiguity rules of every other match
+// (issue 17).
+func TestMatchSkeleton(t *testing.T) {
+	ix := defaultIndex()
+	t.Run("OKAbbreviatedName", func(t *testing.T) {
+		for words, sku := range map[string]string{
+			"kntg":       "kentang",
+			"tmt":        "tomat",
+			"cb kriting": "cabai-merah-keriting",
+			"ikn nila":   "ikan-nila",
+			"bwg mrh":    "bawang-merah",
+			"kngkng":     "kangkung",
+		} {
+			cs := ix.Match(words)
+			c, ok := catalog.Sure(cs)
+			if !ok || c.Product.SKU != sku {
+				t.Errorf("Match(%q) = %v, want %s surely", words, names(cs), sku)
+			}
+		}
+	})
+	t.Run("OKFamilyStaysAQuestion", func(t *testing.T) {
+		cs := ix.Match("cb rawit")
+		if len(cs) < 2 || cs[0].Score != cs[1].Score {
+			t.Errorf("Match(cb rawit) = %v, want rawit merah and hijau tied", names(cs))
+		}
+	})
+	t.Run("OKSharedSkeletonIsNotSure", func(t *testing.T) {
+		// "brs" abbreviates beras and buras (lontong): never taken alone.
+		if c, ok := catalog.Sure(ix.Match("brs")); ok {
+			t.Errorf("Match(brs) is sure of %s", c.Product.Name)
+		}
+	})
+	t.Run("OKOnlyLettersLeftOut", func(t *testing.T) {
+		// Same skeleton, but not the word with letters left out.
+		for _, w := range []string{"tmtx", "tmat x", "xyz", "kntgr"} {
+			if cs := ix.Match(w); len(cs) > 0 && cs[0].Score >= catalog.SureScore {
+				t.Errorf("Match(%q) = %v (%v)", w, names(cs), cs[0].Score)
+			}
+		}
+	})
+	t.Run("OKSmallCatalog", func(t *testing.T) {
+		ix := catalog.NewIndex([]catalog.Product{
+			{SKU: "beras", Name: "Beras Lokal", Aliases: []string{"beras"}, Unit: "kg"},
+			{SKU: "wortel", Name: "Wortel", Unit: "kg"},
+			{SKU: "kacang", Name: "Kacang Tanah", Unit: "kg"},
+			{SKU: "kecap", Name: "Kecap Manis", Unit: "bungkus"},
+		})
+		for words, sku := range map[string]string{"brs": "beras", "wrtl": "wortel", "kcg tnh": "kacang"} {
+			c, ok := catalog.Sure(ix.Match(words))
+			if !ok || c.Product.SKU != sku {
+				t.Errorf("Match(%q) = %v, want %s surely", words, names(ix.Match(words)), sku)
+			}
+		}
+		// "kcp" abbreviates kecap only; "kc" is kacang or kecap: a question.
+		if c, ok := catalog.Sure(ix.Match("kc")); ok {
+			t.Errorf("Match(kc) is sure of %s", c.Product.Name)
+		}
+	})
 }

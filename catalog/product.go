@@ -26,17 +26,18 @@ type Product struct {
 	Group      string   // seller group id
 	Kind       Kind     //
 	MinQty     Qty      // smallest orderable quantity; 0 means one step
-	StepQty    Qty      // quantity increment; 0 means 1 unit
+	StepQty    Qty      // quantity increment; 0 means DefaultStep of the unit
 	FloorPrice int64    // lowest acceptable price per unit when bargaining; 0 = no floor
 	Available  bool     // tersedia (true) or habis (false)
 }
 
-// Step returns the product's quantity increment (1 unit when unset).
+// Step returns the product's quantity increment; when step_qty is empty,
+// DefaultStep of its unit (any weighable amount for kg, whole units for ikat).
 func (p Product) Step() Qty {
 	if p.StepQty > 0 {
 		return p.StepQty
 	}
-	return Whole(1)
+	return DefaultStep(p.SellingUnit())
 }
 
 // Min returns the smallest orderable quantity (one step when unset).

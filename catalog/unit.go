@@ -55,7 +55,23 @@ var Units = map[string]Unit{
 	"karung":  {"karung", "karung", Sack, 1},
 	"porsi":   {"porsi", "porsi", Portion, 1},
 	"tumpuk":  {"tumpuk", "tumpuk", Pile, 1},
+	// Containers and parts a market may sell by. Each converts to nothing
+	// else: how many grams a bottle or a bulb holds is the trader's to say.
+	"botol":     own("botol"),
+	"kaleng":    own("kaleng"),
+	"dus":       own("dus"),
+	"plastik":   own("plastik"),
+	"cup":       own("cup"),
+	"tabung":    own("tabung"),
+	"keranjang": own("keranjang"),
+	"lembar":    own("lembar"),
+	"batang":    own("batang"),
+	"bonggol":   own("bonggol"),
+	"tandan":    own("tandan"),
 }
+
+// own is a unit of a dimension of its own.
+func own(code string) Unit { return Unit{code, code, Dimension(code), 1} }
 
 // LookupUnit returns the unit for a canonical code.
 func LookupUnit(code string) (Unit, bool) {

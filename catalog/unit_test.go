@@ -121,3 +121,49 @@ func TestRoundToStep(t *testing.T) {
 		t.Errorf("default Min = %v, want %v", got, want)
 	}
 }
+
+// An empty step_qty: any weighable amount for measured units, whole units
+// for counted ones (issue 17).
+func TestDefaultStep(t *testing.T) {
+	for _, tt := range []struct {
+		unit      string
+		step, min string
+	}{
+		{"kg", "0.001", "0.001"},
+		{"ons", "0.01", "0.01"},
+		{"gram", "1", "1"},
+		{"kwintal", "0.001", "0.001"},
+		{"liter", "0.001", "0.001"},
+		{"ml", "1", "1"},
+		{"ikat", "1", "1"},
+		{"biji", "1", "1"},
+		{"papan", "1", "1"},
+		{"ekor", "1", "1"},
+		{"bungkus", "1", "1"},
+		{"sisir", "1", "1"},
+	} {
+		p := catalog.Product{Unit: tt.unit}
+		if got := p.Step().String(); got != tt.step {
+			t.Errorf("%s: Step() = %s, want %s", tt.unit, got, tt.step)
+		}
+		if got := p.Min().String(); got != tt.min {
+			t.Errorf("%s: Min() = %s, want %s", tt.unit, got, tt.min)
+		}
+	}
+	t.Run("SetStepWins", func(t *testing.T) {
+		p := catalog.Product{Unit: "kg", StepQty: 250}
+		if got, want := p.Step(), catalog.Qty(250); got != want {
+			t.Errorf("Step() = %v, want %v", got, want)
+		}
+		if got, want := p.RoundToStep(catalog.Qty(600)), catalog.Qty(500); got != want {
+			t.Errorf("RoundToStep(0.6) = %v, want %v", got, want)
+		}
+	})
+	t.Run("MoneyBuysGrams", func(t *testing.T) {
+		// Rp7.000 of bawang at Rp45.000/kg is 155 grams, not "whole kilos only".
+		p := catalog.Product{Unit: "kg", Price: 45000}
+		if got, want := p.RoundToStep(catalog.Qty(7000*catalog.QtyScale/p.Price)), catalog.Qty(155); got != want {
+			t.Errorf("RoundToStep = %v, want %v", got, want)
+		}
+	})
+}

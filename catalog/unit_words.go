@@ -27,6 +27,12 @@ var unitWords = map[string]string{
 	"karung": "karung", "krg": "karung",
 	"porsi": "porsi", "prs": "porsi",
 	"tumpuk": "tumpuk", "tumpukan": "tumpuk", "onggok": "tumpuk", "tempat": "tumpuk",
+	"botol": "botol", "btl": "botol", "kaleng": "kaleng", "klg": "kaleng",
+	"dus": "dus", "dos": "dus", "kardus": "dus", "box": "dus", "kotak": "dus",
+	"plastik": "plastik", "kantong": "plastik", "cup": "cup", "gelas": "cup", "tabung": "tabung",
+	"keranjang": "keranjang", "lembar": "lembar", "lbr": "lembar", "batang": "batang", "btg": "batang",
+	"bonggol": "bonggol", "tandan": "tandan", "tundun": "tandan",
+	"buting": "biji", "bigi": "biji", "iji": "biji",
 }
 
 // ParseUnit reads a unit as written ("Kg", "kilo", "btr", "iket") and

@@ -2,6 +2,8 @@ package parse_test
 
 import (
 	"testing"
+
+	"pasarbot/bot/parse"
 )
 
 // typical are order messages of one to five items, as they arrive.
@@ -25,12 +27,16 @@ var typical = []string{
 }
 
 func BenchmarkParse(b *testing.B) {
-	p := defaultParser()
+	benchParse(b, defaultParser(), typical)
+}
+
+// benchParse parses texts in rotation and reports messages per second.
+func benchParse(b *testing.B, p *parse.Parser, texts []string) {
 	b.ReportAllocs()
 	n := 0
 	cpu0 := cpuTime()
 	for b.Loop() {
-		p.Parse(typical[n%len(typical)])
+		p.Parse(texts[n%len(texts)])
 		n++
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "msgs/s")
@@ -52,4 +58,21 @@ func BenchmarkParseParallel(b *testing.B) {
 		}
 	})
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "msgs/s")
+}
+
+// BenchmarkParseBanjar parses the held-out Banjar market's messages against
+// its own catalog, in rotation.
+func BenchmarkParseBanjar(b *testing.B) {
+	var m market
+	for _, m = range markets {
+		if m.name == "banjar" {
+			break
+		}
+	}
+	p := m.parser(b)
+	var texts []string
+	for _, c := range loadCasesFile(b, repoPath(m.cases)) {
+		texts = append(texts, c.text)
+	}
+	benchParse(b, p, texts)
 }

@@ -14,7 +14,15 @@ func (st *state) split() {
 			}
 		}
 		if i > a {
+			start := len(st.sc.lines)
 			st.readChunk(a, i)
+			if i < len(st.toks) && st.toks[i].colon {
+				// "bahan sop:", "sayur:", "gasan bawadai:": a heading
+				// names no item unless a quantity after it joins it.
+				for k := start; k < len(st.sc.lines); k++ {
+					st.sc.lines[k].heading = !st.sc.lines[k].hasQ
+				}
+			}
 			st.chunk++
 		}
 		a = i + 1

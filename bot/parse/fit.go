@@ -9,14 +9,15 @@ import "pasarbot/catalog"
 const (
 	maxBareCount = 100       // "tahu 100" is a caterer; "bawang 250" is grams or rupiah
 	maxBareCost  = 1_000_000 // "cabe 50" (Rp2.000.000) is not 50 kg of chilli
-	maxLineCost  = 5_000_000 // a line above this is a typo ("tomat 1.500 kg") until confirmed
+	maxLineCost  = 1_000_000 // a line above this is a typo ("tomat 1.500 kg") or a wholesale order: confirmed first
+	maxCount     = 100       // as many counted units as this ("kangkung 100 ikat") is confirmed too
 	moneyFrom    = 1000      // a bare whole number from here is rupiah: "cabe 5000"
 	maxStepDrift = 5         // rounding to the step may move a quantity by less than 1/5
 )
 
 // item fits the line's quantity to the product.
 func (st *state) item(res *Result, prod *catalog.Product, ln *line, said string, adj span) {
-	pu := prod.SellingUnit()
+	pu := st.p.sellingUnit(prod)
 	ask := func(kind QuestionKind, qty catalog.Qty, amount int64, text string) {
 		res.Questions = append(res.Questions, Question{
 			Kind: kind, Said: said, Product: prod, Qty: qty, Amount: amount, QtyText: st.qtyText(ln), Text: text,
@@ -86,7 +87,7 @@ func (st *state) item(res *Result, prod *catalog.Product, ln *line, said string,
 		ask(ConfirmQty, minQ, 0, textBelowMin(prod, minQ))
 	case diff(r, v)*maxStepDrift >= v:
 		ask(ConfirmQty, r, 0, textStep(prod, step, r))
-	case catalog.Cost(prod.Price, r) > maxLineCost:
+	case catalog.Cost(prod.Price, r) > maxLineCost || r >= catalog.Whole(maxCount) && !pu.Divisible():
 		ask(ConfirmQty, r, 0, textTooMuch(prod, r))
 	default:
 		add(r, 0)
@@ -104,7 +105,7 @@ func (st *state) toProductUnitQuiet(prod *catalog.Product, q quantity) (catalog.
 // toProductUnit converts the said quantity into the product's unit, or
 // asks and returns false.
 func (st *state) toProductUnit(prod *catalog.Product, q quantity, ln *line, ask func(QuestionKind, catalog.Qty, int64, string)) (catalog.Qty, bool) {
-	pu := prod.SellingUnit()
+	pu := st.p.sellingUnit(prod)
 	qt := st.qtyText(ln)
 	switch {
 	case q.unit == nil:
@@ -115,12 +116,31 @@ func (st *state) toProductUnit(prod *catalog.Product, q quantity, ln *line, ask 
 		// A bare number is in the product's unit when it is plausible.
 		// Eggs, fish and fruit sold by the kilo are still counted in
 		// pieces by buyers: "telor siji" is one egg, "lele 2" two fish.
-		if !q.frac && (v > catalog.Whole(maxBareCount) || catalog.Cost(prod.Price, v) > maxBareCost ||
-			v%catalog.QtyScale == 0 && pu.Dimension == catalog.Mass && countedByPiece(prod)) {
+		if !q.frac && (v > catalog.Whole(maxBareCount) || catalog.Cost(prod.Price, v) > maxBareCost) {
 			ask(MissingQty, 0, 0, textUnclearQty(st.wordsText(ln), qt, pu))
 			return 0, false
 		}
+		if k := st.p.kinds[prod.SKU]; !q.frac && v%catalog.QtyScale == 0 && pu.Dimension == catalog.Mass && k&gkPieces != 0 {
+			// A count of goods that come in pieces but sell by the kilo:
+			// "apel 3" — 3 kg, or 3 apples? Propose the kilos, as a trader
+			// would ("3 kg, kak?"); the buyer may answer otherwise. Eggs
+			// are never counted in kilos ("telor siji"): ask how many.
+			if k&gkEggs != 0 {
+				ask(MissingQty, 0, 0, textUnclearQty(st.wordsText(ln), qt, pu))
+			} else {
+				ask(ConfirmQty, v, 0, textCountByWeight(prod, v))
+			}
+			return 0, false
+		}
 		return v, true
+	case q.count == 0 && q.unit.code == pu.Code:
+		// The product's own unit, however it was spelled ("3 papan" of
+		// tempe sold per papan, "2 iket" of kangkung, "sebotol" of kecap
+		// sold per botol): nothing to convert.
+		return catalog.Qty(q.val), true
+	case q.count == 0 && q.unit.any && !pu.Divisible() && pu.Dimension != catalog.Piece:
+		// "itik alabio sabuting": one of whatever the product is counted in.
+		return catalog.Qty(q.val), true
 	case q.unit.half:
 		if pu.Dimension != catalog.Animal {
 			ask(IncompatibleUnit, 0, 0, textIncompatible(prod, qt))
@@ -132,7 +152,7 @@ func (st *state) toProductUnit(prod *catalog.Product, q quantity, ln *line, ask 
 		return 0, false
 	}
 	u := q.unit.u
-	if q.unit.code == "papan" && prod.Category != "telur" {
+	if q.unit.code == "papan" && st.p.kinds[prod.SKU]&gkEggs == 0 {
 		// A papan is a tray of 30 eggs, but a slab of tempe or a board of
 		// petai is one piece of its own.
 		u = catalog.Unit{Code: "papan", Name: "papan", Dimension: catalog.Piece, Base: 1}
@@ -146,6 +166,9 @@ func (st *state) toProductUnit(prod *catalog.Product, q quantity, ln *line, ask 
 				break
 			}
 			return v, true
+		case q.countUnit != nil && q.countUnit.code == pu.Code:
+			// "kecap 2 botol 600 ml" of kecap sold per botol.
+			return catalog.Whole(q.count), true
 		case q.countUnit != nil && q.countUnit.known() && q.countUnit.u.Dimension == pu.Dimension:
 			// Sold by the pack: the count is the order, the size a note.
 			v, err := catalog.Convert(catalog.Whole(q.count), q.countUnit.u, pu)
@@ -221,14 +244,4 @@ func diff(a, b catalog.Qty) catalog.Qty {
 		return a - b
 	}
 	return b - a
-}
-
-// countedByPiece reports whether a product sold by weight comes in pieces
-// buyers count: eggs, fish, fruit.
-func countedByPiece(p *catalog.Product) bool {
-	switch p.Category {
-	case "telur", "ikan", "buah":
-		return true
-	}
-	return false
 }

@@ -19,6 +19,16 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add(strings.Repeat("cabe rawit 1/2 kg yg seger ", 200))
 	f.Add(strings.Repeat("1 ", 3000))
+	// Issue 17: regional grammar, abbreviations, own units, bare quantities.
+	for _, s := range []string{
+		"ulun handak tukar kentang sakilo wan wortel satangah haja pang acil",
+		"kentang tallu kilo siagang wortel rua kilo ji",
+		"cb kriting saparapat, kntg 1200 gr, brs 5kg",
+		"seperempat aja", "gas elpiji 1 tabung", "tahu sabuting lawan tempe 3 papan",
+		"kecap 2 btl 600 ml", "sapalih setenge aje doang",
+	} {
+		f.Add(s)
+	}
 	p := defaultParser()
 	f.Fuzz(func(t *testing.T, s string) {
 		if len(s) > 10<<10 {

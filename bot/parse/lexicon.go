@@ -242,5 +242,58 @@ func init() {
 	addLex(lxFiller|lxTail, "kayak", "kaya", "seperti", "spt", "biasa", "biasanya", "tapi", "tp", "siap", "mantap",
 		"mantul", "baik", "baiklah", "noted", "gimana", "gmn", "bagaimana", "kapan", "dimana", "belum", "blm", "otw")
 
+	addRegional()
 	addUnits()
+}
+
+// addRegional adds the grammar words of regional speech, so that they join
+// items and form quantities in any market's catalog, not only names in the
+// default one: the words for "and", the numbers, "half", "a quarter",
+// "just", "want", "which", "not", "how much", and the ways of addressing a
+// trader. Betawi (Bt), Javanese (Jv), Sundanese (Su), Banjar (Bj), Minang
+// (Mi), Bugis (Bg), Makassar (Mk), Balinese (Bl), Palembang (Pl), Batak
+// (Bk). Words that are mostly something else stay out: Makassar se're
+// (tokenized "sere", lemongrass), Balinese sia and dasa.
+func addRegional() {
+	// and / with: Jv lan, kaliyan; Bj wan, lawan; Mi/Pl samo; Bt ame; Su
+	// reujeung, kalawan; Bg sibawa; Mk siagang; Bk dohot.
+	addLex(lxSepWord, "lan", "kaliyan", "wan", "lawan", "samo", "ame", "reujeung", "kalawan", "sibawa", "siagang", "dohot")
+	// Numbers.
+	addNum(nkDigit, 1, "atu", "asa", "seddi", "besik", "sawiji")                           // Bt, Bj, Bg, Bl, Jv
+	addNum(nkDigit, 2, "due", "rua", "duwa")                                               // Bt, Mk
+	addNum(nkDigit, 3, "tige", "talu", "tellu", "tallu")                                   // Bt, Bj, Bg, Mk
+	addNum(nkDigit, 4, "eppa")                                                             // Bg
+	addNum(nkDigit, 5, "lime")                                                             // Bt
+	addNum(nkDigit, 6, "annang", "enneng")                                                 // Mk, Bg
+	addNum(nkDigit, 7, "tuju")                                                             // Bt, Mk
+	addNum(nkDigit, 8, "walu", "arua", "kutus")                                            // Bj, Bg, Bl
+	addNum(nkDigit, 9, "asera", "salapang")                                                // Bg, Mk
+	addNum(nkValue, 10, "sepulu", "sapulu", "seppulo", "sampulo")                          // Bt, Bj, Bg, Mk
+	addNum(nkFrac, 500, "setenge", "satangah", "sapalih", "satengahna")                    // Bt, Bj/Mi, Su
+	addNum(nkFrac, 250, "saparapat", "saperapat", "separapat", "saparampat", "seperampat") // Bj/Su
+	// just: Bt doang, aje; Bj haja, ja; Su hungkul; Mi sajo; Mk/Bg ji; Jv
+	// thok, tok.
+	addLex(lxFiller|lxTail, "doang", "doank", "dowang", "aje", "haja", "ja", "hungkul", "sajo", "ji", "thok", "tok",
+		// particles: Bj pang; Mk/Bg pale
+		"pang", "pale",
+		// addressing a trader: Bj acil, paman, julak, ading; Mi etek, amak;
+		// Mk/Bg daeng, puang; Bl bli; Bk lae, inang, ito; Pl yuk, cek
+		"acil", "cil", "paman", "julak", "ading", "etek", "amak", "daeng", "puang", "bli", "lae", "inang", "ito", "yuk", "cek",
+		// I / you: Bj ulun, unda, pian, ikam; Bt aye; Jv nyong, inyong
+		"ulun", "unda", "pian", "ikam", "aye", "nyong", "inyong",
+		// thanks
+		"tarima", "tarimo", "makasi",
+		// also, now: Bj jua, wayahini; Jv saiki is above
+		"jua", "wayahini", "wayah")
+	// want / buy / ask for: Bj handak, hakun, tukar, nukar; Mi nio; Bg/Mk
+	// melo; Jv nyuwun.
+	addLex(lxFiller, "handak", "hakun", "tukar", "nukar", "nio", "melo", "nyuwun")
+	// which (starts a note): Bj nang, Mi nan, Bt nyang; not: Bj kada, Mi
+	// indak, Bt kagak, kaga, Jv mboten; for: Bj gasan.
+	addLex(lxNote, "nang", "nan", "nyang", "kada", "indak", "kagak", "kaga", "mboten", "gasan")
+	// how much, price: Bj/Mi barapa, Bt berape, Mi barapo, Bg siaga; Bj rega.
+	addLex(lxAsk, "barapa", "barapaan", "berape", "barapo", "siaga", "rega")
+	// "per kilo", "per ikat": one of the unit, as "se kilo" (a price asked
+	// or said per unit).
+	addNum(nkSe, 1, "per")
 }

@@ -26,6 +26,13 @@ func (st *state) pair(runs []run, note, note2 span, each bool) {
 			(*lines)[n-1].addNote(note)
 			(*lines)[n-1].addNote(note2)
 			(*lines)[n-1].each = each
+			return
+		}
+		if q := runs[0].q; measured(q) && !each {
+			// "seperempat aja", "2 kilo ya": an amount of something a
+			// trader would ask about. Bare numbers ("8", "jam 8") and
+			// money ("80rb aja", a bargain) are not.
+			add(line{q: q, hasQ: true})
 		}
 		return
 	}
@@ -118,4 +125,10 @@ func (st *state) onlyUnits(w span) bool {
 		}
 	}
 	return true
+}
+
+// measured reports whether a quantity said on its own is clearly an amount
+// of goods: with a unit, or a fraction ("setengah", "1/4").
+func measured(q quantity) bool {
+	return !q.money && !q.conflict && q.offer == 0 && q.spoken == 0 && (q.unit != nil || q.frac)
 }

@@ -20,7 +20,9 @@ type Parser struct {
 	aliasWords map[string]bool
 	// prefixes are the leading words of multi-word names and aliases.
 	prefixes map[string]bool
-	scratch  sync.Pool
+	// kinds are the products' goods kinds by SKU (eggs, counted pieces).
+	kinds   map[string]goodsKind
+	scratch sync.Pool
 }
 
 // New builds a parser over a catalog index.
@@ -30,9 +32,13 @@ func New(ix *catalog.Index) *Parser {
 		exact:      map[string][]catalog.Candidate{},
 		aliasWords: map[string]bool{},
 		prefixes:   map[string]bool{},
+		kinds:      map[string]goodsKind{},
 	}
 	var tz tokenizer
 	for _, prod := range ix.Products() {
+		if k := kindOf(prod); k != 0 {
+			p.kinds[prod.SKU] = k
+		}
 		for j := -1; j < len(prod.Aliases); j++ {
 			s := prod.Name
 			if j >= 0 {
@@ -130,14 +136,15 @@ func (s span) empty() bool { return s.a >= s.b }
 
 // line is one order line before it meets the catalog.
 type line struct {
-	words [2]span // product words; the second is a trailing phrase merged in
-	q     quantity
-	hasQ  bool
-	notes [4]span // note parts, in order: "dipotong 4", "dibersihin"
-	each  bool    // "masing-masing": the quantity is shared with the lines before
-	chunk int     // which chunk of the message it came from
-	soft  bool    // words before "mau pesan …": dropped unless they name a product
-	named bool    // words after an address with no quantity: maybe a name ("mbak Sari")
+	words   [2]span // product words; the second is a trailing phrase merged in
+	q       quantity
+	hasQ    bool
+	notes   [4]span // note parts, in order: "dipotong 4", "dibersihin"
+	each    bool    // "masing-masing": the quantity is shared with the lines before
+	chunk   int     // which chunk of the message it came from
+	soft    bool    // words before "mau pesan …": dropped unless they name a product
+	named   bool    // words after an address with no quantity: maybe a name ("mbak Sari")
+	heading bool    // words before a ':' with no quantity: a heading, dropped unless a quantity joins them
 }
 
 // addNote appends a part to the line's note; parts beyond four are

@@ -61,7 +61,8 @@ func TestParseTiny(t *testing.T) {
 		{"SharedAlias", "gula 1 kg", nil, []parse.QuestionKind{parse.Ambiguous}},
 		{"NoPrice", "cabe 5rb", nil, []parse.QuestionKind{parse.ConfirmAmount}},
 		{"NoPriceByWeight", "cabe 1 ons", []item{{"cabe", 100, 0}}, nil},
-		{"Liters", "minyak 1500 ml", nil, []parse.QuestionKind{parse.ConfirmQty}},
+		// An empty step on a measured unit takes any amount (issue 17).
+		{"Liters", "minyak 1500 ml", []item{{"minyak", 1500, 0}}, nil},
 		{"LitersRound", "minyak 2000 ml", []item{{"minyak", 2000, 0}}, nil},
 		{"Unknown", "sabun 2", nil, nil},
 	} {

@@ -77,7 +77,9 @@ func (st *state) dropOne(w span) (decision, span, bool) {
 	if found == nil {
 		return decision{}, span{}, false
 	}
-	if own := st.p.decide(st.match(span{drop, drop + 1}, span{})); own.verdict == vOne {
+	if own := st.p.decide(st.match(span{drop, drop + 1}, span{})); own.verdict == vOne || st.p.ix.Resembles(st.toks[drop].w) {
+		// The word names a product, or looks like a misspelt product word
+		// ("tlor itik": telur itik, not itik): not a word to leave out.
 		return decision{}, span{}, false
 	}
 	d := decision{verdict: vOne, best: found, cands: cands}

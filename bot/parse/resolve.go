@@ -1,9 +1,23 @@
 package parse
 
+import (
+	"strings"
+
+	"pasarbot/catalog"
+)
+
 // resolve turns one line into an item, a question or an unknown.
 func (st *state) resolve(res *Result, ln *line) {
 	if ln.words[0].empty() {
+		if ln.hasQ {
+			// A quantity with no product: ask what it is for.
+			qt := st.qtyText(ln)
+			res.Questions = append(res.Questions, Question{Kind: MissingQty, Said: qt, QtyText: qt, Text: textWhichProduct(qt)})
+		}
 		return
+	}
+	if ln.heading && !ln.hasQ {
+		return // "bahan sop:", "sayur:"
 	}
 	if !ln.hasQ && st.onlyWeak(ln) {
 		return // "teh," as an address, not tea
@@ -48,6 +62,11 @@ func (st *state) resolve(res *Result, ln *line) {
 		return
 	case vAmbiguous:
 		ch := d.choices()
+		if one := st.p.onlyMeasuredBy(ch, ln); one != nil && st.family(d, ln) {
+			// "telur 1 kg" when only one of the eggs is sold by weight.
+			st.item(res, one, ln, said, adj)
+			return
+		}
 		if len(ch) == 0 {
 			res.Unknown = append(res.Unknown, Unknown{Said: said, Suggestions: d.suggestions()})
 			return
@@ -70,4 +89,47 @@ func (st *state) properName(w span) bool {
 	c := st.text[t.start]
 	prev := st.toks[w.a-1]
 	return c >= 'A' && c <= 'Z' && prev.kind == tWord && st.lx[w.a-1].has(lxTail)
+}
+
+// onlyMeasuredBy returns the one choice that the line's weight or volume
+// can measure ("telur 1 kg" when only Telur Ayam is sold by the kilo, the
+// others by the piece), or nil. Counts ("ayam 1 ekor") do not narrow: a
+// whole chicken may be wanted from the per-kg counter too.
+func (p *Parser) onlyMeasuredBy(ch []*catalog.Product, ln *line) *catalog.Product {
+	if len(ch) < 2 || !ln.hasQ || ln.q.unit == nil || !ln.q.unit.known() || !ln.q.unit.u.Divisible() || ln.q.count > 0 {
+		return nil
+	}
+	var one *catalog.Product
+	for _, c := range ch {
+		if p.sellingUnit(c).Dimension == ln.q.unit.u.Dimension {
+			if one != nil {
+				return nil
+			}
+			one = c
+		}
+	}
+	return one
+}
+
+// family reports whether every candidate the buyer is offered was found by
+// all of the line's product words ("telur" in Telur Ayam, Telur Itik,
+// Telur Ayam Kampung): one kind of goods in several sorts, where the unit
+// may pick the sort. "ikan asin" offering Telur Asin is no such family.
+func (st *state) family(d decision, ln *line) bool {
+	buf, n := st.phrase(nil, ln.words[0], ln.words[1], false)
+	if n == 0 {
+		return false
+	}
+	for _, c := range d.cands {
+		if c.Score < offerScore {
+			continue
+		}
+		have := " " + c.Alias + " "
+		for _, w := range strings.Fields(catalog.Normalize(string(buf))) {
+			if !strings.Contains(have, " "+w+" ") {
+				return false
+			}
+		}
+	}
+	return true
 }

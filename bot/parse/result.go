@@ -51,7 +51,9 @@ type QuestionKind string
 
 const (
 	// MissingQty: a product without a quantity, or two quantities that do
-	// not combine ("beras 5kg 2").
+	// not combine ("beras 5kg 2"). With no Product and no Choices: a
+	// quantity without a product ("seperempat aja"); QtyText is that
+	// quantity, to apply to the product the buyer names next.
 	MissingQty QuestionKind = "missing_qty"
 	// Ambiguous: the words fit several products; Choices lists them.
 	Ambiguous QuestionKind = "ambiguous"

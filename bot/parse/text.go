@@ -38,6 +38,11 @@ func textMissingQty(words string, pu catalog.Unit) string {
 	return capitalize(words) + " mau berapa " + pu.Name + ", kak?"
 }
 
+// textWhichProduct: a quantity said with no product ("seperempat aja").
+func textWhichProduct(qty string) string {
+	return capitalize(qty) + " itu mau beli apa, kak?"
+}
+
 // textUnclearQty: a quantity that could mean several things.
 func textUnclearQty(words, qty string, pu catalog.Unit) string {
 	if qty == "" {
@@ -63,6 +68,12 @@ func textBelowMin(p *catalog.Product, minQ catalog.Qty) string {
 func textStep(p *catalog.Product, step, r catalog.Qty) string {
 	u := p.SellingUnit().Name
 	return p.Name + " dijual per " + step.ID() + " " + u + ", kak. Mau " + r.ID() + " " + u + "?"
+}
+
+// textCountByWeight: "Apel Hijau 3 kg, kak? (dijual per kg)"
+func textCountByWeight(p *catalog.Product, v catalog.Qty) string {
+	u := p.SellingUnit().Name
+	return p.Name + " " + v.ID() + " " + u + ", kak? (dijual per " + u + ")"
 }
 
 func textTooMuch(p *catalog.Product, r catalog.Qty) string {

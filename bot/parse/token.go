@@ -23,6 +23,7 @@ type token struct {
 	frac  bool   // tNum written as a fraction: 1/2, ½
 	intg  bool   // tNum written as a whole number
 	group bool   // tNum written with thousands separators: 80.000
+	colon bool   // tSep that holds a ':': what came before it is a heading ("bahan sop:")
 	w     string // tWord: normalized word
 	val   int64  // tNum: value in thousandths, saturated at maxVal
 	start int32  // byte span in the original text, for Said and Note
@@ -87,6 +88,9 @@ func (tz *tokenizer) run(text string) ([]token, string) {
 		switch c {
 		case ',', ';', '+', '&', '|', '!', '/':
 			tz.sep(tSep, i, i+1)
+		case ':':
+			tz.sep(tSep, i, i+1)
+			tz.toks[len(tz.toks)-1].colon = true
 		case '?':
 			tz.sep(tQuest, i, i+1)
 		case '.':
@@ -111,7 +115,7 @@ func (tz *tokenizer) run(text string) ([]token, string) {
 func isRp(b []byte) bool { return len(b) == 2 && b[0] == 'r' && b[1] == 'p' }
 
 func (tz *tokenizer) sep(k tokKind, a, b int) {
-	// Runs of separators ("..", ",\n") collapse into one.
+	// Runs of separators ("..", ",\n", ":\n") collapse into one.
 	if n := len(tz.toks); n > 0 && (tz.toks[n-1].kind == tSep || tz.toks[n-1].kind == tQuest) {
 		if k == tQuest {
 			tz.toks[n-1].kind = tQuest

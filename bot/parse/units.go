@@ -10,6 +10,9 @@ type spokenUnit struct {
 	code string       // catalog unit code, or the spoken word
 	u    catalog.Unit // Dimension is "" when nothing converts to it
 	half bool         // "sebelah": half of a fish or a chicken
+	// any: a classifier that counts whatever the product is counted in
+	// (Banjar buting, bigi; Javanese iji): "itik sabuting" is one ekor.
+	any bool
 }
 
 // known reports whether the unit converts to catalog units.
@@ -67,6 +70,7 @@ func catUnit(code string) spokenUnit {
 func addUnits() {
 	w := func(s ...string) []string { return s }
 	addUnit(catUnit("kg"), w("kilo", "kilogram", "kiloan"), w("kg", "kgs", "kl", "klo", "kilo2", "kgan"), nil)
+	lexicon["skilo"] = lexicon["sekilo"] // its vowel dropped, as chat writes it
 	addUnit(catUnit("ons"), w("ons", "onz"), nil, w("on", "ones"))
 	addUnit(catUnit("gram"), w("gram", "gramm", "grams"), w("gr", "grm", "grr", "gramnya"), w("g"))
 	addUnit(catUnit("kwintal"), w("kwintal", "kuintal"), nil, w("kw"))
@@ -74,6 +78,12 @@ func addUnits() {
 	addUnit(catUnit("ml"), nil, w("ml", "mili", "mls"), nil)
 	addUnit(catUnit("butir"), w("butir", "butiran", "btir", "bitir"), w("btr"), nil)
 	addUnit(catUnit("biji"), w("biji", "bji", "bijian"), w("bj", "bij"), nil)
+	// Regional classifiers for one of anything counted: Banjar buting
+	// (sabuting) and bigi (sabigi), Javanese iji. A piece for goods counted
+	// in pieces; an ekor, ikat or sisir for goods counted in those.
+	classifier := catUnit("biji")
+	classifier.any = true
+	addUnit(classifier, w("buting", "bigi", "iji"), nil, nil)
 	addUnit(catUnit("buah"), w("buah", "buwah", "bwh"), w("bh"), w("bua", "tongkol"))
 	addUnit(catUnit("pcs"), w("pcs", "piece", "pieces"), w("pc", "pcz", "pce"), nil)
 	addUnit(catUnit("papan"), w("papan", "tray", "trai"), w("ppn"), w("rak"))
@@ -90,14 +100,15 @@ func addUnits() {
 	addUnit(spokenUnit{code: "kodi", u: catalog.Unit{Code: "kodi", Name: "kodi", Dimension: catalog.Piece, Base: 20}}, w("kodi"), nil, nil)
 	// Half a fish or a chicken.
 	addUnit(spokenUnit{code: "sebelah", half: true}, nil, w("sebelah", "sabeulah", "sabelah"), nil)
-	// Parts and containers that no catalog unit measures: asking beats
-	// guessing how many grams a bulb of garlic or a bottle of oil is.
+	// Parts and containers that convert to no other unit: asking beats
+	// guessing how many grams a bulb of garlic or a bottle of oil is. A
+	// product sold by one of them (kecap per botol) takes it as its own.
 	for _, u := range [][]string{
 		{"buletan", "bulet", "bulatan"}, {"siung"}, {"bonggol", "bungkul"}, {"batang", "btg", "lonjor", "tangkai"},
 		{"potong", "ptg", "potongan"}, {"iris", "irisan"}, {"botol", "btl"}, {"kaleng", "klg"},
 		{"dus", "dos", "kardus", "box", "kotak"}, {"plastik", "kantong", "kantung", "kresek"},
 		{"cup", "gelas", "mangkok", "piring", "sendok"}, {"genggam", "genggaman"}, {"keranjang", "peti", "ember", "baskom"},
-		{"lembar", "lbr"}, {"bal"}, {"tandan", "tundun"},
+		{"lembar", "lbr"}, {"bal"}, {"tandan", "tundun"}, {"tabung", "tbg"},
 	} {
 		addUnit(spokenUnit{code: u[0]}, u, nil, nil)
 	}

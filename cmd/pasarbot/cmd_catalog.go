@@ -26,6 +26,11 @@ export  writes the stored catalog as CSV to standard output; --default writes
 
 CSV columns (header required, any order; ',' or ';' separated):
   sku,name,aliases,category,unit,price,group,kind,min_qty,step_qty,floor_price,available
+
+An empty step_qty means any amount, to the gram or millilitre, for products
+sold by weight or volume (kg, ons, gram, liter, ml), and whole units for
+counted ones (ikat, biji, ekor, papan, bungkus, sisir ...). An empty min_qty
+means one step.
 `
 
 func runCatalog(ctx context.Context, e env, args []string) error {
@@ -128,6 +133,9 @@ func runCatalogImport(ctx context.Context, e env, args []string) error {
 	}
 	fmt.Fprintf(e.stdout, "%s: %d products imported into %s (%d new, %d with a new price or availability, %d removed)\n",
 		file, len(products), cfg.Database.Path, added, changed, removed)
+	for _, line := range catalog.DescribeEmptySteps(products) {
+		fmt.Fprintf(e.stdout, "  %s\n", line)
+	}
 	return nil
 }
 

@@ -104,6 +104,27 @@ func TestCatalogCommand(t *testing.T) {
 			t.Errorf("export = %q, want %q", got, want)
 		}
 	})
+	t.Run("OKImportSaysWhatEmptyStepsMean", func(t *testing.T) {
+		csv := "sku,name,aliases,category,unit,price,group,kind,min_qty,step_qty,floor_price,available\n" +
+			"kunyit,Kunyit,,bumbu,kg,20000,bumbu,,,,,\n" +
+			"santan,Santan,,sembako,ml,30,sembako,,,,,\n" +
+			"tempe,Tempe,,lauk,papan,6000,sayur,,,,,\n" +
+			"beras,Beras,,sembako,kg,13000,sembako,,5,5,,\n"
+		f := writeCatalogFile(t, "steps.csv", csv)
+		code, out, errs := runCatalogMain(t, "import", f, "--db", filepath.Join(t.TempDir(), "steps.db"))
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+		for _, want := range []string{
+			"empty step_qty on 2 weighed or measured product(s) (kunyit per kg, santan per ml): any amount, to the gram or millilitre",
+			"empty step_qty on 1 counted product(s) (tempe per papan): whole units",
+			"empty min_qty on 3 product(s): the minimum is one step",
+		} {
+			if !strings.Contains(out, want) {
+				t.Errorf("summary lacks %q:\n%s", want, out)
+			}
+		}
+	})
 	t.Run("ErrBadRowsWriteNothing", func(t *testing.T) {
 		bad := "sku,name,aliases,category,unit,price,group,kind,min_qty,step_qty,floor_price,available\n" +
 			"tomat,Tomat,,sayur,kg,12000,sayur,,,,,\n" +

@@ -1,0 +1,72 @@
+package parse
+
+import (
+	"strings"
+
+	"pasarbot/catalog"
+)
+
+// What kind of goods a product is, read from the words of its name and
+// category as any market's operator writes them ("Telur", "Hintalu Itik",
+// "Ikan Sungai", "iwak", "Buah-buahan"), not from the default catalog's
+// category ids.
+
+// goodsKind says how buyers count a product.
+type goodsKind uint8
+
+const (
+	// gkEggs: a papan of them is a tray of 30.
+	gkEggs goodsKind = 1 << iota
+	// gkPieces: sold by weight but counted in pieces by buyers (eggs,
+	// fish, fruit, vegetables): "lele 2" is two fish, not two kilos.
+	gkPieces
+)
+
+// Regional words for eggs, fish and fruit, in names and categories.
+var (
+	eggWords   = map[string]bool{"telur": true, "telor": true, "tlr": true, "endog": true, "endhog": true, "hintalu": true, "egg": true, "eggs": true}
+	fishWords  = map[string]bool{"ikan": true, "iwak": true, "fish": true, "seafood": true}
+	fruitWords = map[string]bool{"buah": true, "buahan": true, "woh": true, "fruit": true, "fruits": true}
+	// Vegetables sold by weight come in pieces too: "tomat 3", "kentang 5".
+	vegWords = map[string]bool{"sayur": true, "sayuran": true, "vegetable": true, "vegetables": true}
+)
+
+// kindOf reads a product's goods kind from its category and name.
+func kindOf(p catalog.Product) goodsKind {
+	var k goodsKind
+	has := func(s string, set map[string]bool, headOnly bool) bool {
+		for i, w := range strings.Fields(catalog.Normalize(s)) {
+			if headOnly && i > 0 {
+				return false
+			}
+			if set[w] {
+				return true
+			}
+		}
+		return false
+	}
+	if has(p.Category, eggWords, false) || has(p.Name, eggWords, true) {
+		k |= gkEggs | gkPieces
+	}
+	// The category says it ("ikan", "buah-buahan"), or the name starts
+	// with it ("Ikan Haruan", "Buah Naga"): "ayam bumbu ikan" is no fish.
+	if has(p.Category, fishWords, false) || has(p.Category, fruitWords, false) || has(p.Category, vegWords, false) ||
+		has(p.Name, fishWords, true) || has(p.Name, fruitWords, true) {
+		k |= gkPieces
+	}
+	return k
+}
+
+// sellingUnit is the unit the product is sold by, as the parser converts
+// to it. A papan is a tray of 30 eggs, but a papan of tempe or petai is one
+// slab or board of its own, which no count of pieces converts to.
+func (p *Parser) sellingUnit(prod *catalog.Product) catalog.Unit {
+	u := prod.SellingUnit()
+	if u.Code == "papan" && p.kinds[prod.SKU]&gkEggs == 0 {
+		return slab
+	}
+	return u
+}
+
+// slab is a papan that is not a tray of eggs.
+var slab = catalog.Unit{Code: "papan", Name: "papan", Dimension: "slab", Base: 1}
