@@ -89,8 +89,21 @@ func (e *Engine) actAddItems(b *buyerTurn) error {
 	}
 	e.addServices(b, from)
 	e.dropAnswered(b, r.Items)
+	bare := e.takeBareQty(b)
 	for _, q := range r.Questions {
 		nq := toQuestion(q)
+		if bare != nil && q.Kind == parse.MissingQty && len(nq.Choices) == 1 {
+			// "seperempat aja" then "tomat": the quantity said first.
+			p := e.bySKU[nq.Choices[0]]
+			nq.Qty, nq.Unit, nq.Amount = bare.Qty, bare.Unit, bare.Amount
+			if qty, note := e.questionQty(nq, p); note == "" && qty > 0 {
+				if msg := e.addLine(b.conv, parse.Item{SKU: p.SKU, Name: p.Name, Unit: p.Unit, Qty: qty, Amount: nq.Amount, Note: nq.Note}, b.in.ID); msg != "" {
+					b.note(msg)
+				}
+				b.changed, b.cartChanged, bare = true, true, nil
+				continue
+			}
+		}
 		if n, ok := e.choiceInLine(nq, b.act.text); ok {
 			// "minyak goreng 2 liter, yang paling murah aja"
 			p := e.bySKU[nq.Choices[n-1]]
@@ -209,6 +222,18 @@ func (e *Engine) addLine(c *Conversation, it parse.Item, from string) string {
 	}
 	c.Cart = append(c.Cart, line)
 	return ""
+}
+
+// takeBareQty takes a pending question about a quantity said with no
+// product ("seperempat aja" → "seperempat itu mau beli apa?") off the
+// queue: the message that follows names the product, or moves on.
+func (e *Engine) takeBareQty(b *buyerTurn) *Question {
+	if len(b.conv.Questions) == 0 || len(b.conv.Questions[0].Choices) > 0 {
+		return nil
+	}
+	q := b.conv.Questions[0]
+	b.conv.Questions = b.conv.Questions[1:]
+	return &q
 }
 
 // choiceRe finds "yang paling murah", "yg premium" in an order line.
