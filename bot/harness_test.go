@@ -117,6 +117,17 @@ func (h *harness) to(name string) string {
 	return strings.Join(out, "\n---\n")
 }
 
+// lastTo is the last message sent to chat so far.
+func (h *harness) lastTo(name string) string {
+	last := ""
+	for _, e := range h.rec.Since(0) {
+		if e.Kind == sim.EntryOut && sim.ChatName(e.Chat) == name {
+			last = e.Text
+		}
+	}
+	return last
+}
+
 func (h *harness) advance(d time.Duration) {
 	h.t.Helper()
 	h.mark = h.rec.Len()

@@ -1,0 +1,193 @@
+package bot_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"pasarbot/bot"
+	"pasarbot/bot/config"
+)
+
+// reachState brings buyer1 into state s the way a buyer would get there.
+func reachState(t *testing.T, h *harness, s bot.State) {
+	t.Helper()
+	switch s {
+	case bot.StateIdle:
+	case bot.StateCart:
+		h.say(buyer1, "tomat 1 kg")
+	case bot.StateClarify:
+		h.say(buyer1, "cabe rawit 1/4")
+	case bot.StateDelivery:
+		h.say(buyer1, "tomat 1 kg")
+		h.say(buyer1, "itu aja")
+	case bot.StateAddress:
+		h.say(buyer1, "tomat 1 kg")
+		h.say(buyer1, "itu aja")
+		h.say(buyer1, "antar")
+	case bot.StateName:
+		h.say(buyer1, "tomat 1 kg")
+		h.say(buyer1, "itu aja")
+		h.say(buyer1, "antar")
+		h.say(buyer1, "Jl. Melati 5, Langkai")
+	case bot.StateConfirm:
+		h.say(buyer1, "tomat 1 kg")
+		h.say(buyer1, "itu aja")
+		h.say(buyer1, "antar")
+		h.say(buyer1, address)
+	case bot.StateDecide:
+		code := placeOrder(h, buyer1, "tomat 1 kg", false)
+		h.group("sayur", sayurL, "HARGA "+code+" 15000")
+	case bot.StateRating:
+		code := placeOrder(h, buyer1, "tomat 1 kg", false)
+		h.group("sayur", sayurL, "OK "+code)
+		h.group("kurir", kurir1, "AMBIL "+code)
+		h.say(kurir1, "JEMPUT "+code)
+		h.say(kurir1, "SELESAI "+code)
+	case bot.StateHandover:
+		h.say(buyer1, "admin")
+	}
+	if got := h.state(buyer1); got != s {
+		t.Fatalf("could not reach %s: in %s", s, got)
+	}
+}
+
+// From every state a buyer can reach, each of these gets an answer that
+// changes something or says the way out: no state swallows a message.
+func TestNoStateSwallowsAMessage(t *testing.T) {
+	msgs := []string{"batal", "menu", "status", "admin", "itu aja", "tomat 1/2 kg"}
+	for _, s := range bot.States {
+		for _, msg := range msgs {
+			t.Run(string(s)+"/"+msg, func(t *testing.T) {
+				h := newHarness(t)
+				reachState(t, h, s)
+				before := h.state(buyer1)
+				prev := h.lastTo(buyer1)
+				got := h.say(buyer1, msg)
+				after := h.state(buyer1)
+				if s == bot.StateHandover && after == bot.StateHandover {
+					// A person is talking: the message goes to them.
+					if !strings.Contains(h.to(admin), msg) {
+						t.Fatalf("in handover %q reached neither the buyer nor the admins", msg)
+					}
+					return
+				}
+				if strings.TrimSpace(got) == "" {
+					t.Fatalf("%s: %q got no answer (state %s → %s)", s, msg, before, after)
+				}
+				if got == prev && before == after {
+					t.Fatalf("%s: %q got the same answer again and nothing moved:\n%s", s, msg, got)
+				}
+			})
+		}
+	}
+}
+
+func TestHandoverEnds(t *testing.T) {
+	t.Run("EndedByTheBuyer", func(t *testing.T) {
+		h := newHarness(t)
+		contains(t, "started", h.say(buyer1, "mau ngomong sama orang"), "petugas")
+		h.say(buyer1, "pesanan saya kemarin kurang")
+		contains(t, "relayed", h.to(admin), "kurang")
+		contains(t, "ended", h.say(buyer1, "selesai"), "selesai")
+		if s := h.state(buyer1); s == bot.StateHandover {
+			t.Fatal("still in handover after the buyer said selesai")
+		}
+		contains(t, "bot answers again", h.say(buyer1, "tomat 1 kg"), "Tomat")
+	})
+	t.Run("EndsWhenIdle", func(t *testing.T) {
+		h := newHarness(t)
+		h.say(buyer1, "admin")
+		h.advance(31 * time.Minute)
+		contains(t, "buyer told", h.to(buyer1), "kami tutup")
+		if s := h.state(buyer1); s == bot.StateHandover {
+			t.Fatal("handover did not end after the idle time")
+		}
+	})
+	t.Run("NoAdmins", func(t *testing.T) {
+		text := strings.Replace(string(config.Example), "admins:\n  - \"0811-0000-0001\"\n", "admins: []\n", 1)
+		noAdmins, err := config.Parse("no-admins.yaml", []byte(text))
+		if err != nil || len(noAdmins.AdminPhones()) != 0 {
+			t.Fatalf("config without admins: %v", err)
+		}
+		h := newHarness(t, func(c *config.Config) { *c = *noAdmins })
+		contains(t, "told", h.say(buyer1, "admin"), "belum ada petugas")
+		if s := h.state(buyer1); s == bot.StateHandover {
+			t.Fatal("handed over to nobody")
+		}
+	})
+}
+
+// A "tunggu atau batal?" question that the seller made moot by answering
+// late is dropped, not answered with an internal error, and the buyer is
+// not asked "setuju?" on every later message.
+func TestStaleDecisionIsDropped(t *testing.T) {
+	h := newHarness(t)
+	code := placeOrder(h, buyer1, "tomat 1 kg", false)
+	h.advance(21 * time.Minute) // reminder in the group
+	h.advance(11 * time.Minute) // the buyer is asked: wait or cancel?
+	contains(t, "asked", h.to(buyer1), code, "menunggu")
+	h.group("sayur", sayurL, "OK "+code)
+	got := h.say(buyer1, "ya")
+	if strings.Contains(got, "gangguan") {
+		t.Fatalf("internal error for a stale answer:\n%s", got)
+	}
+	contains(t, "stale", got, code)
+	if got := h.say(buyer1, "kangkung 2 ikat"); !strings.Contains(got, "Kangkung") {
+		t.Fatalf("a new order after the stale question:\n%s", got)
+	}
+}
+
+// Everything in one message: the order is read whole and the summary
+// comes at once; "itu aja" after it is not a yes.
+func TestWholeOrderInOneMessage(t *testing.T) {
+	h := newHarness(t)
+	got := h.say(buyer1, "mbak, cabe rawit merah 1/4 sama kangkung 2 ikat, antar ke Gg. Kenanga 2 RT 04 Pahandut atas nama Bu Yati")
+	contains(t, "summary", got, "Cabai Rawit Merah", "Kangkung", "Bu Yati", "Gg. Kenanga 2 RT 04 Pahandut", "Rp8.000")
+	if s := h.state(buyer1); s != bot.StateConfirm {
+		t.Fatalf("state = %s, want confirm", s)
+	}
+	h.say(buyer1, "itu aja")
+	if s := h.state(buyer1); s != bot.StateConfirm {
+		t.Fatalf("\"itu aja\" at the summary placed the order or left it: %s", s)
+	}
+	contains(t, "placed", h.say(buyer1, "iya betul"), "teruskan")
+	o := h.order(h.lastCode())
+	if o.Name != "Bu Yati" || !strings.Contains(o.Address, "Gg. Kenanga 2") || len(o.Lines) != 2 {
+		t.Fatalf("order = %+v", o)
+	}
+}
+
+// Corrections change lines instead of adding new ones.
+func TestCorrectionsReplaceLines(t *testing.T) {
+	h := newHarness(t)
+	h.say(buyer1, "bawang merah 1/2 kg, ayam potong 1 ekor, wortel 1/2 kg, kentang 1 kg")
+	contains(t, "change", h.say(buyer1, "bawangnya diganti 1 kg aja"), "Bawang Merah 1 kg")
+	contains(t, "change", h.say(buyer1, "eh keliru, ayamnya 2"), "Ayam Potong 2 ekor")
+	h.say(buyer1, "wortelnya dihapus")
+	got := h.say(buyer1, "kentangnya nggak usah")
+	if strings.Contains(got, "Wortel 1/2") || strings.Contains(got, "Kentang 1 kg") || strings.Contains(got, "nyanya") {
+		t.Fatalf("removed lines still shown:\n%s", got)
+	}
+}
+
+// Context carries over: the product just asked about takes the quantity.
+func TestQuantityForThePriceAskedAbout(t *testing.T) {
+	h := newHarness(t)
+	contains(t, "price", h.say(buyer1, "ikan mas sekilo berapa?"), "Rp")
+	contains(t, "added", h.say(buyer1, "ya udah 2 kilo"), "Ikan Mas 2 kg")
+}
+
+// Switching between delivery and pickup at any step: the last choice wins
+// and the summary follows it.
+func TestSwitchDeliveryAndPickup(t *testing.T) {
+	h := newHarness(t)
+	h.say(buyer1, "tomat 1 kg")
+	h.say(buyer1, "udah, antar ya")
+	contains(t, "pickup", h.say(buyer1, "eh ambil sendiri aja deh"), "Ambil sendiri")
+	contains(t, "back to delivery", h.say(buyer1, "ternyata dianter aja ke Jl. Melati 5 Langkai, Bu Rina"), "Kirim ke", "Jl. Melati 5")
+	h.say(buyer1, "ya")
+	if o := h.order(h.lastCode()); o.Delivery != "antar" {
+		t.Fatalf("delivery = %s", o.Delivery)
+	}
+}
