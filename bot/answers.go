@@ -199,7 +199,8 @@ func (e *Engine) readCorrection(c *Conversation, line string) (act, bool) {
 		it := r.Items[0]
 		return act{ev: EvChange, sku: it.SKU, qty: it.Qty, amount: it.Amount, text: text}, true
 	}
-	if len(r.Items) == 0 && len(r.Questions) == 0 && changeCue.MatchString(s) {
+	noProduct := len(r.Questions) == 0 || len(r.Questions) == 1 && r.Questions[0].Product == nil && len(r.Questions[0].Choices) == 0
+	if len(r.Items) == 0 && noProduct && changeCue.MatchString(s) {
 		// "eh salah ketik, 2 ons maksudnya": a quantity alone corrects the
 		// line just added.
 		if qty, unit, ok := parse.ParseQuantity(text); ok {

@@ -503,7 +503,9 @@ func (e *Engine) actCancelCart(b *buyerTurn) error {
 			return e.buyerCancelOrder(b, o.Code, "buyer: batal")
 		}
 	}
-	e.clearForm(c)
+	// The items go; who and where stay for a new cart ("alamat sama").
+	c.Cart, c.Questions, c.PreOrder, c.Reminded = nil, nil, false, false
+	c.Ready, c.CancelAsked, c.LastAsked = false, false, ""
 	if err := b.tx.ClearTimer(timerCartIdle, c.Chat); err != nil {
 		return err
 	}

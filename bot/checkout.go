@@ -173,7 +173,7 @@ func (e *Engine) actTakeAddress(b *buyerTurn) error {
 			return e.actUseLastAddress(b)
 		}
 	}
-	if b.conv.Address != "" && !e.hasStreet(addr) {
+	if b.conv.Address != "" && e.continuesAddress(b.conv.Address, addr, text) {
 		addr = b.conv.Address + ", " + addr
 	}
 	if len([]rune(addr)) < 5 {
@@ -188,17 +188,31 @@ func (e *Engine) actTakeAddress(b *buyerTurn) error {
 	return e.formMoved(b)
 }
 
-// hasStreet reports whether an address piece names a street or a place
-// of its own (so it replaces, not completes, the address before).
-func (e *Engine) hasStreet(addr string) bool {
+// continuesAddress reports whether an address piece completes the address
+// given before ("Jl. Tjilik Riwut km 8" → "gg. Sawit no 21" → "Bukit
+// Tunggal") rather than replacing it: it does unless it names a main
+// street of its own while the old one has one too, or says it corrects
+// ("eh salah, alamatnya …").
+func (e *Engine) continuesAddress(old, piece, said string) bool {
+	if changeCue.MatchString(strings.ToLower(said)) || strings.HasPrefix(strings.ToLower(strings.TrimSpace(said)), "alamat") {
+		return false
+	}
+	return !(mainStreet(piece) && mainStreet(old))
+}
+
+// mainStreet reports whether an address names a main street or estate
+// (jl., perum, komplek …), not only a lane, a number or an area.
+func mainStreet(addr string) bool {
 	for _, w := range strings.Fields(strings.ToLower(addr)) {
 		w = strings.Trim(w, ".,:;")
-		if streetWords[w] || strings.HasPrefix(w, "jl.") || strings.HasPrefix(w, "gg.") {
+		if mainStreetWords[w] || strings.HasPrefix(w, "jl.") {
 			return true
 		}
 	}
 	return false
 }
+
+var mainStreetWords = set("jl", "jln", "jalan", "perum", "perumahan", "komplek", "komp", "kompleks", "asrama", "wisma", "griya", "apartemen")
 
 // actTakeName keeps the recipient's name.
 func (e *Engine) actTakeName(b *buyerTurn) error {

@@ -52,7 +52,15 @@ func (e *Engine) readBuyer(c *Conversation, in Inbound) []act {
 	}
 	var acts []act
 	for _, ln := range splitLines(raw) {
-		acts = append(acts, e.readLine(c, ln)...)
+		for _, a := range e.readLine(c, ln) {
+			// An address written over several lines of one message is one
+			// address ("Perum Griya Permai" / "Blok F no 12" / "Menteng").
+			if n := len(acts); a.ev == EvAddress && n > 0 && acts[n-1].ev == EvAddress {
+				acts[n-1].text += ", " + a.text
+				continue
+			}
+			acts = append(acts, a)
+		}
 	}
 	if len(acts) == 0 {
 		return []act{{ev: EvText, text: raw}}
@@ -175,11 +183,17 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 	if s == "" {
 		return nil
 	}
+	if first, rest, ok := strings.Cut(s, ","); ok && isPhrase(cancelWords, first) {
+		// "eh batal kak, ganti aja": the cancel, then whatever follows.
+		return append([]act{{ev: EvCancel}}, e.readLine(c, rest)...)
+	}
 	switch {
 	case isGreeting(s) || isPhrase(ackWords, s):
 		return []act{{ev: EvGreeting, text: s}}
 	case isPhrase(cancelWords, s):
 		return []act{{ev: EvCancel}}
+	case isPhrase(sameAddressWords, s):
+		return []act{{ev: EvAntar}}
 	case isPhrase(finishWords, s):
 		return []act{{ev: EvFinish}}
 	case isPhrase(yesWords, s):
