@@ -48,6 +48,8 @@ type Settings struct {
 	MaxMessageBytes   int
 	MessagesPerMinute int
 	HistoryWindow     time.Duration
+	Limits            catalog.Limits // bounds on lines, orders and prices
+	MaxOutboundBytes  int            // longer outbound texts are split into pages
 }
 
 // SettingsFrom maps a validated configuration onto the bot's settings.
@@ -87,6 +89,8 @@ func SettingsFrom(c *config.Config) Settings {
 		MaxMessageBytes:   c.Limits.MaxMessageBytes,
 		MessagesPerMinute: c.Limits.MessagesPerMinute,
 		HistoryWindow:     c.WhatsApp.HistoryWindow,
+		Limits:            c.CatalogLimits(),
+		MaxOutboundBytes:  c.Limits.MaxOutboundBytes,
 	}
 	for _, z := range c.Delivery.Zones {
 		s.Fees.Zones = append(s.Fees.Zones, orders.Zone{Name: z.Name, Keywords: z.Keywords, Fee: z.Fee})

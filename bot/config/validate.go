@@ -214,6 +214,21 @@ func (c *Config) validate() error {
 	if c.Limits.MaxMessageBytes < 64 {
 		return c.errAt("limits.max_message_bytes", "must be at least 64")
 	}
+	for _, l := range []struct {
+		key string
+		v   int64
+	}{{"max_kg", c.Limits.MaxKg}, {"max_liter", c.Limits.MaxLiter}, {"max_pieces", c.Limits.MaxPieces},
+		{"max_price", c.Limits.MaxPrice}, {"max_line_amount", c.Limits.MaxLineAmount}, {"max_order_total", c.Limits.MaxOrderTotal}} {
+		if l.v < 1 || l.v > 1_000_000_000_000 {
+			return c.errAt("limits."+l.key, "must be between 1 and 1000000000000")
+		}
+	}
+	if c.Limits.MaxLineAmount > c.Limits.MaxOrderTotal {
+		return c.errAt("limits.max_line_amount", "must not exceed limits.max_order_total")
+	}
+	if c.Limits.MaxOutboundBytes < 500 || c.Limits.MaxOutboundBytes > 60000 {
+		return c.errAt("limits.max_outbound_bytes", "must be between 500 and 60000")
+	}
 	switch strings.ToLower(c.Log.Level) {
 	case "trace", "debug", "info", "warn", "error":
 	default:
@@ -279,6 +294,13 @@ func ParseSpan(s string) (open, close int, err error) {
 		return 0, 0, fmt.Errorf("closing must be after opening in %q", s)
 	}
 	return open, close, nil
+}
+
+// CatalogLimits returns the configured bounds on lines, orders and prices.
+func (c *Config) CatalogLimits() catalog.Limits {
+	l := c.Limits
+	return catalog.Limits{MaxKg: l.MaxKg, MaxLiter: l.MaxLiter, MaxPieces: l.MaxPieces, MaxPrice: l.MaxPrice,
+		MaxLineAmount: l.MaxLineAmount, MaxOrderTotal: l.MaxOrderTotal}
 }
 
 // CatalogGroups returns the configured seller groups as catalog groups,
