@@ -144,12 +144,18 @@ func (e *Engine) addLine(c *Conversation, it parse.Item, from string) []string {
 	for i := range c.Cart {
 		l := &c.Cart[i]
 		if l.SKU == line.SKU && l.Amount == 0 && line.Amount == 0 {
+			if key, args := e.checkLineLimits(c.Cart, i, p, line.Qty, 0); key != "" {
+				return []string{e.t(key, args...)}
+			}
 			l.Qty += line.Qty
 			if line.Note != "" {
 				l.Note = strings.TrimSpace(l.Note + "; " + line.Note)
 			}
 			return nil
 		}
+	}
+	if key, args := e.checkLineLimits(c.Cart, -1, p, line.Qty, line.Amount); key != "" {
+		return []string{e.t(key, args...)}
 	}
 	c.Cart = append(c.Cart, line)
 	return nil
