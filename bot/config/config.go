@@ -272,6 +272,6 @@ func defaults() *Config {
 		Limits: Limits{MessagesPerMinute: 20, MaxMessageBytes: 4096,
 			MaxKg: 100, MaxLiter: 100, MaxPieces: 500, MaxPrice: 10_000_000,
 			MaxLineAmount: 10_000_000, MaxOrderTotal: 20_000_000, MaxOutboundBytes: 4000},
-		Log:    Log{Level: "info", Format: "console"},
+		Log: Log{Level: "info", Format: "console"},
 	}
 }
