@@ -261,12 +261,19 @@ func (e *Engine) sellerPartial(t *turn, in Inbound, o *orders.Order, s *orders.S
 	}
 	for _, l := range lines {
 		q, changed := p.Qty[l.No]
+		amount := l.Amount
 		switch {
 		case !changed:
-			p.Total += l.Amount
+		case q > 0 && q <= int64(l.Qty):
+			amount = catalog.Cost(l.Price, catalog.Qty(q))
 		case q > 0:
-			p.Total += catalog.Cost(l.Price, catalog.Qty(q))
+			// "ADA" offers what the stall has: never more than ordered.
+			t.reply(in, e.t("seller_partial_more", l.Name, o.Code))
+			return nil
+		default:
+			amount = 0
 		}
+		p.Total += amount // each amount is at most its ordered line's
 	}
 	if p.Total == 0 {
 		t.reply(in, e.t("seller_partial_all", o.Code))
@@ -331,10 +338,21 @@ func (e *Engine) sellerPrice(t *turn, in Inbound, o *orders.Order, s *orders.Sub
 			t.reply(in, e.t("seller_no_such_line", cmd.Item, o.Code))
 			return nil
 		}
+		lim := e.set.Limits.Resolved()
+		if lim.CheckPrice(cmd.Amount) != catalog.WithinLimits {
+			t.reply(in, e.t("seller_price_out_of_range", catalog.Rupiah(cmd.Amount), o.Code, catalog.Rupiah(lim.MaxPrice)))
+			return nil
+		}
 		p.Lines = map[int]int64{l.No: cmd.Amount}
-		total = s.AgreedTotal - l.Amount + catalog.Cost(cmd.Amount, l.Qty)
+		if total, ok = e.replaceLineTotal(s.AgreedTotal, l.Amount, cmd.Amount, l.Qty); !ok {
+			total = -1 // refused below with the limit
+		}
 	} else if total < 1000 && s.AgreedTotal >= 10000 {
 		total *= 1000 // "HARGA A7K2 85" in thousands
+	}
+	if !e.proposedTotalOK(o, s, total) {
+		t.reply(in, e.t("seller_total_too_high", o.Code, catalog.Rupiah(e.set.Limits.Resolved().MaxOrderTotal)))
+		return nil
 	}
 	p.Total = total
 	if offerOpen {
@@ -434,8 +452,20 @@ func (e *Engine) sellerWeigh(t *turn, in Inbound, o *orders.Order, s *orders.Sub
 			t.reply(in, e.t("seller_no_such_line", cmd.Item, o.Code))
 			return nil
 		}
+		unit := l.Unit
+		if p, ok := e.bySKU[l.SKU]; ok {
+			unit = p.SellingUnit().Code
+		}
+		u, _ := catalog.LookupUnit(unit)
+		if max := e.set.Limits.MaxQty(u); cmd.Qty > max {
+			t.reply(in, e.t("weigh_qty_too_much", l.Name, qtyText(cmd.Qty, l.Unit), qtyText(max, l.Unit), o.Code))
+			return nil
+		}
 		// Scale the agreed total by the weighed line's change at its unit price.
-		total = s.AgreedTotal - l.Amount + catalog.Cost(l.Price, cmd.Qty)
+		if total, ok = e.replaceLineTotal(s.AgreedTotal, l.Amount, l.Price, cmd.Qty); !ok {
+			t.reply(in, e.t("seller_total_too_high", o.Code, catalog.Rupiah(e.set.Limits.Resolved().MaxOrderTotal)))
+			return nil
+		}
 		if ol := o.Line(l.No); ol != nil {
 			ol.Qty = cmd.Qty
 			ol.Amount = catalog.Cost(l.Price, cmd.Qty)
@@ -443,6 +473,10 @@ func (e *Engine) sellerWeigh(t *turn, in Inbound, o *orders.Order, s *orders.Sub
 	}
 	if total <= 0 {
 		t.reply(in, e.t("weigh_how", o.Code))
+		return nil
+	}
+	if !e.proposedTotalOK(o, s, total) {
+		t.reply(in, e.t("seller_total_too_high", o.Code, catalog.Rupiah(e.set.Limits.Resolved().MaxOrderTotal)))
 		return nil
 	}
 	s.Weighed = true

@@ -12,7 +12,12 @@ func init() {
 }
 
 var hardeningMessages = map[string][2]string{
-	"limit_qty":   {"Maaf kak, %s paling banyak %s %s dalam satu pesanan 🙏 Untuk jumlah lebih besar silakan hubungi *admin*.", "Sorry, %s is limited to %s %s per order. For larger amounts please ask the *admin*."},
-	"limit_line":  {"Maaf kak, %s melebihi batas %s untuk satu barang 🙏 Kurangi jumlahnya ya, atau hubungi *admin*.", "Sorry, %s is over the %s limit for one item. Please order less, or ask the *admin*."},
-	"limit_order": {"Maaf kak, %s belum kami masukkan: total belanja satu pesanan paling banyak %s 🙏 Silakan pesan sisanya terpisah atau hubungi *admin*.", "Sorry, %s was not added: one order can total at most %s. Please order the rest separately or ask the *admin*."},
+	"limit_qty":                 {"Maaf kak, %s paling banyak %s %s dalam satu pesanan 🙏 Untuk jumlah lebih besar silakan hubungi *admin*.", "Sorry, %s is limited to %s %s per order. For larger amounts please ask the *admin*."},
+	"limit_line":                {"Maaf kak, %s melebihi batas %s untuk satu barang 🙏 Kurangi jumlahnya ya, atau hubungi *admin*.", "Sorry, %s is over the %s limit for one item. Please order less, or ask the *admin*."},
+	"limit_order":               {"Maaf kak, %s belum kami masukkan: total belanja satu pesanan paling banyak %s 🙏 Silakan pesan sisanya terpisah atau hubungi *admin*.", "Sorry, %s was not added: one order can total at most %s. Please order the rest separately or ask the *admin*."},
+	"price_out_of_range":        {"Harga %s tidak diubah: harga per %s harus lebih dari Rp0 dan paling tinggi %s. Periksa lagi angkanya ya.", "%s unchanged: the price per %s must be above Rp0 and at most %s. Please check the number."},
+	"seller_price_out_of_range": {"Harga %s untuk order %s tidak masuk akal: harga per satuan paling tinggi %s. Periksa lagi angkanya.", "Price %s for order %s is out of range: at most %s per unit. Please check the number."},
+	"seller_total_too_high":     {"Total untuk order %s tidak bisa dipakai: total belanja satu pesanan paling banyak %s. Periksa lagi angkanya.", "That total for order %s can't be used: one order's goods total at most %s. Please check the number."},
+	"weigh_qty_too_much":        {"Berat %s %s tidak masuk akal untuk order %[4]s (paling banyak %[3]s). Periksa lagi timbangannya.", "Weight %s %s is out of range for order %[4]s (at most %[3]s). Please check the scale."},
+	"seller_partial_more":       {"%s di order %s tidak bisa ditambah lewat ADA; ADA hanya untuk jumlah yang lebih sedikit dari pesanan.", "%s in order %s can't be increased with ADA; ADA is only for less than ordered."},
 }
