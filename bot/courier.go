@@ -314,6 +314,9 @@ func (e *Engine) pickedUp(t *turn, in Inbound, o *orders.Order, j *orders.Job, c
 	if err := j.Move(orders.JobPickedUp, t.now); err != nil {
 		return err
 	}
+	if err := e.settleAtPickup(t, o, c); err != nil {
+		return err
+	}
 	for _, s := range o.Subs {
 		if s.Status == orders.Confirmed {
 			if err := o.SetSubStatus(s.Group, orders.PickedUp, c.Phone, "picked up", t.now); err != nil {

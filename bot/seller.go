@@ -517,6 +517,19 @@ func (e *Engine) afterSellerPhase(t *turn, o *orders.Order) error {
 	default:
 		return nil
 	}
+	if j, err := t.tx.Job(o.Code); err != nil {
+		return err
+	} else if j != nil && (j.Status == orders.JobOpen || j.Status == orders.JobClaimed) {
+		// A change agreed after dispatch (a weighing beyond tolerance the
+		// buyer accepted): the job goes on, with the COD the buyer now pays.
+		if err := o.SetStatus(orders.AwaitingCourier, "system", "job continues", t.now); err != nil {
+			return err
+		}
+		if err := e.updateCOD(t, o); err != nil {
+			return err
+		}
+		return t.tx.SaveOrder(o)
+	}
 	if o.Delivery == orders.Ambil {
 		var stalls []string
 		for _, s := range o.Subs {

@@ -20,4 +20,6 @@ var hardeningMessages = map[string][2]string{
 	"seller_total_too_high":     {"Total untuk order %s tidak bisa dipakai: total belanja satu pesanan paling banyak %s. Periksa lagi angkanya.", "That total for order %s can't be used: one order's goods total at most %s. Please check the number."},
 	"weigh_qty_too_much":        {"Berat %s %s tidak masuk akal untuk order %[4]s (paling banyak %[3]s). Periksa lagi timbangannya.", "Weight %s %s is out of range for order %[4]s (at most %[3]s). Please check the scale."},
 	"seller_partial_more":       {"%s di order %s tidak bisa ditambah lewat ADA; ADA hanya untuk jumlah yang lebih sedikit dari pesanan.", "%s in order %s can't be increased with ADA; ADA is only for less than ordered."},
+	"group_weigh_lapsed":        {"Pesanan %s sudah dijemput kurir sebelum pembeli menjawab hasil timbangan; harga tetap %s sesuai kesepakatan.", "Order %s was collected before the buyer answered the weighing; the agreed %s stands."},
+	"buyer_weigh_lapsed":        {"⚖️ Pesanan *%s*: barang dari %s sudah dijemput kurir, jadi harga tetap *%s* sesuai kesepakatan awal. Tidak perlu dijawab lagi ya kak.", "⚖️ Order *%s*: the goods from %s have been collected, so the agreed *%s* stands. No need to answer."},
 }
