@@ -70,17 +70,9 @@ func (e *Engine) dispatch(t *turn, o *orders.Order) error {
 	if j, err := t.tx.Job(o.Code); err != nil || j != nil {
 		return err // already dispatched
 	}
-	seed, err := e.codeSeed(t.tx)
-	if err != nil {
-		return err
-	}
+	// Pickup PINs are drawn when a courier claims the job (drawPins).
 	j := &orders.Job{Order: o.Code, Status: orders.JobOpen, Ongkir: o.Ongkir, COD: o.Total(), Mode: e.set.PaymentMode,
 		Pins: map[string]string{}, CreatedAt: t.now}
-	for _, s := range o.Subs {
-		if s.Status == orders.Confirmed {
-			j.Pins[s.Group] = orders.PickupPIN(seed, o.Code, s.Group)
-		}
-	}
 	if err := o.SetStatus(orders.AwaitingCourier, "system", "dispatched", t.now); err != nil {
 		return err
 	}
@@ -93,16 +85,6 @@ func (e *Engine) dispatch(t *turn, o *orders.Order) error {
 	}
 	if err := t.tx.SaveOrder(o); err != nil {
 		return err
-	}
-	// Tell each stall its pickup PIN: the courier must say it at pickup.
-	for _, s := range o.Subs { // in order: message ids follow their position
-		pin, ok := j.Pins[s.Group]
-		if !ok {
-			continue
-		}
-		if sg, ok := e.group(s.Group); ok && sg.ChatID != "" {
-			t.send(sg.ChatID, e.t("group_pin", o.Code, pin))
-		}
 	}
 	t.send(o.BuyerChat, e.t("buyer_confirmed_all", o.Code, catalog.Rupiah(o.Total())))
 	return e.offerJob(t, o, j)
@@ -262,6 +244,9 @@ func (e *Engine) claim(t *turn, in Inbound, o *orders.Order, j *orders.Job, c or
 	if err := j.Move(orders.JobClaimed, t.now); err != nil {
 		return err
 	}
+	if err := e.drawPins(t, o, j, c); err != nil {
+		return err
+	}
 	o.Courier = c.Phone
 	o.NewEvents = append(o.NewEvents, orders.Event{From: o.Status, To: o.Status, Actor: c.Phone, Detail: "claimed by " + c.Name, At: t.now})
 	if err := t.tx.SaveJob(j); err != nil {
@@ -373,24 +358,11 @@ func (e *Engine) giveBack(t *turn, in Inbound, o *orders.Order, j *orders.Job, c
 		t.reply(in, e.t("job_wrong_step", o.Code, string(j.Status)))
 		return nil
 	}
-	if err := j.Move(orders.JobOpen, t.now); err != nil {
-		return err
-	}
-	o.Courier = ""
-	o.NewEvents = append(o.NewEvents, orders.Event{From: o.Status, To: o.Status, Actor: c.Phone, Detail: "given back: " + reason, At: t.now})
-	j.Broadcasts++
-	if err := t.tx.SaveJob(j); err != nil {
-		return err
-	}
-	if err := t.tx.SaveOrder(o); err != nil {
-		return err
-	}
-	if err := t.tx.SetTimer(timerCourier, o.Code, t.now.Add(e.set.ClaimTimeout)); err != nil {
+	if err := e.releaseJob(t, o, j, c.Phone, "given back: "+reason, true); err != nil {
 		return err
 	}
 	t.reply(in, e.t("courier_gave_back", o.Code))
-	t.send(o.BuyerChat, e.t("buyer_courier_changed", o.Code))
-	return e.offerJob(t, o, j)
+	return nil
 }
 
 // sellerPickedUp: DIAMBIL for self-pickup orders.

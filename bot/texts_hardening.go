@@ -22,4 +22,12 @@ var hardeningMessages = map[string][2]string{
 	"seller_partial_more":       {"%s di order %s tidak bisa ditambah lewat ADA; ADA hanya untuk jumlah yang lebih sedikit dari pesanan.", "%s in order %s can't be increased with ADA; ADA is only for less than ordered."},
 	"group_weigh_lapsed":        {"Pesanan %s sudah dijemput kurir sebelum pembeli menjawab hasil timbangan; harga tetap %s sesuai kesepakatan.", "Order %s was collected before the buyer answered the weighing; the agreed %s stands."},
 	"buyer_weigh_lapsed":        {"⚖️ Pesanan *%s*: barang dari %s sudah dijemput kurir, jadi harga tetap *%s* sesuai kesepakatan awal. Tidak perlu dijawab lagi ya kak.", "⚖️ Order *%s*: the goods from %s have been collected, so the agreed *%s* stands. No need to answer."},
+	"group_pin_claimed":         {"🔑 Pesanan *%s* akan dijemput kurir %s. PIN penjemputan: *%s* — serahkan barang hanya ke kurir yang menyebut PIN ini.", "🔑 Order *%s* will be collected by courier %s. Pickup PIN: *%s* — hand over only to the courier who says it."},
+	"group_pin_void":            {"⚠️ PIN penjemputan pesanan *%s* tidak berlaku lagi (kurir berganti). PIN baru dikirim begitu kurir lain mengambil.", "⚠️ The pickup PIN of order *%s* is void (courier changed). A new PIN follows when another courier takes it."},
+	"admin_cannot_unassign":     {"Order %s tidak bisa dilepas: tidak ada, belum diambil kurir, atau barang sudah dijemput.", "Job %s can't be unassigned: unknown, not claimed, or already picked up."},
+	"admin_unassigned":          {"✅ Order %s dilepas dari kurirnya dan ditawarkan lagi ke grup kurir.", "✅ Job %s taken from its courier and offered to the courier group again."},
+	"courier_unassigned":        {"Order %s dilepas dari Anda oleh admin. PIN dan data pembelinya tidak berlaku lagi untuk Anda.", "Job %s was taken from you by an admin. Its PINs and buyer details are no longer yours."},
+	"admin_courier_carrying":    {"Kurir %s masih membawa barang pesanan %s. Selesaikan dulu (SELESAI oleh kurir) atau hubungi kurirnya, baru hapus.", "Courier %s still carries the goods of %s. Settle those first (SELESAI by the courier) or call the courier, then remove."},
+	"admin_jobs_released":       {"Tugas yang dilepas dan ditawarkan lagi: %s", "Jobs released and offered again: %s"},
+	"courier_removed_jobs":      {"Anda tidak lagi terdaftar sebagai kurir. Tugas %s sudah dialihkan.", "You are no longer a registered courier. Jobs %s were handed on."},
 }

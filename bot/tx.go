@@ -52,6 +52,7 @@ type Tx interface {
 	Job(code string) (*orders.Job, error) // nil, nil when none
 	SaveJob(j *orders.Job) error
 	JobsOfDay(day string) ([]*orders.Job, error)
+	JobsOfCourier(phone string) ([]*orders.Job, error) // claimed or picked up, oldest first
 
 	// Timers survive restarts: every deadline is a row.
 	SetTimer(kind, ref string, due time.Time) error

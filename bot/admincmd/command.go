@@ -31,6 +31,7 @@ const (
 	Blokir         Kind = "blokir"          // stop serving Phone
 	BukaBlokir     Kind = "buka_blokir"     // serve Phone again
 	Tugaskan       Kind = "tugaskan"        // give order Code to courier Phone
+	Lepas          Kind = "lepas"           // take order Code from its courier and offer it again
 	SelesaiCS      Kind = "selesai_cs"      // end the human handover with Phone (empty: the engine picks the only one)
 	Bantuan        Kind = "bantuan"         // the admin command list
 )
@@ -108,6 +109,18 @@ func Parse(text string) (cmd Command, ok bool) {
 		return phoneCommand(Blokir, toks[1:]), true
 	case "TUGASKAN":
 		return parseTugaskan(toks[1:]), true
+	case "LEPAS":
+		// "LEPAS A7K2" (or "LEPAS TUGAS A7K2"); other sentences are chat.
+		rest := toks[1:]
+		if w1 == "TUGAS" || w1 == "KURIR" {
+			rest = toks[2:]
+		}
+		if len(rest) == 0 {
+			return invalid(Lepas, "Kode pesanannya belum ada."), true
+		}
+		if code, ok := orderCode(rest[0].s); ok && len(rest) == 1 {
+			return Command{Kind: Lepas, Code: code}, true
+		}
 	case "SELESAI":
 		if w1 == "CS" {
 			if len(toks) == 2 {
