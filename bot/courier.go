@@ -102,7 +102,7 @@ func (e *Engine) jobCard(o *orders.Order, j *orders.Job) string {
 		g, _ := e.group(s.Group)
 		fmt.Fprintf(&b, "• %s — %s\n", g.Name, g.Stall)
 	}
-	fmt.Fprintf(&b, "%s: %s\n", e.t("job_dropoff"), o.Area)
+	fmt.Fprintf(&b, "%s: %s\n", e.t("job_dropoff"), e.publicArea(o))
 	fmt.Fprintf(&b, "%s: %s\n", e.t("ongkir"), catalog.Rupiah(j.Ongkir))
 	fmt.Fprintf(&b, "%s: %s\n", e.t("job_cod"), catalog.Rupiah(j.COD))
 	if j.Mode == orders.Talangan {
@@ -222,7 +222,7 @@ func (e *Engine) courierCommand(t *turn, in Inbound, c orders.Courier, cmd couri
 	case "batal":
 		return e.giveBack(t, in, o, j, c, cmd.rest)
 	case "pesan":
-		t.send(o.BuyerChat, e.t("relay_from_courier", o.Code, c.Name, cmd.rest))
+		t.send(o.BuyerChat, e.t("relay_from_courier", o.Code, c.Name, quoted(cmd.rest)))
 		t.reply(in, e.t("relayed"))
 		return nil
 	}
@@ -278,8 +278,8 @@ func (e *Engine) courierBrief(o *orders.Order, j *orders.Job) string {
 		g, _ := e.group(s.Group)
 		fmt.Fprintf(&b, "• %s — %s — PIN *%s*\n", g.Name, g.Stall, j.Pins[s.Group])
 	}
-	fmt.Fprintf(&b, "%s: %s\n", e.t("brief_to"), o.Name)
-	fmt.Fprintf(&b, "%s: %s\n", e.t("brief_address"), o.Address)
+	fmt.Fprintf(&b, "%s: %s\n", e.t("brief_to"), quoted(o.Name))
+	fmt.Fprintf(&b, "%s: %s\n", e.t("brief_address"), quoted(o.Address))
 	if o.HasPin {
 		fmt.Fprintf(&b, "Maps: https://maps.google.com/?q=%.6f,%.6f\n", o.Lat, o.Lng)
 	}
@@ -462,7 +462,7 @@ func (e *Engine) relayBuyerToCourier(b *buyerTurn, code, text string) error {
 		b.reply(b.in, e.t("no_courier_yet", code))
 		return nil
 	}
-	b.send(DirectChat(o.Courier), e.t("relay_from_buyer", code, text))
+	b.send(DirectChat(o.Courier), e.t("relay_from_buyer", code, quoted(text)))
 	b.reply(b.in, e.t("relayed"))
 	return nil
 }

@@ -88,6 +88,7 @@ func (e *Engine) actPlaceOrder(b *buyerTurn) error {
 	if c.Pin != nil {
 		o.Lat, o.Lng, o.HasPin = c.Pin.Lat, c.Pin.Lng, true
 	}
+	o.Area = e.publicArea(o) // what groups see: the zone, never free text
 	o.MarketDay = e.marketDay(b.now)
 	if !open {
 		o.Status = orders.Draft

@@ -157,7 +157,7 @@ func (e *Engine) sellerOrderCommand(t *turn, in Inbound, g catalog.SellerGroup, 
 		return nil
 	}
 	actor := in.SenderPhone
-	name := firstNonEmpty(g.MemberName(actor), in.PushName, e.mask(actor))
+	name := firstNonEmpty(g.MemberName(actor), oneLine(in.PushName, 40), e.mask(actor))
 	t.log = t.log.With().Str("order", o.Code).Str("group", g.ID).Logger()
 	switch cmd.Verb {
 	case VerbDiambil:
@@ -206,7 +206,7 @@ func (e *Engine) sellerOrderCommand(t *turn, in Inbound, g catalog.SellerGroup, 
 		if offerOpen {
 			return e.sellerRefuseOffer(t, o, s, actor)
 		}
-		reason := strings.TrimSpace(cmd.Rest)
+		reason := oneLine(cmd.Rest, maxRelayRunes)
 		if err := o.SetSubStatus(g.ID, orders.Rejected, actor, reason, t.now); err != nil {
 			return err
 		}
@@ -326,7 +326,7 @@ func splitList(s string) []string {
 // sellerPrice proposes a new total or a per-line price; during an offer it
 // is a counter.
 func (e *Engine) sellerPrice(t *turn, in Inbound, o *orders.Order, s *orders.SubOrder, cmd SellerCommand, actor string, offerOpen bool) error {
-	if cmd.Amount <= 0 {
+	if cmd.Amount <= 0 || cmd.Negative {
 		t.reply(in, e.t("seller_price_how", o.Code))
 		return nil
 	}
@@ -443,6 +443,10 @@ func (e *Engine) sellerWeigh(t *turn, in Inbound, o *orders.Order, s *orders.Sub
 		return err
 	} else if job != nil && (job.Status == orders.JobPickedUp || job.Status == orders.JobDelivered) {
 		t.reply(in, e.t("weigh_too_late", o.Code))
+		return nil
+	}
+	if cmd.Negative {
+		t.reply(in, e.t("weigh_how", o.Code))
 		return nil
 	}
 	total := cmd.Amount

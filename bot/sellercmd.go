@@ -28,6 +28,9 @@ type SellerCommand struct {
 	Amount int64  // HARGA total / TIMBANG total
 	Item   string // HARGA/TIMBANG per line: the product words
 	Qty    catalog.Qty
+	// Negative: the amount or weight was written with a minus sign; it is
+	// refused with the how-to (the readers drop signs).
+	Negative bool
 }
 
 var sellerVerbs = map[string]SellerVerb{
@@ -65,7 +68,7 @@ func ParseSellerCommand(text string) (SellerCommand, bool) {
 	switch verb {
 	case VerbHarga:
 		if negativeAmount(c.Rest) {
-			c.Amount = -1 // "HARGA A7K2 -5000": refused with the how-to, never read as 5000
+			c.Negative = true // "HARGA A7K2 -5000": refused with the how-to, never read as 5000
 			break
 		}
 		if v, ok := parse.ParseMoney(c.Rest); ok {
@@ -80,7 +83,7 @@ func ParseSellerCommand(text string) (SellerCommand, bool) {
 				last = last[:i]
 			}
 			if negativeAmount(last) {
-				c.Amount, c.Item = -1, strings.Join(rest[:len(rest)-1], " ")
+				c.Negative, c.Item = true, strings.Join(rest[:len(rest)-1], " ")
 			} else if v, ok := parse.ParseMoney(last); ok {
 				c.Amount = v
 				c.Item = strings.Join(rest[:len(rest)-1], " ")
@@ -89,7 +92,7 @@ func ParseSellerCommand(text string) (SellerCommand, bool) {
 	case VerbTimbang:
 		rest := strings.Fields(c.Rest)
 		if len(rest) >= 2 && negativeAmount(rest[len(rest)-1]) {
-			c.Amount = -1 // a negative weight or total is refused with the how-to
+			c.Negative = true // a negative weight or total is refused with the how-to
 		} else if len(rest) >= 2 && strings.EqualFold(rest[0], "total") {
 			if v, ok := parse.ParseMoney(strings.Join(rest[1:], " ")); ok {
 				c.Amount = v

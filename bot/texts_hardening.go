@@ -30,4 +30,6 @@ var hardeningMessages = map[string][2]string{
 	"admin_courier_carrying":    {"Kurir %s masih membawa barang pesanan %s. Selesaikan dulu (SELESAI oleh kurir) atau hubungi kurirnya, baru hapus.", "Courier %s still carries the goods of %s. Settle those first (SELESAI by the courier) or call the courier, then remove."},
 	"admin_jobs_released":       {"Tugas yang dilepas dan ditawarkan lagi: %s", "Jobs released and offered again: %s"},
 	"courier_removed_jobs":      {"Anda tidak lagi terdaftar sebagai kurir. Tugas %s sudah dialihkan.", "You are no longer a registered courier. Jobs %s were handed on."},
+	"area_unknown":              {"area tidak dikenal", "unknown area"},
+	"area_unknown_km":           {"area tidak dikenal, ±%s km dari pasar", "unknown area, ±%s km from the market"},
 }
