@@ -184,7 +184,7 @@ func (e *Engine) handleCourier(t *turn, in Inbound) error {
 		return err
 	}
 	if !isCourier {
-		t.reply(in, e.t("courier_unregistered"))
+		t.refuse(in, e.t("courier_unregistered"))
 		return nil
 	}
 	return e.courierCommand(t, in, c, cmd)
@@ -211,7 +211,7 @@ func (e *Engine) courierCommand(t *turn, in Inbound, c orders.Courier, cmd couri
 		return e.claim(t, in, o, j, c)
 	}
 	if j.Courier != c.Phone {
-		t.reply(in, e.t("job_not_yours", o.Code))
+		t.refuse(in, e.t("job_not_yours", o.Code))
 		return nil
 	}
 	switch cmd.verb {
@@ -236,7 +236,7 @@ func (e *Engine) claim(t *turn, in Inbound, o *orders.Order, j *orders.Job, c or
 		if j.Courier == c.Phone {
 			t.reply(in, e.t("job_already_yours", o.Code))
 		} else {
-			t.reply(in, e.t("job_taken", o.Code))
+			t.refuse(in, e.t("job_taken", o.Code))
 		}
 		return nil
 	}

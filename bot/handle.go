@@ -2,7 +2,6 @@ package bot
 
 import (
 	"strings"
-	"time"
 	"unicode"
 )
 
@@ -59,6 +58,11 @@ func (e *Engine) route(t *turn, in Inbound) error {
 			return nil
 		}
 	}
+	// The limiter runs before anything answers: a flood of any message
+	// (oversized ones included) gets one notice per window, not one reply each.
+	if over, err := e.limit(t, in); over || err != nil {
+		return err
+	}
 	if len(in.Text) > e.set.MaxMessageBytes && e.set.MaxMessageBytes > 0 {
 		t.reply(in, e.t("too_long"))
 		return nil
@@ -84,9 +88,6 @@ func (e *Engine) route(t *turn, in Inbound) error {
 	if err != nil {
 		return err
 	}
-	if !e.isAdmin(in.SenderPhone) && e.rateLimited(t, in, conv) {
-		return t.tx.SaveConversation(conv)
-	}
 	if done, err := e.handleCourierDirect(t, in); done || err != nil {
 		if err == nil {
 			err = t.tx.SaveConversation(conv)
@@ -94,29 +95,6 @@ func (e *Engine) route(t *turn, in Inbound) error {
 		return err
 	}
 	return e.handleBuyer(t, in, conv)
-}
-
-// rateLimited counts a sender's messages per minute in its conversation;
-// past the limit the sender gets one polite warning, then silence until
-// the minute passes.
-func (e *Engine) rateLimited(t *turn, in Inbound, c *Conversation) bool {
-	if e.set.MessagesPerMinute <= 0 {
-		return false
-	}
-	if t.now.Sub(c.WindowStart) >= time.Minute || c.WindowStart.After(t.now) {
-		c.WindowStart, c.WindowCount, c.Warned = t.now, 0, false
-	}
-	c.WindowCount++
-	over := c.WindowCount > e.set.MessagesPerMinute
-	if over && !c.Warned {
-		c.Warned = true
-		t.reply(in, e.t("rate_limited"))
-	}
-	if over {
-		c.UpdatedAt = t.now
-		t.log.Warn().Int("count", c.WindowCount).Msg("sender over the rate limit")
-	}
-	return over
 }
 
 // words splits text into lower-case words for command reading.

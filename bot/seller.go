@@ -60,7 +60,7 @@ func (e *Engine) bindGroup(t *turn, in Inbound, ws []string) error {
 	admin := e.isAdmin(in.SenderPhone)
 	if ws[1] == "kurir" {
 		if !admin {
-			t.reply(in, e.t("bind_admin_only"))
+			t.refuse(in, e.t("bind_admin_only"))
 			return nil
 		}
 		if err := t.tx.SetSetting(settingCourierCh, in.Chat, t.now); err != nil {
@@ -84,7 +84,7 @@ func (e *Engine) bindGroup(t *turn, in Inbound, ws []string) error {
 		return nil
 	}
 	if !admin && !g.IsLeader(in.SenderPhone) {
-		t.reply(in, e.t("bind_not_allowed", g.Name))
+		t.refuse(in, e.t("bind_not_allowed", g.Name))
 		return nil
 	}
 	if err := t.tx.BindGroupChat(g.ID, in.Chat); err != nil {
@@ -130,7 +130,7 @@ func (e *Engine) leaderNames(g catalog.SellerGroup) string {
 func (e *Engine) handleSeller(t *turn, in Inbound, g catalog.SellerGroup) error {
 	if cmd, ok := ParseSellerCommand(in.Text); ok {
 		if !e.mayAnswer(g, in.SenderPhone) {
-			t.reply(in, e.t("not_leader", e.leaderNames(g)))
+			t.refuse(in, e.t("not_leader", e.leaderNames(g)))
 			return nil
 		}
 		return e.sellerOrderCommand(t, in, g, cmd)

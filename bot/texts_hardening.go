@@ -32,4 +32,5 @@ var hardeningMessages = map[string][2]string{
 	"courier_removed_jobs":      {"Anda tidak lagi terdaftar sebagai kurir. Tugas %s sudah dialihkan.", "You are no longer a registered courier. Jobs %s were handed on."},
 	"area_unknown":              {"area tidak dikenal", "unknown area"},
 	"area_unknown_km":           {"area tidak dikenal, ±%s km dari pasar", "unknown area, ±%s km from the market"},
+	"admin_dead_letter":         {"⚠️ Pesan ke %s ditolak WhatsApp dan tidak akan dikirim ulang: %s\nAlasan: %s\nMohon hubungi langsung kalau penting.", "⚠️ WhatsApp refused a message to %s for good; it won't be retried: %s\nReason: %s\nPlease follow up directly if it matters."},
 }

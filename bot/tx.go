@@ -65,6 +65,10 @@ type Tx interface {
 	Setting(key string) (string, error) // "" when unset
 	SetSetting(key, value string, at time.Time) error
 
+	// Message rate per sender, everywhere.
+	RateWindow(sender string) (RateWindow, error)
+	SaveRateWindow(w RateWindow) error
+
 	// People: blocklist.
 	SetBlocked(phone string, blocked bool, at time.Time) error
 	Blocked(phone string) (bool, error)
