@@ -94,7 +94,28 @@ func (e *Engine) route(t *turn, in Inbound) error {
 		}
 		return err
 	}
-	return e.handleBuyer(t, in, conv)
+	if err := e.handleBuyer(t, in, conv); err != nil {
+		return err
+	}
+	return e.keepIdleTimer(t, conv)
+}
+
+// keepIdleTimer restarts a cart's idle clock after each buyer message
+// while a cart is being filled (the checkout steps arm it themselves), so
+// an abandoned cart is reminded once and then expires as orders.cart_idle
+// says, instead of lingering until a closing.
+func (e *Engine) keepIdleTimer(t *turn, c *Conversation) error {
+	if len(c.Cart) == 0 || (c.State != StateCart && c.State != StateClarify) {
+		return nil
+	}
+	c.Reminded = false
+	if err := t.tx.ClearTimer(timerCartExpire, c.Chat); err != nil {
+		return err
+	}
+	if err := t.tx.SetTimer(timerCartIdle, c.Chat, t.now.Add(e.set.CartIdle)); err != nil {
+		return err
+	}
+	return t.tx.SaveConversation(c)
 }
 
 // words splits text into lower-case words for command reading.

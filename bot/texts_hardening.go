@@ -33,4 +33,5 @@ var hardeningMessages = map[string][2]string{
 	"area_unknown":              {"area tidak dikenal", "unknown area"},
 	"area_unknown_km":           {"area tidak dikenal, ±%s km dari pasar", "unknown area, ±%s km from the market"},
 	"admin_dead_letter":         {"⚠️ Pesan ke %s ditolak WhatsApp dan tidak akan dikirim ulang: %s\nAlasan: %s\nMohon hubungi langsung kalau penting.", "⚠️ WhatsApp refused a message to %s for good; it won't be retried: %s\nReason: %s\nPlease follow up directly if it matters."},
+	"group_expired_at_close":    {"⌛ Pesanan *%s* tidak dijawab sampai pasar tutup, jadi dibatalkan. Tidak perlu disiapkan.", "⌛ Order *%s* was not answered before closing and is cancelled. No need to prepare it."},
 }
