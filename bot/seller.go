@@ -58,9 +58,26 @@ func isCommandLike(s string) bool {
 // the configured leader of that group.
 func (e *Engine) bindGroup(t *turn, in Inbound, ws []string) error {
 	admin := e.isAdmin(in.SenderPhone)
+	courierChat, err := t.tx.Setting(settingCourierCh)
+	if err != nil {
+		return err
+	}
+	bound, isSeller, err := t.tx.GroupByChat(in.Chat)
+	if err != nil {
+		return err
+	}
 	if ws[1] == "kurir" {
 		if !admin {
 			t.refuse(in, e.t("bind_admin_only"))
+			return nil
+		}
+		if isSeller {
+			// One chat, one role: a seller group's chat cannot take couriers' jobs.
+			t.reply(in, e.t("bind_chat_is_seller", bound.Name))
+			return nil
+		}
+		if courierChat == in.Chat {
+			t.reply(in, e.t("bound_courier_already"))
 			return nil
 		}
 		if err := t.tx.SetSetting(settingCourierCh, in.Chat, t.now); err != nil {
@@ -85,6 +102,19 @@ func (e *Engine) bindGroup(t *turn, in Inbound, ws []string) error {
 	}
 	if !admin && !g.IsLeader(in.SenderPhone) {
 		t.refuse(in, e.t("bind_not_allowed", g.Name))
+		return nil
+	}
+	switch {
+	case courierChat == in.Chat:
+		// Seller cards in the courier group would show every courier the
+		// orders, and couriers' AMBIL would reach the wrong handler.
+		t.reply(in, e.t("bind_chat_is_courier"))
+		return nil
+	case isSeller && bound.ID == g.ID:
+		t.reply(in, e.t("bound_group_already", g.Name, g.ID))
+		return nil
+	case isSeller:
+		t.reply(in, e.t("bind_chat_taken", bound.Name, g.Name))
 		return nil
 	}
 	if err := t.tx.BindGroupChat(g.ID, in.Chat); err != nil {

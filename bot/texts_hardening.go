@@ -34,4 +34,9 @@ var hardeningMessages = map[string][2]string{
 	"area_unknown_km":           {"area tidak dikenal, ±%s km dari pasar", "unknown area, ±%s km from the market"},
 	"admin_dead_letter":         {"⚠️ Pesan ke %s ditolak WhatsApp dan tidak akan dikirim ulang: %s\nAlasan: %s\nMohon hubungi langsung kalau penting.", "⚠️ WhatsApp refused a message to %s for good; it won't be retried: %s\nReason: %s\nPlease follow up directly if it matters."},
 	"group_expired_at_close":    {"⌛ Pesanan *%s* tidak dijawab sampai pasar tutup, jadi dibatalkan. Tidak perlu disiapkan.", "⌛ Order *%s* was not answered before closing and is cancelled. No need to prepare it."},
+	"bound_group_already":       {"Grup ini sudah terdaftar sebagai %s (%s). Tidak ada yang diubah.", "This group is already registered as %s (%s). Nothing changed."},
+	"bind_chat_taken":           {"Grup ini sudah terdaftar untuk %s. Satu grup WhatsApp hanya untuk satu kelompok; daftarkan %s di grupnya sendiri.", "This group is already registered for %s. One WhatsApp group serves one seller group; register %s in its own group."},
+	"bind_chat_is_courier":      {"Ini grup kurir. Kelompok pedagang didaftarkan di grup WhatsApp pedagangnya sendiri.", "This is the courier group. Register a seller group in its own WhatsApp group."},
+	"bind_chat_is_seller":       {"Grup ini sudah terdaftar untuk %s. Grup kurir harus grup WhatsApp tersendiri.", "This group is registered for %s. The courier group must be a separate WhatsApp group."},
+	"bound_courier_already":     {"Grup ini sudah terdaftar sebagai grup kurir. Tidak ada yang diubah.", "This group is already the courier group. Nothing changed."},
 }
