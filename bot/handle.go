@@ -48,13 +48,13 @@ func (e *Engine) route(t *turn, in Inbound) error {
 	case KindReaction, KindRevoke:
 		return nil // nothing to act on
 	}
-	if in.SenderPhone != "" {
-		blocked, err := e.isBlocked(t.tx, in.SenderPhone)
+	for _, who := range blockKeys(in) {
+		blocked, err := e.isBlocked(t.tx, who)
 		if err != nil {
 			return err
 		}
 		if blocked {
-			t.log.Info().Msg("message from blocked number ignored")
+			t.log.Info().Msg("message from blocked sender ignored")
 			return nil
 		}
 	}
@@ -154,4 +154,33 @@ func (e *Engine) isBlocked(tx Tx, phone string) (bool, error) {
 		}
 	}
 	return e.blocked[phone], nil
+}
+
+// blockKeys are the identities a blocklist entry may name for in's sender:
+// the phone number, and the hidden (LID) id for senders WhatsApp shows
+// without a number.
+func blockKeys(in Inbound) []string {
+	var keys []string
+	if in.SenderPhone != "" {
+		keys = append(keys, in.SenderPhone)
+	}
+	if lid := bareJID(in.SenderLID); lid != "" {
+		keys = append(keys, lid)
+	}
+	if !in.IsGroup && strings.HasSuffix(in.Chat, "@lid") {
+		keys = append(keys, bareJID(in.Chat))
+	}
+	return keys
+}
+
+// bareJID drops a device suffix: "123:4@lid" → "123@lid".
+func bareJID(j string) string {
+	user, server, ok := strings.Cut(j, "@")
+	if !ok {
+		return ""
+	}
+	if i := strings.IndexAny(user, ":."); i >= 0 {
+		user = user[:i]
+	}
+	return user + "@" + server
 }

@@ -64,7 +64,7 @@ func Parse(text string) (cmd Command, ok bool) {
 	switch w0 {
 	case "BUKA":
 		if w1 == "BLOKIR" {
-			return phoneCommand(BukaBlokir, toks[2:]), true
+			return blockCommand(BukaBlokir, toks[2:]), true
 		}
 		return bare(Buka, toks), true
 	case "TUTUP":
@@ -106,7 +106,7 @@ func Parse(text string) (cmd Command, ok bool) {
 			return phoneCommand(KurirHapus, toks[2:]), true
 		}
 	case "BLOKIR":
-		return phoneCommand(Blokir, toks[1:]), true
+		return blockCommand(Blokir, toks[1:]), true
 	case "TUGASKAN":
 		return parseTugaskan(toks[1:]), true
 	case "LEPAS":
@@ -162,6 +162,32 @@ func phoneCommand(k Kind, toks []token) Command {
 		return invalid(k, "Nomor HP tidak dikenali.")
 	}
 	return Command{Kind: k, Phone: p}
+}
+
+// blockCommand is BLOKIR/BUKA BLOKIR: a phone number, or the hidden id of
+// a sender WhatsApp shows without a number ("123456789012345@lid", as the
+// logs and the orders list show it).
+func blockCommand(k Kind, toks []token) Command {
+	if len(toks) == 1 {
+		if lid, ok := hiddenID(toks[0].s); ok {
+			return Command{Kind: k, Phone: lid}
+		}
+	}
+	return phoneCommand(k, toks)
+}
+
+// hiddenID reads a WhatsApp hidden id: digits, then "@lid".
+func hiddenID(s string) (string, bool) {
+	user, ok := strings.CutSuffix(strings.ToLower(strings.TrimSpace(s)), "@lid")
+	if !ok || len(user) < 6 || len(user) > 24 {
+		return "", false
+	}
+	for _, r := range user {
+		if r < '0' || r > '9' {
+			return "", false
+		}
+	}
+	return user + "@lid", true
 }
 
 func dateCommand(k Kind, toks []token) Command {
