@@ -40,6 +40,7 @@ type Config struct {
 	adminPhones  []string
 	sourceName   string
 	root         *yaml.Node
+	warnings     []string
 }
 
 type Market struct {

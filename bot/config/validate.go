@@ -121,7 +121,7 @@ func (c *Config) validate() error {
 	for i, a := range c.Admins {
 		p, ok := catalog.NormalizePhone(a)
 		if !ok {
-			return c.errAt(fmt.Sprintf("admins[%d]", i), "%q is not a phone number", a)
+			return c.errAt(fmt.Sprintf("admins[%d]", i), "%q is not a mobile number (write it like 0812-3456-7890 or +62 812-3456-7890)", a)
 		}
 		c.adminPhones = append(c.adminPhones, p)
 	}
@@ -141,12 +141,12 @@ func (c *Config) validate() error {
 		seen[g.ID] = true
 		for j, l := range g.Leaders {
 			if _, ok := catalog.NormalizePhone(l); !ok {
-				return c.errAt(fmt.Sprintf("%s.leaders[%d]", key, j), "%q is not a phone number", l)
+				return c.errAt(fmt.Sprintf("%s.leaders[%d]", key, j), "%q is not a mobile number (write it like 0812-3456-7890 or +62 812-3456-7890)", l)
 			}
 		}
 		for j, m := range g.Members {
 			if _, ok := catalog.NormalizePhone(m.Phone); !ok {
-				return c.errAt(fmt.Sprintf("%s.members[%d].phone", key, j), "%q is not a phone number", m.Phone)
+				return c.errAt(fmt.Sprintf("%s.members[%d].phone", key, j), "%q is not a mobile number (write it like 0812-3456-7890 or +62 812-3456-7890)", m.Phone)
 			}
 		}
 	}
@@ -163,11 +163,14 @@ func (c *Config) validate() error {
 	}
 	for i, d := range c.Couriers.Drivers {
 		if _, ok := catalog.NormalizePhone(d.Phone); !ok {
-			return c.errAt(fmt.Sprintf("couriers.drivers[%d].phone", i), "%q is not a phone number", d.Phone)
+			return c.errAt(fmt.Sprintf("couriers.drivers[%d].phone", i), "%q is not a mobile number (write it like 0812-3456-7890 or +62 812-3456-7890)", d.Phone)
 		}
 		if strings.TrimSpace(d.Name) == "" {
 			return c.errAt(fmt.Sprintf("couriers.drivers[%d].name", i), "must not be empty")
 		}
+	}
+	if err := c.checkPeople(); err != nil {
+		return err
 	}
 	for i, z := range c.Delivery.Zones {
 		key := fmt.Sprintf("delivery.zones[%d]", i)

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"flag"
+	"fmt"
 
 	"pasarbot/bot/config"
 	"pasarbot/store"
@@ -35,6 +36,9 @@ func (f configFlags) load(e env) (*config.Config, error) {
 		var err error
 		if cfg, err = config.Load(path); err != nil {
 			return nil, err
+		}
+		for _, w := range cfg.Warnings() {
+			fmt.Fprintf(e.stderr, "warning: %s\n", w)
 		}
 	}
 	if *f.db != "" {
