@@ -222,19 +222,11 @@ func (e *Engine) announce(t *turn, in Inbound, cmd admincmd.Command) error {
 // assign is TUGASKAN: an admin gives an open job to a courier, or moves a
 // claimed one (not yet picked up) to another courier.
 func (e *Engine) assign(t *turn, in Inbound, code, phone string) error {
-	c, ok, err := e.courierByPhone(t.tx, phone)
-	if err != nil {
+	c, ok, err := e.adminCourier(t, in, phone)
+	if err != nil || !ok {
 		return err
 	}
-	if !ok {
-		t.reply(in, e.t("admin_courier_unknown"))
-		return nil
-	}
-	o, err := t.tx.Order(code)
-	if err != nil {
-		return err
-	}
-	j, err := t.tx.Job(code)
+	o, j, err := e.orderAndJob(t, code)
 	if err != nil {
 		return err
 	}

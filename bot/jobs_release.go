@@ -96,6 +96,16 @@ func (e *Engine) adminUnassign(t *turn, in Inbound, code string) error {
 	return nil
 }
 
+// adminCourier finds the active courier an admin command names, telling
+// the admin when there is none.
+func (e *Engine) adminCourier(t *turn, in Inbound, phone string) (orders.Courier, bool, error) {
+	c, ok, err := e.courierByPhone(t.tx, phone)
+	if err == nil && !ok {
+		t.reply(in, e.t("admin_courier_unknown"))
+	}
+	return c, ok, err
+}
+
 func (e *Engine) orderAndJob(t *turn, code string) (*orders.Order, *orders.Job, error) {
 	o, err := t.tx.Order(code)
 	if err != nil {
@@ -109,13 +119,9 @@ func (e *Engine) orderAndJob(t *turn, code string) (*orders.Order, *orders.Job, 
 // delivered) cannot be removed: the admin gets the list and settles those
 // first. Jobs only claimed go back to the courier group.
 func (e *Engine) removeCourier(t *turn, in Inbound, phone string) error {
-	c, ok, err := e.courierByPhone(t.tx, phone)
-	if err != nil {
+	c, ok, err := e.adminCourier(t, in, phone)
+	if err != nil || !ok {
 		return err
-	}
-	if !ok {
-		t.reply(in, e.t("admin_courier_unknown"))
-		return nil
 	}
 	jobs, err := t.tx.JobsOfCourier(c.Phone)
 	if err != nil {
