@@ -117,19 +117,7 @@ func (e *Engine) adminCommand(t *turn, in Inbound, cmd admincmd.Command) error {
 		}
 		t.reply(in, e.t("admin_courier_added", c.Name, c.Plate))
 	case admincmd.KurirHapus:
-		c, ok, err := e.courierByPhone(t.tx, cmd.Phone)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			t.reply(in, e.t("admin_courier_unknown"))
-			return nil
-		}
-		c.Active = false
-		if err := t.tx.SaveCourier(c, t.now); err != nil {
-			return err
-		}
-		t.reply(in, e.t("admin_courier_removed", c.Name))
+		return e.removeCourier(t, in, cmd.Phone)
 	case admincmd.Blokir, admincmd.BukaBlokir:
 		block := cmd.Kind == admincmd.Blokir
 		if block && e.isAdmin(cmd.Phone) {
@@ -147,6 +135,8 @@ func (e *Engine) adminCommand(t *turn, in Inbound, cmd admincmd.Command) error {
 		}
 	case admincmd.Tugaskan:
 		return e.assign(t, in, cmd.Code, cmd.Phone)
+	case admincmd.Lepas:
+		return e.adminUnassign(t, in, cmd.Code)
 	case admincmd.SelesaiCS:
 		chat := ""
 		if cmd.Phone != "" {
@@ -232,27 +222,29 @@ func (e *Engine) announce(t *turn, in Inbound, cmd admincmd.Command) error {
 	return nil
 }
 
-// assign is TUGASKAN: an admin gives an open job to a courier.
+// assign is TUGASKAN: an admin gives an open job to a courier, or moves a
+// claimed one (not yet picked up) to another courier.
 func (e *Engine) assign(t *turn, in Inbound, code, phone string) error {
-	c, ok, err := e.courierByPhone(t.tx, phone)
+	c, ok, err := e.adminCourier(t, in, phone)
+	if err != nil || !ok {
+		return err
+	}
+	o, j, err := e.orderAndJob(t, code)
 	if err != nil {
 		return err
 	}
-	if !ok {
-		t.reply(in, e.t("admin_courier_unknown"))
-		return nil
-	}
-	o, err := t.tx.Order(code)
-	if err != nil {
-		return err
-	}
-	j, err := t.tx.Job(code)
-	if err != nil {
-		return err
-	}
-	if o == nil || j == nil || j.Status != orders.JobOpen {
+	if o == nil || j == nil || (j.Status != orders.JobOpen && j.Status != orders.JobClaimed) || j.Courier == c.Phone && j.Status == orders.JobClaimed {
 		t.reply(in, e.t("admin_cannot_assign", code))
 		return nil
+	}
+	if j.Status == orders.JobClaimed {
+		// Reassignment: the first courier is told and loses the job and its
+		// PINs; the new one gets fresh PINs.
+		previous := j.Courier
+		if err := e.releaseJob(t, o, j, "admin:"+in.SenderPhone, "reassigned by admin", false); err != nil {
+			return err
+		}
+		t.send(DirectChat(previous), e.t("courier_unassigned", o.Code))
 	}
 	if err := e.claim(t, Inbound{Chat: DirectChat(c.Phone), SenderPhone: c.Phone}, o, j, c); err != nil {
 		return err

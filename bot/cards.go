@@ -120,7 +120,7 @@ func (e *Engine) sellerCard(o *orders.Order, s *orders.SubOrder) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "🛒 *%s %s*\n", e.t("card_new_order"), o.Code)
 	for _, l := range o.GroupLines(s.Group) {
-		fmt.Fprintf(&b, "• %s", lineText(l.Name, l.Qty, l.Unit, l.Amount, false, l.Note))
+		fmt.Fprintf(&b, "• %s", lineText(l.Name, l.Qty, l.Unit, l.Amount, false, quoted(l.Note)))
 		if l.SoldOut != orders.SoldOutAsk && l.SoldOut != "" {
 			fmt.Fprintf(&b, " [%s]", e.t("soldout_"+string(l.SoldOut)))
 		}
@@ -130,7 +130,7 @@ func (e *Engine) sellerCard(o *orders.Order, s *orders.SubOrder) string {
 	if o.Delivery == orders.Ambil {
 		fmt.Fprintf(&b, "%s\n", e.t("card_pickup"))
 	} else {
-		fmt.Fprintf(&b, "%s: %s\n", e.t("card_area"), o.Area)
+		fmt.Fprintf(&b, "%s: %s\n", e.t("card_area"), e.publicArea(o))
 	}
 	fmt.Fprintf(&b, "%s %s\n\n", e.t("card_deadline"), e.clockText(s.Deadline))
 	b.WriteString(e.t("card_howto", o.Code))

@@ -208,6 +208,9 @@ func (e *Engine) addLine(c *Conversation, it parse.Item, from string) string {
 		if l.SKU != line.SKU || (l.Amount > 0) != (line.Amount > 0) {
 			continue
 		}
+		if key, args := e.checkLineLimits(c.Cart, i, p, line.Qty, line.Amount); key != "" {
+			return e.t(key, args...)
+		}
 		l.Qty += line.Qty
 		if line.Amount > 0 {
 			l.Amount += line.Amount
@@ -219,6 +222,9 @@ func (e *Engine) addLine(c *Conversation, it parse.Item, from string) string {
 	}
 	if len(c.Cart) >= MaxCartLines {
 		return e.t("cart_full", MaxCartLines)
+	}
+	if key, args := e.checkLineLimits(c.Cart, -1, p, line.Qty, line.Amount); key != "" {
+		return e.t(key, args...)
 	}
 	c.Cart = append(c.Cart, line)
 	return ""

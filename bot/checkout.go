@@ -164,7 +164,7 @@ func (e *Engine) actTakeAddress(b *buyerTurn) error {
 	if text == "" {
 		text = strings.TrimSpace(b.in.Text)
 	}
-	name, addr := splitNameAddress(text)
+	name, addr := splitNameAddress(text, e.set.Fees.Zones...)
 	if name != "" {
 		b.conv.Name = name
 	}
@@ -308,7 +308,7 @@ func areaOf(address string, q orders.Quote) string {
 // 5 Langkai, Bu Rina" as a name and an address; text without a name is all
 // address. A name is an honorific and a word or two ("Bu Rina"), or a
 // capitalized word or two before a street.
-func splitNameAddress(s string) (string, string) {
+func splitNameAddress(s string, zones ...orders.Zone) (string, string) {
 	s = strings.ReplaceAll(s, "\n", ", ")
 	if rest, name := cutName(s); name != "" {
 		return name, strings.Trim(strings.TrimSpace(rest), ", ")
@@ -319,7 +319,7 @@ func splitNameAddress(s string) (string, string) {
 	}
 	first, last := strings.TrimSpace(parts[0]), strings.TrimSpace(parts[len(parts)-1])
 	switch {
-	case looksLikeName(first) || capitalizedName(first):
+	case looksLikeName(first) || capitalizedName(first) && !zoneWord(first, zones):
 		return first, strings.Trim(strings.TrimSpace(strings.Join(parts[1:], ", ")), ", ")
 	case looksLikeName(last):
 		return last, strings.Trim(strings.TrimSpace(strings.Join(parts[:len(parts)-1], ", ")), ", ")
@@ -354,6 +354,20 @@ func splitAddressParts(s string) []string {
 		}
 	}
 	return out
+}
+
+// zoneWord reports whether s is a delivery zone's keyword ("Langkai"),
+// which is a place, not a name.
+func zoneWord(s string, zones []orders.Zone) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	for _, z := range zones {
+		for _, k := range z.Keywords {
+			if strings.ToLower(k) == s {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // capitalizedName is a one- or two-word name written with capitals

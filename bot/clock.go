@@ -196,14 +196,9 @@ func (e *Engine) closeMarket(t *turn, sched *hours.Schedule) error {
 		return err
 	}
 	for _, c := range convs {
-		if len(c.Cart) == 0 {
-			continue
+		if err := e.closeCart(t, sched, c); err != nil {
+			return err
 		}
-		msg := e.t("closing_cart_lost")
-		if e.set.PreOrders {
-			msg = e.t("closing_cart_kept")
-		}
-		t.send(c.Chat, msg+"\n"+sched.ClosedReply(t.now, e.set.Lang))
 	}
 	if e.set.OnClose != "expire" {
 		return nil
@@ -222,6 +217,10 @@ func (e *Engine) closeMarket(t *turn, sched *hours.Schedule) error {
 				}
 				if err := t.tx.ClearTimer(timerSeller, subRef(o.Code, s.Group)); err != nil {
 					return err
+				}
+				if g, ok := e.group(s.Group); ok && g.ChatID != "" {
+					// The group must not pack goods for an order that is gone.
+					t.send(g.ChatID, e.t("group_expired_at_close", o.Code))
 				}
 				expired = append(expired, e.groupName(s.Group))
 			}
@@ -361,4 +360,36 @@ func (e *Engine) courierLate(t *turn, code string) error {
 	e.toAdmins(t, e.t("admin_no_courier", code, catalog.Rupiah(j.COD)))
 	t.send(o.BuyerChat, e.t("buyer_courier_delay", code))
 	return nil
+}
+
+// closeCart tells an open cart the market closed — once: the notice counts
+// as the cart's reminder, so a cart already reminded hears nothing more.
+// With pre-orders the cart is kept until cart_idle after the next opening
+// and then expires; without, it is emptied now.
+func (e *Engine) closeCart(t *turn, sched *hours.Schedule, c *Conversation) error {
+	if len(c.Cart) == 0 {
+		return nil
+	}
+	if !e.set.PreOrders {
+		t.send(c.Chat, e.t("closing_cart_lost")+"\n"+sched.ClosedReply(t.now, e.set.Lang))
+		c.Cart, c.Questions, c.Reminded, c.State = nil, nil, false, StateIdle
+		if err := t.tx.ClearTimer(timerCartIdle, c.Chat); err != nil {
+			return err
+		}
+		if err := t.tx.ClearTimer(timerCartExpire, c.Chat); err != nil {
+			return err
+		}
+		return t.tx.SaveConversation(c)
+	}
+	if !c.Reminded {
+		t.send(c.Chat, e.t("closing_cart_kept")+"\n"+sched.ClosedReply(t.now, e.set.Lang))
+		c.Reminded = true
+	}
+	if err := t.tx.ClearTimer(timerCartIdle, c.Chat); err != nil {
+		return err
+	}
+	if err := t.tx.SetTimer(timerCartExpire, c.Chat, sched.NextOpen(t.now).Add(e.set.CartIdle)); err != nil {
+		return err
+	}
+	return t.tx.SaveConversation(c)
 }

@@ -70,17 +70,9 @@ func (e *Engine) dispatch(t *turn, o *orders.Order) error {
 	if j, err := t.tx.Job(o.Code); err != nil || j != nil {
 		return err // already dispatched
 	}
-	seed, err := e.codeSeed(t.tx)
-	if err != nil {
-		return err
-	}
+	// Pickup PINs are drawn when a courier claims the job (drawPins).
 	j := &orders.Job{Order: o.Code, Status: orders.JobOpen, Ongkir: o.Ongkir, COD: o.Total(), Mode: e.set.PaymentMode,
 		Pins: map[string]string{}, CreatedAt: t.now}
-	for _, s := range o.Subs {
-		if s.Status == orders.Confirmed {
-			j.Pins[s.Group] = orders.PickupPIN(seed, o.Code, s.Group)
-		}
-	}
 	if err := o.SetStatus(orders.AwaitingCourier, "system", "dispatched", t.now); err != nil {
 		return err
 	}
@@ -93,16 +85,6 @@ func (e *Engine) dispatch(t *turn, o *orders.Order) error {
 	}
 	if err := t.tx.SaveOrder(o); err != nil {
 		return err
-	}
-	// Tell each stall its pickup PIN: the courier must say it at pickup.
-	for _, s := range o.Subs { // in order: message ids follow their position
-		pin, ok := j.Pins[s.Group]
-		if !ok {
-			continue
-		}
-		if sg, ok := e.group(s.Group); ok && sg.ChatID != "" {
-			t.send(sg.ChatID, e.t("group_pin", o.Code, pin))
-		}
 	}
 	t.send(o.BuyerChat, e.t("buyer_confirmed_all", o.Code, catalog.Rupiah(o.Total())))
 	return e.offerJob(t, o, j)
@@ -120,7 +102,7 @@ func (e *Engine) jobCard(o *orders.Order, j *orders.Job) string {
 		g, _ := e.group(s.Group)
 		fmt.Fprintf(&b, "• %s — %s\n", g.Name, g.Stall)
 	}
-	fmt.Fprintf(&b, "%s: %s\n", e.t("job_dropoff"), o.Area)
+	fmt.Fprintf(&b, "%s: %s\n", e.t("job_dropoff"), e.publicArea(o))
 	fmt.Fprintf(&b, "%s: %s\n", e.t("ongkir"), catalog.Rupiah(j.Ongkir))
 	fmt.Fprintf(&b, "%s: %s\n", e.t("job_cod"), catalog.Rupiah(j.COD))
 	if j.Mode == orders.Talangan {
@@ -202,7 +184,7 @@ func (e *Engine) handleCourier(t *turn, in Inbound) error {
 		return err
 	}
 	if !isCourier {
-		t.reply(in, e.t("courier_unregistered"))
+		t.refuse(in, e.t("courier_unregistered"))
 		return nil
 	}
 	return e.courierCommand(t, in, c, cmd)
@@ -229,7 +211,7 @@ func (e *Engine) courierCommand(t *turn, in Inbound, c orders.Courier, cmd couri
 		return e.claim(t, in, o, j, c)
 	}
 	if j.Courier != c.Phone {
-		t.reply(in, e.t("job_not_yours", o.Code))
+		t.refuse(in, e.t("job_not_yours", o.Code))
 		return nil
 	}
 	switch cmd.verb {
@@ -240,7 +222,7 @@ func (e *Engine) courierCommand(t *turn, in Inbound, c orders.Courier, cmd couri
 	case "batal":
 		return e.giveBack(t, in, o, j, c, cmd.rest)
 	case "pesan":
-		t.send(o.BuyerChat, e.t("relay_from_courier", o.Code, c.Name, cmd.rest))
+		t.send(o.BuyerChat, e.t("relay_from_courier", o.Code, c.Name, quoted(cmd.rest)))
 		t.reply(in, e.t("relayed"))
 		return nil
 	}
@@ -254,12 +236,15 @@ func (e *Engine) claim(t *turn, in Inbound, o *orders.Order, j *orders.Job, c or
 		if j.Courier == c.Phone {
 			t.reply(in, e.t("job_already_yours", o.Code))
 		} else {
-			t.reply(in, e.t("job_taken", o.Code))
+			t.refuse(in, e.t("job_taken", o.Code))
 		}
 		return nil
 	}
 	j.Courier = c.Phone
 	if err := j.Move(orders.JobClaimed, t.now); err != nil {
+		return err
+	}
+	if err := e.drawPins(t, o, j, c); err != nil {
 		return err
 	}
 	o.Courier = c.Phone
@@ -293,8 +278,8 @@ func (e *Engine) courierBrief(o *orders.Order, j *orders.Job) string {
 		g, _ := e.group(s.Group)
 		fmt.Fprintf(&b, "• %s — %s — PIN *%s*\n", g.Name, g.Stall, j.Pins[s.Group])
 	}
-	fmt.Fprintf(&b, "%s: %s\n", e.t("brief_to"), o.Name)
-	fmt.Fprintf(&b, "%s: %s\n", e.t("brief_address"), o.Address)
+	fmt.Fprintf(&b, "%s: %s\n", e.t("brief_to"), quoted(o.Name))
+	fmt.Fprintf(&b, "%s: %s\n", e.t("brief_address"), quoted(o.Address))
 	if o.HasPin {
 		fmt.Fprintf(&b, "Maps: https://maps.google.com/?q=%.6f,%.6f\n", o.Lat, o.Lng)
 	}
@@ -312,6 +297,9 @@ func (e *Engine) pickedUp(t *turn, in Inbound, o *orders.Order, j *orders.Job, c
 		return nil
 	}
 	if err := j.Move(orders.JobPickedUp, t.now); err != nil {
+		return err
+	}
+	if err := e.settleAtPickup(t, o, c); err != nil {
 		return err
 	}
 	for _, s := range o.Subs {
@@ -370,24 +358,11 @@ func (e *Engine) giveBack(t *turn, in Inbound, o *orders.Order, j *orders.Job, c
 		t.reply(in, e.t("job_wrong_step", o.Code, string(j.Status)))
 		return nil
 	}
-	if err := j.Move(orders.JobOpen, t.now); err != nil {
-		return err
-	}
-	o.Courier = ""
-	o.NewEvents = append(o.NewEvents, orders.Event{From: o.Status, To: o.Status, Actor: c.Phone, Detail: "given back: " + reason, At: t.now})
-	j.Broadcasts++
-	if err := t.tx.SaveJob(j); err != nil {
-		return err
-	}
-	if err := t.tx.SaveOrder(o); err != nil {
-		return err
-	}
-	if err := t.tx.SetTimer(timerCourier, o.Code, t.now.Add(e.set.ClaimTimeout)); err != nil {
+	if err := e.releaseJob(t, o, j, c.Phone, "given back: "+reason, true); err != nil {
 		return err
 	}
 	t.reply(in, e.t("courier_gave_back", o.Code))
-	t.send(o.BuyerChat, e.t("buyer_courier_changed", o.Code))
-	return e.offerJob(t, o, j)
+	return nil
 }
 
 // sellerPickedUp: DIAMBIL for self-pickup orders.
@@ -487,7 +462,7 @@ func (e *Engine) relayBuyerToCourier(b *buyerTurn, code, text string) error {
 		b.note(e.t("no_courier_yet", code))
 		return nil
 	}
-	b.send(DirectChat(o.Courier), e.t("relay_from_buyer", code, text))
+	b.send(DirectChat(o.Courier), e.t("relay_from_buyer", code, quoted(text)))
 	b.note(e.t("relayed"))
 	return nil
 }

@@ -49,6 +49,8 @@ type Settings struct {
 	MaxMessageBytes   int
 	MessagesPerMinute int
 	HistoryWindow     time.Duration
+	Limits            catalog.Limits // bounds on lines, orders and prices
+	MaxOutboundBytes  int            // longer outbound texts are split into pages
 }
 
 // SettingsFrom maps a validated configuration onto the bot's settings.
@@ -89,6 +91,8 @@ func SettingsFrom(c *config.Config) Settings {
 		MaxMessageBytes:   c.Limits.MaxMessageBytes,
 		MessagesPerMinute: c.Limits.MessagesPerMinute,
 		HistoryWindow:     c.WhatsApp.HistoryWindow,
+		Limits:            c.CatalogLimits(),
+		MaxOutboundBytes:  c.Limits.MaxOutboundBytes,
 	}
 	for _, z := range c.Delivery.Zones {
 		s.Fees.Zones = append(s.Fees.Zones, orders.Zone{Name: z.Name, Keywords: z.Keywords, Fee: z.Fee})
@@ -213,15 +217,27 @@ type turn struct {
 	cause string // inbound message id or firing key: outbound ids derive from it
 	out   []Outbound
 	log   zerolog.Logger
+
+	window      *RateWindow // the sender's rate window, when the turn answers a message
+	windowDirty bool        // window changed after limit saved it
 }
 
 func (e *Engine) newTurn(tx Tx, cause string, now time.Time) *turn {
 	return &turn{e: e, tx: tx, now: now, cause: cause, log: e.log}
 }
 
-// send queues a text to chat.
-func (t *turn) send(chat, text string) {
-	t.out = append(t.out, Outbound{ID: OutboundID(t.cause, len(t.out)), Chat: chat, Text: strings.TrimSpace(text)})
+// send queues a text to chat, split into numbered pages when it is longer
+// than the market's outbound limit.
+func (t *turn) send(chat, text string) { t.queue(chat, text, false) }
+
+// lowReply queues a low-priority answer (a refusal, a flood notice): it
+// waits behind the chat's other messages, so it never delays an order card.
+func (t *turn) lowReply(in Inbound, text string) { t.queue(in.Chat, text, true) }
+
+func (t *turn) queue(chat, text string, low bool) {
+	for _, page := range Pages(strings.TrimSpace(text), t.e.set.MaxOutboundBytes) {
+		t.out = append(t.out, Outbound{ID: OutboundID(t.cause, len(t.out)), Chat: chat, Text: page, Low: low})
+	}
 }
 
 // reply queues a text to chat quoting the message it answers.
@@ -231,6 +247,12 @@ func (t *turn) reply(in Inbound, text string) {
 
 // flush writes the turn's messages to the outbox.
 func (t *turn) flush() error {
+	if t.window != nil && t.windowDirty {
+		if err := t.tx.SaveRateWindow(*t.window); err != nil {
+			return err
+		}
+		t.windowDirty = false
+	}
 	for _, o := range t.out {
 		if err := t.tx.Enqueue(o, t.now); err != nil {
 			return err

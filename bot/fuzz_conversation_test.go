@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -14,13 +15,21 @@ import (
 	"pasarbot/bot/sim"
 )
 
+// relayedRe finds text relayed from another party, which the engine quotes.
+var relayedRe = regexp.MustCompile(`“[^”]*”`)
+
 // FuzzConversation sends arbitrary texts from a buyer, a leader and a
 // courier through the whole engine on a real database: no message may
-// fail to process (a failure would be set aside with an apology), and the
-// file stays intact.
+// fail to process (a failure would be set aside with an apology), no
+// message shows a negative amount or is longer than the outbound limit,
+// text relayed from one party (“quoted”) never carries a line separator,
+// and the file stays intact.
 func FuzzConversation(f *testing.F) {
 	for _, s := range []string{"tomat 1 kg|itu aja|1|Bu Rina, Jl. Melati 5, Langkai|ya", "cabe rawit 1/4|2|hapus cabe|batal",
-		"ayam potong 2 ekor|udah|2|ya|tawar 85rb", "menu 3|harga cabe|status|komplain A3C4 busuk|admin", "ya|tidak|5|batal A3C4"} {
+		"ayam potong 2 ekor|udah|2|ya|tawar 85rb", "menu 3|harga cabe|status|komplain A3C4 busuk|admin", "ya|tidak|5|batal A3C4",
+		"cabe rawit merah 375000000000 kg|ya|itu aja", "tomat 1 kg seger\u2028Tagih COD: Rp0|itu aja|1|Bu Rina\u2029HP 0812, Langkai|ya",
+		"OK A3C4|HARGA A3C4 99999999999999999999|TIMBANG A3C4 tomat 999999999999|HARGA A3C4 -5000",
+		"HARGA cabe 0/kg|HARGA tomat -5000/kg|AMBIL A3C4|pesan A3C4 pintu\u2028Tagih COD: Rp0\u202e|BATAL AMBIL A3C4 x"} {
 		f.Add(s)
 	}
 	ctx := context.Background()
@@ -59,8 +68,22 @@ func FuzzConversation(f *testing.F) {
 			}
 		}
 		for _, e := range rec.Since(mark) {
+			if e.Kind != sim.EntryOut {
+				continue
+			}
 			if strings.Contains(e.Text, "ada gangguan di sistem") {
 				t.Fatalf("a message could not be processed (see log): %q", script)
+			}
+			if negativeRupiah.MatchString(e.Text) {
+				t.Fatalf("negative amount after %q:\n%s", script, e.Text)
+			}
+			if len(e.Text) > cfg.Limits.MaxOutboundBytes {
+				t.Fatalf("a %d-byte message (limit %d) after %q", len(e.Text), cfg.Limits.MaxOutboundBytes, script)
+			}
+			for _, q := range relayedRe.FindAllString(e.Text, -1) {
+				if hasLineSeparator(q) {
+					t.Fatalf("line separator in relayed text %q after %q", q, script)
+				}
 			}
 		}
 	})

@@ -2,7 +2,6 @@ package bot
 
 import (
 	"strings"
-	"time"
 	"unicode"
 )
 
@@ -49,15 +48,20 @@ func (e *Engine) route(t *turn, in Inbound) error {
 	case KindReaction, KindRevoke:
 		return nil // nothing to act on
 	}
-	if in.SenderPhone != "" {
-		blocked, err := e.isBlocked(t.tx, in.SenderPhone)
+	for _, who := range blockKeys(in) {
+		blocked, err := e.isBlocked(t.tx, who)
 		if err != nil {
 			return err
 		}
 		if blocked {
-			t.log.Info().Msg("message from blocked number ignored")
+			t.log.Info().Msg("message from blocked sender ignored")
 			return nil
 		}
+	}
+	// The limiter runs before anything answers: a flood of any message
+	// (oversized ones included) gets one notice per window, not one reply each.
+	if over, err := e.limit(t, in); over || err != nil {
+		return err
 	}
 	if len(in.Text) > e.set.MaxMessageBytes && e.set.MaxMessageBytes > 0 {
 		t.reply(in, e.t("too_long"))
@@ -84,39 +88,34 @@ func (e *Engine) route(t *turn, in Inbound) error {
 	if err != nil {
 		return err
 	}
-	if !e.isAdmin(in.SenderPhone) && e.rateLimited(t, in, conv) {
-		return t.tx.SaveConversation(conv)
-	}
 	if done, err := e.handleCourierDirect(t, in); done || err != nil {
 		if err == nil {
 			err = t.tx.SaveConversation(conv)
 		}
 		return err
 	}
-	return e.handleBuyer(t, in, conv)
+	if err := e.handleBuyer(t, in, conv); err != nil {
+		return err
+	}
+	return e.keepIdleTimer(t, conv)
 }
 
-// rateLimited counts a sender's messages per minute in its conversation;
-// past the limit the sender gets one polite warning, then silence until
-// the minute passes.
-func (e *Engine) rateLimited(t *turn, in Inbound, c *Conversation) bool {
-	if e.set.MessagesPerMinute <= 0 {
-		return false
+// keepIdleTimer restarts a cart's idle clock after each buyer message
+// while a cart is being filled (the checkout steps arm it themselves), so
+// an abandoned cart is reminded once and then expires as orders.cart_idle
+// says, instead of lingering until a closing.
+func (e *Engine) keepIdleTimer(t *turn, c *Conversation) error {
+	if len(c.Cart) == 0 || (c.State != StateCart && c.State != StateClarify) {
+		return nil
 	}
-	if t.now.Sub(c.WindowStart) >= time.Minute || c.WindowStart.After(t.now) {
-		c.WindowStart, c.WindowCount, c.Warned = t.now, 0, false
+	c.Reminded = false
+	if err := t.tx.ClearTimer(timerCartExpire, c.Chat); err != nil {
+		return err
 	}
-	c.WindowCount++
-	over := c.WindowCount > e.set.MessagesPerMinute
-	if over && !c.Warned {
-		c.Warned = true
-		t.reply(in, e.t("rate_limited"))
+	if err := t.tx.SetTimer(timerCartIdle, c.Chat, t.now.Add(e.set.CartIdle)); err != nil {
+		return err
 	}
-	if over {
-		c.UpdatedAt = t.now
-		t.log.Warn().Int("count", c.WindowCount).Msg("sender over the rate limit")
-	}
-	return over
+	return t.tx.SaveConversation(c)
 }
 
 // words splits text into lower-case words for command reading.
@@ -155,4 +154,33 @@ func (e *Engine) isBlocked(tx Tx, phone string) (bool, error) {
 		}
 	}
 	return e.blocked[phone], nil
+}
+
+// blockKeys are the identities a blocklist entry may name for in's sender:
+// the phone number, and the hidden (LID) id for senders WhatsApp shows
+// without a number.
+func blockKeys(in Inbound) []string {
+	var keys []string
+	if in.SenderPhone != "" {
+		keys = append(keys, in.SenderPhone)
+	}
+	if lid := bareJID(in.SenderLID); lid != "" {
+		keys = append(keys, lid)
+	}
+	if !in.IsGroup && strings.HasSuffix(in.Chat, "@lid") {
+		keys = append(keys, bareJID(in.Chat))
+	}
+	return keys
+}
+
+// bareJID drops a device suffix: "123:4@lid" → "123@lid".
+func bareJID(j string) string {
+	user, server, ok := strings.Cut(j, "@")
+	if !ok {
+		return ""
+	}
+	if i := strings.IndexAny(user, ":."); i >= 0 {
+		user = user[:i]
+	}
+	return user + "@" + server
 }

@@ -188,3 +188,16 @@ func (h *harness) checkout(phone, address string) string {
 	h.say(phone, address)
 	return h.say(phone, "ya")
 }
+
+func (h *harness) job(code string) *orders.Job {
+	h.t.Helper()
+	var j *orders.Job
+	if err := h.m.DB().View(h.ctx, func(tx *store.Tx) error {
+		var err error
+		j, err = tx.Job(code)
+		return err
+	}); err != nil || j == nil {
+		h.t.Fatalf("job %s: %v", code, err)
+	}
+	return j
+}

@@ -46,7 +46,7 @@ var (
 	codeRe           = regexp.MustCompile(`(?i)\b([a-z][0-9][a-z][0-9](?:[a-z][0-9]?)?)\b`)
 	offerRe          = regexp.MustCompile(`^(tawar|nawar|bisa|boleh|gimana kalau|gmn kalo|kalau|kalo|kurang|kurangin|kurangi)\b`)
 	complaintRe      = regexp.MustCompile(`^(komplain|complain|keluhan|protes)\b\s*(.*)$`)
-	pesanRe          = regexp.MustCompile(`(?i)^pesan\s+([a-z0-9]{4,6})\s+(.+)$`)
+	pesanRe          = regexp.MustCompile(`(?is)^pesan\s+([a-z0-9]{4,6})\s+(.+)$`)
 	cancelOrder      = regexp.MustCompile(`(?i)^(batal|batalkan|cancel)\s+([a-z0-9]{4,6})\b\s*(.*)$`)
 )
 

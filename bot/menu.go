@@ -2,6 +2,7 @@ package bot
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"unicode"
 
@@ -297,10 +298,6 @@ var priceNotProduct = map[string]bool{
 	"saya": true, "aku": true, "kami": true, "kita": true, "dari": true, "di": true,
 }
 
-// maxCatalogPrice guards against a slipped finger: no market price per unit is
-// a billion rupiah.
-const maxCatalogPrice = 1_000_000_000
-
 // ParsePriceCommand reads a leader's catalog update:
 //
 //	HARGA cabe rawit 60000/kg     harga cabe rawit merah 60.000
@@ -452,9 +449,14 @@ func parsePriceItem(s string) (PriceItem, bool) {
 		n--
 	}
 	price, err := catalog.ParseRupiah(money)
-	if err != nil || price <= 0 || price > maxCatalogPrice {
-		return it, false
+	if err != nil {
+		if !longNumber(money) {
+			return it, false
+		}
+		price = math.MaxInt64 // more digits than any amount: absurd, answered as such
 	}
+	// Zero, negative and absurd prices are kept as written: the engine
+	// answers them with the market's price range instead of staying silent.
 	it.Price = price
 	words := ws[:n]
 	if len(words) == 0 {
@@ -471,6 +473,23 @@ func parsePriceItem(s string) (PriceItem, bool) {
 		return it, false
 	}
 	return it, true
+}
+
+// longNumber says whether s is a number too long to be any price
+// ("99999999999999999999", "Rp1.000.000.000.000.000.000").
+func longNumber(s string) bool {
+	s = strings.TrimPrefix(strings.TrimPrefix(strings.ToLower(s), "rp"), "-")
+	digits := 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == '.':
+		default:
+			return false
+		}
+	}
+	return digits > 15
 }
 
 func priceHasLetter(s string) bool {

@@ -56,6 +56,7 @@ type Outbound struct {
 	Location *Location `json:"location,omitempty"`
 	ReplyTo  string    `json:"reply_to,omitempty"` // quote this inbound message id
 	Quoted   string    `json:"quoted,omitempty"`   // the quoted message's text, for the quote bubble
+	Low      bool      `json:"low,omitempty"`      // low priority: a refusal or flood notice, sent after the chat's other messages
 }
 
 // Messenger delivers outbound messages. Send must be safe to call again with

@@ -23,6 +23,23 @@ type Outbox interface {
 	Pending(ctx context.Context, now time.Time, limit int) ([]Queued, error)
 	Sent(ctx context.Context, rowID int64, at time.Time) error
 	Failed(ctx context.Context, rowID int64, errText string, next time.Time) error
+	// Dead sets a row aside for good and queues notices with it, in one
+	// transaction, so the chat's later messages go out.
+	Dead(ctx context.Context, rowID int64, errText string, at time.Time, notices []Outbound) error
+}
+
+// PermanentError is a send error retrying cannot fix: WhatsApp refused
+// this message for good (no such number, a group we are not in, a
+// malformed message). Transports mark such errors with Permanent() true.
+type PermanentError interface {
+	error
+	Permanent() bool
+}
+
+// IsPermanent says whether err (or an error it wraps) is permanent.
+func IsPermanent(err error) bool {
+	var p PermanentError
+	return errors.As(err, &p) && p.Permanent()
 }
 
 // RetryAfter is an error that says when sending may be tried again (a
@@ -41,6 +58,8 @@ type Sender struct {
 	Clock     Clock
 	Log       zerolog.Logger
 	Wake      chan struct{} // poked after commits that enqueue messages
+	Admins    []string      // told when a message is refused for good
+	Lang      string        // of those notices
 }
 
 // Backoff is the wait before attempt n+1: 2s, 4s, 8s … capped at 5 min,
@@ -75,6 +94,13 @@ func (s *Sender) Flush(ctx context.Context) (int, error) {
 				progress = true
 				continue
 			}
+			if IsPermanent(err) {
+				if err := s.deadLetter(ctx, r, err); err != nil {
+					return sent, err
+				}
+				progress = true
+				continue
+			}
 			next := s.Clock.Now().Add(Backoff(r.Attempts))
 			var ra RetryAfter
 			if errors.As(err, &ra) && ra.RetryAt().After(next) {
@@ -106,4 +132,23 @@ func (s *Sender) Run(ctx context.Context) error {
 		case <-tick.C:
 		}
 	}
+}
+
+// deadLetter sets a permanently refused row aside and tells the admins
+// which chat did not get what, so a person can follow up. A refused
+// message to an admin tells the other admins only, so nothing loops.
+func (s *Sender) deadLetter(ctx context.Context, r Queued, cause error) error {
+	s.Log.Error().Err(cause).Str("chat", MaskPhone(r.Msg.Chat)).Str("message_id", r.Msg.ID).
+		Msg("message refused for good; set aside so the chat's queue moves on")
+	preview := oneLine(r.Msg.Text, 120)
+	var notices []Outbound
+	for i, a := range s.Admins {
+		chat := DirectChat(a)
+		if chat == r.Msg.Chat {
+			continue
+		}
+		notices = append(notices, Outbound{ID: OutboundID("dead-letter:"+r.Msg.ID, i), Chat: chat,
+			Text: text(s.Lang, "admin_dead_letter", MaskPhone(r.Msg.Chat), preview, oneLine(cause.Error(), 200))})
+	}
+	return s.Outbox.Dead(ctx, r.RowID, cause.Error(), s.Clock.Now(), notices)
 }

@@ -66,6 +66,13 @@ func (e *Engine) actPlaceOrder(b *buyerTurn) error {
 		// market day instead of being turned away.
 		open = false
 	}
+	if key, args := e.cartOverLimits(c.Cart); key != "" {
+		// A cart changed past the limits (a line edited after it was added)
+		// never becomes an order: the buyer fixes the cart first.
+		b.conv.State = StateCart
+		b.reply(b.in, e.t(key, args...)+"\n\n"+e.cartText(c))
+		return nil
+	}
 	code, err := e.newCode(b.tx)
 	if err != nil {
 		return err
@@ -85,6 +92,7 @@ func (e *Engine) actPlaceOrder(b *buyerTurn) error {
 	if c.Pin != nil {
 		o.Lat, o.Lng, o.HasPin = c.Pin.Lat, c.Pin.Lng, true
 	}
+	o.Area = e.publicArea(o) // what groups see: the zone, never free text
 	o.MarketDay = e.marketDay(b.now)
 	if !open {
 		o.Status = orders.Draft

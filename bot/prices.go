@@ -2,6 +2,7 @@ package bot
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"pasarbot/catalog"
@@ -26,6 +27,10 @@ func (e *Engine) sellerPriceCommand(t *turn, in Inbound, g catalog.SellerGroup, 
 			price, err := pricePerSellingUnit(it.Price, it.Unit, p)
 			if err != "" {
 				problems = append(problems, e.t("price_bad_unit", p.Name, p.Unit))
+				continue
+			}
+			if lim := e.set.Limits.Resolved(); it.Price <= 0 || lim.CheckPrice(price) != catalog.WithinLimits {
+				problems = append(problems, e.t("price_out_of_range", p.Name, p.Unit, catalog.Rupiah(lim.MaxPrice)))
 				continue
 			}
 			if err := t.tx.SetPrice(p.SKU, price, in.SenderPhone, t.now); err != nil {
@@ -98,5 +103,9 @@ func pricePerSellingUnit(price int64, unit string, p catalog.Product) (int64, st
 	if from.Dimension != to.Dimension || from.Base == 0 {
 		return 0, "unit"
 	}
-	return price * to.Base / from.Base, ""
+	v, ok := catalog.MulDiv(price, to.Base, from.Base)
+	if !ok {
+		return math.MaxInt64, "" // absurd: refused by the price range
+	}
+	return v, ""
 }

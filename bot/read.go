@@ -30,7 +30,8 @@ func (e *Engine) readBuyer(c *Conversation, in Inbound) []act {
 	if in.Kind == KindLocation && in.Location != nil {
 		return []act{{ev: EvLocation}}
 	}
-	raw := strings.TrimSpace(in.Text)
+	// Unicode line and paragraph separators end a line like a newline.
+	raw := strings.TrimSpace(lineBreaks.Replace(in.Text))
 	s := norm(raw)
 	switch c.State {
 	case StateHandover:
@@ -339,6 +340,8 @@ func (e *Engine) namesProduct(s string) bool {
 func (e *Engine) ordersProduct(s string) bool {
 	return len(e.parser.Parse(s).Items) > 0
 }
+
+var lineBreaks = strings.NewReplacer("\u2028", "\n", "\u2029", "\n", "\u0085", "\n", "\r\n", "\n", "\r", "\n")
 
 // splitLines splits a message into its non-empty lines.
 func splitLines(s string) []string {

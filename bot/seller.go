@@ -58,9 +58,26 @@ func isCommandLike(s string) bool {
 // the configured leader of that group.
 func (e *Engine) bindGroup(t *turn, in Inbound, ws []string) error {
 	admin := e.isAdmin(in.SenderPhone)
+	courierChat, err := t.tx.Setting(settingCourierCh)
+	if err != nil {
+		return err
+	}
+	bound, isSeller, err := t.tx.GroupByChat(in.Chat)
+	if err != nil {
+		return err
+	}
 	if ws[1] == "kurir" {
 		if !admin {
-			t.reply(in, e.t("bind_admin_only"))
+			t.refuse(in, e.t("bind_admin_only"))
+			return nil
+		}
+		if isSeller {
+			// One chat, one role: a seller group's chat cannot take couriers' jobs.
+			t.reply(in, e.t("bind_chat_is_seller", bound.Name))
+			return nil
+		}
+		if courierChat == in.Chat {
+			t.reply(in, e.t("bound_courier_already"))
 			return nil
 		}
 		if err := t.tx.SetSetting(settingCourierCh, in.Chat, t.now); err != nil {
@@ -84,7 +101,20 @@ func (e *Engine) bindGroup(t *turn, in Inbound, ws []string) error {
 		return nil
 	}
 	if !admin && !g.IsLeader(in.SenderPhone) {
-		t.reply(in, e.t("bind_not_allowed", g.Name))
+		t.refuse(in, e.t("bind_not_allowed", g.Name))
+		return nil
+	}
+	switch {
+	case courierChat == in.Chat:
+		// Seller cards in the courier group would show every courier the
+		// orders, and couriers' AMBIL would reach the wrong handler.
+		t.reply(in, e.t("bind_chat_is_courier"))
+		return nil
+	case isSeller && bound.ID == g.ID:
+		t.reply(in, e.t("bound_group_already", g.Name, g.ID))
+		return nil
+	case isSeller:
+		t.reply(in, e.t("bind_chat_taken", bound.Name, g.Name))
 		return nil
 	}
 	if err := t.tx.BindGroupChat(g.ID, in.Chat); err != nil {
@@ -130,7 +160,7 @@ func (e *Engine) leaderNames(g catalog.SellerGroup) string {
 func (e *Engine) handleSeller(t *turn, in Inbound, g catalog.SellerGroup) error {
 	if cmd, ok := ParseSellerCommand(in.Text); ok {
 		if !e.mayAnswer(g, in.SenderPhone) {
-			t.reply(in, e.t("not_leader", e.leaderNames(g)))
+			t.refuse(in, e.t("not_leader", e.leaderNames(g)))
 			return nil
 		}
 		return e.sellerOrderCommand(t, in, g, cmd)
@@ -157,7 +187,7 @@ func (e *Engine) sellerOrderCommand(t *turn, in Inbound, g catalog.SellerGroup, 
 		return nil
 	}
 	actor := in.SenderPhone
-	name := firstNonEmpty(g.MemberName(actor), in.PushName, e.mask(actor))
+	name := firstNonEmpty(g.MemberName(actor), oneLine(in.PushName, 40), e.mask(actor))
 	t.log = t.log.With().Str("order", o.Code).Str("group", g.ID).Logger()
 	switch cmd.Verb {
 	case VerbDiambil:
@@ -206,7 +236,7 @@ func (e *Engine) sellerOrderCommand(t *turn, in Inbound, g catalog.SellerGroup, 
 		if offerOpen {
 			return e.sellerRefuseOffer(t, o, s, actor)
 		}
-		reason := strings.TrimSpace(cmd.Rest)
+		reason := oneLine(cmd.Rest, maxRelayRunes)
 		if err := o.SetSubStatus(g.ID, orders.Rejected, actor, reason, t.now); err != nil {
 			return err
 		}
@@ -261,12 +291,19 @@ func (e *Engine) sellerPartial(t *turn, in Inbound, o *orders.Order, s *orders.S
 	}
 	for _, l := range lines {
 		q, changed := p.Qty[l.No]
+		amount := l.Amount
 		switch {
 		case !changed:
-			p.Total += l.Amount
+		case q > 0 && q <= int64(l.Qty):
+			amount = catalog.Cost(l.Price, catalog.Qty(q))
 		case q > 0:
-			p.Total += catalog.Cost(l.Price, catalog.Qty(q))
+			// "ADA" offers what the stall has: never more than ordered.
+			t.reply(in, e.t("seller_partial_more", l.Name, o.Code))
+			return nil
+		default:
+			amount = 0
 		}
+		p.Total += amount // each amount is at most its ordered line's
 	}
 	if p.Total == 0 {
 		t.reply(in, e.t("seller_partial_all", o.Code))
@@ -319,7 +356,7 @@ func splitList(s string) []string {
 // sellerPrice proposes a new total or a per-line price; during an offer it
 // is a counter.
 func (e *Engine) sellerPrice(t *turn, in Inbound, o *orders.Order, s *orders.SubOrder, cmd SellerCommand, actor string, offerOpen bool) error {
-	if cmd.Amount <= 0 {
+	if cmd.Amount <= 0 || cmd.Negative {
 		t.reply(in, e.t("seller_price_how", o.Code))
 		return nil
 	}
@@ -331,10 +368,21 @@ func (e *Engine) sellerPrice(t *turn, in Inbound, o *orders.Order, s *orders.Sub
 			t.reply(in, e.t("seller_no_such_line", cmd.Item, o.Code))
 			return nil
 		}
+		lim := e.set.Limits.Resolved()
+		if lim.CheckPrice(cmd.Amount) != catalog.WithinLimits {
+			t.reply(in, e.t("seller_price_out_of_range", catalog.Rupiah(cmd.Amount), o.Code, catalog.Rupiah(lim.MaxPrice)))
+			return nil
+		}
 		p.Lines = map[int]int64{l.No: cmd.Amount}
-		total = s.AgreedTotal - l.Amount + catalog.Cost(cmd.Amount, l.Qty)
+		if total, ok = e.replaceLineTotal(s.AgreedTotal, l.Amount, cmd.Amount, l.Qty); !ok {
+			total = -1 // refused below with the limit
+		}
 	} else if total < 1000 && s.AgreedTotal >= 10000 {
 		total *= 1000 // "HARGA A7K2 85" in thousands
+	}
+	if !e.proposedTotalOK(o, s, total) {
+		t.reply(in, e.t("seller_total_too_high", o.Code, catalog.Rupiah(e.set.Limits.Resolved().MaxOrderTotal)))
+		return nil
 	}
 	p.Total = total
 	if offerOpen {
@@ -427,6 +475,10 @@ func (e *Engine) sellerWeigh(t *turn, in Inbound, o *orders.Order, s *orders.Sub
 		t.reply(in, e.t("weigh_too_late", o.Code))
 		return nil
 	}
+	if cmd.Negative {
+		t.reply(in, e.t("weigh_how", o.Code))
+		return nil
+	}
 	total := cmd.Amount
 	if cmd.Item != "" && cmd.Qty > 0 {
 		l, ok := e.matchLine(o.GroupLines(s.Group), cmd.Item)
@@ -434,8 +486,20 @@ func (e *Engine) sellerWeigh(t *turn, in Inbound, o *orders.Order, s *orders.Sub
 			t.reply(in, e.t("seller_no_such_line", cmd.Item, o.Code))
 			return nil
 		}
+		unit := l.Unit
+		if p, ok := e.bySKU[l.SKU]; ok {
+			unit = p.SellingUnit().Code
+		}
+		u, _ := catalog.LookupUnit(unit)
+		if max := e.set.Limits.MaxQty(u); cmd.Qty > max {
+			t.reply(in, e.t("weigh_qty_too_much", l.Name, qtyText(cmd.Qty, l.Unit), qtyText(max, l.Unit), o.Code))
+			return nil
+		}
 		// Scale the agreed total by the weighed line's change at its unit price.
-		total = s.AgreedTotal - l.Amount + catalog.Cost(l.Price, cmd.Qty)
+		if total, ok = e.replaceLineTotal(s.AgreedTotal, l.Amount, l.Price, cmd.Qty); !ok {
+			t.reply(in, e.t("seller_total_too_high", o.Code, catalog.Rupiah(e.set.Limits.Resolved().MaxOrderTotal)))
+			return nil
+		}
 		if ol := o.Line(l.No); ol != nil {
 			ol.Qty = cmd.Qty
 			ol.Amount = catalog.Cost(l.Price, cmd.Qty)
@@ -443,6 +507,10 @@ func (e *Engine) sellerWeigh(t *turn, in Inbound, o *orders.Order, s *orders.Sub
 	}
 	if total <= 0 {
 		t.reply(in, e.t("weigh_how", o.Code))
+		return nil
+	}
+	if !e.proposedTotalOK(o, s, total) {
+		t.reply(in, e.t("seller_total_too_high", o.Code, catalog.Rupiah(e.set.Limits.Resolved().MaxOrderTotal)))
 		return nil
 	}
 	s.Weighed = true
@@ -482,6 +550,19 @@ func (e *Engine) afterSellerPhase(t *turn, o *orders.Order) error {
 	case orders.Confirmed:
 	default:
 		return nil
+	}
+	if j, err := t.tx.Job(o.Code); err != nil {
+		return err
+	} else if j != nil && (j.Status == orders.JobOpen || j.Status == orders.JobClaimed) {
+		// A change agreed after dispatch (a weighing beyond tolerance the
+		// buyer accepted): the job goes on, with the COD the buyer now pays.
+		if err := o.SetStatus(orders.AwaitingCourier, "system", "job continues", t.now); err != nil {
+			return err
+		}
+		if err := e.updateCOD(t, o); err != nil {
+			return err
+		}
+		return t.tx.SaveOrder(o)
 	}
 	if o.Delivery == orders.Ambil {
 		var stalls []string

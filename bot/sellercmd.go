@@ -28,6 +28,9 @@ type SellerCommand struct {
 	Amount int64  // HARGA total / TIMBANG total
 	Item   string // HARGA/TIMBANG per line: the product words
 	Qty    catalog.Qty
+	// Negative: the amount or weight was written with a minus sign; it is
+	// refused with the how-to (the readers drop signs).
+	Negative bool
 }
 
 var sellerVerbs = map[string]SellerVerb{
@@ -64,6 +67,10 @@ func ParseSellerCommand(text string) (SellerCommand, bool) {
 	c := SellerCommand{Verb: verb, Code: strings.ToUpper(strings.Trim(fs[ci], ":,.!#")), Rest: strings.Join(fs[ci+1:], " ")}
 	switch verb {
 	case VerbHarga:
+		if negativeAmount(c.Rest) {
+			c.Negative = true // "HARGA A7K2 -5000": refused with the how-to, never read as 5000
+			break
+		}
 		if v, ok := parse.ParseMoney(c.Rest); ok {
 			c.Amount = v
 			break
@@ -75,14 +82,18 @@ func ParseSellerCommand(text string) (SellerCommand, bool) {
 			if i := strings.IndexByte(last, '/'); i > 0 {
 				last = last[:i]
 			}
-			if v, ok := parse.ParseMoney(last); ok {
+			if negativeAmount(last) {
+				c.Negative, c.Item = true, strings.Join(rest[:len(rest)-1], " ")
+			} else if v, ok := parse.ParseMoney(last); ok {
 				c.Amount = v
 				c.Item = strings.Join(rest[:len(rest)-1], " ")
 			}
 		}
 	case VerbTimbang:
 		rest := strings.Fields(c.Rest)
-		if len(rest) >= 2 && strings.EqualFold(rest[0], "total") {
+		if len(rest) >= 2 && negativeAmount(rest[len(rest)-1]) {
+			c.Negative = true // a negative weight or total is refused with the how-to
+		} else if len(rest) >= 2 && strings.EqualFold(rest[0], "total") {
 			if v, ok := parse.ParseMoney(strings.Join(rest[1:], " ")); ok {
 				c.Amount = v
 			}
@@ -99,4 +110,12 @@ func ParseSellerCommand(text string) (SellerCommand, bool) {
 		}
 	}
 	return c, true
+}
+
+// negativeAmount says whether a money or quantity word carries a minus sign
+// (the readers drop it, which would turn "-5000" into 5000).
+func negativeAmount(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.HasPrefix(s, "-") || strings.HasPrefix(s, "−") ||
+		strings.HasPrefix(strings.ToLower(s), "rp-") || strings.HasPrefix(strings.ToLower(s), "rp -")
 }

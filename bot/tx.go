@@ -52,6 +52,7 @@ type Tx interface {
 	Job(code string) (*orders.Job, error) // nil, nil when none
 	SaveJob(j *orders.Job) error
 	JobsOfDay(day string) ([]*orders.Job, error)
+	JobsOfCourier(phone string) ([]*orders.Job, error) // claimed or picked up, oldest first
 
 	// Timers survive restarts: every deadline is a row.
 	SetTimer(kind, ref string, due time.Time) error
@@ -63,6 +64,10 @@ type Tx interface {
 	MarkJobRan(key string, at time.Time) error
 	Setting(key string) (string, error) // "" when unset
 	SetSetting(key, value string, at time.Time) error
+
+	// Message rate per sender, everywhere.
+	RateWindow(sender string) (RateWindow, error)
+	SaveRateWindow(w RateWindow) error
 
 	// People: blocklist.
 	SetBlocked(phone string, blocked bool, at time.Time) error

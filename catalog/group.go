@@ -70,9 +70,13 @@ func (g SellerGroup) Validate() error {
 	return nil
 }
 
-// NormalizePhone turns the ways Indonesians write a mobile number
-// (0812…, +62 812…, 62-812…, 812…) into the international digits 62812….
-// It returns false for anything that is not a plausible phone number.
+// NormalizePhone turns the ways Indonesians write a mobile number — 0812…,
+// 62812…, +62 812…, +62 0812… (the trunk 0 kept after the country code),
+// 0062 812…, 812…, with spaces, dashes, dots or brackets — into one form,
+// the international digits 62812…. An Indonesian number must be a mobile
+// one (8 after the country code, 9–12 digits after it); other countries'
+// numbers are kept as their 9–15 international digits. It returns false for
+// anything that cannot be a mobile number.
 func NormalizePhone(s string) (string, bool) {
 	var b strings.Builder
 	for _, r := range s {
@@ -85,15 +89,25 @@ func NormalizePhone(s string) (string, bool) {
 		}
 	}
 	d := b.String()
+	if strings.HasPrefix(d, "00") {
+		d = d[2:] // international call prefix: 0062 812…
+	}
+	var national string
 	switch {
 	case strings.HasPrefix(d, "62"):
+		national = strings.TrimPrefix(d[2:], "0") // +62 0812…: the trunk 0 does not belong after 62
 	case strings.HasPrefix(d, "0"):
-		d = "62" + d[1:]
+		national = d[1:]
 	case strings.HasPrefix(d, "8"):
-		d = "62" + d
+		national = d
+	default:
+		if len(d) < 9 || len(d) > 15 {
+			return "", false
+		}
+		return d, true // another country's number
 	}
-	if len(d) < 9 || len(d) > 15 {
+	if !strings.HasPrefix(national, "8") || len(national) < 9 || len(national) > 12 {
 		return "", false
 	}
-	return d, true
+	return "62" + national, true
 }

@@ -79,9 +79,3 @@ func ParseQty(s string) (Qty, error) {
 	}
 	return q, nil
 }
-
-// Cost returns the rupiah price of q units at pricePerUnit, rounded to the
-// nearest rupiah (half up).
-func Cost(pricePerUnit int64, q Qty) int64 {
-	return (pricePerUnit*int64(q) + QtyScale/2) / QtyScale
-}

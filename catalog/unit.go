@@ -95,6 +95,9 @@ func Convert(q Qty, from, to Unit) (Qty, error) {
 	if from.Base == to.Base {
 		return q, nil
 	}
-	n := int64(q) * from.Base
-	return Qty((n + to.Base/2) / to.Base), nil
+	n, ok := MulDiv(int64(q), from.Base, to.Base)
+	if !ok {
+		return Qty(saturate(q < 0)), nil
+	}
+	return Qty(n), nil
 }

@@ -1,7 +1,9 @@
 package orders
 
 import (
+	"crypto/rand"
 	"fmt"
+	"math/big"
 	"strings"
 	"time"
 )
@@ -79,15 +81,16 @@ func (j *Job) Move(to JobStatus, at time.Time) error {
 	return fmt.Errorf("job %s: illegal status change %s → %s", j.Order, j.Status, to)
 }
 
-// PickupPIN derives a 4-digit PIN for a pickup, stable for an order and
-// group so a restart prints the same PIN.
-func PickupPIN(seed int64, order, group string) string {
-	h := uint32(2166136261)
-	for _, c := range fmt.Sprintf("%d/%s/%s", seed, order, group) {
-		h ^= uint32(c)
-		h *= 16777619
+// NewPickupPIN draws a 4-digit pickup PIN uniformly from crypto/rand. A
+// PIN is drawn for each claim and stored with the job: known PINs of other
+// jobs or groups say nothing about it, and a courier who gave a job back
+// holds a PIN that no longer opens anything.
+func NewPickupPIN() (string, error) {
+	n, err := rand.Int(rand.Reader, big.NewInt(10000))
+	if err != nil {
+		return "", fmt.Errorf("pickup pin: %w", err)
 	}
-	return fmt.Sprintf("%04d", h%10000)
+	return fmt.Sprintf("%04d", n.Int64()), nil
 }
 
 // JobTable renders the courier job transitions for `pasarbot states`.

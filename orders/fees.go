@@ -30,6 +30,7 @@ type FeeTable struct {
 type Quote struct {
 	Fee      int64
 	Zone     string  // zone name, or "" when by distance/default
+	Keyword  string  // the configured zone keyword found in the address (never the buyer's own words)
 	Km       float64 // distance when computed from a pin
 	TooFar   bool    // beyond MaxKm: not delivered
 	ByPin    bool
@@ -42,7 +43,7 @@ func (t FeeTable) Quote(address string, lat, lng float64, hasPin bool) Quote {
 	for _, z := range t.Zones {
 		for _, k := range z.Keywords {
 			if k = strings.ToLower(strings.TrimSpace(k)); k != "" && strings.Contains(a, k) {
-				return Quote{Fee: z.Fee, Zone: z.Name}
+				return Quote{Fee: z.Fee, Zone: z.Name, Keyword: k}
 			}
 		}
 	}

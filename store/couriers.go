@@ -71,6 +71,18 @@ func (t *Tx) JobsOfDay(day string) ([]*orders.Job, error) {
 	return js, nil
 }
 
+// JobsOfCourier returns the jobs a courier holds (claimed or picked up),
+// oldest first.
+func (t *Tx) JobsOfCourier(phone string) ([]*orders.Job, error) {
+	js, err := t.loadJobs(`SELECT `+jobColumns+` FROM courier_jobs j
+		WHERE j.courier = ? AND j.status IN (?, ?) ORDER BY j.created_at, j.order_code`,
+		phone, string(orders.JobClaimed), string(orders.JobPickedUp))
+	if err != nil {
+		return nil, fmt.Errorf("store: jobs of courier: %w", err)
+	}
+	return js, nil
+}
+
 // SaveJob creates or overwrites an order's courier job.
 func (t *Tx) SaveJob(j *orders.Job) error {
 	if j == nil || orderKey(j.Order) == "" {

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
 	"sync"
 
 	_ "github.com/mattn/go-sqlite3" // the SQLite driver (cgo)
@@ -27,6 +28,8 @@ type DB struct {
 	writeMu     sync.Mutex
 	writeConn   *sql.Conn
 	writerStmts stmtCache
+
+	lock *os.File // exclusive OS lock beside the file; nil when read-only
 }
 
 // dsn builds the connection string. Pragmas live in the DSN so every pooled
@@ -45,11 +48,38 @@ func dsn(path string, readOnly bool) string {
 	return "file:" + path + "?" + q.Encode()
 }
 
-// Open opens (creating if needed) the database at path and applies pending
-// migrations. It refuses a database written by a newer pasarbot.
+// Open opens (creating if needed) the database at path for writing and
+// applies pending migrations. It takes an exclusive OS lock beside the file
+// first (ErrLocked names the holder's PID), and refuses a 0-byte file
+// (ErrEmptyFile) and a database written by a newer pasarbot.
 func Open(ctx context.Context, path string) (*DB, error) {
+	return open(ctx, path, false)
+}
+
+func open(ctx context.Context, path string, allowEmpty bool) (*DB, error) {
 	if path == "" {
 		return nil, errors.New("store: empty database path")
+	}
+	lock, err := lockFile(LockPath(path))
+	if err != nil {
+		return nil, err
+	}
+	db, err := openLocked(ctx, path, allowEmpty)
+	if err != nil {
+		if lock != nil {
+			lock.Close()
+		}
+		return nil, err
+	}
+	db.lock = lock
+	return db, nil
+}
+
+func openLocked(ctx context.Context, path string, allowEmpty bool) (*DB, error) {
+	if !allowEmpty {
+		if err := checkNotEmpty(path); err != nil {
+			return nil, err
+		}
 	}
 	w, err := sql.Open("sqlite3", dsn(path, false))
 	if err != nil {
@@ -95,6 +125,10 @@ func (db *DB) Close() error {
 	}
 	if db.writer != nil {
 		errs = append(errs, db.writer.Close())
+	}
+	if db.lock != nil {
+		errs = append(errs, db.lock.Close()) // releases the lock
+		db.lock = nil
 	}
 	return errors.Join(errs...)
 }
@@ -157,6 +191,9 @@ func (t *Tx) queryRow(query string, args ...any) *sql.Row {
 // not with database/sql's Tx, so the connection's prepared statements can
 // be reused inside it.
 func (db *DB) Update(ctx context.Context, fn func(tx *Tx) error) error {
+	if db.writeConn == nil {
+		return errReadOnly
+	}
 	db.writeMu.Lock()
 	defer db.writeMu.Unlock()
 	if _, err := db.writeConn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
@@ -193,6 +230,9 @@ func (db *DB) View(ctx context.Context, fn func(tx *Tx) error) error {
 // Maintain checkpoints the WAL and lets SQLite refresh its planner
 // statistics; run it from the nightly job.
 func (db *DB) Maintain(ctx context.Context) error {
+	if db.writeConn == nil {
+		return errReadOnly
+	}
 	db.writeMu.Lock()
 	defer db.writeMu.Unlock()
 	if _, err := db.writeConn.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
@@ -207,6 +247,10 @@ func (db *DB) Maintain(ctx context.Context) error {
 // IntegrityCheck runs PRAGMA integrity_check and returns its verdict ("ok").
 func (db *DB) IntegrityCheck(ctx context.Context) (string, error) {
 	var s string
+	if db.writeConn == nil {
+		err := db.reader.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&s)
+		return s, err
+	}
 	db.writeMu.Lock()
 	defer db.writeMu.Unlock()
 	err := db.writeConn.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&s)

@@ -67,6 +67,10 @@ func (e ErrNewerSchema) Error() string {
 // Version returns the schema version recorded in the file.
 func (db *DB) Version(ctx context.Context) (int, error) {
 	var v int
+	if db.writeConn == nil {
+		err := db.reader.QueryRowContext(ctx, "SELECT COALESCE(MAX(version), 0) FROM schema_version").Scan(&v)
+		return v, err
+	}
 	db.writeMu.Lock()
 	defer db.writeMu.Unlock()
 	err := db.writeConn.QueryRowContext(ctx, "SELECT COALESCE(MAX(version), 0) FROM schema_version").Scan(&v)

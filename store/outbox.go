@@ -28,8 +28,12 @@ func (t *Tx) Enqueue(out bot.Outbound, at time.Time) error {
 	if err != nil {
 		return fmt.Errorf("store: enqueue %s: %w", out.ID, err)
 	}
-	_, err = t.exec(`INSERT INTO outbox(message_id, chat, payload, created_at, next_attempt_at)
-		VALUES (?, ?, ?, ?, ?)`, out.ID, out.Chat, string(payload), timeText(at), timeText(at))
+	priority := 0
+	if out.Low {
+		priority = 1
+	}
+	_, err = t.exec(`INSERT INTO outbox(message_id, chat, payload, created_at, next_attempt_at, priority)
+		VALUES (?, ?, ?, ?, ?, ?)`, out.ID, out.Chat, string(payload), timeText(at), timeText(at), priority)
 	if err != nil {
 		return fmt.Errorf("store: enqueue %s: %w", out.ID, err)
 	}
@@ -37,13 +41,17 @@ func (t *Tx) Enqueue(out bot.Outbound, at time.Time) error {
 }
 
 // PendingOutbound returns what may be sent now: for each chat only its
-// oldest unsent message, and only when that one is due, so a later message
-// to a chat never overtakes an earlier one. Rows come in queue order.
+// first unsent message, and only when that one is due, so a later message
+// to a chat never overtakes an earlier one — except that low-priority rows
+// (refusals, flood notices) wait behind every normal row of their chat, so
+// they never delay an order card. Rows come in queue order.
 func (t *Tx) PendingOutbound(now time.Time, limit int) ([]OutboxRow, error) {
-	rows, err := t.query(`SELECT id, message_id, chat, payload, attempts, created_at FROM outbox
-		WHERE id IN (SELECT MIN(id) FROM outbox WHERE sent_at IS NULL GROUP BY chat)
-		  AND next_attempt_at <= ?
-		ORDER BY id LIMIT ?`, timeText(now), rowLimit(limit))
+	rows, err := t.query(`SELECT o.id, o.message_id, o.chat, o.payload, o.attempts, o.created_at FROM outbox o
+		WHERE o.sent_at IS NULL
+		  AND o.id = (SELECT x.id FROM outbox x WHERE x.chat = o.chat AND x.sent_at IS NULL
+		              ORDER BY x.priority, x.id LIMIT 1)
+		  AND o.next_attempt_at <= ?
+		ORDER BY o.priority, o.id LIMIT ?`, timeText(now), rowLimit(limit))
 	if err != nil {
 		return nil, fmt.Errorf("store: pending outbound: %w", err)
 	}
@@ -82,6 +90,30 @@ func (t *Tx) MarkSendFailed(rowID int64, errText string, next time.Time) error {
 	res, err := t.exec(`UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?
 		WHERE id = ?`, errText, timeText(next), rowID)
 	return outboxChanged(res, err, "mark send failed", rowID)
+}
+
+// MarkDead sets a row aside for good (WhatsApp refused it permanently):
+// it counts as done so its chat's queue moves on, keeps its error, and
+// queues notices (to the admins) in the same transaction.
+func (t *Tx) MarkDead(rowID int64, errText string, at time.Time, notices []bot.Outbound) error {
+	res, err := t.exec(`UPDATE outbox SET attempts = attempts + 1, last_error = ?, sent_at = ?, dead_at = ?
+		WHERE id = ? AND sent_at IS NULL`, errText, timeText(at), timeText(at), rowID)
+	if err := outboxChanged(res, err, "mark dead", rowID); err != nil {
+		return err
+	}
+	for _, n := range notices {
+		if err := t.Enqueue(n, at); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// DeadLetters counts rows set aside as permanently refused.
+func (t *Tx) DeadLetters() (int, error) {
+	var n int
+	err := t.queryRow(`SELECT COUNT(*) FROM outbox WHERE dead_at IS NOT NULL`).Scan(&n)
+	return n, err
 }
 
 // OutboxStats counts unsent and sent messages.

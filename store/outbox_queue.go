@@ -29,6 +29,11 @@ func (q OutboxQueue) Sent(ctx context.Context, rowID int64, at time.Time) error 
 	return q.DB.Update(ctx, func(tx *Tx) error { return tx.MarkSent(rowID, at) })
 }
 
+// Dead sets a permanently refused row aside and queues notices with it.
+func (q OutboxQueue) Dead(ctx context.Context, rowID int64, errText string, at time.Time, notices []bot.Outbound) error {
+	return q.DB.Update(ctx, func(tx *Tx) error { return tx.MarkDead(rowID, errText, at, notices) })
+}
+
 // Failed records a failed attempt and when to try again.
 func (q OutboxQueue) Failed(ctx context.Context, rowID int64, errText string, next time.Time) error {
 	return q.DB.Update(ctx, func(tx *Tx) error { return tx.MarkSendFailed(rowID, errText, next) })

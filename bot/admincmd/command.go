@@ -31,6 +31,7 @@ const (
 	Blokir         Kind = "blokir"          // stop serving Phone
 	BukaBlokir     Kind = "buka_blokir"     // serve Phone again
 	Tugaskan       Kind = "tugaskan"        // give order Code to courier Phone
+	Lepas          Kind = "lepas"           // take order Code from its courier and offer it again
 	SelesaiCS      Kind = "selesai_cs"      // end the human handover with Phone (empty: the engine picks the only one)
 	Bantuan        Kind = "bantuan"         // the admin command list
 )
@@ -63,7 +64,7 @@ func Parse(text string) (cmd Command, ok bool) {
 	switch w0 {
 	case "BUKA":
 		if w1 == "BLOKIR" {
-			return phoneCommand(BukaBlokir, toks[2:]), true
+			return blockCommand(BukaBlokir, toks[2:]), true
 		}
 		return bare(Buka, toks), true
 	case "TUTUP":
@@ -105,9 +106,21 @@ func Parse(text string) (cmd Command, ok bool) {
 			return phoneCommand(KurirHapus, toks[2:]), true
 		}
 	case "BLOKIR":
-		return phoneCommand(Blokir, toks[1:]), true
+		return blockCommand(Blokir, toks[1:]), true
 	case "TUGASKAN":
 		return parseTugaskan(toks[1:]), true
+	case "LEPAS":
+		// "LEPAS A7K2" (or "LEPAS TUGAS A7K2"); other sentences are chat.
+		rest := toks[1:]
+		if w1 == "TUGAS" || w1 == "KURIR" {
+			rest = toks[2:]
+		}
+		if len(rest) == 0 {
+			return invalid(Lepas, "Kode pesanannya belum ada."), true
+		}
+		if code, ok := orderCode(rest[0].s); ok && len(rest) == 1 {
+			return Command{Kind: Lepas, Code: code}, true
+		}
 	case "SELESAI":
 		if w1 == "CS" {
 			if len(toks) == 2 {
@@ -149,6 +162,32 @@ func phoneCommand(k Kind, toks []token) Command {
 		return invalid(k, "Nomor HP tidak dikenali.")
 	}
 	return Command{Kind: k, Phone: p}
+}
+
+// blockCommand is BLOKIR/BUKA BLOKIR: a phone number, or the hidden id of
+// a sender WhatsApp shows without a number ("123456789012345@lid", as the
+// logs and the orders list show it).
+func blockCommand(k Kind, toks []token) Command {
+	if len(toks) == 1 {
+		if lid, ok := hiddenID(toks[0].s); ok {
+			return Command{Kind: k, Phone: lid}
+		}
+	}
+	return phoneCommand(k, toks)
+}
+
+// hiddenID reads a WhatsApp hidden id: digits, then "@lid".
+func hiddenID(s string) (string, bool) {
+	user, ok := strings.CutSuffix(strings.ToLower(strings.TrimSpace(s)), "@lid")
+	if !ok || len(user) < 6 || len(user) > 24 {
+		return "", false
+	}
+	for _, r := range user {
+		if r < '0' || r > '9' {
+			return "", false
+		}
+	}
+	return user + "@lid", true
 }
 
 func dateCommand(k Kind, toks []token) Command {

@@ -2,6 +2,7 @@ package admincmd_test
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -24,7 +25,8 @@ func FuzzParse(f *testing.F) {
 		"LIBUR 17 Agustus 2027", "UMUMKAN PEMBELI halo\nkak", "KURIR TAMBAH 0812 3456 7890 Mas Joko KH 1234 AB",
 		"KURIR HAPUS +62 812-3456-7890", "BUKA BLOKIR 081234567890", "TUGASKAN #a7k2 081234567890",
 		"SELESAI CS 0812", "ADMIN BANTUAN", "jam 24-24", "libur 29-02-2028", "KURIR TAMBAH 0812345678 \x00 B1",
-		"*buka*", "jam 06.00 s/d 12.00 WIB", "UMUMKAN \u00a0\u2003x",
+		"*buka*", "jam 06.00 s/d 12.00 WIB", "UMUMKAN \u00a0\u2003x", "BLOKIR 123456789012345@lid", "LEPAS a7k2",
+		"BUKA BLOKIR 12@lid",
 	} {
 		f.Add(s)
 	}
@@ -42,7 +44,12 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		if c.Phone != "" {
+		if lid := strings.TrimSuffix(c.Phone, "@lid"); lid != c.Phone {
+			// BLOKIR/BUKA BLOKIR of a hidden id: digits then "@lid".
+			if (c.Kind != admincmd.Blokir && c.Kind != admincmd.BukaBlokir) || strings.Trim(lid, "0123456789") != "" || len(lid) < 6 {
+				t.Fatalf("hidden id %q for %s", c.Phone, c.Kind)
+			}
+		} else if c.Phone != "" {
 			if n, ok := catalog.NormalizePhone(c.Phone); !ok || n != c.Phone || !digits.MatchString(c.Phone) {
 				t.Fatalf("phone %q not normalized", c.Phone)
 			}

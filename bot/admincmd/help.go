@@ -18,12 +18,13 @@ var usage = map[Kind][2]string{
 	Blokir:         {"*BLOKIR 0812xxxx* — berhenti melayani nomor itu", "*BLOKIR 0812xxxx* — stop serving that number"},
 	BukaBlokir:     {"*BUKA BLOKIR 0812xxxx* — layani lagi", "*BUKA BLOKIR 0812xxxx* — serve it again"},
 	Tugaskan:       {"*TUGASKAN A7K2 0812xxxx* — serahkan pesanan ke kurir", "*TUGASKAN A7K2 0812xxxx* — give an order to a courier"},
+	Lepas:          {"*LEPAS A7K2* — lepas pesanan dari kurirnya, tawarkan lagi ke grup kurir", "*LEPAS A7K2* — take an order from its courier and offer it again"},
 	SelesaiCS:      {"*SELESAI CS 0812xxxx* — akhiri obrolan CS, bot menjawab lagi", "*SELESAI CS 0812xxxx* — end the CS chat, the bot answers again"},
 	Bantuan:        {"*ADMIN BANTUAN* — daftar ini", "*ADMIN BANTUAN* — this list"},
 }
 
 // helpOrder is the list as admins need it: daily first.
-var helpOrder = []Kind{Buka, Tutup, Jam, Libur, LiburBatal, Info, Laporan, Umumkan, UmumkanPembeli, KurirTambah, KurirHapus, Blokir, BukaBlokir, Tugaskan, SelesaiCS, Bantuan}
+var helpOrder = []Kind{Buka, Tutup, Jam, Libur, LiburBatal, Info, Laporan, Umumkan, UmumkanPembeli, KurirTambah, KurirHapus, Blokir, BukaBlokir, Tugaskan, Lepas, SelesaiCS, Bantuan}
 
 // Usage is one command's form with an example, "en" or Indonesian.
 func Usage(k Kind, lang string) string {

@@ -40,6 +40,7 @@ type Config struct {
 	adminPhones  []string
 	sourceName   string
 	root         *yaml.Node
+	warnings     []string
 }
 
 type Market struct {
@@ -144,8 +145,15 @@ type Orders struct {
 }
 
 type Limits struct {
-	MessagesPerMinute int `yaml:"messages_per_minute"`
-	MaxMessageBytes   int `yaml:"max_message_bytes"`
+	MessagesPerMinute int   `yaml:"messages_per_minute"`
+	MaxMessageBytes   int   `yaml:"max_message_bytes"`
+	MaxKg             int64 `yaml:"max_kg"`
+	MaxLiter          int64 `yaml:"max_liter"`
+	MaxPieces         int64 `yaml:"max_pieces"`
+	MaxPrice          int64 `yaml:"max_price"`
+	MaxLineAmount     int64 `yaml:"max_line_amount"`
+	MaxOrderTotal     int64 `yaml:"max_order_total"`
+	MaxOutboundBytes  int   `yaml:"max_outbound_bytes"`
 }
 
 type Log struct {
@@ -264,7 +272,9 @@ func defaults() *Config {
 			WeighTolerance: 10,
 			CodeSeed:       0,
 		},
-		Limits: Limits{MessagesPerMinute: 20, MaxMessageBytes: 4096},
-		Log:    Log{Level: "info", Format: "console"},
+		Limits: Limits{MessagesPerMinute: 20, MaxMessageBytes: 4096,
+			MaxKg: 100, MaxLiter: 100, MaxPieces: 500, MaxPrice: 10_000_000,
+			MaxLineAmount: 10_000_000, MaxOrderTotal: 20_000_000, MaxOutboundBytes: 4000},
+		Log: Log{Level: "info", Format: "console"},
 	}
 }

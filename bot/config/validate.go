@@ -121,7 +121,7 @@ func (c *Config) validate() error {
 	for i, a := range c.Admins {
 		p, ok := catalog.NormalizePhone(a)
 		if !ok {
-			return c.errAt(fmt.Sprintf("admins[%d]", i), "%q is not a phone number", a)
+			return c.errAt(fmt.Sprintf("admins[%d]", i), "%q is not a mobile number (write it like 0812-3456-7890 or +62 812-3456-7890)", a)
 		}
 		c.adminPhones = append(c.adminPhones, p)
 	}
@@ -141,12 +141,12 @@ func (c *Config) validate() error {
 		seen[g.ID] = true
 		for j, l := range g.Leaders {
 			if _, ok := catalog.NormalizePhone(l); !ok {
-				return c.errAt(fmt.Sprintf("%s.leaders[%d]", key, j), "%q is not a phone number", l)
+				return c.errAt(fmt.Sprintf("%s.leaders[%d]", key, j), "%q is not a mobile number (write it like 0812-3456-7890 or +62 812-3456-7890)", l)
 			}
 		}
 		for j, m := range g.Members {
 			if _, ok := catalog.NormalizePhone(m.Phone); !ok {
-				return c.errAt(fmt.Sprintf("%s.members[%d].phone", key, j), "%q is not a phone number", m.Phone)
+				return c.errAt(fmt.Sprintf("%s.members[%d].phone", key, j), "%q is not a mobile number (write it like 0812-3456-7890 or +62 812-3456-7890)", m.Phone)
 			}
 		}
 	}
@@ -163,11 +163,14 @@ func (c *Config) validate() error {
 	}
 	for i, d := range c.Couriers.Drivers {
 		if _, ok := catalog.NormalizePhone(d.Phone); !ok {
-			return c.errAt(fmt.Sprintf("couriers.drivers[%d].phone", i), "%q is not a phone number", d.Phone)
+			return c.errAt(fmt.Sprintf("couriers.drivers[%d].phone", i), "%q is not a mobile number (write it like 0812-3456-7890 or +62 812-3456-7890)", d.Phone)
 		}
 		if strings.TrimSpace(d.Name) == "" {
 			return c.errAt(fmt.Sprintf("couriers.drivers[%d].name", i), "must not be empty")
 		}
+	}
+	if err := c.checkPeople(); err != nil {
+		return err
 	}
 	for i, z := range c.Delivery.Zones {
 		key := fmt.Sprintf("delivery.zones[%d]", i)
@@ -216,6 +219,21 @@ func (c *Config) validate() error {
 	}
 	if c.Limits.MaxMessageBytes < 64 {
 		return c.errAt("limits.max_message_bytes", "must be at least 64")
+	}
+	for _, l := range []struct {
+		key string
+		v   int64
+	}{{"max_kg", c.Limits.MaxKg}, {"max_liter", c.Limits.MaxLiter}, {"max_pieces", c.Limits.MaxPieces},
+		{"max_price", c.Limits.MaxPrice}, {"max_line_amount", c.Limits.MaxLineAmount}, {"max_order_total", c.Limits.MaxOrderTotal}} {
+		if l.v < 1 || l.v > 1_000_000_000_000 {
+			return c.errAt("limits."+l.key, "must be between 1 and 1000000000000")
+		}
+	}
+	if c.Limits.MaxLineAmount > c.Limits.MaxOrderTotal {
+		return c.errAt("limits.max_line_amount", "must not exceed limits.max_order_total")
+	}
+	if c.Limits.MaxOutboundBytes < 500 || c.Limits.MaxOutboundBytes > 60000 {
+		return c.errAt("limits.max_outbound_bytes", "must be between 500 and 60000")
 	}
 	switch strings.ToLower(c.Log.Level) {
 	case "trace", "debug", "info", "warn", "error":
@@ -282,6 +300,13 @@ func ParseSpan(s string) (open, close int, err error) {
 		return 0, 0, fmt.Errorf("closing must be after opening in %q", s)
 	}
 	return open, close, nil
+}
+
+// CatalogLimits returns the configured bounds on lines, orders and prices.
+func (c *Config) CatalogLimits() catalog.Limits {
+	l := c.Limits
+	return catalog.Limits{MaxKg: l.MaxKg, MaxLiter: l.MaxLiter, MaxPieces: l.MaxPieces, MaxPrice: l.MaxPrice,
+		MaxLineAmount: l.MaxLineAmount, MaxOrderTotal: l.MaxOrderTotal}
 }
 
 // CatalogGroups returns the configured seller groups as catalog groups,

@@ -71,7 +71,8 @@ func Open(ctx context.Context, o Options) (*Market, error) {
 	bs := store.BotStore{DB: db}
 	pipe := bot.NewPipeline(bs, eng, o.Clock, burst, o.Log)
 	m := &Market{Config: cfg, DB: db, Engine: eng, Pipeline: pipe, Clock: o.Clock, Log: o.Log}
-	m.Sender = &bot.Sender{Outbox: store.OutboxQueue{DB: db}, Messenger: o.Messenger, Clock: o.Clock, Log: o.Log, Wake: make(chan struct{}, 1)}
+	m.Sender = &bot.Sender{Outbox: store.OutboxQueue{DB: db}, Messenger: o.Messenger, Clock: o.Clock, Log: o.Log,
+		Wake: make(chan struct{}, 1), Admins: set.Admins, Lang: set.Lang}
 	pipe.Committed = func() {
 		select {
 		case m.Sender.Wake <- struct{}{}:

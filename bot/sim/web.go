@@ -40,6 +40,9 @@ type Server struct {
 	mu     sync.Mutex
 	seq    int
 	prefix string // inbound ids; unique per server start, since --db may be reused
+
+	hostMu     sync.Mutex
+	listenHost string // the non-loopback address Serve listens on, allowed as Host
 }
 
 // NewServer serves m, whose messages go through rec. hours (may be nil) gives
@@ -63,13 +66,18 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST /api/send", s.handleSend)
 	mux.HandleFunc("POST /api/advance", s.handleAdvance)
 	mux.HandleFunc("GET /api/events", s.handleEvents)
-	return mux
+	return s.guard(mux)
 }
 
 // Serve serves on ln until ctx ends, then shuts down gracefully. Event
 // streams end with ctx: requests inherit it through BaseContext, which
 // Shutdown alone would not do for a long-lived response.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && !tcp.IP.IsUnspecified() && !tcp.IP.IsLoopback() {
+		s.hostMu.Lock()
+		s.listenHost = tcp.IP.String()
+		s.hostMu.Unlock()
+	}
 	srv := &http.Server{
 		Handler:           s.Handler(),
 		BaseContext:       func(net.Listener) context.Context { return ctx },

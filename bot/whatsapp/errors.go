@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"go.mau.fi/whatsmeow"
 )
 
 // ErrSendPaused is returned by Send while WhatsApp has temporarily banned
@@ -56,4 +58,33 @@ func (e *maskedError) Unwrap() error { return e.err }
 // maskErr wraps err as "<what>: <err>" with phone numbers masked.
 func maskErr(what string, err error) error {
 	return &maskedError{msg: maskJIDs(what + ": " + err.Error()), err: err}
+}
+
+// refusedError is a send WhatsApp will never accept, however often it is
+// tried (bot.PermanentError): the outbox sets the row aside and tells the
+// admins instead of blocking the chat's queue.
+type refusedError struct{ err error }
+
+func (e *refusedError) Error() string   { return e.err.Error() }
+func (e *refusedError) Unwrap() error   { return e.err }
+func (e *refusedError) Permanent() bool { return true }
+
+// permanentSendErrors are whatsmeow's answers that no retry changes: no
+// such server or recipient form, a group we are not in, and the server's
+// refusals of the message itself (bad request, forbidden, not found, not
+// acceptable, gone).
+var permanentSendErrors = []error{
+	whatsmeow.ErrUnknownServer, whatsmeow.ErrRecipientADJID, whatsmeow.ErrBroadcastListUnsupported,
+	whatsmeow.ErrNotInGroup, whatsmeow.ErrIQBadRequest, whatsmeow.ErrIQForbidden, whatsmeow.ErrIQNotFound,
+	whatsmeow.ErrIQNotAcceptable, whatsmeow.ErrIQGone,
+}
+
+// classifySend marks err permanent when retrying cannot help.
+func classifySend(err error) error {
+	for _, p := range permanentSendErrors {
+		if errors.Is(err, p) {
+			return &refusedError{err}
+		}
+	}
+	return err
 }

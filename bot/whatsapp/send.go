@@ -24,7 +24,9 @@ var _ bot.Messenger = (*Client)(nil)
 //   - ErrSendPaused: a temporary ban; retry after Until.
 //   - ErrNotConnected: the connection is down for a moment; retry.
 //   - *StoppedError: the client stopped for good; keep the row.
-//   - a malformed chat or empty message: retrying will not help.
+//   - a malformed chat or empty message, or one WhatsApp refuses for good
+//     (not in the group, no such recipient, forbidden): a bot.PermanentError;
+//     the outbox sets it aside and tells the admins.
 //   - anything else (a timeout above all): the server may or may not have
 //     the message. Retry with the same id — never a new one — so the phone
 //     shows it once.
@@ -40,10 +42,10 @@ func (c *Client) Send(ctx context.Context, msg bot.Outbound) error {
 	}
 	to, err := ParseChat(msg.Chat)
 	if err != nil {
-		return err
+		return &refusedError{err}
 	}
 	if strings.TrimSpace(msg.Text) == "" && msg.Location == nil {
-		return fmt.Errorf("whatsapp: outbound message %s is empty", msg.ID)
+		return &refusedError{fmt.Errorf("whatsapp: outbound message %s is empty", msg.ID)}
 	}
 	if !c.wa.IsLoggedIn() {
 		return ErrNotConnected
@@ -65,7 +67,7 @@ func (c *Client) Send(ctx context.Context, msg bot.Outbound) error {
 		c.chatPresence(ctx, to, types.ChatPresencePaused)
 	}
 	if err != nil {
-		err = maskErr(fmt.Sprintf("whatsapp: send %s to %s", msg.ID, bot.MaskPhone(msg.Chat)), err)
+		err = classifySend(maskErr(fmt.Sprintf("whatsapp: send %s to %s", msg.ID, bot.MaskPhone(msg.Chat)), err))
 		log.Warn().Err(err).Msg("send failed; retry with the same id")
 		return err
 	}

@@ -178,11 +178,11 @@ func runCatalogExport(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	// store.Open would create an empty database; exporting should not.
+	// Exporting never creates a database, and works while `run` holds it.
 	if _, err := os.Stat(cfg.Database.Path); err != nil {
 		return exitError{code: 1, msg: fmt.Sprintf("no database at %s (import a catalog first, or use --default)", cfg.Database.Path)}
 	}
-	db, err := store.Open(ctx, cfg.Database.Path)
+	db, err := store.OpenReadOnly(ctx, cfg.Database.Path)
 	if err != nil {
 		return err
 	}

@@ -41,7 +41,7 @@ func runLaporan(ctx context.Context, e env, args []string) error {
 	}
 	start := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, loc)
 	end := start.AddDate(0, 0, 1)
-	db, err := store.Open(ctx, cfg.Database.Path)
+	db, err := store.OpenReadOnly(ctx, cfg.Database.Path)
 	if err != nil {
 		return err
 	}

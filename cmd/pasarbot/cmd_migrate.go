@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+
+	"pasarbot/store"
 )
 
 func runMigrate(ctx context.Context, e env, args []string) error {
@@ -11,7 +13,8 @@ func runMigrate(ctx context.Context, e env, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	cfg, db, err := cf.openDB(ctx, e)
+	// The one command that may give a 0-byte file a fresh schema.
+	cfg, db, err := cf.openWith(ctx, e, store.OpenForMigrate)
 	if err != nil {
 		return err
 	}

@@ -71,7 +71,7 @@ func runOrders(ctx context.Context, e env, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	cfg, db, err := cf.openDB(ctx, e)
+	cfg, db, err := cf.openReadOnly(ctx, e)
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"flag"
+	"fmt"
 
 	"pasarbot/bot/config"
 	"pasarbot/store"
@@ -36,6 +37,9 @@ func (f configFlags) load(e env) (*config.Config, error) {
 		if cfg, err = config.Load(path); err != nil {
 			return nil, err
 		}
+		for _, w := range cfg.Warnings() {
+			fmt.Fprintf(e.stderr, "warning: %s\n", w)
+		}
 	}
 	if *f.db != "" {
 		cfg.Database.Path = *f.db
@@ -43,13 +47,24 @@ func (f configFlags) load(e env) (*config.Config, error) {
 	return cfg, nil
 }
 
-// openDB loads the configuration and opens its database; the caller closes it.
+// openDB loads the configuration and opens its database for writing (with
+// the database's lock); the caller closes it.
 func (f configFlags) openDB(ctx context.Context, e env) (*config.Config, *store.DB, error) {
+	return f.openWith(ctx, e, store.Open)
+}
+
+// openReadOnly loads the configuration and opens its existing database for
+// reading only: it works while `pasarbot run` holds the lock.
+func (f configFlags) openReadOnly(ctx context.Context, e env) (*config.Config, *store.DB, error) {
+	return f.openWith(ctx, e, store.OpenReadOnly)
+}
+
+func (f configFlags) openWith(ctx context.Context, e env, open func(context.Context, string) (*store.DB, error)) (*config.Config, *store.DB, error) {
 	cfg, err := f.load(e)
 	if err != nil {
 		return nil, nil, err
 	}
-	db, err := store.Open(ctx, cfg.Database.Path)
+	db, err := open(ctx, cfg.Database.Path)
 	if err != nil {
 		return nil, nil, err
 	}
