@@ -323,6 +323,12 @@ func splitNameAddress(s string, zones ...orders.Zone) (string, string) {
 		return first, strings.Trim(strings.TrimSpace(strings.Join(parts[1:], ", ")), ", ")
 	case looksLikeName(last):
 		return last, strings.Trim(strings.TrimSpace(strings.Join(parts[:len(parts)-1], ", ")), ", ")
+	case len(parts) >= 3 && bareName(last) && !zoneWord(last, zones) && hasZoneWord(parts[len(parts)-2], zones):
+		// "Jl. Beliang 6, Menteng, Rosmawati": a word after the area is
+		// the name.
+		return strings.TrimSpace(last), strings.Trim(strings.TrimSpace(strings.Join(parts[:len(parts)-1], ", ")), ", ")
+	case len(parts) == 2 && bareName(last) && capitalizedName(strings.TrimSpace(last)) && !zoneWord(last, zones) && hasZoneWord(parts[0], zones):
+		return strings.TrimSpace(last), strings.TrimSpace(parts[0])
 	}
 	return "", strings.TrimSpace(s)
 }
@@ -363,6 +369,38 @@ func zoneWord(s string, zones []orders.Zone) bool {
 	for _, z := range zones {
 		for _, k := range z.Keywords {
 			if strings.ToLower(k) == s {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// bareName is one or two words of letters: no digits, no address word.
+func bareName(s string) bool {
+	fs := strings.Fields(strings.ToLower(s))
+	if len(fs) == 0 || len(fs) > 2 {
+		return false
+	}
+	for _, f := range fs {
+		if addressWords[strings.Trim(f, ".")] || notNameWords[f] {
+			return false
+		}
+		for _, r := range f {
+			if r < 'a' || r > 'z' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// hasZoneWord reports whether part ends in a delivery zone's keyword.
+func hasZoneWord(part string, zones []orders.Zone) bool {
+	low := strings.ToLower(strings.TrimSpace(part))
+	for _, z := range zones {
+		for _, k := range z.Keywords {
+			if strings.HasSuffix(low, strings.ToLower(k)) {
 				return true
 			}
 		}

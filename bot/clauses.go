@@ -26,12 +26,12 @@ var deliveryTo = regexp.MustCompile(`(?i)\b(tolong\s+)?(di)?(antar|anter|antarka
 
 // nameRe finds "atas nama Bu Yati", "a.n. Mas Agus", "penerima: Pak Budi",
 // "buat Bu Yati", "nama saya Rina".
-var nameRe = regexp.MustCompile(`(?i)(?:^|[\s,;(])(?:atas\s+nama|a\.\s?n\.?|a/n|an\.|nama\s+penerima\s*:?|penerima\s*:?|namanya\s*:?|nama\s+saya|nama\s+sy|nama\s+gue|nama\s+aye|nama\s*:|nama\s+aku|ulun\s+nama|ngaran\s+ulun|ngaran|nami\s+abdi|namina|nami|jenengku|jeneng\s+kula|asma\s+kula|nama)\s*:?\s+([^\n,;()]+)`)
+var nameRe = regexp.MustCompile(`(?i)(?:^|[\s,;(])(?:atas\s+nama|atas\s+name|a\.\s?n\.?|a/n|an\.|nama\s+penerima\s*:?|penerima\s*:?|namanya\s*:?|nama\s+saya|nama\s+sy|nama\s+gue|nama\s+aye|nama\s*:|nama\s+aku|ulun\s+nama|ngaran\s+ulun|ngaran|nami\s+abdi|namina|nami|jenengku|jeneng\s+kula|asma\s+kula|nama)\s*:?\s+([^\n,;()]+)`)
 var forRe = regexp.MustCompile(`(?i)(?:^|[\s,;(])(?:buat|untuk|utk|u/|gasan|kagem|kanggo|pikeun|keur|an|a\.n|atas)\s+((?:bu|ibu|pak|bapak|mas|mbak|mba|kak|bang|abang|dek|om|tante|acil|julak|ading|teh|aa|cik|koh|nyai|mbok|bude|pakde|uwa|mak|umi|abah|amang|busu|angah|bunda|eyang|nenek|kakek|haji|hj|h|mpok|kang|teteh|ceu|neng|mama|mamah|papa|ibuk)\.?\s+[a-z][a-z']*(?:\s+[a-z][a-z']*)?)`)
 
 // nameIntro words may come before a name said on its own ("dengan Pak
 // Syahrani", "saya Bu Tini").
-var nameIntro = set("aye", "gue", "gua", "ane", "ini", "dengan", "dgn", "dg", "saya", "sy", "aku", "ini", "kulo", "ulun", "abdi", "nama", "atas", "oleh")
+var nameIntro = set("rumah", "rumahnya", "tempat", "kediaman", "aye", "gue", "gua", "ane", "ini", "dengan", "dgn", "dg", "saya", "sy", "aku", "ini", "kulo", "ulun", "abdi", "nama", "atas", "oleh")
 
 // honorifics start a name said on its own ("Bu Yati", "mas agus").
 var honorifics = set("mpok", "engkong", "babe", "kang", "teteh", "ceu", "neng", "ujang", "uda", "uni", "daeng", "cak", "ning", "mbah", "bli", "ibuk", "mama", "mamah", "papa", "mami", "papi", "ayah", "bu", "ibu", "pak", "bapak", "mas", "mbak", "mba", "kak", "bang", "abang", "dek", "om", "tante", "acil", "julak",
@@ -49,7 +49,13 @@ func cutName(line string) (rest, name string) {
 		if name == "" {
 			continue
 		}
-		return strings.TrimSpace(line[:m[0]] + " " + line[m[3]:]), name
+		// Cut only as far as the name went ("buat Ibu Hartini Jl. …"
+		// keeps "Jl.").
+		end := m[3]
+		if i := strings.Index(line[m[2]:], name); i >= 0 {
+			end = m[2] + i + len(name)
+		}
+		return strings.TrimSpace(line[:m[0]] + " " + line[end:]), name
 	}
 	return line, ""
 }
@@ -84,6 +90,9 @@ func looksLikeName(s string) bool {
 	fs := strings.Fields(strings.ToLower(s))
 	for len(fs) > 2 && nameIntro[fs[0]] {
 		fs = fs[1:]
+	}
+	for len(fs) > 2 && (fillerTail[strings.Trim(fs[len(fs)-1], ".,")] || fs[len(fs)-1] == "di") && !honorifics[fs[len(fs)-1]] {
+		fs = fs[:len(fs)-1] // "Bu Lina di", "Pak Budi ya"
 	}
 	if len(fs) < 2 || len(fs) > 4 || strings.ContainsAny(s, "0123456789") {
 		return false
