@@ -25,6 +25,10 @@ var (
 
 // digression recognizes a question asked in the middle of an order.
 func (e *Engine) digression(s string) (string, bool) {
+	if ambilRe.MatchString(s) {
+		// "ongkirnya 20rb ya, saya ambil aja ke pasar": a choice, not a question.
+		return "", false
+	}
 	q := strings.HasSuffix(s, "?") || strings.Contains(s, "?") || priceAsk.MatchString(s) || strings.HasPrefix(s, "bisa ") || strings.HasPrefix(s, "apa ") || strings.HasPrefix(s, "kapan ")
 	switch {
 	case ongkirRe.MatchString(s) && (q || strings.Contains(s, " ke ")):
@@ -149,7 +153,7 @@ var (
 // setengah": a change to a line already in the cart, never a new line.
 func (e *Engine) readCorrection(c *Conversation, line string) (act, bool) {
 	s := strings.ToLower(line)
-	if removeCue.MatchString(s) && !addCue.MatchString(s) && !conditionRe.MatchString(s) {
+	if removeCue.MatchString(s) && !addCue.MatchString(s) && !conditionRe.MatchString(s) && !ambilRe.MatchString(s) && !antarRe.MatchString(s) {
 		words := removeCue.ReplaceAllString(s, " ")
 		words = changeCue.ReplaceAllString(words, " ")
 		words = strings.Trim(cutGreeting(words), " ,.!?")
@@ -163,7 +167,7 @@ func (e *Engine) readCorrection(c *Conversation, line string) (act, bool) {
 		}
 		// "lengkuasnya gak usah" for a product not in the cart: say so,
 		// never ask how much of it.
-		if _, _, hasQty := parse.ParseQuantity(words); !hasQty && e.namesProduct(words) {
+		if _, _, hasQty := parse.ParseQuantity(words); !hasQty && e.ordersProduct(words) {
 			return act{ev: EvRemove, text: words}, true
 		}
 		return act{}, false

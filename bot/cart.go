@@ -104,6 +104,17 @@ func (e *Engine) actAddItems(b *buyerTurn) error {
 				continue
 			}
 		}
+		if n, ok := e.choiceInCart(nq, b.conv); ok && (nq.Qty > 0 || nq.Amount > 0) {
+			// "ayamnya tambah 1 lagi": of the ayam kinds, the one in the cart.
+			p := e.bySKU[nq.Choices[n-1]]
+			if qty, note := e.questionQty(nq, p); note == "" && qty > 0 {
+				if msg := e.addLine(b.conv, parse.Item{SKU: p.SKU, Name: p.Name, Unit: p.Unit, Qty: qty, Amount: nq.Amount, Note: nq.Note}, b.in.ID); msg != "" {
+					b.note(msg)
+				}
+				b.changed, b.cartChanged = true, true
+				continue
+			}
+		}
 		if n, ok := e.choiceInLine(nq, b.act.text); ok {
 			// "minyak goreng 2 liter, yang paling murah aja"
 			p := e.bySKU[nq.Choices[n-1]]
@@ -240,6 +251,26 @@ func (e *Engine) takeBareQty(b *buyerTurn) *Question {
 	q := b.conv.Questions[0]
 	b.conv.Questions = b.conv.Questions[1:]
 	return &q
+}
+
+// choiceInCart picks the one choice of an ambiguous question that is
+// already in the cart.
+func (e *Engine) choiceInCart(q Question, c *Conversation) (int, bool) {
+	if q.Kind != string(parse.Ambiguous) {
+		return 0, false
+	}
+	hit := 0
+	for i, sku := range q.Choices {
+		for _, l := range c.Cart {
+			if l.SKU == sku {
+				if hit != 0 && hit != i+1 {
+					return 0, false
+				}
+				hit = i + 1
+			}
+		}
+	}
+	return hit, hit > 0
 }
 
 // choiceRe finds "yang paling murah", "yg premium" in an order line.

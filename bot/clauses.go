@@ -302,28 +302,24 @@ var (
 // wins when a line says both ("antar aja, eh ambil sendiri deh").
 func cutDelivery(line string) (string, Event) {
 	am := ambilRe.FindAllStringIndex(line, -1)
-	an := antarRe.FindAllStringIndex(line, -1)
+	// The "antar" inside "ga usah diantar" belongs to the pickup phrase:
+	// antar words are looked for with the pickup phrases blanked out.
+	blanked := []byte(line)
+	for _, m := range am {
+		for i := m[0]; i < m[1]; i++ {
+			blanked[i] = ' '
+		}
+	}
+	an := antarRe.FindAllStringIndex(string(blanked), -1)
 	if len(am) == 0 && len(an) == 0 {
 		return line, ""
 	}
 	ev := EvAntar
-	lastAm, lastAn := -1, -1
-	if len(am) > 0 {
-		lastAm = am[len(am)-1][0]
-	}
-	if len(an) > 0 {
-		lastAn = an[len(an)-1][0]
-	}
-	if lastAm > lastAn {
+	if len(am) > 0 && (len(an) == 0 || am[len(am)-1][0] > an[len(an)-1][0]) {
 		ev = EvAmbil
 	}
-	// The "antar" inside "ga usah diantar" belongs to the pickup phrase.
-	out := ambilRe.ReplaceAllString(line, " ")
-	if ev == EvAmbil && len(antarRe.FindAllStringIndex(out, -1)) == 0 {
-		return strings.TrimSpace(out), ev
-	}
-	out = antarRe.ReplaceAllString(out, " ")
-	return strings.TrimSpace(out), ev
+	out := antarRe.ReplaceAllString(string(blanked), " ")
+	return strings.TrimSpace(strings.Join(strings.Fields(out), " ")), ev
 }
 
 // cutFinish takes a finish phrase off the end of a line ("…, itu aja ya").

@@ -108,8 +108,10 @@ func (e *Engine) prompt(b *buyerTurn, s State, full bool) string {
 // (the trader moves on) and other questions offer a person.
 func (e *Engine) finishReply(b *buyerTurn) error {
 	var parts []string
+	seen := map[string]bool{}
 	for _, n := range b.notes {
-		if n = strings.TrimSpace(n); n != "" {
+		if n = strings.TrimSpace(n); n != "" && !seen[n] {
+			seen[n] = true
 			parts = append(parts, n)
 		}
 	}

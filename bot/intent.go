@@ -41,7 +41,7 @@ var (
 	statusWords      = set("status", "cek status", "status pesanan", "pesanan saya", "pesananku", "cek pesanan", "sudah sampai mana", "udah sampai mana", "mana pesanan saya", "lacak", "udah sampe mana", "sampai mana")
 	menuWords        = set("menu", "daftar harga", "harga", "katalog", "list harga", "pricelist", "price list", "jualan apa aja", "ada apa aja", "daftar", "produk", "jual apa aja", "ada apa saja", "list", "harga harga", "harga2")
 	handoverEndWords = set("batal", "selesai", "menu", "udah selesai", "sudah selesai", "selesai cs", "stop", "keluar", "kembali", "kembali ke menu", "cancel", "udahan", "sudah", "udah")
-	handoverRe       = regexp.MustCompile(`^(admin|cs|customer service|petugas|operator)\b|\b((ngomong|bicara|ngobrol|chat|telpon|telepon|nego|negosiasi) (sama|dengan|dg|dgn|ke) (orang|admin|manusia|petugas|orangnya|cs|penjualnya|pedagangnya|pemiliknya|yang punya)|(minta|hubungi|panggil|panggilkan|sambungkan( ke)?|mau|pengen|ingin) (admin|cs|petugas|operator|orang asli|manusia))\b`)
+	handoverRe       = regexp.MustCompile(`^(admin|cs|customer service|petugas|operator)\b|\b(ada|minta|tanya|hubungi|panggil|panggilkan|sambungkan|mau|bisa) (sama |ke |dengan |dg )?(admin|petugas|operator|cs)\b|\b(minta|bagi|kasih) (nomor|no|kontak|wa|nomer) (orangnya|penjualnya|penjual|pedagangnya|pedagang|admin|pemiliknya|pemilik|yang punya)\b|\b((ngomong|bicara|ngobrol|chat|telpon|telepon|nego|negosiasi) (sama|dengan|dg|dgn|ke) (orang|admin|manusia|petugas|orangnya|cs|penjualnya|pedagangnya|pemiliknya|yang punya)|(minta|hubungi|panggil|panggilkan|sambungkan( ke)?|mau|pengen|ingin) (admin|cs|petugas|operator|orang asli|manusia))\b`)
 	reorderRe        = regexp.MustCompile(`^(ulang|ulangi|sama kayak|sama seperti|pesan lagi|order lagi) ?(pesanan|order)? ?(kemarin|kemaren|terakhir|yang (lalu|kemarin))?`)
 	codeRe           = regexp.MustCompile(`(?i)\b([a-z][0-9][a-z][0-9](?:[a-z][0-9]?)?)\b`)
 	offerRe          = regexp.MustCompile(`^(tawar|nawar|bisa|boleh|gimana kalau|gmn kalo|kalau|kalo|kurang|kurangin|kurangi)\b`)
@@ -140,7 +140,7 @@ func cutGreeting(s string) string {
 	return strings.Join(fs[i:], " ")
 }
 
-var onlyFillerWords = set("dan", "sama", "terus", "trus", "juga", "tolong", "langsung", "nanti", "ke", "di", "rumah", "saya", "aku", "sini",
+var onlyFillerWords = set("tapi", "ding", "deng", "sih", "kok", "lho", "loh", "dan", "sama", "terus", "trus", "juga", "tolong", "langsung", "nanti", "ke", "di", "rumah", "saya", "aku", "sini",
 	"minta", "pakai", "pake", "mau", "dong", "ulun", "kami", "kita", "yang", "yg", "hmm", "eh", "nah", "oh", "ini", "itu", "gitu", "begitu", "jadi")
 
 // leadWords open an order in many regions: "bade mesen", "handak tukar",

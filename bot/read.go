@@ -52,7 +52,7 @@ func (e *Engine) readBuyer(c *Conversation, in Inbound) []act {
 		return []act{a}
 	}
 	var acts []act
-	for _, ln := range splitLines(raw) {
+	for _, ln := range splitSentences(splitLines(raw)) {
 		for _, a := range e.readLine(c, ln) {
 			// An address written over several lines of one message is one
 			// address ("Perum Griya Permai" / "Blok F no 12" / "Menteng").
@@ -288,7 +288,7 @@ func (e *Engine) readCorrections(c *Conversation, line string) ([]act, bool) {
 	if len(c.Cart) == 0 || !strings.ContainsAny(line, ",;") {
 		return nil, false
 	}
-	parts := strings.FieldsFunc(line, func(r rune) bool { return r == ',' || r == ';' })
+	parts := splitClauses(line)
 	var acts []act
 	found := false
 	for _, p := range parts {
@@ -304,6 +304,24 @@ func (e *Engine) readCorrections(c *Conversation, line string) ([]act, bool) {
 		}
 	}
 	return acts, found
+}
+
+// splitClauses splits at commas and semicolons, but not inside a decimal
+// ("1,5 kg").
+func splitClauses(line string) []string {
+	var parts []string
+	start := 0
+	for i := 0; i < len(line); i++ {
+		if line[i] != ',' && line[i] != ';' {
+			continue
+		}
+		if line[i] == ',' && i > 0 && i+1 < len(line) && line[i-1] >= '0' && line[i-1] <= '9' && line[i+1] >= '0' && line[i+1] <= '9' {
+			continue
+		}
+		parts = append(parts, line[start:i])
+		start = i + 1
+	}
+	return append(parts, line[start:])
 }
 
 // readItems runs the product parser on what is left of a line.
@@ -342,6 +360,33 @@ func (e *Engine) ordersProduct(s string) bool {
 }
 
 var lineBreaks = strings.NewReplacer("\u2028", "\n", "\u2029", "\n", "\u0085", "\n", "\r\n", "\n", "\r", "\n")
+
+// splitSentences splits lines at sentence stops (". ", "? ", "! ") that
+// do not end an abbreviation ("Jl.", "no.", "Gg.") or a number: "kok
+// mahal ya. gak jadi deh" is two things said.
+func splitSentences(lines []string) []string {
+	var out []string
+	for _, ln := range lines {
+		start := 0
+		for i := 0; i+1 < len(ln); i++ {
+			if (ln[i] != '.' && ln[i] != '?' && ln[i] != '!') || ln[i+1] != ' ' {
+				continue
+			}
+			j := strings.LastIndexAny(ln[:i], " ,") + 1
+			if w := ln[j:i]; ln[i] == '.' && (len(w) <= 3 || strings.ContainsAny(w, "0123456789")) {
+				continue
+			}
+			if part := strings.TrimSpace(ln[start : i+1]); part != "" {
+				out = append(out, part)
+			}
+			start = i + 1
+		}
+		if part := strings.TrimSpace(ln[start:]); part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
+}
 
 // splitLines splits a message into its non-empty lines.
 func splitLines(s string) []string {
