@@ -370,6 +370,12 @@ func (e *Engine) readReferent(c *Conversation, s string) (act, bool) {
 		return act{}, false // another product: an order, not about the one asked
 	}
 	q := strings.Join(qtyWords, " ")
+	if strings.HasSuffix(strings.TrimSpace(s), "?") {
+		// "kalo setengah kilo?": the price of that much, not an order yet.
+		if qty, unit, ok := parse.ParseQuantity(q); ok {
+			return act{ev: EvQuestion, kind: "price_qty", sku: sku, qty: qty, unit: unit}, true
+		}
+	}
 	if amt, ok := parse.ParseMoney(q); ok {
 		return act{ev: EvQty, amount: amt, sku: sku}, true
 	}

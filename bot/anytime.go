@@ -68,6 +68,17 @@ func (e *Engine) actAnswerQuestion(b *buyerTurn) error {
 		b.note(e.t("eta_answer"))
 	case "no_human":
 		b.note(e.t("no_human"))
+	case "price_qty":
+		p, ok := e.bySKU[b.act.sku]
+		if !ok {
+			return nil
+		}
+		qty, note := e.questionQty(Question{Qty: b.act.qty, Unit: b.act.unit}, p)
+		if note != "" || qty <= 0 {
+			b.note(firstNonEmpty(note, e.t("price_unknown")))
+			return nil
+		}
+		b.note(e.priceAnswer(&parse.Result{Items: []parse.Item{{SKU: p.SKU, Name: p.Name, Unit: p.Unit, Qty: qty}}}))
 	case "category":
 		q, _ := e.categoryQuestion(s)
 		b.note(q)

@@ -86,7 +86,7 @@ func isPhrase(m map[string]bool, s string) bool {
 }
 
 var (
-	fillerTail = set("dulu", "dl", "kak", "ka", "kakak", "mbak", "mba", "bu", "pak", "mas", "bang", "deh", "dong", "ya", "yah", "yaa", "nih", "sis", "gan", "min",
+	fillerTail = set("kasih", "tarima", "makasih", "nuhun", "suwun", "thanks", "tq", "dulu", "dl", "kak", "ka", "kakak", "mbak", "mba", "bu", "pak", "mas", "bang", "deh", "dong", "ya", "yah", "yaa", "nih", "sis", "gan", "min",
 		"aja", "saja", "lah", "nggih", "atuh", "mah", "wae", "ha", "pang", "lo", "loh", "kok", "sih", "bund", "bun", "acil", "cil", "julak", "ading",
 		"pian", "teh", "a", "ko", "koh", "cik", "om", "tante", "bos", "juragan", "makasih", "terima kasih", "ok", "oke", "ye", "yo", "bro", "sist", "say")
 	fillerHead = set("eh", "oh", "oke", "ok", "ya", "iya", "yaudah", "ya udah", "yaudh", "udah", "nah", "hmm", "emm", "wah", "kak", "mbak", "mba", "bu", "pak", "mas", "bang", "acil", "cil", "pian", "sip", "siap", "baik", "kalau", "kalo")
@@ -140,7 +140,7 @@ func cutGreeting(s string) string {
 	return strings.Join(fs[i:], " ")
 }
 
-var onlyFillerWords = set("tapi", "ding", "deng", "sih", "kok", "lho", "loh", "dan", "sama", "terus", "trus", "juga", "tolong", "langsung", "nanti", "ke", "di", "rumah", "saya", "aku", "sini",
+var onlyFillerWords = set("adek", "adik", "anak", "suami", "istri", "ortu", "keluarga", "tetangga", "teman", "temen", "tapi", "ding", "deng", "sih", "kok", "lho", "loh", "dan", "sama", "terus", "trus", "juga", "tolong", "langsung", "nanti", "ke", "di", "rumah", "saya", "aku", "sini",
 	"minta", "pakai", "pake", "mau", "dong", "ulun", "kami", "kita", "yang", "yg", "hmm", "eh", "nah", "oh", "ini", "itu", "gitu", "begitu", "jadi")
 
 // leadWords open an order in many regions: "bade mesen", "handak tukar",

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"sort"
 	"strings"
 
 	"pasarbot/bot/parse"
@@ -66,6 +67,26 @@ func (e *Engine) readBuyer(c *Conversation, in Inbound) []act {
 	if len(acts) == 0 {
 		return []act{{ev: EvText, text: raw}}
 	}
+	return orderActs(acts)
+}
+
+// orderActs applies what a message says about the items before what it
+// says about delivery, address, name and finishing ("kirim ke Jl. …" on
+// the first line, the list below it): the form moves on with the items
+// in. Anything else keeps its place.
+func orderActs(acts []act) []act {
+	rank := func(ev Event) int {
+		switch ev {
+		case EvItems, EvQty, EvChange, EvRemove, EvChoice:
+			return 1
+		case EvAntar, EvAmbil, EvAddress, EvName, EvLocation:
+			return 2
+		case EvFinish, EvYes:
+			return 3
+		}
+		return 0
+	}
+	sort.SliceStable(acts, func(i, j int) bool { return rank(acts[i].ev) < rank(acts[j].ev) })
 	return acts
 }
 
@@ -112,10 +133,12 @@ func (e *Engine) readWhole(c *Conversation, raw, s string) (act, bool) {
 	// Short answers mean what the question asked.
 	switch st {
 	case StateDecide, StateConfirm:
-		if w, _ := firstWord(s); (isPhrase(yesWords, s) || yesWords[w]) && !offerRe.MatchString(s) {
+		w, _ := firstWord(s)
+		w = strings.Trim(w, ",.!")
+		if (isPhrase(yesWords, s) || yesWords[w]) && !offerRe.MatchString(s) {
 			return act{ev: EvYes}, true
 		}
-		if w, _ := firstWord(s); isPhrase(noWords, s) || noWords[w] && st == StateDecide {
+		if isPhrase(noWords, s) || noWords[w] && st == StateDecide {
 			return act{ev: EvNo}, true
 		}
 	case StateClarify:
