@@ -69,6 +69,9 @@ func cleanName(s string) string {
 	var out []string
 	for i, w := range fs {
 		lw := strings.ToLower(strings.Trim(w, ".:,"))
+		if i == 0 && (addressWords[lw] || strings.HasPrefix(lw, "jl.")) {
+			return "" // "penerima Jl. Imam Bonjol": an address, not a name
+		}
 		if i > 0 && (addressWords[lw] || lw == "di" || lw == "ke" || lw == "ya" || lw == "yg" || lw == "yang" || lw == "dan" || lw == "sama" ||
 			lw == "kirim" || lw == "antar" || lw == "itu" || lw == "udah" || lw == "hp" || lw == "no" || fillerTail[lw] && !honorifics[lw]) {
 			break

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 
@@ -69,6 +70,8 @@ func (e *Engine) readBuyer(c *Conversation, in Inbound) []act {
 	}
 	return orderActs(acts)
 }
+
+var senderRe = regexp.MustCompile(`^(pengirim|dari|sender|kiriman dari)\s*:`)
 
 // orderActs applies what a message says about the items before what it
 // says about delivery, address, name and finishing ("kirim ke Jl. …" on
@@ -212,6 +215,9 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 		return append([]act{{ev: EvCancel}}, e.readLine(c, rest)...)
 	}
 	switch {
+	case senderRe.MatchString(s):
+		// "pengirim: Bu Dian": who sends a gift, not who receives it.
+		return []act{{ev: EvGreeting, text: s}}
 	case isGreeting(s) || isPhrase(ackWords, s):
 		return []act{{ev: EvGreeting, text: s}}
 	case isPhrase(cancelWords, s):
@@ -236,6 +242,9 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 	}
 	if acts, ok := e.readCorrections(c, line); ok {
 		return acts
+	}
+	if it, ok := e.serviceLine(c, line); ok && len(e.parser.Parse(line).Items) == 0 {
+		return []act{{ev: EvItems, parsed: &parse.Result{Items: []parse.Item{it}}, text: line}}
 	}
 	if body, fin := cutFinish(line); true {
 		if a, ok := e.readCorrection(c, body); ok {

@@ -191,3 +191,16 @@ func TestSwitchDeliveryAndPickup(t *testing.T) {
 		t.Fatalf("delivery = %s", o.Delivery)
 	}
 }
+
+// A preparation asked with an item is the market's paid service, added
+// only where it applies.
+func TestPreparationServices(t *testing.T) {
+	h := newHarness(t)
+	got := h.say(buyer1, "kelapa tua 2 butir sekalian diparut, tetelan sapi 1/2 kg dibersihin")
+	contains(t, "grated coconut", got, "Parut Kelapa 2 butir")
+	if strings.Contains(got, "Siangi Ikan") {
+		t.Fatalf("fish cleaning added to meat:\n%s", got)
+	}
+	h.say(buyer1, "ikan mas 1 kg")
+	contains(t, "fish cleaning", h.say(buyer1, "ikannya disiangi ya"), "Siangi Ikan 1 kg")
+}

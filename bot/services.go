@@ -30,8 +30,10 @@ func (e *Engine) serviceFor(line CartLine, note string) (catalog.Product, bool) 
 			if len(kw) == 0 || !hasVerbRoot(words, kw[0]) {
 				continue
 			}
-			// "Siangi Ikan" applies to fish; "Parut Kelapa" to coconuts.
-			if len(kw) > 1 && !strings.Contains(item, kw[1]) && !strings.Contains(strings.ToLower(e.bySKU[line.SKU].Category), kw[1]) {
+			// What the service applies to comes from its name ("Siangi
+			// Ikan": fish, "Parut Kelapa": coconuts, "Giling Bumbu": bumbu),
+			// whichever alias named it: "siangi" alone is still fish only.
+			if !e.serviceApplies(p, line, item) {
 				continue
 			}
 			found = append(found, p)
@@ -42,6 +44,22 @@ func (e *Engine) serviceFor(line CartLine, note string) (catalog.Product, bool) 
 		return catalog.Product{}, false // none, or several fit: a note for the trader
 	}
 	return found[0], true
+}
+
+// serviceApplies reports whether service p fits the cart line: the words
+// of its name after the verb name what it is done to.
+func (e *Engine) serviceApplies(p catalog.Product, line CartLine, item string) bool {
+	nw := strings.Fields(strings.ToLower(p.Name))
+	if len(nw) < 2 {
+		return false
+	}
+	cat := strings.ToLower(e.bySKU[line.SKU].Category)
+	for _, w := range nw[1:] {
+		if strings.Contains(item, w) || strings.Contains(cat, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasVerbRoot reports whether a word is root with Indonesian verb
@@ -81,4 +99,26 @@ func (e *Engine) addServices(b *buyerTurn, from int) {
 			b.note(e.t("service_added", svc.Name, l.Name))
 		}
 	}
+}
+
+// serviceLine reads a line asking for a service on items already in the
+// cart ("sekalian digilingin ya bumbunya", "ikannya disiangi"): the service
+// as an item, for the last cart line it applies to.
+func (e *Engine) serviceLine(c *Conversation, line string) (parse.Item, bool) {
+	for i := len(c.Cart) - 1; i >= 0; i-- {
+		l := c.Cart[i]
+		if e.bySKU[l.SKU].Kind == catalog.Service {
+			continue
+		}
+		svc, ok := e.serviceFor(l, line)
+		if !ok {
+			continue
+		}
+		qty := catalog.Whole(1)
+		if svc.Unit == l.Unit {
+			qty = l.Qty
+		}
+		return parse.Item{SKU: svc.SKU, Name: svc.Name, Unit: svc.Unit, Qty: qty, Said: line}, true
+	}
+	return parse.Item{}, false
 }
