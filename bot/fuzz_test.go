@@ -5,6 +5,10 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/rs/zerolog"
+
+	"pasarbot/bot/parse"
+	"pasarbot/catalog"
 	"pasarbot/orders"
 )
 
@@ -76,6 +80,51 @@ func FuzzIntent(f *testing.F) {
 		wordSpans(s)
 		if rest, name := cutName(s); len(rest)+len(name) > len(s)+1 {
 			t.Fatalf("cutName grew %q into %q + %q", s, rest, name)
+		}
+	})
+}
+
+// FuzzReadBuyer reads arbitrary text in every state: the reader never
+// panics, returns at least one act, and only events of the table.
+func FuzzReadBuyer(f *testing.F) {
+	for _, s := range []string{"cabe rawit 1/4 sama ayam 1 ekor, antar ke Gg. Kenanga 2 RT 04 Pahandut atas nama Bu Yati",
+		"eh keliru, ayamnya 2", "wortelnya dihapus", "kalo setengah kilo?", "Perum Griya\nBlok F no 12\nMenteng",
+		"batal, ganti: tomat 1,5 kg", "yang paling murah", "ngaran ulun Galuh. langsung kirim ja lah", "\u2028\u2029\u0085,,..??"} {
+		f.Add(s)
+	}
+	e := NewEngine(Settings{SelfPickup: true, Fees: orders.FeeTable{Zones: []orders.Zone{{Name: "Dekat", Keywords: []string{"langkai", "jekan raya"}, Fee: 8000}}}}, nil, zerolog.Nop())
+	ps, err := catalog.Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	e.products, e.bySKU = ps, map[string]catalog.Product{}
+	for _, p := range ps {
+		e.bySKU[p.SKU] = p
+	}
+	e.index = catalog.NewIndex(ps)
+	e.parser = parse.New(e.index)
+	e.catalogDirty = false
+	known := map[Event]bool{}
+	for _, t := range transitions {
+		known[t.On] = true
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, st := range States {
+			c := &Conversation{State: st}
+			c.Cart = []CartLine{{SKU: "tomat", Name: "Tomat", Unit: "kg", Qty: 1000}}
+			c.LastAsked = "ikan-mas"
+			if st == StateClarify {
+				c.Questions = []Question{{Kind: "ambiguous", Said: "cabe", Choices: []string{"cabai-rawit-merah", "cabai-rawit-hijau"}}}
+			}
+			acts := e.readBuyer(c, Inbound{Kind: KindText, Text: s})
+			if len(acts) == 0 {
+				t.Fatalf("%s: no act for %q", st, s)
+			}
+			for _, a := range acts {
+				if !known[a.ev] {
+					t.Fatalf("%s: event %q is in no row", st, a.ev)
+				}
+			}
 		}
 	})
 }
