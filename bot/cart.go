@@ -94,38 +94,17 @@ func (e *Engine) actAddItems(b *buyerTurn) error {
 		nq := toQuestion(q)
 		if bare != nil && q.Kind == parse.MissingQty && len(nq.Choices) == 1 {
 			// "seperempat aja" then "tomat": the quantity said first.
-			p := e.bySKU[nq.Choices[0]]
 			nq.Qty, nq.Unit, nq.Amount = bare.Qty, bare.Unit, bare.Amount
-			if qty, note := e.questionQty(nq, p); note == "" && qty > 0 {
-				if msg := e.addLine(b.conv, parse.Item{SKU: p.SKU, Name: p.Name, Unit: p.Unit, Qty: qty, Amount: nq.Amount, Note: nq.Note}, b.in.ID); msg != "" {
-					b.note(msg)
-				}
-				b.changed, b.cartChanged, bare = true, true, nil
+			if e.addAnswer(b, nq, 1) {
+				bare = nil
 				continue
 			}
 		}
-		if n, ok := e.choiceInCart(nq, b.conv); ok && (nq.Qty > 0 || nq.Amount > 0) {
-			// "ayamnya tambah 1 lagi": of the ayam kinds, the one in the cart.
-			p := e.bySKU[nq.Choices[n-1]]
-			if qty, note := e.questionQty(nq, p); note == "" && qty > 0 {
-				if msg := e.addLine(b.conv, parse.Item{SKU: p.SKU, Name: p.Name, Unit: p.Unit, Qty: qty, Amount: nq.Amount, Note: nq.Note}, b.in.ID); msg != "" {
-					b.note(msg)
-				}
-				b.changed, b.cartChanged = true, true
-				continue
-			}
+		if n, ok := e.choiceInCart(nq, b.conv); ok && (nq.Qty > 0 || nq.Amount > 0) && e.addAnswer(b, nq, n) {
+			continue // "ayamnya tambah 1 lagi": of the ayam kinds, the one in the cart
 		}
-		if n, ok := e.choiceInLine(nq, b.act.text); ok {
-			// "minyak goreng 2 liter, yang paling murah aja"
-			p := e.bySKU[nq.Choices[n-1]]
-			qty, note := e.questionQty(nq, p)
-			if note == "" && qty > 0 {
-				if msg := e.addLine(b.conv, parse.Item{SKU: p.SKU, Name: p.Name, Unit: p.Unit, Qty: qty, Amount: nq.Amount, Note: nq.Note}, b.in.ID); msg != "" {
-					b.note(msg)
-				}
-				b.changed, b.cartChanged = true, true
-				continue
-			}
+		if n, ok := e.choiceInLine(nq, b.act.text); ok && e.addAnswer(b, nq, n) {
+			continue // "minyak goreng 2 liter, yang paling murah aja"
 		}
 		b.conv.Questions = append(b.conv.Questions, nq)
 	}
@@ -165,11 +144,7 @@ func (e *Engine) actAddQty(b *buyerTurn) error {
 		b.note(e.t("ask_qty", p.Name, p.Unit))
 		return nil
 	}
-	if n := e.addLine(b.conv, parse.Item{SKU: p.SKU, Name: p.Name, Unit: p.Unit, Qty: qty, Amount: a.amount}, b.in.ID); n != "" {
-		b.note(n)
-		return nil
-	}
-	b.changed, b.cartChanged = true, true
+	e.addToCart(b, parse.Item{SKU: p.SKU, Name: p.Name, Unit: p.Unit, Qty: qty, Amount: a.amount})
 	return nil
 }
 
@@ -191,10 +166,8 @@ func (e *Engine) answerQuestionQty(b *buyerTurn) error {
 		return nil
 	}
 	b.conv.Questions = b.conv.Questions[1:]
-	if n := e.addLine(b.conv, parse.Item{SKU: p.SKU, Name: p.Name, Unit: p.Unit, Qty: qty, Amount: q.Amount, Note: q.Note}, b.in.ID); n != "" {
-		b.note(n)
-	}
 	b.changed = true
+	e.addToCart(b, parse.Item{SKU: p.SKU, Name: p.Name, Unit: p.Unit, Qty: qty, Amount: q.Amount, Note: q.Note})
 	return nil
 }
 
@@ -239,6 +212,27 @@ func (e *Engine) addLine(c *Conversation, it parse.Item, from string) string {
 	}
 	c.Cart = append(c.Cart, line)
 	return ""
+}
+
+// addAnswer adds choice n (1-based) of q with q's quantity, when that
+// quantity fits the product; it reports whether a line was added.
+func (e *Engine) addAnswer(b *buyerTurn, q Question, n int) bool {
+	p := e.bySKU[q.Choices[n-1]]
+	qty, note := e.questionQty(q, p)
+	if note != "" || qty <= 0 {
+		return false
+	}
+	e.addToCart(b, parse.Item{SKU: p.SKU, Name: p.Name, Unit: p.Unit, Qty: qty, Amount: q.Amount, Note: q.Note})
+	return true
+}
+
+// addToCart adds an item the buyer settled, saying why when it cannot be.
+func (e *Engine) addToCart(b *buyerTurn, it parse.Item) {
+	if msg := e.addLine(b.conv, it, b.in.ID); msg != "" {
+		b.note(msg)
+		return
+	}
+	b.changed, b.cartChanged = true, true
 }
 
 // takeBareQty takes a pending question about a quantity said with no

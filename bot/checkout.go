@@ -37,9 +37,7 @@ func (e *Engine) actAnswerChoice(b *buyerTurn) error {
 		b.note(note)
 	}
 	if qty > 0 {
-		if n := e.addLine(b.conv, parse.Item{SKU: p.SKU, Name: p.Name, Unit: p.Unit, Qty: qty, Amount: q.Amount, Note: q.Note}, b.in.ID); n != "" {
-			b.note(n)
-		}
+		e.addToCart(b, parse.Item{SKU: p.SKU, Name: p.Name, Unit: p.Unit, Qty: qty, Amount: q.Amount, Note: q.Note})
 	}
 	return nil
 }
@@ -89,9 +87,7 @@ func (e *Engine) actConfirmQuestion(b *buyerTurn) error {
 	if note != "" {
 		b.note(note)
 	}
-	if n := e.addLine(b.conv, parse.Item{SKU: p.SKU, Name: p.Name, Unit: p.Unit, Qty: qty, Amount: q.Amount, Note: q.Note}, b.in.ID); n != "" {
-		b.note(n)
-	}
+	e.addToCart(b, parse.Item{SKU: p.SKU, Name: p.Name, Unit: p.Unit, Qty: qty, Amount: q.Amount, Note: q.Note})
 	return nil
 }
 
