@@ -1,0 +1,255 @@
+package bot
+
+import (
+	"regexp"
+	"strings"
+
+	"pasarbot/bot/parse"
+	"pasarbot/catalog"
+)
+
+// Line questions: "which one?" and "how much?", and the answers that settle them.
+
+// choiceRe finds "yang paling murah", "yg premium" in an order line.
+var choiceRe = regexp.MustCompile(`(?i)\b(?:yang|yg)\s+([^,.;\n]+)`)
+
+// actAddQty takes a bare quantity: the answer to "berapa?", or an amount
+// of the product the buyer just asked about ("ya udah 2 kilo").
+func (e *Engine) actAddQty(b *buyerTurn) error {
+	a := b.act
+	if a.sku == "" && len(b.conv.Questions) > 0 {
+		return e.answerQuestionQty(b)
+	}
+	sku := firstNonEmpty(a.sku, b.conv.LastAsked)
+	p, ok := e.bySKU[sku]
+	if !ok {
+		b.note(e.t("qty_for_what"))
+		return nil
+	}
+	b.conv.LastAsked = ""
+	qty, note := e.questionQty(Question{Qty: a.qty, Unit: a.unit, Amount: a.amount}, p)
+	if note != "" {
+		b.note(note)
+		return nil
+	}
+	if d := p.SellingUnit().Dimension; a.unit == "" && d != catalog.Mass && d != catalog.Volume && qty%catalog.QtyScale != 0 {
+		b.note(e.t("ask_qty", p.Name, p.Unit))
+		return nil
+	}
+	e.addToCart(b, parse.Item{SKU: p.SKU, Name: p.Name, Unit: p.Unit, Qty: qty, Amount: a.amount})
+	return nil
+}
+
+// answerQuestionQty answers the pending missing-quantity (or confirm)
+// question with the buyer's quantity or amount.
+func (e *Engine) answerQuestionQty(b *buyerTurn) error {
+	q := b.conv.Questions[0]
+	if len(q.Choices) != 1 {
+		return nil // a choice is needed first; the question is asked again
+	}
+	p := e.bySKU[q.Choices[0]]
+	q.Qty, q.Unit, q.Amount = b.act.qty, b.act.unit, b.act.amount
+	qty, note := e.questionQty(q, p)
+	if note != "" {
+		b.note(note)
+		return nil
+	}
+	if qty <= 0 {
+		return nil
+	}
+	b.conv.Questions = b.conv.Questions[1:]
+	b.changed = true
+	e.addToCart(b, parse.Item{SKU: p.SKU, Name: p.Name, Unit: p.Unit, Qty: qty, Amount: q.Amount, Note: q.Note})
+	return nil
+}
+
+// addAnswer adds choice n (1-based) of q with q's quantity, when that
+// quantity fits the product; it reports whether a line was added.
+func (e *Engine) addAnswer(b *buyerTurn, q Question, n int) bool {
+	p := e.bySKU[q.Choices[n-1]]
+	qty, note := e.questionQty(q, p)
+	if note != "" || qty <= 0 {
+		return false
+	}
+	e.addToCart(b, parse.Item{SKU: p.SKU, Name: p.Name, Unit: p.Unit, Qty: qty, Amount: q.Amount, Note: q.Note})
+	return true
+}
+
+// takeBareQty takes a pending question about a quantity said with no
+// product ("seperempat aja" → "seperempat itu mau beli apa?") off the
+// queue: the message that follows names the product, or moves on.
+func (e *Engine) takeBareQty(b *buyerTurn) *Question {
+	if len(b.conv.Questions) == 0 || len(b.conv.Questions[0].Choices) > 0 {
+		return nil
+	}
+	q := b.conv.Questions[0]
+	b.conv.Questions = b.conv.Questions[1:]
+	return &q
+}
+
+// choiceInCart picks the one choice of an ambiguous question that is
+// already in the cart.
+func (e *Engine) choiceInCart(q Question, c *Conversation) (int, bool) {
+	if q.Kind != string(parse.Ambiguous) {
+		return 0, false
+	}
+	hit := 0
+	for i, sku := range q.Choices {
+		for _, l := range c.Cart {
+			if l.SKU == sku {
+				if hit != 0 && hit != i+1 {
+					return 0, false
+				}
+				hit = i + 1
+			}
+		}
+	}
+	return hit, hit > 0
+}
+
+// choiceInLine picks a choice of an ambiguous question from words said in
+// the same line ("minyak goreng 2 liter, yang paling murah aja").
+func (e *Engine) choiceInLine(q Question, line string) (int, bool) {
+	if q.Kind != string(parse.Ambiguous) || len(q.Choices) < 2 || (q.Qty <= 0 && q.Amount <= 0) {
+		return 0, false
+	}
+	m := choiceRe.FindStringSubmatch(line)
+	if m == nil {
+		return 0, false
+	}
+	return e.matchChoice(q, "yang "+m[1])
+}
+
+// dropAnswered drops pending questions the new items answer: "kue" was
+// asked about, then "kue lapis 15, onde-onde 15" came.
+func (e *Engine) dropAnswered(b *buyerTurn, items []parse.Item) {
+	var keep []Question
+	for _, q := range b.conv.Questions {
+		answered := false
+		if q.Qty <= 0 && q.Amount <= 0 {
+			said := catalog.Normalize(q.Said)
+			for _, it := range items {
+				for _, sku := range q.Choices {
+					answered = answered || sku == it.SKU
+				}
+				// "ikan" was asked about; "ikan gurame 1 kg" came.
+				answered = answered || said != "" && strings.HasPrefix(catalog.Normalize(it.Name), said+" ")
+			}
+		}
+		if !answered {
+			keep = append(keep, q)
+		}
+	}
+	b.conv.Questions = keep
+}
+
+// toQuestion keeps what is needed to apply the buyer's answer later: the
+// products in question and any quantity or amount already said.
+func toQuestion(q parse.Question) Question {
+	out := Question{Kind: string(q.Kind), Said: q.Said, Text: q.Text, Qty: q.Qty, Amount: q.Amount}
+	if q.QtyText != "" {
+		if qty, unit, ok := parse.ParseQuantity(q.QtyText); ok {
+			out.Qty, out.Unit = qty, unit
+		} else if amt, ok := parse.ParseMoney(q.QtyText); ok {
+			out.Amount = amt
+		}
+	}
+	for _, p := range q.Choices {
+		out.Choices = append(out.Choices, p.SKU)
+	}
+	if len(out.Choices) == 0 && q.Product != nil {
+		out.Choices = []string{q.Product.SKU}
+	}
+	return out
+}
+
+// actAnswerChoice resolves the current "which one?" question with the
+// chosen product (by number or in words).
+func (e *Engine) actAnswerChoice(b *buyerTurn) error {
+	if len(b.conv.Questions) == 0 {
+		return e.actFallback(b)
+	}
+	q := b.conv.Questions[0]
+	if len(q.Choices) < 1 || b.act.num < 1 || b.act.num > len(q.Choices) {
+		b.note(e.t("choose_number", len(q.Choices)))
+		return nil
+	}
+	p := e.bySKU[q.Choices[b.act.num-1]]
+	b.conv.Questions = b.conv.Questions[1:]
+	b.changed = true
+	if qty, unit, ok := parse.ParseQuantity(b.act.text); ok && b.act.text != "" && q.Qty <= 0 && q.Amount <= 0 {
+		q.Qty, q.Unit = qty, unit // "yang merah setengah"
+	}
+	if q.Qty <= 0 && q.Amount <= 0 {
+		// Chosen but still no quantity: ask for it.
+		b.conv.Questions = append([]Question{{Kind: string(parse.MissingQty), Said: p.Name, Choices: []string{p.SKU},
+			Text: e.t("ask_qty", p.Name, p.Unit), Note: q.Note}}, b.conv.Questions...)
+		return nil
+	}
+	qty, note := e.questionQty(q, p)
+	if note != "" {
+		b.note(note)
+	}
+	if qty > 0 {
+		e.addToCart(b, parse.Item{SKU: p.SKU, Name: p.Name, Unit: p.Unit, Qty: qty, Amount: q.Amount, Note: q.Note})
+	}
+	return nil
+}
+
+// questionQty converts a question's stored quantity into the chosen
+// product's unit (the buyer said "1/2 kg" before choosing which cabe).
+func (e *Engine) questionQty(q Question, p catalog.Product) (catalog.Qty, string) {
+	if q.Amount > 0 && p.Price > 0 {
+		n := catalog.Qty(q.Amount * catalog.QtyScale / p.Price)
+		return p.RoundToStep(n), ""
+	}
+	if q.Unit == "" || q.Unit == p.Unit {
+		return q.Qty, ""
+	}
+	from, ok1 := catalog.LookupUnit(q.Unit)
+	if !ok1 {
+		return q.Qty, ""
+	}
+	conv, err := catalog.Convert(q.Qty, from, p.SellingUnit())
+	if err != nil {
+		return 0, e.t("unit_mismatch", p.Name, p.Unit)
+	}
+	return conv, ""
+}
+
+// actConfirmQuestion takes "ya" to a question that proposed a quantity or
+// an amount ("maksudnya Rp8.000?", "1 kg saja?").
+func (e *Engine) actConfirmQuestion(b *buyerTurn) error {
+	if len(b.conv.Questions) == 0 {
+		return nil
+	}
+	q := b.conv.Questions[0]
+	if q.Kind == string(parse.Ambiguous) && len(q.Choices) == 1 {
+		b.act.num = 1 // "Maksudnya ini kak? 1. Kemiri" — "iya"
+		return e.actAnswerChoice(b)
+	}
+	if len(q.Choices) != 1 || (q.Qty <= 0 && q.Amount <= 0) {
+		if b.conv.CancelAsked {
+			return e.actCancelCart(b)
+		}
+		return nil // nothing proposed: the question is asked again
+	}
+	p := e.bySKU[q.Choices[0]]
+	qty, note := e.questionQty(q, p)
+	b.conv.Questions = b.conv.Questions[1:]
+	b.changed = true
+	if note != "" {
+		b.note(note)
+	}
+	e.addToCart(b, parse.Item{SKU: p.SKU, Name: p.Name, Unit: p.Unit, Qty: qty, Amount: q.Amount, Note: q.Note})
+	return nil
+}
+
+// actSkipQuestion drops the current line question; the line is not added.
+func (e *Engine) actSkipQuestion(b *buyerTurn) error {
+	if len(b.conv.Questions) > 0 {
+		b.conv.Questions = b.conv.Questions[1:]
+		b.changed = true
+	}
+	return nil
+}
