@@ -96,6 +96,9 @@ func (e *Engine) prompt(b *buyerTurn, s State, full bool) string {
 	case StateName:
 		return e.t("ask_name")
 	case StateConfirm:
+		if !full {
+			return e.t("confirm_how") // after a digression: the summary is just above
+		}
 		return e.receiptText(c)
 	}
 	// idle asks nothing; decide, rating and handover speak in their actions.
