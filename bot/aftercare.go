@@ -51,8 +51,8 @@ func (e *Engine) actRateComment(b *buyerTurn) error {
 	// Not a rating: the buyer moved on. Skip the rating and read the
 	// message afresh, as if nothing had been asked.
 	b.conv.RateOrder = ""
-	b.conv.State = StateIdle
-	for _, a := range e.readBuyer(b.conv, b.in) {
+	asIdle := &Conversation{State: StateIdle, Data: b.conv.Data}
+	for _, a := range e.readBuyer(asIdle, b.in) {
 		b.act = a
 		if err := e.step(b, a.ev); err != nil {
 			return err
@@ -161,7 +161,9 @@ func (e *Engine) actExpireCart(b *buyerTurn) error {
 		return nil
 	}
 	e.clearForm(b.conv)
-	b.send(b.conv.Chat, e.t("cart_expired"))
+	if b.act.kind != "quiet" {
+		b.send(b.conv.Chat, e.t("cart_expired"))
+	}
 	return nil
 }
 

@@ -361,9 +361,6 @@ func (b *buyerTurn) dropDecisions(code string) {
 		}
 	}
 	b.conv.Decisions = keep
-	if b.conv.State == StateDecide && len(keep) == 0 {
-		b.conv.State = StateIdle
-	}
 }
 
 // buyerComplaint records "komplain A7K2 …" and forwards it to admins.

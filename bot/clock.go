@@ -372,11 +372,16 @@ func (e *Engine) closeCart(t *turn, sched *hours.Schedule, c *Conversation) erro
 	}
 	if !e.set.PreOrders {
 		t.send(c.Chat, e.t("closing_cart_lost")+"\n"+sched.ClosedReply(t.now, e.set.Lang))
-		c.Cart, c.Questions, c.Reminded, c.State = nil, nil, false, StateIdle
 		if err := t.tx.ClearTimer(timerCartIdle, c.Chat); err != nil {
 			return err
 		}
 		if err := t.tx.ClearTimer(timerCartExpire, c.Chat); err != nil {
+			return err
+		}
+		// The cart goes through the table like any expiry (quietly: the
+		// closing notice above said it).
+		b := &buyerTurn{turn: t, in: Inbound{Chat: c.Chat}, conv: c, act: act{kind: "quiet"}}
+		if err := e.fire(b, EvIdleExpire); err != nil {
 			return err
 		}
 		return t.tx.SaveConversation(c)

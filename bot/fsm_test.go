@@ -1,6 +1,10 @@
 package bot
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
 	"os"
 	"strings"
 	"testing"
@@ -126,5 +130,37 @@ func TestStatesDocMentionsEveryRow(t *testing.T) {
 	}
 	if !strings.Contains(string(b), RenderTable()) {
 		t.Error("docs/states.md is out of date: run `go run ./cmd/pasarbot states > docs/states.md`")
+	}
+}
+
+// The table is the truth only if nothing else moves a conversation: the
+// one assignment to a conversation's State is in step.
+func TestOnlyStepAssignsState(t *testing.T) {
+	fset := token.NewFileSet()
+	pkgs, err := parser.ParseDir(fset, ".", func(fi fs.FileInfo) bool { return !strings.HasSuffix(fi.Name(), "_test.go") }, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pkg := range pkgs {
+		for name, f := range pkg.Files {
+			for _, d := range f.Decls {
+				fn, ok := d.(*ast.FuncDecl)
+				if !ok || fn.Body == nil {
+					continue
+				}
+				ast.Inspect(fn.Body, func(n ast.Node) bool {
+					as, ok := n.(*ast.AssignStmt)
+					if !ok {
+						return true
+					}
+					for _, l := range as.Lhs {
+						if sel, ok := l.(*ast.SelectorExpr); ok && sel.Sel.Name == "State" && fn.Name.Name != "step" {
+							t.Errorf("%s: %s assigns a conversation's State; only step may", fset.Position(as.Pos()), name)
+						}
+					}
+					return true
+				})
+			}
+		}
 	}
 }

@@ -69,8 +69,9 @@ func (e *Engine) actPlaceOrder(b *buyerTurn) error {
 	if key, args := e.cartOverLimits(c.Cart); key != "" {
 		// A cart changed past the limits (a line edited after it was added)
 		// never becomes an order: the buyer fixes the cart first.
-		b.conv.State = StateCart
-		b.reply(b.in, e.t(key, args...)+"\n\n"+e.cartText(c))
+		b.conv.Ready = false // the form goes back to the cart
+		b.note(e.t(key, args...))
+		b.changed = true
 		return nil
 	}
 	code, err := e.newCode(b.tx)
