@@ -13,12 +13,12 @@ import (
 // buyerOffer relays a buyer's price offer ("tawar 80rb") for a sub-order
 // waiting for sellers or in negotiation, within the market's rules.
 func (e *Engine) buyerOffer(b *buyerTurn, amount int64) (bool, error) {
-	o, s, err := e.offerTarget(b)
-	if err == errHandled {
-		return true, nil
+	o, s, answered, err := e.offerTarget(b)
+	if err != nil || answered {
+		return answered, err
 	}
-	if err != nil || o == nil {
-		return false, err
+	if o == nil {
+		return false, nil
 	}
 	if amount > 10*s.AgreedTotal {
 		// "86 juta" for a Rp90.000 order is slang for ribu: read it the
@@ -103,18 +103,19 @@ func (s Settings) bargainTimeout() time.Duration {
 // offerTarget finds the sub-order a buyer's offer is about: the code in the
 // text, else the newest open order; with several seller groups the group
 // must be named.
-func (e *Engine) offerTarget(b *buyerTurn) (*orders.Order, *orders.SubOrder, error) {
+// answered says it asked the buyer which group instead.
+func (e *Engine) offerTarget(b *buyerTurn) (*orders.Order, *orders.SubOrder, bool, error) {
 	code := findCode(b.in.Text)
 	var o *orders.Order
 	if code != "" {
 		var err error
 		if o, err = e.buyerOrder(b, code); err != nil {
-			return nil, nil, err
+			return nil, nil, false, err
 		}
 	} else {
 		os, err := b.tx.OrdersOf(b.conv.Chat, 5)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, false, err
 		}
 		for _, c := range os {
 			if bargainable(c.Status) {
@@ -124,7 +125,7 @@ func (e *Engine) offerTarget(b *buyerTurn) (*orders.Order, *orders.SubOrder, err
 		}
 	}
 	if o == nil || !bargainable(o.Status) {
-		return nil, nil, nil
+		return nil, nil, false, nil
 	}
 	var live []*orders.SubOrder
 	for _, s := range o.Subs {
@@ -133,12 +134,12 @@ func (e *Engine) offerTarget(b *buyerTurn) (*orders.Order, *orders.SubOrder, err
 		}
 	}
 	if len(live) == 1 {
-		return o, live[0], nil
+		return o, live[0], false, nil
 	}
 	lower := strings.ToLower(b.in.Text)
 	for _, s := range live {
 		if strings.Contains(lower, s.Group) {
-			return o, s, nil
+			return o, s, false, nil
 		}
 	}
 	if len(live) > 1 {
@@ -147,9 +148,9 @@ func (e *Engine) offerTarget(b *buyerTurn) (*orders.Order, *orders.SubOrder, err
 			ids = append(ids, s.Group)
 		}
 		b.note(e.t("offer_which_group", o.Code, strings.Join(ids, ", ")))
-		return nil, nil, errHandled
+		return nil, nil, true, nil
 	}
-	return nil, nil, nil
+	return nil, nil, false, nil
 }
 
 func bargainable(s orders.Status) bool {

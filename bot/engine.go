@@ -240,7 +240,8 @@ func (t *turn) queue(chat, text string, low bool) {
 	}
 }
 
-// reply queues a text to chat quoting the message it answers.
+// reply queues a text to the chat the message came from. It is sent as a
+// plain message, not a WhatsApp quote of the buyer's message.
 func (t *turn) reply(in Inbound, text string) {
 	t.send(in.Chat, text)
 }

@@ -133,13 +133,6 @@ func firstWord(s string) (string, string) {
 	return strings.ToLower(s[:i]), strings.TrimSpace(s[i:])
 }
 
-// errHandled stops a lookup that already answered the user.
-var errHandled = handledError{}
-
-type handledError struct{}
-
-func (handledError) Error() string { return "handled" }
-
 // isBlocked checks the blocklist, cached in memory: it is asked for every
 // message and changes only through BLOKIR.
 func (e *Engine) isBlocked(tx Tx, phone string) (bool, error) {

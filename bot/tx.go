@@ -76,8 +76,8 @@ type Tx interface {
 	LogAdmin(actor, command string, at time.Time) error
 }
 
-// Store opens transactions. store.DB satisfies it through a small adapter in
-// the wiring code, so bot never imports SQL.
+// Store opens transactions. store.DB satisfies it through the adapter in
+// store/bot.go, so bot never imports SQL.
 type Store interface {
 	Update(ctx context.Context, fn func(Tx) error) error
 	View(ctx context.Context, fn func(Tx) error) error

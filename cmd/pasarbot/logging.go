@@ -13,8 +13,8 @@ import (
 
 // newLogger builds the process logger from the log section: level
 // (trace … error) and format (console for people, json for log
-// collectors). Libraries get it through the context (zerolog.Ctx); there
-// is no global logger. Phone numbers are masked by the code that logs them
+// collectors). Libraries take it as a value (bot.NewEngine, store.Open …);
+// there is no global logger. Phone numbers are masked by the code that logs them
 // (bot.MaskPhone) at info level and above.
 func newLogger(cfg *config.Config, w io.Writer) zerolog.Logger {
 	level, err := zerolog.ParseLevel(strings.ToLower(cfg.Log.Level))
