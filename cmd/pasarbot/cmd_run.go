@@ -85,7 +85,9 @@ func runRun(ctx context.Context, e env, args []string) error {
 		dev.Close()
 		return err
 	}
+	stopOps := startOps(ctx, cfg, log, df.path(cfg))
 	runErr := runMarket(ctx, e, log, cfg, dev, m, phone)
+	stopOps()
 	// The device store closes after the disconnect (in runMarket), the
 	// market database last: nothing may write to either afterwards.
 	if err := dev.Close(); err != nil {
