@@ -153,3 +153,13 @@ func (t *Tx) CourierClaims() ([]time.Duration, error) {
 func (t *Tx) HealthProbe(now time.Time) error {
 	return t.SetSetting("ops_health_probe", now.UTC().Format(time.RFC3339), now)
 }
+
+// LastActivity is the newest time the market recorded an inbound message
+// (zero when none): a system clock behind it has gone backwards.
+func (t *Tx) LastActivity() (time.Time, error) {
+	var s string
+	if err := t.queryRow(`SELECT COALESCE(MAX(received_at), '') FROM inbox`).Scan(&s); err != nil {
+		return time.Time{}, fmt.Errorf("store: last activity: %w", err)
+	}
+	return parseTimeText(s)
+}
