@@ -74,18 +74,11 @@ func openBackup(path string) (*sql.DB, error) {
 // and its schema is one this pasarbot can run (equal, or older and
 // upgraded by the next `run`). It changes nothing.
 func CheckBackup(ctx context.Context, path string) (BackupCheck, error) {
-	var c BackupCheck
-	conn, err := openBackup(path)
+	conn, c, err := openSound(ctx, path)
 	if err != nil {
 		return c, err
 	}
 	defer conn.Close()
-	if c.Integrity, err = integrity(ctx, conn); err != nil {
-		return c, fmt.Errorf("store: %s is not a readable SQLite database: %w", path, err)
-	}
-	if c.Integrity != "ok" {
-		return c, fmt.Errorf("store: %s fails integrity_check: %s", path, c.Integrity)
-	}
 	if err := conn.QueryRowContext(ctx, "SELECT COALESCE(MAX(version), 0) FROM schema_version").Scan(&c.Schema); err != nil {
 		return c, fmt.Errorf("store: %s is not a pasarbot database: %w", path, err)
 	}
@@ -101,23 +94,35 @@ func CheckBackup(ctx context.Context, path string) (BackupCheck, error) {
 // CheckDeviceBackup verifies a WhatsApp device store backup: integrity_check
 // passes and it holds whatsmeow's device table.
 func CheckDeviceBackup(ctx context.Context, path string) (BackupCheck, error) {
-	var c BackupCheck
-	conn, err := openBackup(path)
+	conn, c, err := openSound(ctx, path)
 	if err != nil {
 		return c, err
 	}
 	defer conn.Close()
-	if c.Integrity, err = integrity(ctx, conn); err != nil {
-		return c, fmt.Errorf("store: %s is not a readable SQLite database: %w", path, err)
-	}
-	if c.Integrity != "ok" {
-		return c, fmt.Errorf("store: %s fails integrity_check: %s", path, c.Integrity)
-	}
 	var n int
 	if err := conn.QueryRowContext(ctx, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'whatsmeow_device'").Scan(&n); err != nil || n == 0 {
 		return c, fmt.Errorf("store: %s is not a WhatsApp device store (no whatsmeow_device table)", path)
 	}
 	return c, nil
+}
+
+// openSound opens a backup file and runs integrity_check on it; the
+// connection is open only when the check passed.
+func openSound(ctx context.Context, path string) (*sql.DB, BackupCheck, error) {
+	var c BackupCheck
+	conn, err := openBackup(path)
+	if err != nil {
+		return nil, c, err
+	}
+	if c.Integrity, err = integrity(ctx, conn); err != nil {
+		conn.Close()
+		return nil, c, fmt.Errorf("store: %s is not a readable SQLite database: %w", path, err)
+	}
+	if c.Integrity != "ok" {
+		conn.Close()
+		return nil, c, fmt.Errorf("store: %s fails integrity_check: %s", path, c.Integrity)
+	}
+	return conn, c, nil
 }
 
 // integrity runs PRAGMA integrity_check and joins its rows ("ok" alone

@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"pasarbot/store"
@@ -135,34 +134,4 @@ func DeviceBeside(marketBackup string) string {
 		return ""
 	}
 	return p
-}
-
-// BackupStatus is the outcome of the last scheduled backup, for /healthz
-// and /metrics; safe for concurrent use.
-type BackupStatus struct {
-	mu      sync.Mutex
-	lastOK  time.Time
-	lastErr error
-}
-
-func (s *BackupStatus) record(at time.Time, err error) {
-	if s == nil {
-		return
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.lastErr = err
-	if err == nil {
-		s.lastOK = at
-	}
-}
-
-// Last returns when the last backup succeeded and the last run's error.
-func (s *BackupStatus) Last() (ok time.Time, err error) {
-	if s == nil {
-		return time.Time{}, nil
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.lastOK, s.lastErr
 }

@@ -29,8 +29,8 @@ func BackupSpec(at string) (string, error) {
 // ScheduleBackups runs b daily at "HH:MM" market time until ctx ends, with
 // the market's cron runner (skips a run while the previous one is still
 // going, recovers panics). Each result is logged; a failed backup is an
-// error in the log, and the last outcome is kept in status for /healthz.
-func ScheduleBackups(ctx context.Context, b Backups, at string, loc *time.Location, status *BackupStatus, log zerolog.Logger) error {
+// error in the log (doctor warns when the newest backup is over two days old).
+func ScheduleBackups(ctx context.Context, b Backups, at string, loc *time.Location, log zerolog.Logger) error {
 	spec, err := BackupSpec(at)
 	if err != nil {
 		return err
@@ -38,7 +38,6 @@ func ScheduleBackups(ctx context.Context, b Backups, at string, loc *time.Locati
 	r := hours.NewRunner(loc, log)
 	err = r.Start([]hours.Entry{{Job: JobBackup, Spec: spec}}, func(f hours.Firing) {
 		set, err := b.Run(ctx, time.Now())
-		status.record(time.Now(), err)
 		if err != nil {
 			log.Error().Err(err).Str("dir", b.Dir).Msg("scheduled backup failed")
 			return

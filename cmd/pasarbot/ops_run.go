@@ -35,13 +35,7 @@ func startOps(ctx context.Context, cfg *config.Config, log zerolog.Logger, devic
 	ctx, cancel := context.WithCancel(ctx)
 	var wg sync.WaitGroup
 	if ln != nil {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			if err := ops.Serve(ctx, ln, metrics.Mux()); err != nil {
-				log.Error().Err(err).Msg("ops endpoint stopped")
-			}
-		}()
+		serveOpsOn(ctx, &wg, ln, metrics, log)
 	}
 	if cfg.Backup.At != "" {
 		b := ops.Backups{Dir: ops.ResolveDir(cfg.Backup.Dir, cfg.Database.Path), Database: cfg.Database.Path,
@@ -49,10 +43,22 @@ func startOps(ctx context.Context, cfg *config.Config, log zerolog.Logger, devic
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if err := ops.ScheduleBackups(ctx, b, cfg.Backup.At, cfg.Location(), &ops.BackupStatus{}, log); err != nil {
+			if err := ops.ScheduleBackups(ctx, b, cfg.Backup.At, cfg.Location(), log); err != nil {
 				log.Error().Err(err).Msg("backup schedule stopped")
 			}
 		}()
 	}
 	return func() { cancel(); wg.Wait() }, nil
+}
+
+// serveOpsOn serves /healthz and /metrics on ln in a goroutine counted in
+// wg, until ctx ends.
+func serveOpsOn(ctx context.Context, wg *sync.WaitGroup, ln net.Listener, metrics *ops.Metrics, log zerolog.Logger) {
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		if err := ops.Serve(ctx, ln, metrics.Mux()); err != nil {
+			log.Error().Err(err).Msg("ops endpoint stopped")
+		}
+	}()
 }

@@ -42,12 +42,6 @@ func serveSimOps(ctx context.Context, e env, cfg *config.Config, m simMarket, me
 	fmt.Fprintf(e.stdout, "Health and metrics: http://%s/healthz  http://%s/metrics\n", ln.Addr(), ln.Addr())
 	ctx, cancel := context.WithCancel(ctx)
 	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		if err := ops.Serve(ctx, ln, metrics.Mux()); err != nil {
-			log.Error().Err(err).Msg("ops endpoint stopped")
-		}
-	}()
+	serveOpsOn(ctx, &wg, ln, metrics, log)
 	return func() { cancel(); wg.Wait() }, nil
 }
