@@ -36,6 +36,9 @@ type Config struct {
 	Orders       Orders        `yaml:"orders"`
 	Limits       Limits        `yaml:"limits"`
 	Log          Log           `yaml:"log"`
+	Backup       Backup        `yaml:"backup"`
+	Ops          Ops           `yaml:"ops"`
+	Webhooks     []Webhook     `yaml:"webhooks"`
 	location     *time.Location
 	adminPhones  []string
 	sourceName   string
@@ -275,6 +278,8 @@ func defaults() *Config {
 		Limits: Limits{MessagesPerMinute: 20, MaxMessageBytes: 4096,
 			MaxKg: 100, MaxLiter: 100, MaxPieces: 500, MaxPrice: 10_000_000,
 			MaxLineAmount: 10_000_000, MaxOrderTotal: 20_000_000, MaxOutboundBytes: 4000},
-		Log: Log{Level: "info", Format: "console"},
+		Log:    Log{Level: "info", Format: "console"},
+		Backup: Backup{Dir: "backups", At: "02:00", Keep: 14},
+		Ops:    Ops{OutboxMaxAge: 5 * time.Minute},
 	}
 }

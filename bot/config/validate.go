@@ -243,7 +243,7 @@ func (c *Config) validate() error {
 	if c.Log.Format != "console" && c.Log.Format != "json" {
 		return c.errAt("log.format", "must be console or json, not %q", c.Log.Format)
 	}
-	return nil
+	return c.validateOps()
 }
 
 func (c *Config) validateHours() error {

@@ -9,6 +9,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"sync/atomic"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -41,6 +42,8 @@ type Market struct {
 	Sender   *bot.Sender
 	Clock    bot.Clock
 	Log      zerolog.Logger
+
+	beat atomic.Int64 // the last scheduler firing, unix nanoseconds (beat.go)
 }
 
 // Open opens the database, seeds groups, couriers and (when empty) the
@@ -71,6 +74,7 @@ func Open(ctx context.Context, o Options) (*Market, error) {
 	bs := store.BotStore{DB: db}
 	pipe := bot.NewPipeline(bs, eng, o.Clock, burst, o.Log)
 	m := &Market{Config: cfg, DB: db, Engine: eng, Pipeline: pipe, Clock: o.Clock, Log: o.Log}
+	m.NoteFiring(o.Clock.Now())
 	m.Sender = &bot.Sender{Outbox: store.OutboxQueue{DB: db}, Messenger: o.Messenger, Clock: o.Clock, Log: o.Log,
 		Wake: make(chan struct{}, 1), Admins: set.Admins, Lang: set.Lang}
 	pipe.Committed = func() {

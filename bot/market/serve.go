@@ -21,6 +21,7 @@ func (m *Market) Serve(ctx context.Context) error {
 	}
 	runner := hours.NewRunner(m.Config.Location(), m.Log)
 	fire := func(f hours.Firing) {
+		m.NoteFiring(m.Clock.Now())
 		if f.Job == hours.JobMaintain {
 			m.maintain(ctx)
 		}

@@ -149,6 +149,7 @@ func (s *SimMarket) AdvanceTo(ctx context.Context, t time.Time) error {
 		}
 		f := due[0]
 		s.clock.Set(f.At)
+		s.m.NoteFiring(f.At)
 		if f.Job == hours.JobMaintain {
 			if err := s.m.DB.Maintain(ctx); err != nil {
 				return err
@@ -166,6 +167,9 @@ func (s *SimMarket) AdvanceTo(ctx context.Context, t time.Time) error {
 	_, err := s.m.Sender.Flush(ctx)
 	return err
 }
+
+// SchedulerBeat is the simulated scheduler's last firing (for /healthz).
+func (s *SimMarket) SchedulerBeat() time.Time { return s.m.SchedulerBeat() }
 
 // Now is the simulated time.
 func (s *SimMarket) Now() time.Time { return s.clock.Now() }

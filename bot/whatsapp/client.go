@@ -31,6 +31,10 @@ type Options struct {
 	// after a temporary ban, so the engine can tell the admins.
 	OnResume func(ctx context.Context, bannedUntil time.Time)
 
+	// OnConnection is called with true on every connection to WhatsApp and
+	// false when it drops or stops (metrics and /healthz). It must not block.
+	OnConnection func(up bool)
+
 	// Dial replaces the network dialer of the WhatsApp websocket (tests,
 	// special networks). nil dials directly, honouring https_proxy.
 	Dial func(ctx context.Context, network, addr string) (net.Conn, error)
@@ -245,8 +249,16 @@ func (c *Client) stop(err *StoppedError) {
 		close(c.done)
 	}
 	c.mu.Unlock()
+	c.connection(false)
 	if first {
 		c.log.Error().Str("reason", err.Reason).Str("action", err.Action).Msg("WhatsApp connection stopped")
+	}
+}
+
+// connection reports the connection going up or down to OnConnection.
+func (c *Client) connection(up bool) {
+	if c.opts.OnConnection != nil {
+		c.opts.OnConnection(up)
 	}
 }
 

@@ -34,6 +34,7 @@ func (c *Client) handleEvent(raw any) bool {
 	case *events.PairSuccess:
 		c.log.Info().Str("device", bot.MaskPhone(evt.ID.String())).Str("platform", evt.Platform).Msg("phone linked")
 	case *events.Disconnected:
+		c.connection(false)
 		c.log.Warn().Msg("disconnected from WhatsApp; reconnecting")
 	case *events.KeepAliveTimeout:
 		c.log.Warn().Int("errors", evt.ErrorCount).Time("last_success", evt.LastSuccess).Msg("WhatsApp keepalive timed out")
@@ -110,6 +111,7 @@ func (c *Client) handleConnected() {
 	c.banned, c.pausedUntil = false, time.Time{}
 	c.mu.Unlock()
 	c.log.Info().Str("device", bot.MaskPhone(c.dev.JID())).Msg("connected to WhatsApp")
+	c.connection(true)
 	if wasBanned && c.opts.OnResume != nil {
 		go c.opts.OnResume(c.runCtx, until)
 	}

@@ -85,7 +85,14 @@ func runRun(ctx context.Context, e env, args []string) error {
 		dev.Close()
 		return err
 	}
+	stopOps, err := startOps(ctx, cfg, log, df.path(cfg), m)
+	if err != nil {
+		dev.Close()
+		m.Close()
+		return err
+	}
 	runErr := runMarket(ctx, e, log, cfg, dev, m, phone)
+	stopOps()
 	// The device store closes after the disconnect (in runMarket), the
 	// market database last: nothing may write to either afterwards.
 	if err := dev.Close(); err != nil {
@@ -101,6 +108,7 @@ func runRun(ctx context.Context, e env, args []string) error {
 // connection is closed when it returns.
 func runMarket(ctx context.Context, e env, log zerolog.Logger, cfg *config.Config, dev *whatsapp.DeviceStore, m *market, phone string) error {
 	opts := whatsapp.OptionsFromConfig(cfg.WhatsApp, log)
+	opts.OnConnection = m.onConnection
 	opts.OnResume = func(ctx context.Context, until time.Time) {
 		log.Info().Time("banned_until", until).Msg("temporary ban over; sending resumed")
 	}

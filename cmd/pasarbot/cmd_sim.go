@@ -7,13 +7,15 @@ import (
 	"sync"
 	"time"
 
+	"pasarbot/bot/ops"
 	"pasarbot/bot/sim"
 )
 
 func runSim(ctx context.Context, e env, args []string) error {
-	fs := newFlags(e, "sim", "[--addr 127.0.0.1:8080] [--config FILE] [--db FILE] [-v]")
+	fs := newFlags(e, "sim", "[--addr 127.0.0.1:8080] [--ops-addr 127.0.0.1:8081] [--config FILE] [--db FILE] [-v]")
 	cf := addConfigFlags(fs)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to serve the simulator page on")
+	opsAddr := fs.String("ops-addr", "127.0.0.1:8081", "address for /healthz and /metrics, as `run` serves them on ops.listen (\"\" turns them off)")
 	verbose := fs.Bool("v", false, "log the market's work to stderr (at the configured log level)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -32,11 +34,17 @@ func runSim(ctx context.Context, e env, args []string) error {
 	// As in replay, only an explicit --db is used, never the live market's file.
 	start := time.Now().In(cfg.Location()).Truncate(time.Minute)
 	rec := sim.NewRecorder()
-	m, err := newSimMarket(ctx, cfg, *cf.db, rec, start, simLogger(e, cfg, *verbose))
+	metrics := ops.NewMetrics()
+	m, err := newSimMarket(ctx, cfg, *cf.db, metrics.Messenger(rec), start, simLogger(e, cfg, *verbose))
 	if err != nil {
 		return err
 	}
 	defer m.Close()
+	stopOps, err := serveSimOps(ctx, e, cfg, m, metrics, *opsAddr, simLogger(e, cfg, *verbose))
+	if err != nil {
+		return err
+	}
+	defer stopOps()
 	rec.SetClock(m.Now)
 	rec.Clock(m.Now(), 0)
 

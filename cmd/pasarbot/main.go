@@ -38,6 +38,9 @@ var commands = []command{
 	{"states", "print the conversation and order state machines", runStates},
 	{"laporan", "reports: laporan harga --date YYYY-MM-DD", runLaporan},
 	{"migrate", "create or upgrade the database schema", runMigrate},
+	{"backup", "write a consistent backup of the database and device store (works while run serves)", runBackup},
+	{"restore", "replace the database (or device store) with a checked backup", runRestore},
+	{"doctor", "check a deployment: configuration, files, permissions, time zone, clock, disk, backups", runDoctor},
 	{"version", "print the version", runVersion},
 }
 

@@ -19,6 +19,10 @@ type market struct {
 	log zerolog.Logger
 	m   *bmarket.Market
 	out *lateMessenger
+
+	// Set by startOps: counts sends, follows the WhatsApp connection.
+	wrapSend     func(bot.Messenger) bot.Messenger
+	onConnection func(up bool)
 }
 
 // lateMessenger lets the market be built before the transport exists: the
@@ -44,6 +48,9 @@ func (m *market) Inbox() bot.Inbox { return m.m.Pipeline }
 // Serve runs the engine, the outbox sender (through messenger) and the
 // schedules until ctx ends.
 func (m *market) Serve(ctx context.Context, messenger bot.Messenger) error {
+	if m.wrapSend != nil {
+		messenger = m.wrapSend(messenger)
+	}
 	m.out.m = messenger
 	return m.m.Serve(ctx)
 }
