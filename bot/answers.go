@@ -83,11 +83,20 @@ var conditionRe = regexp.MustCompile(`\b(kalau|kalo|klo|kl|jika|jikalau|misal|se
 // ikat" → Bayam Hijau, then "yang merah"): the same quantity of the
 // product those words pick instead.
 func (e *Engine) readSwap(c *Conversation, s string) (act, bool) {
+	return e.swapTo(c, len(c.Cart)-1, s)
+}
+
+// swapTo reads "yang kuning" said about cart line i: the product of the
+// same kind those words pick, same quantity.
+func (e *Engine) swapTo(c *Conversation, i int, s string) (act, bool) {
 	fs := strings.Fields(strings.Trim(s, " .!?"))
+	for len(fs) > 0 && (fs[len(fs)-1] == "aja" || fs[len(fs)-1] == "saja" || fs[len(fs)-1] == "deh" || fs[len(fs)-1] == "ya") {
+		fs = fs[:len(fs)-1]
+	}
 	if len(fs) < 2 || len(fs) > 3 || fs[0] != "yang" && fs[0] != "yg" {
 		return act{}, false
 	}
-	last := c.Cart[len(c.Cart)-1]
+	last := c.Cart[i]
 	head := strings.Fields(strings.ToLower(last.Name))[0]
 	cands := e.index.Match(head + " " + strings.Join(fs[1:], " "))
 	best, ok := catalog.Sure(cands)
@@ -116,6 +125,9 @@ func (e *Engine) readReplace(c *Conversation, s string) (act, bool) {
 		newWords = strings.ReplaceAll(newWords, cut, " ")
 	}
 	newWords = strings.Trim(strings.TrimSpace(newWords), ",. ")
+	if a, ok := e.swapTo(c, i, newWords); ok {
+		return a, true // "tahunya ganti yg kuning aja"
+	}
 	r := e.parser.Parse(newWords)
 	old := c.Cart[i]
 	if len(r.Items) == 1 && r.Items[0].SKU != old.SKU {
@@ -152,6 +164,9 @@ var (
 // "bawangnya diganti 1 kg aja", "eh keliru, ayamnya 2", "cabenya jadi
 // setengah": a change to a line already in the cart, never a new line.
 func (e *Engine) readCorrection(c *Conversation, line string) (act, bool) {
+	if e.addressStart(line) >= 0 {
+		return act{}, false // "eh salah, Jl. Mahoni no 8 maksudnya" corrects the address
+	}
 	s := strings.ToLower(line)
 	if removeCue.MatchString(s) && !addCue.MatchString(s) && !conditionRe.MatchString(s) && !ambilRe.MatchString(s) && !antarRe.MatchString(s) {
 		words := removeCue.ReplaceAllString(s, " ")

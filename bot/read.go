@@ -256,6 +256,18 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 	}
 	rest := line
 	var acts, tail []act
+	// "…, alamat sama": delivery to the address already given.
+	if parts := splitClauses(line); len(parts) > 1 {
+		var keep []string
+		for _, p := range parts {
+			if isPhrase(sameAddressWords, norm(p)) {
+				tail = append(tail, act{ev: EvAntar})
+				continue
+			}
+			keep = append(keep, p)
+		}
+		rest = strings.Join(keep, ",")
+	}
 	// Clauses are cut from the line before the product parser sees it.
 	rest, name := cutName(rest)
 	rest, addr, intro := e.cutAddressIntro(rest)
