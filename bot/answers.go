@@ -182,7 +182,7 @@ func (e *Engine) readCorrection(c *Conversation, line string) (act, bool) {
 		}
 		// "lengkuasnya gak usah" for a product not in the cart: say so,
 		// never ask how much of it.
-		if _, _, hasQty := parse.ParseQuantity(words); !hasQty && e.ordersProduct(words) {
+		if _, _, hasQty := parse.ParseQuantity(words); !hasQty && len(strings.Fields(words)) <= 3 && e.namesProduct(words) {
 			return act{ev: EvRemove, text: words}, true
 		}
 		return act{}, false

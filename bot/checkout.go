@@ -128,6 +128,9 @@ func (e *Engine) actTakeName(b *buyerTurn) error {
 	}
 	b.conv.Name = cleanName(name)
 	b.changed = true
+	if len(b.conv.Cart) == 0 && len(b.conv.Questions) == 0 {
+		b.note(e.t("name_noted", b.conv.Name))
+	}
 	return nil
 }
 

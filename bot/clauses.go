@@ -22,7 +22,7 @@ var streetWords = set("jl", "jln", "jalan", "gg", "gang", "perum", "perumahan", 
 	"griya", "kost", "kos", "kontrakan", "ruko", "apartemen", "lorong", "lr", "alamat", "alamatnya")
 
 // deliveryTo introduces an address with the delivery choice: "kirim ke …".
-var deliveryTo = regexp.MustCompile(`(?i)\b(tolong\s+)?(di)?(antar|anter|antarkan|anterin|anterkan|antarin|kirim|kirimkan|kirimin|krm)(in|kan)?\s+(ke|kerumah|di)\b\s*`)
+var deliveryTo = regexp.MustCompile(`(?i)\b(tolong\s+)?(di)?(antar|anter|antarkan|anterin|anterkan|antarin|kirim|kirimkan|kirimin|krm)(in|kan)?\s+((aja|saja|ya|yah)\s+)?(ke|kerumah|di)\b\s*`)
 
 // nameRe finds "atas nama Bu Yati", "a.n. Mas Agus", "penerima: Pak Budi",
 // "buat Bu Yati", "nama saya Rina".
@@ -228,7 +228,10 @@ func (e *Engine) addressStart(line string) int {
 			}
 			return w[0]
 		}
-		if (tok == "no" || tok == "no." || tok == "nomor") && i > 0 && i+1 < len(words) && startsDigit(lower[words[i+1][0]:]) {
+		if (tok == "no" || tok == "no." || tok == "nomor") && i+1 < len(words) && startsDigit(lower[words[i+1][0]:]) {
+			if i == 0 {
+				return w[0] // "no 12 Palangka": a house number completing an address
+			}
 			// "Melati no 5": the street name before it is part of the address.
 			return words[i-1][0]
 		}

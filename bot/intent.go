@@ -140,7 +140,7 @@ func cutGreeting(s string) string {
 	return strings.Join(fs[i:], " ")
 }
 
-var onlyFillerWords = set("alamat", "alamatnya", "adek", "adik", "anak", "suami", "istri", "ortu", "keluarga", "tetangga", "teman", "temen", "tapi", "ding", "deng", "sih", "kok", "lho", "loh", "dan", "sama", "terus", "trus", "juga", "tolong", "langsung", "nanti", "ke", "di", "rumah", "saya", "aku", "sini",
+var onlyFillerWords = set("murah", "mahal", "lumayan", "waduh", "wah", "okelah", "mertua", "ortu", "saudara", "alamat", "alamatnya", "adek", "adik", "anak", "suami", "istri", "ortu", "keluarga", "tetangga", "teman", "temen", "tapi", "ding", "deng", "sih", "kok", "lho", "loh", "dan", "sama", "terus", "trus", "juga", "tolong", "langsung", "nanti", "ke", "di", "rumah", "saya", "aku", "sini",
 	"minta", "pakai", "pake", "mau", "dong", "ulun", "kami", "kita", "yang", "yg", "hmm", "eh", "nah", "oh", "ini", "itu", "gitu", "begitu", "jadi")
 
 // leadWords open an order in many regions: "bade mesen", "handak tukar",
