@@ -89,7 +89,7 @@ var (
 	fillerTail = set("kasih", "tarima", "makasih", "nuhun", "suwun", "thanks", "tq", "dulu", "dl", "kak", "ka", "kakak", "mbak", "mba", "bu", "pak", "mas", "bang", "deh", "dong", "ya", "yah", "yaa", "nih", "sis", "gan", "min",
 		"aja", "saja", "lah", "nggih", "atuh", "mah", "wae", "ha", "pang", "lo", "loh", "kok", "sih", "bund", "bun", "acil", "cil", "julak", "ading",
 		"pian", "teh", "a", "ko", "koh", "cik", "om", "tante", "bos", "juragan", "makasih", "terima kasih", "ok", "oke", "ye", "yo", "bro", "sist", "say")
-	fillerHead = set("eh", "oh", "oke", "ok", "ya", "iya", "yaudah", "ya udah", "yaudh", "udah", "nah", "hmm", "emm", "wah", "kak", "mbak", "mba", "bu", "pak", "mas", "bang", "acil", "cil", "pian", "sip", "siap", "baik", "kalau", "kalo")
+	fillerHead = set("maaf", "mohon maaf", "sori", "sorry", "eh", "oh", "oke", "ok", "ya", "iya", "yaudah", "ya udah", "yaudh", "udah", "nah", "hmm", "emm", "wah", "kak", "mbak", "mba", "bu", "pak", "mas", "bang", "acil", "cil", "pian", "sip", "siap", "baik", "kalau", "kalo")
 )
 
 // number reads a bare number answer ("2", "no 2", "nomor 2", "yang 2").

@@ -62,6 +62,9 @@ func (e *Engine) readBuyer(c *Conversation, in Inbound) []act {
 				acts[n-1].text += ", " + a.text
 				continue
 			}
+			if n := len(acts); a.ev == EvCancel && n > 0 && acts[n-1].ev == EvCancel {
+				continue // "ga jadi deh, batal ya" is one cancel
+			}
 			acts = append(acts, a)
 		}
 	}
@@ -80,8 +83,8 @@ var senderRe = regexp.MustCompile(`^(pengirim|dari|sender|kiriman dari)\s*:`)
 func orderActs(acts []act) []act {
 	rank := func(ev Event) int {
 		switch ev {
-		case EvItems, EvQty, EvChange, EvRemove, EvChoice:
-			return 1
+		case EvItems, EvQty, EvChange, EvRemove, EvChoice, EvCancel:
+			return 1 // in the order said: "tomat 1 kg. eh batal deh" ends empty
 		case EvAntar, EvAmbil, EvAddress, EvName, EvLocation:
 			return 2
 		case EvFinish, EvYes:
@@ -212,7 +215,11 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 	}
 	if first, rest, ok := strings.Cut(s, ","); ok && isPhrase(cancelWords, first) {
 		// "eh batal kak, ganti aja": the cancel, then whatever follows.
-		return append([]act{{ev: EvCancel}}, e.readLine(c, rest)...)
+		more := e.readLine(c, rest)
+		if len(more) > 0 && more[0].ev == EvCancel {
+			more = more[1:] // "ga jadi deh, batal ya" is one cancel
+		}
+		return append([]act{{ev: EvCancel}}, more...)
 	}
 	switch {
 	case senderRe.MatchString(s):
@@ -417,7 +424,7 @@ func splitSentences(lines []string) []string {
 				continue
 			}
 			j := strings.LastIndexAny(ln[:i], " ,") + 1
-			if w := ln[j:i]; ln[i] == '.' && (len(w) <= 3 || strings.ContainsAny(w, "0123456789")) {
+			if w := strings.ToLower(ln[j:i]); ln[i] == '.' && (len(w) <= 1 || abbreviations[w]) {
 				continue
 			}
 			if part := strings.TrimSpace(ln[start : i+1]); part != "" {
@@ -431,6 +438,10 @@ func splitSentences(lines []string) []string {
 	}
 	return out
 }
+
+// abbreviations end with a stop that does not end a sentence.
+var abbreviations = set("jl", "jln", "gg", "no", "rt", "rw", "kel", "kec", "komp", "perum", "blok", "ds", "dr", "hj", "bpk", "ibu", "bu",
+	"pak", "sdr", "ny", "tn", "a.n", "an", "kab", "prov", "kav", "lt", "km", "st", "mt", "dll", "dsb", "spt", "yth")
 
 // splitLines splits a message into its non-empty lines.
 func splitLines(s string) []string {

@@ -7,6 +7,7 @@ import (
 
 	"pasarbot/bot"
 	"pasarbot/bot/config"
+	"pasarbot/orders"
 )
 
 // reachState brings buyer1 into state s the way a buyer would get there.
@@ -203,4 +204,19 @@ func TestPreparationServices(t *testing.T) {
 	}
 	h.say(buyer1, "ikan mas 1 kg")
 	contains(t, "fish cleaning", h.say(buyer1, "ikannya disiangi ya"), "Siangi Ikan 1 kg")
+}
+
+// Items and a cancel in one message keep their order; a bare "batal"
+// right after an order cancels that order.
+func TestCancelInOrder(t *testing.T) {
+	h := newHarness(t)
+	h.say(buyer1, "tomat 1 kg. eh batal deh")
+	if s := h.state(buyer1); s != bot.StateIdle {
+		t.Fatalf("state = %s after items then batal", s)
+	}
+	code := placeOrder(h, buyer1, "kangkung 2 ikat", false)
+	contains(t, "cancelled", h.say(buyer1, "eh maaf ga jadi deh, batal ya"), code)
+	if s := h.order(code).Status; s != orders.Cancelled {
+		t.Fatalf("status = %s", s)
+	}
 }
