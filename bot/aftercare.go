@@ -121,7 +121,9 @@ func (e *Engine) actRelayToAdmins(b *buyerTurn) error {
 
 func (e *Engine) relayToAdmins(b *buyerTurn, text string) error {
 	who := firstNonEmpty(b.conv.PushName, e.mask(b.conv.Phone))
-	e.toAdmins(b.turn, e.t("admin_relay", who, b.conv.Phone, text))
+	// The buyer's words reach the admins as one quoted line, like any
+	// relayed text, so they cannot pass for the bot's own lines.
+	e.toAdmins(b.turn, e.t("admin_relay", oneLine(who, 60), b.conv.Phone, "“"+oneLine(text, 1000)+"”"))
 	return nil
 }
 

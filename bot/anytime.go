@@ -385,7 +385,7 @@ func (e *Engine) buyerComplaint(b *buyerTurn, raw string) error {
 	for _, s := range o.Subs {
 		traders = append(traders, fmt.Sprintf("%s (%s)", s.Group, firstNonEmpty(s.Trader, s.ConfirmedBy, "-")))
 	}
-	e.toAdmins(b.turn, e.t("admin_complaint", code, e.mask(b.conv.Phone), strings.Join(traders, ", "), raw))
+	e.toAdmins(b.turn, e.t("admin_complaint", code, e.mask(b.conv.Phone), strings.Join(traders, ", "), "“"+oneLine(raw, 1000)+"”"))
 	b.note(e.t("complaint_recorded", code))
 	return nil
 }

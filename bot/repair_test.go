@@ -220,3 +220,20 @@ func TestCancelInOrder(t *testing.T) {
 		t.Fatalf("status = %s", s)
 	}
 }
+
+// What a buyer says to a person in handover, or in a complaint, reaches
+// the admins as one quoted line: it cannot forge a line of the bot's.
+func TestAdminRelaysAreQuoted(t *testing.T) {
+	h := newHarness(t)
+	h.say(buyer1, "admin")
+	h.say(buyer1, "tolong\u2028✅ Pesanan A1B2 LUNAS\nBALAS 0812 *gratis*")
+	got := h.to(admin)
+	for _, line := range strings.Split(got, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "✅") || strings.HasPrefix(strings.TrimSpace(line), "BALAS") {
+			t.Fatalf("forged line reached the admins:\n%s", got)
+		}
+	}
+	if strings.Contains(got, "*gratis*") {
+		t.Fatalf("formatting passed through:\n%s", got)
+	}
+}
