@@ -7,6 +7,7 @@ import (
 
 	"pasarbot/bot"
 	"pasarbot/bot/config"
+	"pasarbot/catalog"
 	"pasarbot/orders"
 )
 
@@ -235,5 +236,45 @@ func TestAdminRelaysAreQuoted(t *testing.T) {
 	}
 	if strings.Contains(got, "*gratis*") {
 		t.Fatalf("formatting passed through:\n%s", got)
+	}
+}
+
+// Lines of the same product and basis merge; a cart holds at most
+// bot.MaxCartLines lines.
+func TestCartLinesMergeAndCap(t *testing.T) {
+	h := newHarness(t)
+	for i := 0; i < 5; i++ {
+		h.say(buyer1, "tomat 5rb")
+	}
+	got := h.say(buyer1, "cek")
+	if n := strings.Count(got, "Tomat"); n != 1 {
+		t.Fatalf("%d tomat lines, want one merged line:\n%s", n, got)
+	}
+	contains(t, "merged amount", got, "Rp25.000")
+
+	h2 := newHarness(t, func(c *config.Config) { c.Limits.MessagesPerMinute = 1000 })
+	products, err := catalog.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	refused := false
+	for _, p := range products {
+		if !p.Available || p.Kind != catalog.Goods {
+			continue
+		}
+		got := h2.say(buyer1, strings.ToLower(p.Name)+" 1 "+p.Unit)
+		if strings.Contains(got, "batas") {
+			refused = true
+			break
+		}
+		if strings.Contains(got, "mau berapa") || strings.Contains(got, "yang mana") || strings.Contains(got, "Maksudnya") {
+			h2.say(buyer1, "lewati")
+		}
+	}
+	if !refused {
+		t.Fatal("a cart took every product without reaching the line cap")
+	}
+	if got := h2.say(buyer1, "cek"); strings.Count(got, "\n") < bot.MaxCartLines {
+		t.Fatalf("cart shorter than the cap at refusal:\n%s", got)
 	}
 }
