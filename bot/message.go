@@ -47,6 +47,15 @@ type Inbound struct {
 	QuotedID    string    `json:"quoted_id,omitempty"`    // message this one replies to
 }
 
+// Image is a picture pasarbot sends (a payment QR code); the message's Text
+// is its caption. Data travels in the outbox row, so keep images small (a
+// QR PNG is a few kilobytes).
+type Image struct {
+	Data []byte `json:"data"`           // the encoded picture
+	MIME string `json:"mime"`           // "image/png"
+	Name string `json:"name,omitempty"` // a file name for the simulator and replay, e.g. "qris-A7K2.png"
+}
+
 // Outbound is one message pasarbot sends. ID is chosen when the message is
 // queued, so a retry after a crash re-sends the same id.
 type Outbound struct {
@@ -54,6 +63,7 @@ type Outbound struct {
 	Chat     string    `json:"chat"`
 	Text     string    `json:"text,omitempty"`
 	Location *Location `json:"location,omitempty"`
+	Image    *Image    `json:"image,omitempty"`    // send a picture, Text as its caption
 	ReplyTo  string    `json:"reply_to,omitempty"` // quote this inbound message id
 	Quoted   string    `json:"quoted,omitempty"`   // the quoted message's text, for the quote bubble
 	Low      bool      `json:"low,omitempty"`      // low priority: a refusal or flood notice, sent after the chat's other messages

@@ -1,0 +1,60 @@
+package whatsapp
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"image"
+	_ "image/png" // payment QR codes are PNG
+
+	"go.mau.fi/whatsmeow"
+	"go.mau.fi/whatsmeow/proto/waE2E"
+	"google.golang.org/protobuf/proto"
+
+	"pasarbot/bot"
+)
+
+// checkImage refuses an image WhatsApp could not show: no data, a type
+// other than PNG or JPEG. Such a message fails the same way on every retry.
+func checkImage(img *bot.Image) error {
+	if len(img.Data) == 0 {
+		return fmt.Errorf("whatsapp: image %q has no data", img.Name)
+	}
+	if img.MIME != "image/png" && img.MIME != "image/jpeg" {
+		return fmt.Errorf("whatsapp: image %q has type %q; WhatsApp shows image/png or image/jpeg", img.Name, img.MIME)
+	}
+	return nil
+}
+
+// uploadImage encrypts and uploads the picture to WhatsApp's media servers.
+// A retry uploads again (a new media key): the message id stays the same,
+// so the phone still shows one message.
+func (c *Client) uploadImage(ctx context.Context, img *bot.Image) (whatsmeow.UploadResponse, error) {
+	up, err := c.wa.Upload(ctx, img.Data, whatsmeow.MediaImage)
+	if err != nil {
+		return up, classifySend(maskErr("whatsapp: upload image", err))
+	}
+	return up, nil
+}
+
+// ImageMessage is the WhatsApp image message for an uploaded picture: the
+// upload's URL, path, keys and hashes copied as whatsmeow asks, the
+// message's Text as caption, and the quote when it is a reply.
+func ImageMessage(msg bot.Outbound, up whatsmeow.UploadResponse, participant string) *waE2E.Message {
+	im := &waE2E.ImageMessage{
+		Caption:       nonEmpty(msg.Text),
+		Mimetype:      proto.String(msg.Image.MIME),
+		URL:           proto.String(up.URL),
+		DirectPath:    proto.String(up.DirectPath),
+		MediaKey:      up.MediaKey,
+		FileEncSHA256: up.FileEncSHA256,
+		FileSHA256:    up.FileSHA256,
+		FileLength:    proto.Uint64(up.FileLength),
+		ContextInfo:   quote(msg, participant),
+	}
+	// The size lets the phone lay out the bubble before the download.
+	if cfg, _, err := image.DecodeConfig(bytes.NewReader(msg.Image.Data)); err == nil {
+		im.Width, im.Height = proto.Uint32(uint32(cfg.Width)), proto.Uint32(uint32(cfg.Height))
+	}
+	return &waE2E.Message{ImageMessage: im}
+}
