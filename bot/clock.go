@@ -292,6 +292,8 @@ func (e *Engine) timer(t *turn, tm Timer) error {
 		return e.sellerLate(t, code, group, tm.Kind == timerOffer)
 	case timerCourier:
 		return e.courierLate(t, tm.Ref)
+	case timerPayment:
+		return e.paymentExpired(t, tm.Ref)
 	}
 	return nil
 }

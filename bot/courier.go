@@ -71,7 +71,11 @@ func (e *Engine) dispatch(t *turn, o *orders.Order) error {
 		return err // already dispatched
 	}
 	// Pickup PINs are drawn when a courier claims the job (drawPins).
-	j := &orders.Job{Order: o.Code, Status: orders.JobOpen, Ongkir: o.Ongkir, COD: o.Total(), Mode: e.set.PaymentMode,
+	cod, err := e.codDue(t, o)
+	if err != nil {
+		return err
+	}
+	j := &orders.Job{Order: o.Code, Status: orders.JobOpen, Ongkir: o.Ongkir, COD: cod, Mode: e.set.PaymentMode,
 		Pins: map[string]string{}, CreatedAt: t.now}
 	if err := o.SetStatus(orders.AwaitingCourier, "system", "dispatched", t.now); err != nil {
 		return err
@@ -392,11 +396,16 @@ func (e *Engine) sellerPickedUp(t *turn, in Inbound, o *orders.Order, s *orders.
 
 // updateCOD keeps the courier job's COD equal to the agreed total.
 func (e *Engine) updateCOD(t *turn, o *orders.Order) error {
+	if err := e.reconcileRefund(t, o, lastChange(o)); err != nil {
+		return err
+	}
 	j, err := t.tx.Job(o.Code)
 	if err != nil || j == nil {
 		return err
 	}
-	j.COD = o.Total()
+	if j.COD, err = e.codDue(t, o); err != nil {
+		return err
+	}
 	if j.Courier != "" {
 		t.send(DirectChat(j.Courier), e.t("courier_cod_changed", o.Code, catalog.Rupiah(j.COD)))
 	}
@@ -405,6 +414,9 @@ func (e *Engine) updateCOD(t *turn, o *orders.Order) error {
 
 // cancelJob withdraws a job when its order is cancelled before pickup.
 func (e *Engine) cancelJob(t *turn, o *orders.Order) error {
+	if err := e.reconcileRefund(t, o, lastChange(o)); err != nil {
+		return err
+	}
 	j, err := t.tx.Job(o.Code)
 	if err != nil || j == nil {
 		return err

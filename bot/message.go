@@ -45,6 +45,7 @@ type Inbound struct {
 	Location    *Location `json:"location,omitempty"`     //
 	EditOf      string    `json:"edit_of,omitempty"`      // for edits and revokes
 	QuotedID    string    `json:"quoted_id,omitempty"`    // message this one replies to
+	Image       *Image    `json:"image,omitempty"`        // the picture, when the transport downloaded it
 }
 
 // Image is a picture pasarbot sends (a payment QR code); the message's Text

@@ -543,6 +543,9 @@ func (e *Engine) afterSellerPhase(t *turn, o *orders.Order) error {
 	if err := t.tx.SaveOrder(o); err != nil {
 		return err
 	}
+	if err := e.reconcileRefund(t, o, lastChange(o)); err != nil {
+		return err
+	}
 	switch o.Status {
 	case orders.Rejected, orders.Expired, orders.Cancelled:
 		t.send(o.BuyerChat, e.t("order_none_left", o.Code))
@@ -551,6 +554,12 @@ func (e *Engine) afterSellerPhase(t *turn, o *orders.Order) error {
 	default:
 		return nil
 	}
+	return e.afterConfirmed(t, o)
+}
+
+// afterConfirmed moves a confirmed order on: the job continues, the buyer
+// pays first (QRIS after confirmation), or dispatch / pickup.
+func (e *Engine) afterConfirmed(t *turn, o *orders.Order) error {
 	if j, err := t.tx.Job(o.Code); err != nil {
 		return err
 	} else if j != nil && (j.Status == orders.JobOpen || j.Status == orders.JobClaimed) {
@@ -563,6 +572,9 @@ func (e *Engine) afterSellerPhase(t *turn, o *orders.Order) error {
 			return err
 		}
 		return t.tx.SaveOrder(o)
+	}
+	if held, err := e.holdForPayment(t, o); held || err != nil {
+		return err
 	}
 	if o.Delivery == orders.Ambil {
 		var stalls []string
