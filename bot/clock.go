@@ -181,6 +181,11 @@ func (e *Engine) openMarket(t *turn, sched *hours.Schedule) error {
 			return err
 		}
 		t.send(o.BuyerChat, e.t("preorder_placed", o.Code))
+		if held, err := e.paymentStep(t, o); err != nil {
+			return err
+		} else if held {
+			continue // a QRIS pre-order is paid first, now that its total stands
+		}
 		if err := e.routeOrder(t, o); err != nil {
 			return err
 		}

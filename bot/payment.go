@@ -281,6 +281,10 @@ func (e *Engine) confirmPayment(t *turn, o *orders.Order, p *orders.Payment, act
 	}
 	o.NewEvents = append(o.NewEvents, paymentEvent(o, actor, fmt.Sprintf("payment confirmed: %s %s", p.Method, catalog.Rupiah(p.Amount)), t.now))
 	t.send(o.BuyerChat, e.t("pay_confirmed_buyer", o.Code, catalog.Rupiah(p.Amount)))
+	// The total may have dropped since the QR was sent (a lighter weighing).
+	if err := e.reconcileRefund(t, o, e.refundReason(o)); err != nil {
+		return err
+	}
 	switch o.Status {
 	case orders.AwaitingPayment:
 		if err := o.SetStatus(orders.Placed, actor, "paid", t.now); err != nil {
@@ -293,12 +297,9 @@ func (e *Engine) confirmPayment(t *turn, o *orders.Order, p *orders.Payment, act
 		}
 		return e.afterConfirmed(t, o)
 	}
-	// Paid while the order was already past this point (a late LUNAS after a
-	// change): keep the record; any difference becomes a refund.
-	if err := t.tx.SaveOrder(o); err != nil {
-		return err
-	}
-	return e.reconcileRefund(t, o, "paid after the order changed")
+	// Paid while the order was already past this point: the record stays,
+	// any difference became a refund above.
+	return t.tx.SaveOrder(o)
 }
 
 // paymentExpired ends an order whose QRIS payment was not confirmed in time.

@@ -63,7 +63,8 @@ func (e *Engine) handlePayment(t *turn, in Inbound) (done bool, err error) {
 		}
 		return true, e.refundCommand(t, in, o, rest)
 	}
-	if !admin && (!group.IsLeader(in.SenderPhone) || o.Sub(group.ID) == nil) {
+	// A pay-first order is not in any group yet: only admins see its money.
+	if !admin && (!group.IsLeader(in.SenderPhone) || o.Sub(group.ID) == nil || o.Status == orders.AwaitingPayment) {
 		t.refuse(in, e.t("pay_not_allowed", code))
 		return true, nil
 	}

@@ -47,27 +47,54 @@ func (e *Engine) addRefund(t *turn, o *orders.Order, amount int64, reason, actor
 	return nil
 }
 
-// lastChange describes an order's latest change, as a refund's reason:
-// "sayur: rejected (habis)", "ikan: weighed Rp30.000 → Rp27.000".
-func lastChange(o *orders.Order) string {
+// refundReason says why a paid order now owes money back, in the
+// market's words: its latest change not yet stored ("Kelompok Sayur:
+// ditolak (habis)", "…: ditimbang Rp30.000 → Rp27.000"), else the parts
+// that ended, else the new total.
+func (e *Engine) refundReason(o *orders.Order) string {
 	for i := len(o.NewEvents) - 1; i >= 0; i-- {
 		ev := o.NewEvents[i]
-		if strings.HasPrefix(ev.Detail, "payment") || strings.HasPrefix(ev.Detail, "refund") {
+		if strings.HasPrefix(ev.Detail, "payment") || strings.HasPrefix(ev.Detail, "refund") || (ev.From == ev.To && ev.Group == "") {
 			continue
 		}
 		what := ev.Detail
 		if ev.From != ev.To {
-			what = string(ev.To)
+			what = e.statusWord(ev.To)
 			if ev.Detail != "" {
 				what += " (" + ev.Detail + ")"
 			}
 		}
 		if ev.Group != "" {
-			return ev.Group + ": " + what
+			return e.groupName(ev.Group) + ": " + what
 		}
 		return what
 	}
-	return string(o.Status)
+	var ended []string
+	for _, s := range o.Subs {
+		if !s.Status.Live() {
+			ended = append(ended, e.groupName(s.Group)+": "+e.statusWord(s.Status))
+		}
+	}
+	if len(ended) > 0 && o.Status.Live() {
+		return strings.Join(ended, ", ")
+	}
+	if !o.Status.Live() {
+		return e.statusWord(o.Status)
+	}
+	return e.t("refund_reason_total", catalog.Rupiah(o.Total()))
+}
+
+// statusWord names an ending status for buyers and admins.
+func (e *Engine) statusWord(s orders.Status) string {
+	switch s {
+	case orders.Rejected:
+		return e.t("refund_reason_rejected")
+	case orders.Cancelled:
+		return e.t("refund_reason_cancelled")
+	case orders.Expired:
+		return e.t("refund_reason_expired")
+	}
+	return string(s)
 }
 
 // refundCommand is an admin's REFUND:

@@ -540,10 +540,11 @@ func (e *Engine) sellerWeigh(t *turn, in Inbound, o *orders.Order, s *orders.Sub
 // afterSellerPhase moves the order on once no seller group is still
 // deciding: dispatch to couriers, pickup instructions, or the bad news.
 func (e *Engine) afterSellerPhase(t *turn, o *orders.Order) error {
+	reason := e.refundReason(o) // before saving clears the new events
 	if err := t.tx.SaveOrder(o); err != nil {
 		return err
 	}
-	if err := e.reconcileRefund(t, o, lastChange(o)); err != nil {
+	if err := e.reconcileRefund(t, o, reason); err != nil {
 		return err
 	}
 	switch o.Status {

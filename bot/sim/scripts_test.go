@@ -48,8 +48,14 @@ func TestScripts(t *testing.T) {
 // `pasarbot replay` does, and fails the test for every failed expectation.
 func playReal(t *testing.T, s *sim.Script) {
 	t.Helper()
+	playRealWith(t, s, config.Default())
+}
+
+// playRealWith is playReal on the market that cfg configures.
+func playRealWith(t *testing.T, s *sim.Script, cfg *config.Config) {
+	t.Helper()
 	ctx := context.Background()
-	m, rec := newRealMarket(t, ctx, s)
+	m, rec := newRealMarket(t, ctx, s, cfg)
 	var transcript strings.Builder
 	p := &sim.Player{Market: m, Recorder: rec, Transcript: sim.NewTranscript(&transcript, m.Location())}
 	res, err := p.Play(ctx, s)
@@ -65,9 +71,8 @@ func playReal(t *testing.T, s *sim.Script) {
 }
 
 // newRealMarket builds sim.NewMarket for s with a fixed code seed.
-func newRealMarket(t *testing.T, ctx context.Context, s *sim.Script) (sim.Market, *sim.Recorder) {
+func newRealMarket(t *testing.T, ctx context.Context, s *sim.Script, cfg *config.Config) (sim.Market, *sim.Recorder) {
 	t.Helper()
-	cfg := config.Default()
 	cfg.Orders.CodeSeed = 2026 // as `pasarbot replay` does
 	start := realStart(cfg, s)
 	rec := sim.NewRecorder()
