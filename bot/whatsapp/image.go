@@ -58,3 +58,35 @@ func ImageMessage(msg bot.Outbound, up whatsmeow.UploadResponse, participant str
 	}
 	return &waE2E.Message{ImageMessage: im}
 }
+
+// maxInboundImage bounds a buyer's picture that is downloaded and kept in
+// the inbox row: a phone screenshot of a payment is 100–500 kB; anything
+// far larger is not a receipt and would bloat the database.
+const maxInboundImage = 1 << 20
+
+// wantsImage says whether an inbound picture is worth downloading: only
+// pictures without caption in direct chats (a buyer's payment receipt, to
+// be forwarded to whoever confirms), of a type WhatsApp shows, not too big.
+func wantsImage(in bot.Inbound, img *waE2E.ImageMessage) bool {
+	if in.IsGroup || in.Kind != bot.KindImage || img == nil {
+		return false
+	}
+	mime := img.GetMimetype()
+	return (mime == "image/jpeg" || mime == "image/png") && img.GetFileLength() > 0 && img.GetFileLength() <= maxInboundImage
+}
+
+// attachImage downloads a direct chat's picture into in.Image. Best
+// effort: without it the engine tells the confirmers the picture is on the
+// market phone, so a failed download must not withhold the message.
+func (c *Client) attachImage(ctx context.Context, m *waE2E.Message, in *bot.Inbound) {
+	img := m.GetImageMessage()
+	if !wantsImage(*in, img) {
+		return
+	}
+	data, err := c.wa.Download(ctx, img)
+	if err != nil {
+		c.logger(ctx).Warn().Err(maskErr("whatsapp: download image", err)).Msg("picture not downloaded; passed on without it")
+		return
+	}
+	in.Image = &bot.Image{Data: data, MIME: img.GetMimetype()}
+}

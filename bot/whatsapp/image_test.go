@@ -91,3 +91,25 @@ func TestSend_ImageRefusals(t *testing.T) {
 		}
 	})
 }
+
+func TestWantsImage(t *testing.T) {
+	direct := bot.Inbound{Kind: bot.KindImage, Chat: "6281234567001@s.whatsapp.net"}
+	receipt := &waE2E.ImageMessage{Mimetype: proto.String("image/jpeg"), FileLength: proto.Uint64(250_000)}
+	if !whatsapp.WantsImage(direct, receipt) {
+		t.Error("a buyer's receipt is not downloaded")
+	}
+	group := direct
+	group.IsGroup = true
+	huge := &waE2E.ImageMessage{Mimetype: proto.String("image/jpeg"), FileLength: proto.Uint64(5 << 20)}
+	webp := &waE2E.ImageMessage{Mimetype: proto.String("image/webp"), FileLength: proto.Uint64(1000)}
+	text := direct
+	text.Kind = bot.KindText
+	for name, c := range map[string]struct {
+		in  bot.Inbound
+		img *waE2E.ImageMessage
+	}{"Group": {group, receipt}, "Huge": {direct, huge}, "WebP": {direct, webp}, "Captioned": {text, receipt}, "None": {direct, nil}} {
+		if whatsapp.WantsImage(c.in, c.img) {
+			t.Errorf("%s downloaded", name)
+		}
+	}
+}
