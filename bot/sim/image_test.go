@@ -49,12 +49,7 @@ func TestWebEventsImage(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, srv.URL+"/api/events", nil)
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
+	res := openEvents(t, ctx, srv.URL)
 	ev := readEvents(t, res.Body, 2)[1]
 	if img, _ := ev["image"].(string); img != "data:image/png;base64,iVBORw0KGgpub3QgcmVhbGx5IGRyYXdu" {
 		t.Errorf("image = %v", ev["image"])

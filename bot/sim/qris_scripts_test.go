@@ -1,12 +1,10 @@
 package sim_test
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 
 	"pasarbot/bot/config"
-	"pasarbot/bot/sim"
 )
 
 // TestQRISScripts plays testdata/scripts/qris/*.txt on the market its
@@ -25,16 +23,7 @@ func TestQRISScripts(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			f, err := os.Open(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
-			s, err := sim.Parse(filepath.Base(p), f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			playRealWith(t, s, cfg)
+			playRealWith(t, parseScriptFile(t, p), cfg)
 		})
 	}
 }

@@ -26,22 +26,28 @@ func TestScripts(t *testing.T) {
 	for _, p := range paths {
 		t.Run(filepath.Base(p), func(t *testing.T) {
 			t.Parallel()
-			f, err := os.Open(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
-			s, err := sim.Parse(filepath.Base(p), f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			playReal(t, s)
+			playReal(t, parseScriptFile(t, p))
 		})
 	}
 	t.Run("demo", func(t *testing.T) {
 		t.Parallel()
 		playReal(t, sim.Demo())
 	})
+}
+
+// parseScriptFile reads the replay script at path.
+func parseScriptFile(t *testing.T, path string) *sim.Script {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	s, err := sim.Parse(filepath.Base(path), f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
 
 // playReal plays s on a real market over a database in t.TempDir, the way
