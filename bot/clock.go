@@ -181,6 +181,11 @@ func (e *Engine) openMarket(t *turn, sched *hours.Schedule) error {
 			return err
 		}
 		t.send(o.BuyerChat, e.t("preorder_placed", o.Code))
+		if held, err := e.paymentStep(t, o); err != nil {
+			return err
+		} else if held {
+			continue // a QRIS pre-order is paid first, now that its total stands
+		}
 		if err := e.routeOrder(t, o); err != nil {
 			return err
 		}
@@ -292,6 +297,8 @@ func (e *Engine) timer(t *turn, tm Timer) error {
 		return e.sellerLate(t, code, group, tm.Kind == timerOffer)
 	case timerCourier:
 		return e.courierLate(t, tm.Ref)
+	case timerPayment:
+		return e.paymentExpired(t, tm.Ref)
 	}
 	return nil
 }

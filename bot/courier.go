@@ -71,7 +71,11 @@ func (e *Engine) dispatch(t *turn, o *orders.Order) error {
 		return err // already dispatched
 	}
 	// Pickup PINs are drawn when a courier claims the job (drawPins).
-	j := &orders.Job{Order: o.Code, Status: orders.JobOpen, Ongkir: o.Ongkir, COD: o.Total(), Mode: e.set.PaymentMode,
+	cod, err := e.codDue(t, o)
+	if err != nil {
+		return err
+	}
+	j := &orders.Job{Order: o.Code, Status: orders.JobOpen, Ongkir: o.Ongkir, COD: cod, Mode: e.set.PaymentMode,
 		Pins: map[string]string{}, CreatedAt: t.now}
 	if err := o.SetStatus(orders.AwaitingCourier, "system", "dispatched", t.now); err != nil {
 		return err
@@ -86,7 +90,11 @@ func (e *Engine) dispatch(t *turn, o *orders.Order) error {
 	if err := t.tx.SaveOrder(o); err != nil {
 		return err
 	}
-	t.send(o.BuyerChat, e.t("buyer_confirmed_all", o.Code, catalog.Rupiah(o.Total())))
+	if o.Payment == orders.MethodQRIS {
+		t.send(o.BuyerChat, e.t("pay_confirmed_all_paid", o.Code, catalog.Rupiah(cod)))
+	} else {
+		t.send(o.BuyerChat, e.t("buyer_confirmed_all", o.Code, catalog.Rupiah(o.Total())))
+	}
 	return e.offerJob(t, o, j)
 }
 
@@ -105,7 +113,7 @@ func (e *Engine) jobCard(o *orders.Order, j *orders.Job) string {
 	fmt.Fprintf(&b, "%s: %s\n", e.t("job_dropoff"), e.publicArea(o))
 	fmt.Fprintf(&b, "%s: %s\n", e.t("ongkir"), catalog.Rupiah(j.Ongkir))
 	fmt.Fprintf(&b, "%s: %s\n", e.t("job_cod"), catalog.Rupiah(j.COD))
-	if j.Mode == orders.Talangan {
+	if j.Mode == orders.Talangan && o.Payment != orders.MethodQRIS { // a QRIS order's stalls are paid by the market
 		fmt.Fprintf(&b, "%s\n", e.t("job_talangan", catalog.Rupiah(j.COD-j.Ongkir)))
 	} else {
 		fmt.Fprintf(&b, "%s\n", e.t("job_prepaid"))
@@ -392,11 +400,16 @@ func (e *Engine) sellerPickedUp(t *turn, in Inbound, o *orders.Order, s *orders.
 
 // updateCOD keeps the courier job's COD equal to the agreed total.
 func (e *Engine) updateCOD(t *turn, o *orders.Order) error {
+	if err := e.reconcileRefund(t, o, e.refundReason(o)); err != nil {
+		return err
+	}
 	j, err := t.tx.Job(o.Code)
 	if err != nil || j == nil {
 		return err
 	}
-	j.COD = o.Total()
+	if j.COD, err = e.codDue(t, o); err != nil {
+		return err
+	}
 	if j.Courier != "" {
 		t.send(DirectChat(j.Courier), e.t("courier_cod_changed", o.Code, catalog.Rupiah(j.COD)))
 	}
@@ -405,6 +418,9 @@ func (e *Engine) updateCOD(t *turn, o *orders.Order) error {
 
 // cancelJob withdraws a job when its order is cancelled before pickup.
 func (e *Engine) cancelJob(t *turn, o *orders.Order) error {
+	if err := e.reconcileRefund(t, o, e.refundReason(o)); err != nil {
+		return err
+	}
 	j, err := t.tx.Job(o.Code)
 	if err != nil || j == nil {
 		return err

@@ -51,6 +51,7 @@ type Settings struct {
 	HistoryWindow     time.Duration
 	Limits            catalog.Limits // bounds on lines, orders and prices
 	MaxOutboundBytes  int            // longer outbound texts are split into pages
+	Payments          config.Payments
 }
 
 // SettingsFrom maps a validated configuration onto the bot's settings.
@@ -93,6 +94,7 @@ func SettingsFrom(c *config.Config) Settings {
 		HistoryWindow:     c.WhatsApp.HistoryWindow,
 		Limits:            c.CatalogLimits(),
 		MaxOutboundBytes:  c.Limits.MaxOutboundBytes,
+		Payments:          c.Payments,
 	}
 	for _, z := range c.Delivery.Zones {
 		s.Fees.Zones = append(s.Fees.Zones, orders.Zone{Name: z.Name, Keywords: z.Keywords, Fee: z.Fee})
@@ -114,6 +116,9 @@ type Engine struct {
 
 	// Dispatcher publishes delivery jobs; nil means the WhatsApp courier group.
 	Dispatcher Dispatcher
+	// Payments builds what a buyer pays a digital order with; nil means the
+	// market's static QRIS from the configuration (see payment.go).
+	Payments PaymentProvider
 
 	catalogDirty bool
 	products     []catalog.Product

@@ -67,6 +67,9 @@ func (e *Engine) route(t *turn, in Inbound) error {
 		t.reply(in, e.t("too_long"))
 		return nil
 	}
+	if done, err := e.handlePayment(t, in); done || err != nil {
+		return err
+	}
 	if in.IsGroup {
 		return e.handleGroup(t, in)
 	}

@@ -45,6 +45,16 @@ type Inbound struct {
 	Location    *Location `json:"location,omitempty"`     //
 	EditOf      string    `json:"edit_of,omitempty"`      // for edits and revokes
 	QuotedID    string    `json:"quoted_id,omitempty"`    // message this one replies to
+	Image       *Image    `json:"image,omitempty"`        // the picture, when the transport downloaded it
+}
+
+// Image is a picture pasarbot sends (a payment QR code); the message's Text
+// is its caption. Data travels in the outbox row, so keep images small (a
+// QR PNG is a few kilobytes).
+type Image struct {
+	Data []byte `json:"data"`           // the encoded picture
+	MIME string `json:"mime"`           // "image/png"
+	Name string `json:"name,omitempty"` // a file name for the simulator and replay, e.g. "qris-A7K2.png"
 }
 
 // Outbound is one message pasarbot sends. ID is chosen when the message is
@@ -54,6 +64,7 @@ type Outbound struct {
 	Chat     string    `json:"chat"`
 	Text     string    `json:"text,omitempty"`
 	Location *Location `json:"location,omitempty"`
+	Image    *Image    `json:"image,omitempty"`    // send a picture, Text as its caption
 	ReplyTo  string    `json:"reply_to,omitempty"` // quote this inbound message id
 	Quoted   string    `json:"quoted,omitempty"`   // the quoted message's text, for the quote bubble
 	Low      bool      `json:"low,omitempty"`      // low priority: a refusal or flood notice, sent after the chat's other messages

@@ -95,6 +95,7 @@ func (e *Engine) actPlaceOrder(b *buyerTurn) error {
 	}
 	o.Area = e.publicArea(o) // what groups see: the zone, never free text
 	o.MarketDay = e.marketDay(b.now)
+	o.Payment = e.defaultPayment() // the order form's choice replaces it where the market offers both
 	if !open {
 		o.Status = orders.Draft
 		for _, s := range o.Subs {
@@ -132,6 +133,12 @@ func (e *Engine) actPlaceOrder(b *buyerTurn) error {
 	if !open {
 		b.note(e.t("preorder_taken", o.Code, sched.ClosedReply(b.now, e.set.Lang)))
 		return nil
+	}
+	if held, err := e.paymentStep(b.turn, o); err != nil || held {
+		if held {
+			b.note(e.t("pay_order_held", o.Code)) // LUNAS routes it
+		}
+		return err
 	}
 	b.note(e.t("order_placed", o.Code))
 	return e.routeOrder(b.turn, o)

@@ -23,6 +23,37 @@ type Report struct {
 	TopItems   []ItemCount
 	SlowGroups map[string]int // sub-orders that needed a reminder
 	Couriers   map[string]int // delivered jobs per courier phone
+	Money      Money          // by method (AddMoney)
+}
+
+// Money is a day's money by method.
+type Money struct {
+	CODCollected   int64 // COD of delivered jobs
+	QRISConfirmed  int64 // QRIS payments confirmed
+	RefundsPending int64
+	RefundsDone    int64
+}
+
+// AddMoney sums the day's money by method: COD from the delivered jobs,
+// QRIS from the confirmed payments, refunds by state.
+func (r *Report) AddMoney(jobs []*orders.Job, payments []*orders.Payment, refunds []orders.Refund) {
+	for _, j := range jobs {
+		if j.Status == orders.JobDelivered {
+			r.Money.CODCollected += j.COD
+		}
+	}
+	for _, p := range payments {
+		if p.State == orders.PaymentPaid {
+			r.Money.QRISConfirmed += p.Amount
+		}
+	}
+	for _, f := range refunds {
+		if f.State == orders.RefundDone {
+			r.Money.RefundsDone += f.Amount
+		} else {
+			r.Money.RefundsPending += f.Amount
+		}
+	}
 }
 
 // ItemCount is how often a product was ordered.
@@ -102,7 +133,17 @@ func (e *Engine) dailyReport(t *turn, day string) string {
 			names[c.Phone] = c.Name
 		}
 	}
-	return e.reportText(BuildReport(day, os, jobs), names)
+	payments, err := t.tx.PaymentsOfDay(day)
+	if err != nil {
+		return e.t("report_failed")
+	}
+	refunds, err := t.tx.RefundsOfDay(day)
+	if err != nil {
+		return e.t("report_failed")
+	}
+	r := BuildReport(day, os, jobs)
+	r.AddMoney(jobs, payments, refunds)
+	return e.reportText(r, names)
 }
 
 // reportText renders a report; couriers appear by name when known.
@@ -111,6 +152,8 @@ func (e *Engine) reportText(r Report, courierNames map[string]string) string {
 	fmt.Fprintf(&b, "📊 *%s %s — %s*\n", e.t("report_title"), e.set.MarketName, r.Day)
 	fmt.Fprintf(&b, "%s\n", e.t("report_counts", r.Placed, r.Completed, r.Cancelled, r.Open))
 	fmt.Fprintf(&b, "%s: %s (+ ongkir %s)\n", e.t("report_revenue"), catalog.Rupiah(r.Revenue), catalog.Rupiah(r.Ongkir))
+	m := r.Money
+	fmt.Fprintf(&b, "%s\n", e.t("report_money", catalog.Rupiah(m.CODCollected), catalog.Rupiah(m.QRISConfirmed), catalog.Rupiah(m.RefundsPending), catalog.Rupiah(m.RefundsDone)))
 	var gs []string
 	for g := range r.ByGroup {
 		gs = append(gs, g)

@@ -540,7 +540,11 @@ func (e *Engine) sellerWeigh(t *turn, in Inbound, o *orders.Order, s *orders.Sub
 // afterSellerPhase moves the order on once no seller group is still
 // deciding: dispatch to couriers, pickup instructions, or the bad news.
 func (e *Engine) afterSellerPhase(t *turn, o *orders.Order) error {
+	reason := e.refundReason(o) // before saving clears the new events
 	if err := t.tx.SaveOrder(o); err != nil {
+		return err
+	}
+	if err := e.reconcileRefund(t, o, reason); err != nil {
 		return err
 	}
 	switch o.Status {
@@ -551,6 +555,12 @@ func (e *Engine) afterSellerPhase(t *turn, o *orders.Order) error {
 	default:
 		return nil
 	}
+	return e.afterConfirmed(t, o)
+}
+
+// afterConfirmed moves a confirmed order on: the job continues, the buyer
+// pays first (QRIS after confirmation), or dispatch / pickup.
+func (e *Engine) afterConfirmed(t *turn, o *orders.Order) error {
 	if j, err := t.tx.Job(o.Code); err != nil {
 		return err
 	} else if j != nil && (j.Status == orders.JobOpen || j.Status == orders.JobClaimed) {
@@ -563,6 +573,9 @@ func (e *Engine) afterSellerPhase(t *turn, o *orders.Order) error {
 			return err
 		}
 		return t.tx.SaveOrder(o)
+	}
+	if held, err := e.holdForPayment(t, o); held || err != nil {
+		return err
 	}
 	if o.Delivery == orders.Ambil {
 		var stalls []string

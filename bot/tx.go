@@ -74,6 +74,9 @@ type Tx interface {
 	Blocked(phone string) (bool, error)
 	BlockedPhones() ([]string, error)
 	LogAdmin(actor, command string, at time.Time) error
+
+	// Payments and refunds (payment_tx.go).
+	PaymentTx
 }
 
 // Store opens transactions. store.DB satisfies it through the adapter in

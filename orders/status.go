@@ -14,6 +14,7 @@ type Status string
 
 const (
 	Draft           Status = "draft"            // pre-order taken while closed; placed at opening
+	AwaitingPayment Status = "awaiting_payment" // QRIS pay-first: sent to the groups once paid
 	Placed          Status = "placed"           // sent to seller groups, no answer yet
 	PartlyConfirmed Status = "partly_confirmed" // some groups confirmed, others not yet
 	Confirmed       Status = "confirmed"        // every group confirmed and the buyer agreed
@@ -30,7 +31,8 @@ const (
 // orderTransitions is the order lifecycle: every legal move, in one place.
 var orderTransitions = map[Status][]Status{
 	Draft:           {Placed, Cancelled, Expired},
-	Placed:          {PartlyConfirmed, Confirmed, Negotiating, Rejected, Cancelled, Expired},
+	AwaitingPayment: {Placed, Cancelled, Expired},
+	Placed:          {AwaitingPayment, PartlyConfirmed, Confirmed, Negotiating, Rejected, Cancelled, Expired},
 	PartlyConfirmed: {Confirmed, Negotiating, Rejected, Cancelled, Expired},
 	Negotiating:     {PartlyConfirmed, Confirmed, Rejected, Cancelled, Expired, Placed},
 	Confirmed:       {AwaitingCourier, Delivered, Negotiating, Cancelled},

@@ -34,6 +34,7 @@ type Config struct {
 	Delivery     Delivery      `yaml:"delivery"`
 	Bargaining   Bargaining    `yaml:"bargaining"`
 	Orders       Orders        `yaml:"orders"`
+	Payments     Payments      `yaml:"payments"`
 	Limits       Limits        `yaml:"limits"`
 	Log          Log           `yaml:"log"`
 	Backup       Backup        `yaml:"backup"`
@@ -275,6 +276,7 @@ func defaults() *Config {
 			WeighTolerance: 10,
 			CodeSeed:       0,
 		},
+		Payments: paymentDefaults(),
 		Limits: Limits{MessagesPerMinute: 20, MaxMessageBytes: 4096,
 			MaxKg: 100, MaxLiter: 100, MaxPieces: 500, MaxPrice: 10_000_000,
 			MaxLineAmount: 10_000_000, MaxOrderTotal: 20_000_000, MaxOutboundBytes: 4000},

@@ -172,6 +172,9 @@ func (c *Config) validate() error {
 	if err := c.checkPeople(); err != nil {
 		return err
 	}
+	if err := c.validatePayments(); err != nil {
+		return err
+	}
 	for i, z := range c.Delivery.Zones {
 		key := fmt.Sprintf("delivery.zones[%d]", i)
 		if strings.TrimSpace(z.Name) == "" {

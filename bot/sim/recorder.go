@@ -28,6 +28,7 @@ type Entry struct {
 	From     string        `json:"from,omitempty"` // inbound: the sender's phone
 	Text     string        `json:"text,omitempty"`
 	Location *bot.Location `json:"location,omitempty"`
+	Image    *bot.Image    `json:"image,omitempty"` // outbound picture; Text is its caption
 	// Advance is how far an EntryClock moved the clock; 0 when it was set
 	// (the script's @clock or the start).
 	Advance time.Duration `json:"advance,omitempty"`
@@ -77,7 +78,7 @@ func (r *Recorder) Send(ctx context.Context, msg bot.Outbound) error {
 	if r.now != nil {
 		at = r.now()
 	}
-	r.appendLocked(Entry{Kind: EntryOut, At: at, ID: msg.ID, Chat: msg.Chat, Text: msg.Text, Location: msg.Location})
+	r.appendLocked(Entry{Kind: EntryOut, At: at, ID: msg.ID, Chat: msg.Chat, Text: msg.Text, Location: msg.Location, Image: msg.Image})
 	return nil
 }
 

@@ -26,16 +26,7 @@ func TestScripts(t *testing.T) {
 	for _, p := range paths {
 		t.Run(filepath.Base(p), func(t *testing.T) {
 			t.Parallel()
-			f, err := os.Open(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
-			s, err := sim.Parse(filepath.Base(p), f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			playReal(t, s)
+			playReal(t, parseScriptFile(t, p))
 		})
 	}
 	t.Run("demo", func(t *testing.T) {
@@ -44,12 +35,33 @@ func TestScripts(t *testing.T) {
 	})
 }
 
+// parseScriptFile reads the replay script at path.
+func parseScriptFile(t *testing.T, path string) *sim.Script {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	s, err := sim.Parse(filepath.Base(path), f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 // playReal plays s on a real market over a database in t.TempDir, the way
 // `pasarbot replay` does, and fails the test for every failed expectation.
 func playReal(t *testing.T, s *sim.Script) {
 	t.Helper()
+	playRealWith(t, s, config.Default())
+}
+
+// playRealWith is playReal on the market that cfg configures.
+func playRealWith(t *testing.T, s *sim.Script, cfg *config.Config) {
+	t.Helper()
 	ctx := context.Background()
-	m, rec := newRealMarket(t, ctx, s)
+	m, rec := newRealMarket(t, ctx, s, cfg)
 	var transcript strings.Builder
 	p := &sim.Player{Market: m, Recorder: rec, Transcript: sim.NewTranscript(&transcript, m.Location())}
 	res, err := p.Play(ctx, s)
@@ -65,9 +77,8 @@ func playReal(t *testing.T, s *sim.Script) {
 }
 
 // newRealMarket builds sim.NewMarket for s with a fixed code seed.
-func newRealMarket(t *testing.T, ctx context.Context, s *sim.Script) (sim.Market, *sim.Recorder) {
+func newRealMarket(t *testing.T, ctx context.Context, s *sim.Script, cfg *config.Config) (sim.Market, *sim.Recorder) {
 	t.Helper()
-	cfg := config.Default()
 	cfg.Orders.CodeSeed = 2026 // as `pasarbot replay` does
 	start := realStart(cfg, s)
 	rec := sim.NewRecorder()

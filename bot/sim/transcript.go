@@ -3,6 +3,8 @@ package sim
 import (
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -22,6 +24,11 @@ type Transcript struct {
 	lastDate string // date of the last separator, to show it only when it changes
 	comment  bool   // the last thing written was a comment
 	err      error  // first write error; later writes are skipped
+
+	// ImageDir, when set, receives every image the bot sends as a file
+	// (named by the image, else by the message id); the transcript shows
+	// the file name where the picture was.
+	ImageDir string
 }
 
 // NewTranscript writes to w, showing times in loc (the market's zone).
@@ -87,6 +94,9 @@ func (t *Transcript) message(prefix string, e Entry) {
 		}
 		text = strings.TrimSpace(pin + "\n" + text)
 	}
+	if e.Image != nil {
+		text = strings.TrimSpace("🖼 " + t.saveImage(e) + "\n" + text)
+	}
 	indent := strings.Repeat(" ", utf8.RuneCountInString(prefix))
 	for i, l := range strings.Split(text, "\n") {
 		switch {
@@ -98,6 +108,28 @@ func (t *Transcript) message(prefix string, e Entry) {
 			t.line(indent + l)
 		}
 	}
+}
+
+// saveImage writes an entry's image into ImageDir and returns its file
+// name (without the directory, so transcripts read the same on every run).
+func (t *Transcript) saveImage(e Entry) string {
+	name := filepath.Base(e.Image.Name)
+	if e.Image.Name == "" {
+		name = e.ID + imageExt(e.Image.MIME)
+	}
+	if t.ImageDir != "" && t.err == nil {
+		if t.err = os.MkdirAll(t.ImageDir, 0o755); t.err == nil {
+			t.err = os.WriteFile(filepath.Join(t.ImageDir, name), e.Image.Data, 0o644)
+		}
+	}
+	return fmt.Sprintf("%s (%s, %d bytes)", name, e.Image.MIME, len(e.Image.Data))
+}
+
+func imageExt(mime string) string {
+	if mime == "image/jpeg" {
+		return ".jpg"
+	}
+	return ".png"
 }
 
 func (t *Transcript) line(s string) {

@@ -3,6 +3,7 @@ package sim
 import (
 	"context"
 	"embed"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -255,6 +256,7 @@ type entryView struct {
 	From     string        `json:"from,omitempty"`
 	Text     string        `json:"text,omitempty"`
 	Location *bot.Location `json:"location,omitempty"`
+	Image    string        `json:"image,omitempty"` // a data: URL the page shows as <img>
 	Advance  string        `json:"advance,omitempty"`
 }
 
@@ -264,6 +266,9 @@ func (s *Server) view(e Entry) entryView {
 		Group: IsGroupChat(e.Chat), From: e.From, Text: e.Text, Location: e.Location}
 	if e.Advance > 0 {
 		v.Advance = FormatDuration(e.Advance)
+	}
+	if e.Image != nil {
+		v.Image = "data:" + e.Image.MIME + ";base64," + base64.StdEncoding.EncodeToString(e.Image.Data)
 	}
 	return v
 }

@@ -222,16 +222,23 @@ func readEvents(t *testing.T, r io.Reader, n int) []map[string]any {
 	return out
 }
 
-func TestWebEvents(t *testing.T) {
-	srv, _, _ := newWeb(t)
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, srv.URL+"/api/events", nil)
+// openEvents opens the page's event stream; it closes with the test.
+func openEvents(t *testing.T, ctx context.Context, url string) *http.Response {
+	t.Helper()
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, url+"/api/events", nil)
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer res.Body.Close()
+	t.Cleanup(func() { res.Body.Close() })
+	return res
+}
+
+func TestWebEvents(t *testing.T) {
+	srv, _, _ := newWeb(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	res := openEvents(t, ctx, srv.URL)
 	if ct := res.Header.Get("Content-Type"); ct != "text/event-stream" {
 		t.Errorf("Content-Type %q", ct)
 	}

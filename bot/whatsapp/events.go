@@ -90,6 +90,7 @@ func (c *Client) handleMessage(evt *events.Message) (ok bool) {
 	ctx, cancel := context.WithTimeout(log.WithContext(c.runCtx), acceptTimeout)
 	defer cancel()
 	c.Resolve(ctx, &in)
+	c.attachImage(ctx, evt.Message, &in)
 	if in.IsGroup {
 		c.recent.put(in.ID, evt.Info.Sender.ToNonAD().String())
 	}

@@ -40,4 +40,5 @@ var (
 	ShowQR         = showQR
 	NewWALogger    = newWALogger
 	TypingTime     = typingTime
+	WantsImage     = wantsImage
 )

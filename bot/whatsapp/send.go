@@ -44,17 +44,30 @@ func (c *Client) Send(ctx context.Context, msg bot.Outbound) error {
 	if err != nil {
 		return &refusedError{err}
 	}
-	if strings.TrimSpace(msg.Text) == "" && msg.Location == nil {
+	if strings.TrimSpace(msg.Text) == "" && msg.Location == nil && msg.Image == nil {
 		return &refusedError{fmt.Errorf("whatsapp: outbound message %s is empty", msg.ID)}
+	}
+	if msg.Image != nil {
+		if err := checkImage(msg.Image); err != nil {
+			return &refusedError{err}
+		}
 	}
 	if !c.wa.IsLoggedIn() {
 		return ErrNotConnected
 	}
 	wmsg := toMessage(msg, c.quotedSender(msg))
 	log := c.logger(ctx).With().Str("chat", bot.MaskPhone(msg.Chat)).Str("message_id", msg.ID).Logger()
+	if msg.Image != nil {
+		up, err := c.uploadImage(ctx, msg.Image)
+		if err != nil {
+			log.Warn().Err(err).Msg("image upload failed; retry with the same id")
+			return err
+		}
+		wmsg = ImageMessage(msg, up, c.quotedSender(msg))
+	}
 
 	wait := c.pacer.Reserve(msg.Chat)
-	typing := c.opts.Typing && msg.Location == nil
+	typing := c.opts.Typing && msg.Location == nil && msg.Image == nil
 	if typing {
 		c.chatPresence(ctx, to, types.ChatPresenceComposing)
 		wait = max(wait, typingTime(msg.Text))

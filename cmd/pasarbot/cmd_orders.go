@@ -14,18 +14,20 @@ import (
 
 // orderView is one order as `pasarbot orders --json` prints it.
 type orderView struct {
-	Code      string      `json:"code"`
-	Buyer     string      `json:"buyer"`
-	Status    string      `json:"status"`
-	Delivery  string      `json:"delivery"`
-	Area      string      `json:"area,omitempty"`
-	Lines     []lineView  `json:"lines"`
-	Groups    []groupView `json:"groups"`
-	Ongkir    int64       `json:"ongkir"`
-	Total     int64       `json:"total"`
-	Courier   string      `json:"courier,omitempty"`
-	CreatedAt time.Time   `json:"created_at"`
-	UpdatedAt time.Time   `json:"updated_at"`
+	Code       string      `json:"code"`
+	Buyer      string      `json:"buyer"`
+	Status     string      `json:"status"`
+	Delivery   string      `json:"delivery"`
+	Area       string      `json:"area,omitempty"`
+	Lines      []lineView  `json:"lines"`
+	Groups     []groupView `json:"groups"`
+	Ongkir     int64       `json:"ongkir"`
+	Total      int64       `json:"total"`
+	Courier    string      `json:"courier,omitempty"`
+	Payment    string      `json:"payment_method"`
+	CreatedAt  time.Time   `json:"created_at"`
+	UpdatedAt  time.Time   `json:"updated_at"`
+	*auditView             // --json: payment, refunds and the whole trail
 }
 
 type lineView struct {
@@ -49,7 +51,7 @@ type groupView struct {
 
 func viewOf(o *orders.Order) orderView {
 	v := orderView{Code: o.Code, Buyer: o.BuyerPhone, Status: string(o.Status), Delivery: string(o.Delivery), Area: o.Area,
-		Ongkir: o.Ongkir, Total: o.Total(), Courier: o.Courier, CreatedAt: o.CreatedAt, UpdatedAt: o.UpdatedAt}
+		Ongkir: o.Ongkir, Total: o.Total(), Courier: o.Courier, Payment: o.Payment, CreatedAt: o.CreatedAt, UpdatedAt: o.UpdatedAt}
 	if v.Buyer == "" {
 		v.Buyer = o.BuyerChat
 	}
@@ -77,16 +79,27 @@ func runOrders(ctx context.Context, e env, args []string) error {
 	}
 	defer db.Close()
 	var os []*orders.Order
+	audits := map[string]*auditView{}
 	if err := db.View(ctx, func(tx *store.Tx) error {
 		var err error
-		os, err = tx.ListOrders(*limit)
-		return err
+		if os, err = tx.ListOrders(*limit); err != nil || !*asJSON {
+			return err
+		}
+		for _, o := range os {
+			a, err := loadAudit(tx, o.Code)
+			if err != nil {
+				return err
+			}
+			audits[o.Code] = &a
+		}
+		return nil
 	}); err != nil {
 		return err
 	}
 	loc := cfg.Location()
 	for _, o := range os {
 		v := viewOf(o)
+		v.auditView = audits[o.Code]
 		if *asJSON {
 			b, err := json.Marshal(v)
 			if err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -42,6 +43,7 @@ func runReplay(ctx context.Context, e env, args []string) error {
 	fs := newFlags(e, "replay", "[--config FILE] [--db FILE [--resume]] [-v] SCRIPT")
 	cf := addConfigFlags(fs)
 	verbose := fs.Bool("v", false, "log the market's work to stderr (at the configured log level)")
+	images := fs.String("images", filepath.Join(os.TempDir(), "pasarbot-replay-images"), "write the images the bot sends (payment QR codes) into this directory")
 	resume := fs.Bool("resume", false, "continue an interrupted replay on --db: the same message ids, so lines already processed are skipped")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -73,7 +75,7 @@ func runReplay(ctx context.Context, e env, args []string) error {
 			prefix = "SIM-" + strconv.FormatInt(time.Now().UnixNano(), 36) + "-"
 		}
 	}
-	return play(ctx, e, cfg, dbPath, script, playOptions{verbose: *verbose, idPrefix: prefix})
+	return play(ctx, e, cfg, dbPath, script, playOptions{verbose: *verbose, idPrefix: prefix, imageDir: *images})
 }
 
 type playOptions struct {
@@ -81,6 +83,7 @@ type playOptions struct {
 	narrate  bool   // show the script's comments
 	idPrefix string // inbound ids; "" is the Player's default
 	header   string // printed before the transcript once the market runs
+	imageDir string // where sent images are written; "" writes none
 }
 
 // play runs script on a new simulated market and prints the transcript to
@@ -111,6 +114,7 @@ func play(ctx context.Context, e env, cfg *config.Config, dbPath string, script 
 		Narrate:    o.narrate,
 		IDPrefix:   o.idPrefix,
 	}
+	p.Transcript.ImageDir = o.imageDir
 	res, err := p.Play(ctx, script)
 	for _, f := range res.Failures {
 		fmt.Fprintln(e.stderr, f.String())

@@ -35,6 +35,8 @@ var commands = []command{
 	{"parse", "show how order messages are understood", runParse},
 	{"catalog", "import or export the product catalog (CSV)", runCatalog},
 	{"orders", "list orders", runOrders},
+	{"qris", "check a merchant's static QRIS, or build the dynamic one for an amount", runQris},
+	{"audit", "every event of one order with actor and time: pasarbot audit CODE", runAudit},
 	{"states", "print the conversation and order state machines", runStates},
 	{"laporan", "reports: laporan harga --date YYYY-MM-DD", runLaporan},
 	{"migrate", "create or upgrade the database schema", runMigrate},

@@ -92,6 +92,13 @@ function bubble(e, me) {
     who.textContent = e.from === me ? "" : (names.get(e.from) || e.from);
   }
   if (who.textContent) div.appendChild(who);
+  if (e.image && e.image.startsWith("data:image/")) {
+    const img = document.createElement("img");
+    img.className = "pic";
+    img.src = e.image;
+    img.alt = "gambar";
+    div.appendChild(img);
+  }
   let text = e.text || "";
   if (e.location) text = `📍 ${e.location.lat},${e.location.lng} ${e.location.name || ""}\n` + text;
   appendFormatted(div, text);
