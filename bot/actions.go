@@ -29,6 +29,7 @@ func init() {
 		"take_address":      (*Engine).actTakeAddress,
 		"take_name":         (*Engine).actTakeName,
 		"take_pin":          (*Engine).actTakePin,
+		"choose_payment":    (*Engine).actChoosePayment,
 		"use_last_address":  (*Engine).actUseLastAddress,
 		"ask_new_address":   (*Engine).actAskNewAddress,
 		"place_order":       (*Engine).actPlaceOrder,

@@ -53,7 +53,11 @@ func (e *Engine) actAnswerQuestion(b *buyerTurn) error {
 	case "ongkir":
 		b.note(e.ongkirAnswer(b, s))
 	case "payment":
-		b.note(e.t("payment_answer"))
+		if e.accepts(orders.MethodQRIS) {
+			b.note(e.t("payment_answer_qris"))
+		} else {
+			b.note(e.t("payment_answer"))
+		}
 	case "hours":
 		sched, err := e.schedule(b.tx)
 		if err != nil {

@@ -108,7 +108,7 @@ func (e *Engine) step(b *buyerTurn, ev Event) error {
 	if err := act(e, b); err != nil {
 		return err
 	}
-	to := target(tr.To, from, b.conv, e.set.SelfPickup)
+	to := target(tr.To, from, b.conv, e.formRules())
 	if tr.To == Form && !formStates[to] {
 		return fmt.Errorf("bot: form step %s from %s on %s is not a form state", to, from, ev)
 	}

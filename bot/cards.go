@@ -105,7 +105,7 @@ func (e *Engine) receiptText(c *Conversation) string {
 		total += c.Ongkir
 	}
 	fmt.Fprintf(&b, "*%s: %s*\n", e.t("total"), catalog.Rupiah(total))
-	if e.defaultPayment() == orders.MethodQRIS {
+	if firstNonEmpty(c.Payment, e.defaultPayment()) == orders.MethodQRIS {
 		fmt.Fprintf(&b, "%s\n\n", e.t("pay_receipt_qris"))
 	} else if c.Delivery == orders.Ambil {
 		fmt.Fprintf(&b, "%s\n\n", e.t("payment_at_stall"))

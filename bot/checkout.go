@@ -165,6 +165,17 @@ func (e *Engine) actTakePin(b *buyerTurn) error {
 	return e.formMoved(b)
 }
 
+// actChoosePayment keeps the buyer's payment method (COD or QRIS).
+func (e *Engine) actChoosePayment(b *buyerTurn) error {
+	if !e.accepts(b.act.text) {
+		b.note(e.paymentQuestion())
+		return nil
+	}
+	b.conv.Payment = b.act.text
+	b.changed = true
+	return nil
+}
+
 // actReopenForm: "tidak" to the summary. The buyer says what to change.
 func (e *Engine) actReopenForm(b *buyerTurn) error {
 	b.conv.Ready = false

@@ -29,7 +29,8 @@ type Data struct {
 	Pin       *Location       `json:"pin,omitempty"`
 	Ongkir    int64           `json:"ongkir,omitempty"`
 	Area      string          `json:"area,omitempty"`
-	Zone      string          `json:"zone,omitempty"` // the configured delivery zone the address is in
+	Zone      string          `json:"zone,omitempty"`    // the configured delivery zone the address is in
+	Payment   string          `json:"payment,omitempty"` // cod | qris, where the buyer chose
 
 	// Ready: the buyer said they are done adding items (a finish word, a
 	// delivery choice or an address after items): the form moves on to

@@ -23,6 +23,7 @@ var Slots = []Slot{
 	{"delivery", "antar / ambil words in any language; an address implies antar", StateDelivery},
 	{"address", "an address line (jl., gg., RT, no., a zone name), \"alamat kemarin\", a pin", StateAddress},
 	{"name", "\"atas nama …\", \"buat Bu …\", a name beside the address, the last order, WhatsApp's name", StateName},
+	{"payment", "COD / QRIS words (\"bayar qris\", \"cod aja\", \"tunai\"), asked only where the market offers both", StatePayment},
 	{"confirm", "\"ya\" (or a finish word) to a summary shown before this message, unchanged since", StateConfirm},
 }
 
@@ -50,8 +51,18 @@ var RepairRules = []RepairRule{
 	{"stale question", "ya (after the seller already answered)", "decisions about orders that moved on are dropped, and the buyer told"},
 }
 
+// formRules are the market settings the form's steps depend on.
+type formRules struct {
+	selfPickup    bool // the market offers "ambil sendiri": ask antar or ambil
+	choosePayment bool // the market offers COD and QRIS: ask which
+}
+
+func (e *Engine) formRules() formRules {
+	return formRules{selfPickup: e.set.SelfPickup, choosePayment: len(e.PaymentOptions()) > 1}
+}
+
 // formStep is the state that asks for the first missing slot.
-func formStep(c *Conversation, selfPickup bool) State {
+func formStep(c *Conversation, r formRules) State {
 	switch {
 	case len(c.Questions) > 0:
 		return StateClarify
@@ -59,7 +70,7 @@ func formStep(c *Conversation, selfPickup bool) State {
 		return StateIdle
 	case !c.Ready:
 		return StateCart
-	case c.Delivery == "" && selfPickup:
+	case c.Delivery == "" && r.selfPickup:
 		return StateDelivery
 	case c.Delivery != orders.Ambil && c.Address == "":
 		return StateAddress
@@ -67,6 +78,8 @@ func formStep(c *Conversation, selfPickup bool) State {
 		// The courier needs a name to ask for; a pickup is collected by
 		// its order code.
 		return StateName
+	case c.Payment == "" && r.choosePayment:
+		return StatePayment
 	}
 	return StateConfirm
 }
@@ -95,6 +108,8 @@ func (e *Engine) prompt(b *buyerTurn, s State, full bool) string {
 		return e.t("ask_address")
 	case StateName:
 		return e.t("ask_name")
+	case StatePayment:
+		return e.paymentQuestion()
 	case StateConfirm:
 		if !full {
 			return e.t("confirm_how") // after a digression: the summary is just above
@@ -125,7 +140,7 @@ func (e *Engine) finishReply(b *buyerTurn) error {
 	if s == StateCart && !b.changed && len(parts) > 0 {
 		ask = e.t("cart_next")
 	}
-	if b.cartChanged && (s == StateDelivery || s == StateAddress || s == StateName) && len(b.conv.Cart) > 0 {
+	if b.cartChanged && (s == StateDelivery || s == StateAddress || s == StateName || s == StatePayment) && len(b.conv.Cart) > 0 {
 		// The items changed on the way to checkout: show them first.
 		ask = e.cartText(b.conv) + "\n\n" + ask
 	}

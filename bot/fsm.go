@@ -19,6 +19,7 @@ const (
 	StateDelivery State = "delivery" // asked: antar or ambil sendiri?
 	StateAddress  State = "address"  // asked for the address (or "alamat kemarin?")
 	StateName     State = "name"     // asked for the recipient's name
+	StatePayment  State = "payment"  // asked: COD or QRIS? (where the market offers both)
 	StateConfirm  State = "confirm"  // summary shown, waiting for "ya"
 	StateDecide   State = "decide"   // a seller group changed the order: accept or refuse?
 	StateRating   State = "rating"   // delivered: 1–5 stars?
@@ -26,7 +27,7 @@ const (
 )
 
 // States lists every state, for checks and rendering.
-var States = []State{StateIdle, StateCart, StateClarify, StateDelivery, StateAddress, StateName, StateConfirm, StateDecide, StateRating, StateHandover}
+var States = []State{StateIdle, StateCart, StateClarify, StateDelivery, StateAddress, StateName, StatePayment, StateConfirm, StateDecide, StateRating, StateHandover}
 
 // Event is one thing a buyer message says (a message may say several, read
 // in order by readBuyer), or a signal from the clock, the sellers or the admins.
@@ -50,6 +51,7 @@ const (
 	EvAddress     Event = "address"      // a delivery address (jl., gg., RT, a zone name…)
 	EvName        Event = "name"         // the recipient's name ("atas nama Bu Yati")
 	EvLocation    Event = "location"     // a shared pin
+	EvPayment     Event = "payment"      // a payment method: "bayar qris", "cod aja"
 	EvCancel      Event = "cancel"       // batal, nggak jadi beli
 	EvGreeting    Event = "greeting"     // halo, pagi, makasih
 	EvHelp        Event = "help"         // bantuan, cara pesan
@@ -107,6 +109,7 @@ var transitions = []Transition{
 	{Form, EvAddress, Form, "take_address"},
 	{Form, EvName, Form, "take_name"},
 	{Form, EvLocation, Form, "take_pin"},
+	{Form, EvPayment, Form, "choose_payment"},
 	{Form, EvChoice, Form, "answer_choice"},
 	{Form, EvSkip, Form, "skip_question"},
 	{Form, EvYes, Form, "yes_nothing_asked"},
@@ -145,6 +148,7 @@ var transitions = []Transition{
 	{StateDelivery, EvIdle, Same, "remind_idle"},
 	{StateAddress, EvIdle, Same, "remind_idle"},
 	{StateName, EvIdle, Same, "remind_idle"},
+	{StatePayment, EvIdle, Same, "remind_idle"},
 	{StateConfirm, EvIdle, Same, "remind_idle"},
 
 	// Any time (every state but handover).
@@ -165,7 +169,7 @@ var transitions = []Transition{
 
 // formStates are the states the order form moves between (Form's targets).
 var formStates = map[State]bool{StateIdle: true, StateCart: true, StateClarify: true, StateDelivery: true,
-	StateAddress: true, StateName: true, StateConfirm: true}
+	StateAddress: true, StateName: true, StatePayment: true, StateConfirm: true}
 
 // NoTransitionError is returned for an event a state does not take.
 type NoTransitionError struct {
@@ -197,12 +201,12 @@ func Next(s State, ev Event) (Transition, error) {
 
 // target resolves a row's To: Same keeps from, Form is the order form's
 // next step, anything else is that state.
-func target(to, from State, c *Conversation, selfPickup bool) State {
+func target(to, from State, c *Conversation, r formRules) State {
 	switch to {
 	case Same:
 		return from
 	case Form:
-		return formStep(c, selfPickup)
+		return formStep(c, r)
 	}
 	return to
 }
@@ -252,7 +256,7 @@ func RenderMermaid() string {
 			b.WriteString(line)
 		}
 	}
-	b.WriteString("    form --> idle\n    form --> cart\n    form --> clarify\n    form --> delivery\n    form --> address\n    form --> name\n    form --> confirm\n")
+	b.WriteString("    form --> idle\n    form --> cart\n    form --> clarify\n    form --> delivery\n    form --> address\n    form --> name\n    form --> payment\n    form --> confirm\n")
 	return b.String()
 }
 

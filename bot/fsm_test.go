@@ -114,8 +114,8 @@ func TestTransitionTable(t *testing.T) {
 	})
 	t.Run("FormStepsAreFormStates", func(t *testing.T) {
 		c := &Conversation{}
-		for _, pickup := range []bool{true, false} {
-			if s := formStep(c, pickup); !formStates[s] {
+		for _, r := range []formRules{{}, {selfPickup: true}, {choosePayment: true}} {
+			if s := formStep(c, r); !formStates[s] {
 				t.Errorf("formStep = %s", s)
 			}
 		}

@@ -38,7 +38,7 @@ func (e *Engine) actPlaceOrder(b *buyerTurn) error {
 		b.note(e.t("cart_empty"))
 		return nil
 	}
-	if formStep(c, e.set.SelfPickup) != StateConfirm || b.began != StateConfirm || b.changed {
+	if formStep(c, e.formRules()) != StateConfirm || b.began != StateConfirm || b.changed {
 		// Something is still missing (a question, the address), or the
 		// summary the buyer would agree to was not shown yet or changed in
 		// this very message: the form asks or shows the new summary.
@@ -95,7 +95,7 @@ func (e *Engine) actPlaceOrder(b *buyerTurn) error {
 	}
 	o.Area = e.publicArea(o) // what groups see: the zone, never free text
 	o.MarketDay = e.marketDay(b.now)
-	o.Payment = e.defaultPayment() // the order form's choice replaces it where the market offers both
+	o.Payment = firstNonEmpty(c.Payment, e.defaultPayment())
 	if !open {
 		o.Status = orders.Draft
 		for _, s := range o.Subs {

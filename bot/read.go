@@ -74,6 +74,12 @@ func (e *Engine) readBuyer(c *Conversation, in Inbound) []act {
 	return orderActs(acts)
 }
 
+// payWordsRe is a message about how to pay.
+var payWordsRe = regexp.MustCompile(`^((bayar|pakai|pake|via|lewat|mau)\s+)?(qris|qr|cod|tunai|cash|transfer|tf|gopay|ovo|dana|shopeepay)\b`)
+
+// payInLineRe finds the payment method said inside a longer line.
+var payInLineRe = regexp.MustCompile(`\b(bayar(nya)?|pakai|pake|via|lewat)\s+(pakai\s+|pake\s+|pake |via\s+)?(qris|qr|cod|tunai|cash|transfer|tf|gopay|ovo|dana|shopeepay)\b`)
+
 var senderRe = regexp.MustCompile(`^(pengirim|dari|sender|kiriman dari)\s*:`)
 
 // orderActs applies what a message says about the items before what it
@@ -131,10 +137,22 @@ func (e *Engine) readWhole(c *Conversation, raw, s string) (act, bool) {
 			return act{ev: EvQty, qty: catalog.Whole(int64(n))}, true
 		case st == StateDelivery || st == StateDecide:
 			return act{ev: EvNumber, num: n}, true
+		case st == StatePayment:
+			if m, ok := e.readPaymentChoice(s); ok {
+				return act{ev: EvPayment, text: m}, true
+			}
 		case c.LastAsked != "" && !strings.Contains(c.LastAsked, "|") && n > 0:
 			return act{ev: EvQty, qty: catalog.Whole(int64(n)), sku: c.LastAsked}, true
 		}
 		return act{ev: EvNumber, num: n}, true
+	}
+	if len(e.PaymentOptions()) > 1 {
+		// "bayar qris", "cod aja", or "2" when asked how to pay.
+		if st == StatePayment || payWordsRe.MatchString(s) {
+			if m, ok := e.readPaymentChoice(s); ok {
+				return act{ev: EvPayment, text: m}, true
+			}
+		}
 	}
 	// Short answers mean what the question asked.
 	switch st {
@@ -283,6 +301,12 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 		rest, addr = e.cutAddress(rest)
 	}
 	rest, finish := cutFinish(rest)
+	if m := payInLineRe.FindStringIndex(strings.ToLower(rest)); m != nil && len(e.PaymentOptions()) > 1 {
+		if method, ok := e.readPaymentChoice(rest[m[0]:m[1]]); ok {
+			tail = append(tail, act{ev: EvPayment, text: method})
+			rest = strings.TrimSpace(rest[:m[0]] + " " + rest[m[1]:])
+		}
+	}
 	if name == "" {
 		rest, name = e.cutNamePart(rest)
 	}

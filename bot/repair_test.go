@@ -48,6 +48,11 @@ func reachState(t *testing.T, h *harness, s bot.State) {
 		h.say(kurir1, "SELESAI "+code)
 	case bot.StateHandover:
 		h.say(buyer1, "admin")
+	case bot.StatePayment: // the harness offers COD and QRIS
+		h.say(buyer1, "tomat 1 kg")
+		h.say(buyer1, "itu aja")
+		h.say(buyer1, "antar")
+		h.say(buyer1, address)
 	}
 	if got := h.state(buyer1); got != s {
 		t.Fatalf("could not reach %s: in %s", s, got)
@@ -62,6 +67,9 @@ func TestNoStateSwallowsAMessage(t *testing.T) {
 		for _, msg := range msgs {
 			t.Run(string(s)+"/"+msg, func(t *testing.T) {
 				h := newHarness(t)
+				if s == bot.StatePayment {
+					h = newHarness(t, withQRIS("both", "pay_first"))
+				}
 				reachState(t, h, s)
 				before := h.state(buyer1)
 				prev := h.lastTo(buyer1)
@@ -276,5 +284,22 @@ func TestCartLinesMergeAndCap(t *testing.T) {
 	}
 	if got := h2.say(buyer1, "cek"); strings.Count(got, "\n") < bot.MaxCartLines {
 		t.Fatalf("cart shorter than the cap at refusal:\n%s", got)
+	}
+}
+
+// Where the market offers COD and QRIS, the form asks how to pay before
+// the summary; a method said earlier is not asked again.
+func TestPaymentSlot(t *testing.T) {
+	h := newHarness(t, withQRIS("both", "pay_first"))
+	h.say(buyer1, "tomat 1 kg")
+	h.say(buyer1, "itu aja, antar ke Jl. Melati 5 Langkai atas nama Bu Rina")
+	if s := h.state(buyer1); s != bot.StatePayment {
+		t.Fatalf("state = %s, want payment", s)
+	}
+	contains(t, "summary", h.say(buyer1, "qris aja"), "QRIS", "Total")
+	h2 := newHarness(t, withQRIS("both", "pay_first"))
+	got := h2.say(buyer1, "tomat 1 kg, ambil sendiri, bayar cod")
+	if s := h2.state(buyer1); s != bot.StateConfirm {
+		t.Fatalf("state = %s, want confirm:\n%s", s, got)
 	}
 }

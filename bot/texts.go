@@ -309,6 +309,7 @@ var messages = map[string][2]string{
 	"service_added":            {"Jasa *%s* untuk %s kami tambahkan ke keranjang.", "Service *%s* for %s added to the cart."},
 	"welcome_again":            {"Iya kak, silakan 🙂 Ketik saja belanjaannya ya, misalnya _tahu 5, tempe 2_.", "Yes, go ahead 🙂 Just type your list, e.g. _tahu 5, tempe 2_."},
 	"name_noted":               {"Baik, %s 🙏 Mau pesan apa saja? Ketik nama dan jumlahnya, misalnya _tomat 1/2 kg_.", "Thank you, %s. What would you like? Type name and quantity, e.g. _tomat 1/2 kg_."},
+	"payment_answer_qris":      {"Bisa bayar tunai di tempat (COD) atau QRIS (scan dari aplikasi bank / e-wallet); kami tanyakan pilihannya sebelum ringkasan pesanan.", "You can pay cash on delivery (COD) or by QRIS (scan with your bank or e-wallet app); we ask which before the summary."},
 	"check_cart_first":         {"Cek dulu keranjangnya ya kak: yang tidak kami kenal belum masuk. Kalau sudah benar, ketik *itu aja*.", "Please check the cart first: what we didn't recognise is not in it. If it's right, type *itu aja*."},
 	"offer_no_order":           {"Menawar bisa setelah pesanan dikirim ke pedagang, kak: *tawar KODE 80rb*. Harga di keranjang masih harga pasar.", "You can bargain once the order has gone to the traders: *tawar CODE 80rb*. Cart prices are market prices."},
 
