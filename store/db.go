@@ -7,8 +7,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
+	"strings"
 	"sync"
 
 	_ "github.com/mattn/go-sqlite3" // the SQLite driver (cgo)
@@ -56,6 +58,33 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	return open(ctx, path, false)
 }
 
+// creatingSuffix names a database being created; it becomes the real file
+// only once its schema is complete.
+const creatingSuffix = ".creating"
+
+// create makes a new database atomically: the schema is written to a side
+// file that is renamed into place, so a crash while a market is first
+// created never leaves an empty or half-made file where the market lives.
+func create(ctx context.Context, path string) error {
+	tmp := path + creatingSuffix
+	for _, p := range []string{tmp, tmp + "-wal", tmp + "-shm"} {
+		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("store: create %s: %w", path, err)
+		}
+	}
+	db, err := openLocked(ctx, tmp, true)
+	if err != nil {
+		return err
+	}
+	if err := db.Close(); err != nil {
+		return fmt.Errorf("store: create %s: %w", path, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("store: create %s: %w", path, err)
+	}
+	return nil
+}
+
 func open(ctx context.Context, path string, allowEmpty bool) (*DB, error) {
 	if path == "" {
 		return nil, errors.New("store: empty database path")
@@ -76,6 +105,11 @@ func open(ctx context.Context, path string, allowEmpty bool) (*DB, error) {
 }
 
 func openLocked(ctx context.Context, path string, allowEmpty bool) (*DB, error) {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) && !strings.HasSuffix(path, creatingSuffix) {
+		if err := create(ctx, path); err != nil {
+			return nil, err
+		}
+	}
 	if !allowEmpty {
 		if err := checkNotEmpty(path); err != nil {
 			return nil, err

@@ -85,3 +85,24 @@ func TestEmptyDatabaseFileRefused(t *testing.T) {
 	}
 	db.Close()
 }
+
+// A new database appears only complete: a leftover half-made side file
+// from a crash during creation is replaced, and the market file is never
+// empty.
+func TestCreateIsAtomic(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "pasar.db")
+	if err := os.WriteFile(path+".creating", []byte("half"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	db, err := store.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
+		t.Fatalf("database file after create: %v, %v", fi, err)
+	}
+	if _, err := os.Stat(path + ".creating"); !os.IsNotExist(err) {
+		t.Fatalf("side file left: %v", err)
+	}
+}
