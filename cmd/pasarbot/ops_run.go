@@ -11,11 +11,12 @@ import (
 
 	"pasarbot/bot/config"
 	"pasarbot/bot/ops"
+	"pasarbot/store"
 )
 
 // startOps starts what runs beside a live market: metrics (always
-// counted), the /healthz and /metrics endpoint when ops.listen is set, and
-// the scheduled backups. stop ends them and waits; call it before the
+// counted), the /healthz and /metrics endpoint when ops.listen is set, the
+// webhook sender when webhooks are configured, and the scheduled backups. stop ends them and waits; call it before the
 // market database closes.
 func startOps(ctx context.Context, cfg *config.Config, log zerolog.Logger, devicePath string, m *market) (stop func(), err error) {
 	metrics := ops.NewMetrics()
@@ -36,6 +37,15 @@ func startOps(ctx context.Context, cfg *config.Config, log zerolog.Logger, devic
 	var wg sync.WaitGroup
 	if ln != nil {
 		serveOpsOn(ctx, &wg, ln, metrics, log)
+	}
+	if len(cfg.Webhooks) > 0 {
+		hooks := &ops.WebhookSender{Queue: store.WebhookQueue{DB: m.m.DB}, Receivers: cfg.Webhooks, Now: time.Now,
+			Log: log.With().Str("component", "webhooks").Logger()}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			hooks.Run(ctx, time.Second)
+		}()
 	}
 	if cfg.Backup.At != "" {
 		b := ops.Backups{Dir: ops.ResolveDir(cfg.Backup.Dir, cfg.Database.Path), Database: cfg.Database.Path,
