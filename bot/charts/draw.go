@@ -182,10 +182,20 @@ func boxes(title string, ds []Durations) (*plot.Plot, error) {
 			return nil, err
 		}
 		b.FillColor = plotutil.Color(i)
-		p.Add(b)
+		// The single times too: a morning has few, and a box of one is a line.
+		pts := make(plotter.XYs, len(vs))
+		for j, v := range vs {
+			pts[j] = plotter.XY{X: float64(i), Y: v}
+		}
+		dots, err := plotter.NewScatter(pts)
+		if err != nil {
+			return nil, err
+		}
+		p.Add(b, dots)
 		names = append(names, fmt.Sprintf("%s (%d)", d.Label, len(d.Times)))
 	}
 	p.NominalX(names...)
+	p.Y.Min, p.Y.Max = 0, max(p.Y.Max*1.1, 1) // room under the title; a scale when all are 0
 	return p, nil
 }
 
@@ -234,5 +244,6 @@ func priceWeek(n Numbers) (*plot.Plot, error) {
 		labels[i] = d[5:] // MM-DD
 	}
 	p.NominalX(labels...)
+	p.X.Min, p.X.Max = -0.3, 6.3 // the whole week, also when prices start later
 	return p, nil
 }

@@ -16,7 +16,8 @@ import (
 
 // startOps starts what runs beside a live market: metrics (always
 // counted), the /healthz and /metrics endpoint when ops.listen is set, the
-// webhook sender when webhooks are configured, and the scheduled backups. stop ends them and waits; call it before the
+// webhook sender when webhooks are configured, the report charts at the
+// report time, and the scheduled backups. stop ends them and waits; call it before the
 // market database closes.
 func startOps(ctx context.Context, cfg *config.Config, log zerolog.Logger, devicePath string, m *market) (stop func(), err error) {
 	metrics := ops.NewMetrics()
@@ -47,6 +48,14 @@ func startOps(ctx context.Context, cfg *config.Config, log zerolog.Logger, devic
 			hooks.Run(ctx, time.Second)
 		}()
 	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		dir := ops.ResolveDir(ops.ReportDir, cfg.Database.Path)
+		if err := ops.ScheduleReportCharts(ctx, m.m.DB, dir, cfg.Hours.ReportAt, cfg.Location(), log); err != nil {
+			log.Error().Err(err).Msg("report chart schedule stopped")
+		}
+	}()
 	if cfg.Backup.At != "" {
 		b := ops.Backups{Dir: ops.ResolveDir(cfg.Backup.Dir, cfg.Database.Path), Database: cfg.Database.Path,
 			DeviceFile: devicePath, Keep: cfg.Backup.Keep}
