@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net"
+	"net/http"
 	"sync"
 	"time"
 
@@ -37,7 +38,7 @@ func startOps(ctx context.Context, cfg *config.Config, log zerolog.Logger, devic
 	ctx, cancel := context.WithCancel(ctx)
 	var wg sync.WaitGroup
 	if ln != nil {
-		serveOpsOn(ctx, &wg, ln, metrics, log)
+		serveOpsOn(ctx, &wg, ln, opsHandler(cfg, metrics, m.m.DB, time.Now, log), log)
 	}
 	if len(cfg.Webhooks) > 0 {
 		hooks := &ops.WebhookSender{Queue: store.WebhookQueue{DB: m.m.DB}, Receivers: cfg.Webhooks, Now: time.Now,
@@ -70,13 +71,24 @@ func startOps(ctx context.Context, cfg *config.Config, log zerolog.Logger, devic
 	return func() { cancel(); wg.Wait() }, nil
 }
 
-// serveOpsOn serves /healthz and /metrics on ln in a goroutine counted in
-// wg, until ctx ends.
-func serveOpsOn(ctx context.Context, wg *sync.WaitGroup, ln net.Listener, metrics *ops.Metrics, log zerolog.Logger) {
+// opsHandler serves /healthz and /metrics, and the operator page under
+// /ops/ when ops.token is set.
+func opsHandler(cfg *config.Config, metrics *ops.Metrics, db *store.DB, now func() time.Time, log zerolog.Logger) http.Handler {
+	mux := metrics.Mux()
+	if cfg.Ops.Token != "" {
+		page := &ops.OperatorPage{DB: db, Token: cfg.Ops.Token, Now: now, Loc: cfg.Location(),
+			Log: log.With().Str("component", "operator_page").Logger()}
+		page.Register(mux)
+	}
+	return mux
+}
+
+// serveOpsOn serves h on ln in a goroutine counted in wg, until ctx ends.
+func serveOpsOn(ctx context.Context, wg *sync.WaitGroup, ln net.Listener, h http.Handler, log zerolog.Logger) {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		if err := ops.Serve(ctx, ln, metrics.Mux()); err != nil {
+		if err := ops.Serve(ctx, ln, h); err != nil {
 			log.Error().Err(err).Msg("ops endpoint stopped")
 		}
 	}()
