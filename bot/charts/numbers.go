@@ -72,7 +72,7 @@ func Collect(ctx context.Context, db *store.DB, day string, loc *time.Location) 
 	var jobs []*orders.Job
 	var answers []store.SellerAnswer
 	var changes []store.PriceChange
-	names := map[string]string{}
+	var names map[string]string
 	err = db.View(ctx, func(tx *store.Tx) error {
 		var err error
 		if os, err = tx.OrdersOfDay(day); err != nil {
@@ -84,12 +84,8 @@ func Collect(ctx context.Context, db *store.DB, day string, loc *time.Location) 
 		if answers, err = tx.SellerAnswersOfDay(day); err != nil {
 			return err
 		}
-		cs, err := tx.Couriers()
-		if err != nil {
+		if names, err = tx.CourierNames(); err != nil {
 			return err
-		}
-		for _, c := range cs {
-			names[c.Phone] = c.Name
 		}
 		changes, err = tx.PriceChanges(time.Time{}, start.AddDate(0, 0, 1))
 		return err

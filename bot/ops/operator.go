@@ -181,7 +181,8 @@ func (p *OperatorPage) view(ctx context.Context, day string, start time.Time) (o
 	var os []*orders.Order
 	var products []catalog.Product
 	var changes []store.PriceChange
-	groupNames, courierNames := map[string]string{}, map[string]string{}
+	groupNames := map[string]string{}
+	var courierNames map[string]string
 	err := p.DB.View(ctx, func(tx *store.Tx) error {
 		var err error
 		if os, err = tx.OrdersOfDay(day); err != nil {
@@ -194,12 +195,8 @@ func (p *OperatorPage) view(ctx context.Context, day string, start time.Time) (o
 		for _, g := range gs {
 			groupNames[g.ID] = g.Name
 		}
-		cs, err := tx.Couriers()
-		if err != nil {
+		if courierNames, err = tx.CourierNames(); err != nil {
 			return err
-		}
-		for _, c := range cs {
-			courierNames[c.Phone] = c.Name
 		}
 		if v.Complaints, err = tx.ComplaintsSince(start.AddDate(0, 0, -7)); err != nil {
 			return err

@@ -17,26 +17,33 @@ import (
 	"pasarbot/store"
 )
 
-// The daily price report shows each product's price that day, the day
-// before, the change and who set it.
-func TestLaporanHarga(t *testing.T) {
+var wib = time.FixedZone("WIB", 7*3600)
+
+// seededWithPrice is a closed market database seeded with the default
+// catalog at seeded, where a leader set sku's price at at.
+func seededWithPrice(t *testing.T, seeded time.Time, sku string, price int64, at time.Time) (path string) {
+	t.Helper()
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "pasar.db")
+	path = filepath.Join(t.TempDir(), "pasar.db")
 	db, err := store.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	wib := time.FixedZone("WIB", 7*3600)
-	day1 := time.Date(2026, 11, 24, 6, 0, 0, 0, wib)
-	if err := bmarket.Seed(ctx, db, config.Default(), day1); err != nil {
+	defer db.Close()
+	if err := bmarket.Seed(ctx, db, config.Default(), seeded); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.Update(ctx, func(tx *store.Tx) error {
-		return tx.SetPrice("cabai-rawit-merah", 60000, "6282200000002", time.Date(2026, 11, 25, 6, 30, 0, 0, wib))
-	}); err != nil {
+	if err := db.Update(ctx, func(tx *store.Tx) error { return tx.SetPrice(sku, price, "6282200000002", at) }); err != nil {
 		t.Fatal(err)
 	}
-	db.Close()
+	return path
+}
+
+// The daily price report shows each product's price that day, the day
+// before, the change and who set it.
+func TestLaporanHarga(t *testing.T) {
+	ctx := context.Background()
+	path := seededWithPrice(t, time.Date(2026, 11, 24, 6, 0, 0, 0, wib), "cabai-rawit-merah", 60000, time.Date(2026, 11, 25, 6, 30, 0, 0, wib))
 
 	var out, errb bytes.Buffer
 	e := env{stdout: &out, stderr: &errb, getenv: func(string) string { return "" }}
@@ -75,21 +82,7 @@ func TestLaporanHarga(t *testing.T) {
 // the files it wrote.
 func TestLaporanGrafik(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "pasar.db")
-	db, err := store.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	wib := time.FixedZone("WIB", 7*3600)
-	if err := bmarket.Seed(ctx, db, config.Default(), time.Date(2026, 11, 20, 6, 0, 0, 0, wib)); err != nil {
-		t.Fatal(err)
-	}
-	if err := db.Update(ctx, func(tx *store.Tx) error {
-		return tx.SetPrice("bawang-merah", 41000, "6282200000002", time.Date(2026, 11, 24, 6, 30, 0, 0, wib))
-	}); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
+	path := seededWithPrice(t, time.Date(2026, 11, 20, 6, 0, 0, 0, wib), "bawang-merah", 41000, time.Date(2026, 11, 24, 6, 30, 0, 0, wib))
 
 	for name, args := range map[string][]string{
 		"Out":         {"--out", filepath.Join(t.TempDir(), "charts")},
