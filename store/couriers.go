@@ -162,3 +162,17 @@ func (t *Tx) loadJobs(query string, args ...any) ([]*orders.Job, error) {
 	}
 	return js, rows.Err()
 }
+
+// CourierNames maps each courier's phone to their name, for reports that
+// show couriers by name.
+func (t *Tx) CourierNames() (map[string]string, error) {
+	cs, err := t.Couriers()
+	if err != nil {
+		return nil, err
+	}
+	names := make(map[string]string, len(cs))
+	for _, c := range cs {
+		names[c.Phone] = c.Name
+	}
+	return names, nil
+}

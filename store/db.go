@@ -12,6 +12,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	_ "github.com/mattn/go-sqlite3" // the SQLite driver (cgo)
 )
@@ -32,6 +33,8 @@ type DB struct {
 	writerStmts stmtCache
 
 	lock *os.File // exclusive OS lock beside the file; nil when read-only
+
+	webhookURLs atomic.Pointer[[]string] // receivers of order events (webhooks.go)
 }
 
 // dsn builds the connection string. Pragmas live in the DSN so every pooled
@@ -174,6 +177,8 @@ type Tx struct {
 	q     querier
 	stmts *stmtCache // nil: no caching (read transactions)
 	conn  *sql.Conn
+
+	webhooks []string // receivers an order event is queued for (write transactions)
 }
 
 // querier is what a transaction runs statements on: a *sql.Tx for reads,
@@ -240,7 +245,7 @@ func (db *DB) Update(ctx context.Context, fn func(tx *Tx) error) error {
 			db.writeConn.ExecContext(context.Background(), "ROLLBACK")
 		}
 	}()
-	if err := fn(&Tx{ctx: ctx, q: db.writeConn, stmts: &db.writerStmts, conn: db.writeConn}); err != nil {
+	if err := fn(&Tx{ctx: ctx, q: db.writeConn, stmts: &db.writerStmts, conn: db.writeConn, webhooks: db.webhookReceivers()}); err != nil {
 		return err
 	}
 	if _, err := db.writeConn.ExecContext(ctx, "COMMIT"); err != nil {

@@ -99,11 +99,20 @@ type SellerAnswer struct {
 // out of placed by a person, not by the clock), the time from the order
 // being placed to that answer.
 func (t *Tx) SellerAnswers() ([]SellerAnswer, error) {
+	return t.sellerAnswers(``)
+}
+
+// SellerAnswersOfDay is SellerAnswers for the orders of one market day.
+func (t *Tx) SellerAnswersOfDay(day string) ([]SellerAnswer, error) {
+	return t.sellerAnswers(`AND e.order_code IN (SELECT code FROM orders WHERE market_day = ?)`, day)
+}
+
+func (t *Tx) sellerAnswers(and string, args ...any) ([]SellerAnswer, error) {
 	rows, err := t.query(`SELECT e.group_id, MIN(e.at), p.at FROM order_events e
 		JOIN (SELECT order_code, MAX(at) AS at FROM order_events
 		      WHERE group_id = '' AND to_status = 'placed' GROUP BY order_code) p ON p.order_code = e.order_code
-		WHERE e.group_id != '' AND e.from_status = 'placed' AND e.to_status != 'placed' AND e.actor != 'system'
-		GROUP BY e.order_code, e.group_id`)
+		WHERE e.group_id != '' AND e.from_status = 'placed' AND e.to_status != 'placed' AND e.actor != 'system' `+and+`
+		GROUP BY e.order_code, e.group_id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: seller answers: %w", err)
 	}

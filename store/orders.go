@@ -177,6 +177,9 @@ func (t *Tx) saveOrderParts(o *orders.Order) error {
 		if err != nil {
 			return fmt.Errorf("event %s→%s: %w", e.From, e.To, err)
 		}
+		if err := t.queueWebhooks(o, e); err != nil {
+			return err
+		}
 	}
 	o.NewEvents = nil
 	return nil

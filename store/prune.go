@@ -21,6 +21,7 @@ func (db *DB) Prune(ctx context.Context, before time.Time) (int64, error) {
 		for _, q := range []string{
 			`DELETE FROM inbox WHERE processed_at IS NOT NULL AND processed_at < ?`,
 			`DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < ?`,
+			`DELETE FROM webhook_outbox WHERE sent_at IS NOT NULL AND sent_at < ?`,
 			`DELETE FROM timers WHERE done = 1 AND due_at < ?`,
 			`DELETE FROM rate_windows WHERE window_start < ?`,
 		} {

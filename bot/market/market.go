@@ -61,6 +61,11 @@ func Open(ctx context.Context, o Options) (*Market, error) {
 	if err != nil {
 		return nil, err
 	}
+	var hooks []string
+	for _, w := range cfg.Webhooks {
+		hooks = append(hooks, w.URL)
+	}
+	db.SetWebhookReceivers(hooks) // order events are queued for them with the change
 	if err := Seed(ctx, db, cfg, o.Clock.Now()); err != nil {
 		db.Close()
 		return nil, err

@@ -94,7 +94,7 @@ func HealthHandler(src func() Sources) http.Handler {
 	})
 }
 
-// Mux serves /healthz and /metrics (and, later, the operator page).
+// Mux serves /healthz and /metrics; the operator page registers on it (OperatorPage.Register).
 func (m *Metrics) Mux() *http.ServeMux {
 	mux := http.NewServeMux()
 	mux.Handle("GET /healthz", HealthHandler(m.sources))

@@ -14,7 +14,7 @@ import (
 // JobBackup is the scheduled backup's cron job.
 const JobBackup hours.Job = "backup"
 
-// BackupSpec is the cron line for a daily backup at "HH:MM".
+// BackupSpec is the cron line for a daily job (a backup, the report charts) at "HH:MM".
 func BackupSpec(at string) (string, error) {
 	min, err := config.ParseClock(at)
 	if err != nil {
@@ -31,12 +31,7 @@ func BackupSpec(at string) (string, error) {
 // going, recovers panics). Each result is logged; a failed backup is an
 // error in the log (doctor warns when the newest backup is over two days old).
 func ScheduleBackups(ctx context.Context, b Backups, at string, loc *time.Location, log zerolog.Logger) error {
-	spec, err := BackupSpec(at)
-	if err != nil {
-		return err
-	}
-	r := hours.NewRunner(loc, log)
-	err = r.Start([]hours.Entry{{Job: JobBackup, Spec: spec}}, func(f hours.Firing) {
+	return scheduleDaily(ctx, JobBackup, at, loc, log, func(hours.Firing) {
 		set, err := b.Run(ctx, time.Now())
 		if err != nil {
 			log.Error().Err(err).Str("dir", b.Dir).Msg("scheduled backup failed")
@@ -44,7 +39,16 @@ func ScheduleBackups(ctx context.Context, b Backups, at string, loc *time.Locati
 		}
 		log.Info().Str("market", set.Market).Str("device", set.Device).Msg("backup written")
 	})
+}
+
+// scheduleDaily runs fn daily at "HH:MM" market time until ctx ends.
+func scheduleDaily(ctx context.Context, job hours.Job, at string, loc *time.Location, log zerolog.Logger, fn func(hours.Firing)) error {
+	spec, err := BackupSpec(at)
 	if err != nil {
+		return err
+	}
+	r := hours.NewRunner(loc, log)
+	if err := r.Start([]hours.Entry{{Job: job, Spec: spec}}, fn); err != nil {
 		return err
 	}
 	<-ctx.Done()

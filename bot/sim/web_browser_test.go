@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net"
-	"os"
 	"path/filepath"
 	"strconv"
 	"testing"
@@ -17,9 +16,6 @@ import (
 	"pasarbot/bot/sim"
 	"pasarbot/bot/sim/simtest"
 )
-
-// chromiumPath is Debian's chromium package, which .ci/run installs.
-const chromiumPath = "/usr/bin/chromium"
 
 // browserCase is one end-to-end run: what the buyer types (each message
 // waits for the bot's answer) and what must then appear in a seller group's
@@ -72,12 +68,6 @@ func realMarket(t *testing.T, rec *sim.Recorder, start time.Time) sim.Market {
 // Chromium and waits for the seller group's card to appear in that group's
 // phone. Without Chromium it skips, except in CI (CI=true), where it fails.
 func TestBrowser(t *testing.T) {
-	if _, err := os.Stat(chromiumPath); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is missing; .ci/run installs Debian's chromium package", chromiumPath)
-		}
-		t.Skipf("%s is missing (apt-get install chromium)", chromiumPath)
-	}
 	for _, tc := range browserCases {
 		t.Run(tc.name, func(t *testing.T) { runBrowserCase(t, tc) })
 	}
@@ -107,7 +97,7 @@ func runBrowserCase(t *testing.T, tc browserCase) {
 		}
 	})
 
-	ctx := browser(t)
+	ctx := simtest.Browser(t)
 	url := "http://" + ln.Addr().String() + "/"
 	if err := chromedp.Do(ctx,
 		chromedp.Navigate(url),
@@ -155,39 +145,6 @@ func runBrowserCase(t *testing.T, tc browserCase) {
 			t.Fatalf("the %s phone never showed %q: %v\n%s", tc.group, w, err, transcript(ctx))
 		}
 	}
-}
-
-// browser starts headless Chromium for one test and returns a tab context
-// that ends with the test.
-func browser(t *testing.T) context.Context {
-	t.Helper()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromiumPath),
-		chromedp.Headless,
-		chromedp.NoSandbox, // CI containers run as root
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.NoFirstRun,
-		chromedp.UserDataDir(t.TempDir()),
-	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelTab := chromedp.NewContext(allocCtx, chromedp.WithLogf(t.Logf))
-	// Start the browser without a deadline (a deadline on the first call
-	// would bound the browser's life), then bound the test's steps.
-	if err := chromedp.Do(ctx); err != nil {
-		cancelTab()
-		cancelAlloc()
-		t.Fatalf("starting %s: %v", chromiumPath, err)
-	}
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
-	t.Cleanup(func() {
-		cancelTimeout()
-		cancelTab()
-		cancelAlloc() // waits for the browser to exit before TempDir is removed
-	})
-	return ctx
 }
 
 // transcript is the page's transcript, for failure messages.

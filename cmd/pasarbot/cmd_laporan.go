@@ -8,23 +8,28 @@ import (
 	"strconv"
 	"time"
 
+	"pasarbot/bot/ops"
 	"pasarbot/catalog"
 	"pasarbot/store"
 )
 
 // runLaporan writes reports; `laporan harga` is the daily price list a
-// local trade office (Disperindag) collects.
+// local trade office (Disperindag) collects, `laporan grafik` the daily
+// report's charts (PNG) and the numbers behind them (CSV).
 func runLaporan(ctx context.Context, e env, args []string) error {
-	if len(args) == 0 || args[0] != "harga" {
-		fmt.Fprintln(e.stderr, "Usage: pasarbot laporan harga [--config FILE] [--db FILE] [--date YYYY-MM-DD]")
+	const usage = "Usage: pasarbot laporan harga|grafik [--config FILE] [--db FILE] [--date YYYY-MM-DD] [--out DIR (grafik)]"
+	if len(args) == 0 || (args[0] != "harga" && args[0] != "grafik") {
+		fmt.Fprintln(e.stderr, usage)
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
 			return nil
 		}
 		return errUsage
 	}
-	fs := newFlags(e, "laporan harga", "[--config FILE] [--db FILE] [--date YYYY-MM-DD]")
+	what := args[0]
+	fs := newFlags(e, "laporan "+what, "[--config FILE] [--db FILE] [--date YYYY-MM-DD]")
 	cf := addConfigFlags(fs)
 	date := fs.String("date", "", "market day (default: today in the market's time zone)")
+	out := fs.String("out", "", "grafik: directory for the PNG and CSV files (default: "+ops.ReportDir+" next to the database)")
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
@@ -38,6 +43,17 @@ func runLaporan(ctx context.Context, e env, args []string) error {
 		if day, err = time.ParseInLocation("2006-01-02", *date, loc); err != nil {
 			return fmt.Errorf("--date %q is not a date like 2026-11-25", *date)
 		}
+	}
+	if what == "grafik" {
+		dir := *out
+		if dir == "" {
+			dir = ops.ResolveDir(ops.ReportDir, cfg.Database.Path)
+		}
+		files, err := writeReportCharts(ctx, cfg.Database.Path, dir, day.Format("2006-01-02"), loc)
+		for _, f := range files {
+			fmt.Fprintln(e.stdout, f)
+		}
+		return err
 	}
 	start := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, loc)
 	end := start.AddDate(0, 0, 1)
@@ -115,4 +131,15 @@ func PriceReport(products []catalog.Product, changes []store.PriceChange, start,
 		}
 	}
 	return rows
+}
+
+// writeReportCharts writes the charts and numbers of market day day from
+// the database at path (opened read-only: it works while run serves).
+func writeReportCharts(ctx context.Context, path, dir, day string, loc *time.Location) ([]string, error) {
+	db, err := store.OpenReadOnly(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	return ops.WriteReportCharts(ctx, db, dir, day, loc)
 }

@@ -4,36 +4,46 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"image/png"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"pasarbot/bot/charts"
 	"pasarbot/bot/config"
 	bmarket "pasarbot/bot/market"
 	"pasarbot/store"
 )
 
-// The daily price report shows each product's price that day, the day
-// before, the change and who set it.
-func TestLaporanHarga(t *testing.T) {
+var wib = time.FixedZone("WIB", 7*3600)
+
+// seededWithPrice is a closed market database seeded with the default
+// catalog at seeded, where a leader set sku's price at at.
+func seededWithPrice(t *testing.T, seeded time.Time, sku string, price int64, at time.Time) (path string) {
+	t.Helper()
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "pasar.db")
+	path = filepath.Join(t.TempDir(), "pasar.db")
 	db, err := store.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	wib := time.FixedZone("WIB", 7*3600)
-	day1 := time.Date(2026, 11, 24, 6, 0, 0, 0, wib)
-	if err := bmarket.Seed(ctx, db, config.Default(), day1); err != nil {
+	defer db.Close()
+	if err := bmarket.Seed(ctx, db, config.Default(), seeded); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.Update(ctx, func(tx *store.Tx) error {
-		return tx.SetPrice("cabai-rawit-merah", 60000, "6282200000002", time.Date(2026, 11, 25, 6, 30, 0, 0, wib))
-	}); err != nil {
+	if err := db.Update(ctx, func(tx *store.Tx) error { return tx.SetPrice(sku, price, "6282200000002", at) }); err != nil {
 		t.Fatal(err)
 	}
-	db.Close()
+	return path
+}
+
+// The daily price report shows each product's price that day, the day
+// before, the change and who set it.
+func TestLaporanHarga(t *testing.T) {
+	ctx := context.Background()
+	path := seededWithPrice(t, time.Date(2026, 11, 24, 6, 0, 0, 0, wib), "cabai-rawit-merah", 60000, time.Date(2026, 11, 25, 6, 30, 0, 0, wib))
 
 	var out, errb bytes.Buffer
 	e := env{stdout: &out, stderr: &errb, getenv: func(string) string { return "" }}
@@ -64,5 +74,65 @@ func TestLaporanHarga(t *testing.T) {
 	}
 	if code := Main(ctx, e, []string{"laporan", "harga", "--db", path, "--date", "kemarin"}); code == 0 {
 		t.Error("a bad date was accepted")
+	}
+}
+
+// laporan grafik writes the day's charts (PNG, decodable, at the chart
+// size) and numbers (CSV) into --out, or next to the database, and prints
+// the files it wrote.
+func TestLaporanGrafik(t *testing.T) {
+	ctx := context.Background()
+	path := seededWithPrice(t, time.Date(2026, 11, 20, 6, 0, 0, 0, wib), "bawang-merah", 41000, time.Date(2026, 11, 24, 6, 30, 0, 0, wib))
+
+	for name, args := range map[string][]string{
+		"Out":         {"--out", filepath.Join(t.TempDir(), "charts")},
+		"BesideTheDB": nil,
+	} {
+		t.Run(name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			e := env{stdout: &out, stderr: &errb, getenv: func(string) string { return "" }}
+			argv := append([]string{"laporan", "grafik", "--db", path, "--date", "2026-11-25"}, args...)
+			if code := Main(ctx, e, argv); code != 0 {
+				t.Fatalf("exit %d: %s", code, errb.String())
+			}
+			files := strings.Fields(out.String())
+			wantDir := filepath.Join(filepath.Dir(path), "laporan")
+			if args != nil {
+				wantDir = args[1]
+			}
+			var pngs, csvs int
+			for _, f := range files {
+				if filepath.Dir(f) != wantDir || !strings.HasPrefix(filepath.Base(f), "2026-11-25-") {
+					t.Errorf("wrote %s, want it in %s named for the day", f, wantDir)
+				}
+				b, err := os.ReadFile(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				switch filepath.Ext(f) {
+				case ".png":
+					img, err := png.Decode(bytes.NewReader(b))
+					if err != nil {
+						t.Fatalf("%s: %v", f, err)
+					}
+					w, h := charts.ChartW, charts.ChartH
+					if strings.HasSuffix(f, "-report.png") {
+						w, h = charts.SheetSize(len(files) - 5 - 1)
+					}
+					if got := img.Bounds().Size(); got.X != w || got.Y != h {
+						t.Errorf("%s is %v, want %dx%d", f, got, w, h)
+					}
+					pngs++
+				case ".csv":
+					csvs++
+					if strings.HasSuffix(f, "prices-week.csv") && !bytes.Contains(b, []byte("2026-11-25,bawang-merah,Bawang Merah,41000")) {
+						t.Errorf("prices-week.csv lacks the day's bawang merah price:\n%s", b)
+					}
+				}
+			}
+			if pngs < 2 || csvs != 5 {
+				t.Errorf("wrote %d PNGs and %d CSVs: %v", pngs, csvs, files)
+			}
+		})
 	}
 }

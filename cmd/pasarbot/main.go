@@ -38,7 +38,7 @@ var commands = []command{
 	{"qris", "check a merchant's static QRIS, or build the dynamic one for an amount", runQris},
 	{"audit", "every event of one order with actor and time: pasarbot audit CODE", runAudit},
 	{"states", "print the conversation and order state machines", runStates},
-	{"laporan", "reports: laporan harga --date YYYY-MM-DD", runLaporan},
+	{"laporan", "reports: laporan harga|grafik --date YYYY-MM-DD (prices as CSV; charts as PNG, numbers as CSV)", runLaporan},
 	{"migrate", "create or upgrade the database schema", runMigrate},
 	{"backup", "write a consistent backup of the database and device store (works while run serves)", runBackup},
 	{"restore", "replace the database (or device store) with a checked backup", runRestore},

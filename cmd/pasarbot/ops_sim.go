@@ -42,6 +42,6 @@ func serveSimOps(ctx context.Context, e env, cfg *config.Config, m simMarket, me
 	fmt.Fprintf(e.stdout, "Health and metrics: http://%s/healthz  http://%s/metrics\n", ln.Addr(), ln.Addr())
 	ctx, cancel := context.WithCancel(ctx)
 	var wg sync.WaitGroup
-	serveOpsOn(ctx, &wg, ln, metrics, log)
+	serveOpsOn(ctx, &wg, ln, opsHandler(cfg, metrics, om.DB(), om.Now, log), log)
 	return func() { cancel(); wg.Wait() }, nil
 }
