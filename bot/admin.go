@@ -107,6 +107,9 @@ func (e *Engine) adminCommand(t *turn, in Inbound, cmd admincmd.Command) error {
 		if cmd.Date != "" {
 			day = cmd.Date
 		}
+		if img := e.drawReportChart(t, day); img != nil {
+			t.sendImage(in.Chat, e.t("report_chart_caption", day), img)
+		}
 		t.reply(in, e.dailyReport(t, day))
 	case admincmd.Umumkan, admincmd.UmumkanPembeli:
 		return e.announce(t, in, cmd)

@@ -51,7 +51,9 @@ func (e *Engine) Fire(tx Tx, f hours.Firing) error {
 		case hours.JobClose:
 			err = e.closeMarket(t, sched)
 		case hours.JobReport:
-			e.toAdmins(t, e.dailyReport(t, e.marketDay(f.At)))
+			day := e.marketDay(f.At)
+			e.reportChart(t, day)
+			e.toAdmins(t, e.dailyReport(t, day))
 		case hours.JobMaintain:
 			// Past special dates and holidays are dropped from the overrides.
 			err = setJSON(tx, settingOverrides, sched.Prune(now), now)

@@ -116,6 +116,10 @@ type Engine struct {
 
 	// Dispatcher publishes delivery jobs; nil means the WhatsApp courier group.
 	Dispatcher Dispatcher
+	// ReportChart draws the daily report's charts as one image for the
+	// admins; nil sends the text alone. The wiring sets it (bot/charts
+	// reads the store, which the engine must not import).
+	ReportChart func(day string) (*Image, error)
 	// Payments builds what a buyer pays a digital order with; nil means the
 	// market's static QRIS from the configuration (see payment.go).
 	Payments PaymentProvider

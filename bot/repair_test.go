@@ -303,3 +303,17 @@ func TestPaymentSlot(t *testing.T) {
 		t.Fatalf("state = %s, want confirm:\n%s", s, got)
 	}
 }
+
+// The report an admin asks for (LAPORAN; the scheduled one takes the same
+// path) comes with its chart image first, then the numbers.
+func TestReportComesWithCharts(t *testing.T) {
+	h := newHarness(t)
+	code := placeOrder(h, buyer1, "tomat 1 kg", false)
+	h.group("sayur", sayurL, "OK "+code)
+	h.say(admin, "LAPORAN")
+	imgs := h.images(admin)
+	if len(imgs) != 1 || len(imgs[0].Image.Data) < 1000 || imgs[0].Image.MIME != "image/png" {
+		t.Fatalf("report images to the admin: %+v", imgs)
+	}
+	contains(t, "report text", h.to(admin), "Laporan harian")
+}

@@ -118,6 +118,33 @@ func BuildReport(day string, os []*orders.Order, jobs []*orders.Job) Report {
 }
 
 // dailyReport renders the day's report for admins.
+// reportChart sends the day's charts to every admin, before the report
+// text. A chart that cannot be drawn is logged and left out: the numbers
+// still go out.
+func (e *Engine) reportChart(t *turn, day string) {
+	img := e.drawReportChart(t, day)
+	if img == nil {
+		return
+	}
+	for _, a := range e.set.Admins {
+		t.sendImage(DirectChat(a), e.t("report_chart_caption", day), img)
+	}
+}
+
+// drawReportChart is the day's chart image, or nil (no hook, or it failed:
+// logged, the numbers go out anyway).
+func (e *Engine) drawReportChart(t *turn, day string) *Image {
+	if e.ReportChart == nil {
+		return nil
+	}
+	img, err := e.ReportChart(day)
+	if err != nil || img == nil {
+		t.log.Warn().Err(err).Str("day", day).Msg("report chart not drawn")
+		return nil
+	}
+	return img
+}
+
 func (e *Engine) dailyReport(t *turn, day string) string {
 	os, err := t.tx.OrdersOfDay(day)
 	if err != nil {

@@ -236,6 +236,7 @@ var messages = map[string][2]string{
 	"closing_cart_lost":        {"🌇 Pasar sudah tutup untuk hari ini. Keranjang kakak belum dipesan.", "🌇 The market has closed for today. Your cart wasn't ordered."},
 	"expired_at_close":         {"Mohon maaf kak, pasar sudah tutup dan %[2]s belum menjawab pesanan *%[1]s*, jadi bagian itu kami batalkan 🙏", "Sorry, the market closed before %[2]s answered order *%[1]s*; that part is cancelled."},
 	"report_title":             {"Laporan harian", "Daily report"},
+	"report_chart_caption":     {"📈 Grafik pasar %s: pesanan dan omzet per jam dan per kelompok, waktu jawab pedagang, waktu antar kurir, pergerakan harga seminggu.", "📈 Market charts %s: orders and revenue by hour and group, trader answer times, courier times, the week's price moves."},
 	"report_counts":            {"Pesanan: %d masuk · %d selesai · %d batal/ditolak/kedaluwarsa · %d masih berjalan", "Orders: %d placed · %d completed · %d cancelled/rejected/expired · %d open"},
 	"report_revenue":           {"Omzet barang", "Goods revenue"},
 	"report_top":               {"Paling laku", "Top products"},

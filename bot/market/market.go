@@ -15,6 +15,7 @@ import (
 	"github.com/rs/zerolog"
 
 	"pasarbot/bot"
+	"pasarbot/bot/charts"
 	"pasarbot/bot/config"
 	"pasarbot/catalog"
 	"pasarbot/orders"
@@ -72,6 +73,23 @@ func Open(ctx context.Context, o Options) (*Market, error) {
 	}
 	set := bot.SettingsFrom(cfg)
 	eng := bot.NewEngine(set, o.Clock, o.Log)
+	eng.ReportChart = func(day string) (*bot.Image, error) {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		n, err := charts.Collect(ctx, db, day, cfg.Location())
+		if err != nil {
+			return nil, err
+		}
+		cs, err := charts.Draw(n)
+		if err != nil {
+			return nil, err
+		}
+		png, err := charts.Sheet(cs)
+		if err != nil {
+			return nil, err
+		}
+		return &bot.Image{Data: png, MIME: "image/png", Name: "laporan-" + day + ".png"}, nil
+	}
 	burst := cfg.Orders.BurstWindow
 	if o.BurstWindow != nil {
 		burst = *o.BurstWindow
