@@ -317,3 +317,15 @@ func TestReportComesWithCharts(t *testing.T) {
 	}
 	contains(t, "report text", h.to(admin), "Laporan harian")
 }
+
+// The scheduled report at report_at (20:00) fires in the simulator too —
+// it shares its minute with the deadline sweep — and carries the charts.
+func TestScheduledReportComesWithCharts(t *testing.T) {
+	h := newHarness(t)
+	h.say(buyer1, "tomat 1 kg")
+	h.advance(13*time.Hour + 5*time.Minute) // 07:00 → past 20:00
+	if imgs := h.images(admin); len(imgs) != 1 {
+		t.Fatalf("scheduled report images to the admin: %d", len(imgs))
+	}
+	contains(t, "report text", h.to(admin), "Laporan harian")
+}
