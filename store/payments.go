@@ -110,6 +110,11 @@ func (t *Tx) Refunds(code string) ([]orders.Refund, error) {
 	return t.refunds(`WHERE order_code = ? ORDER BY id`, orderKey(code))
 }
 
+// OpenRefunds returns the refunds still owed to buyers, oldest first.
+func (t *Tx) OpenRefunds() ([]orders.Refund, error) {
+	return t.refunds(`WHERE state = ? ORDER BY id`, string(orders.RefundPending))
+}
+
 // RefundsOfDay returns the refunds of the orders of a market day.
 func (t *Tx) RefundsOfDay(day string) ([]orders.Refund, error) {
 	return t.refunds(`WHERE order_code IN (SELECT code FROM orders WHERE market_day = ?) ORDER BY id`, day)

@@ -154,6 +154,7 @@ type operatorView struct {
 	Groups     []tally
 	Couriers   []tally
 	Complaints []store.Complaint
+	Refunds    []orders.Refund // still owed to buyers
 	Prices     []priceRow
 }
 
@@ -199,6 +200,9 @@ func (p *OperatorPage) view(ctx context.Context, day string, start time.Time) (o
 			return err
 		}
 		if v.Complaints, err = tx.ComplaintsSince(start.AddDate(0, 0, -7)); err != nil {
+			return err
+		}
+		if v.Refunds, err = tx.OpenRefunds(); err != nil {
 			return err
 		}
 		if products, err = tx.Products(); err != nil {

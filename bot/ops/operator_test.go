@@ -18,6 +18,7 @@ import (
 	"pasarbot/bot/ops"
 	"pasarbot/bot/sim"
 	"pasarbot/bot/sim/simtest"
+	"pasarbot/orders"
 	"pasarbot/store"
 )
 
@@ -45,6 +46,9 @@ func operatorServer(t *testing.T) (srv *httptest.Server, code string) {
 		t.Fatalf("no order: %q %v", code, err)
 	}
 	if err := m.DB().Update(ctx, func(tx *store.Tx) error {
+		if err := tx.AddRefund(&orders.Refund{Order: code, Amount: 4500, Reason: "kurang timbang", CreatedBy: "admin", CreatedAt: m.Now()}); err != nil {
+			return err
+		}
 		if err := tx.AddComplaint(code, "6281234567001@s.whatsapp.net", "cabenya layu", m.Now()); err != nil {
 			return err
 		}
@@ -155,6 +159,9 @@ func TestOperatorPageInBrowser(t *testing.T) {
 	}
 	if s := text("complaints"); !strings.Contains(s, "cabenya layu") {
 		t.Errorf("complaints table:\n%s", s)
+	}
+	if s := text("refunds"); !strings.Contains(s, "kurang timbang") || !strings.Contains(s, "4.500") {
+		t.Errorf("refunds table:\n%s", s)
 	}
 	changed, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("#prices tr.changed").innerText`))
 	if err != nil || !strings.Contains(changed, "Bawang Merah") || !strings.Contains(changed, "43.500") {
