@@ -19,31 +19,42 @@ var (
 	paymentRe = regexp.MustCompile(`\b(cod|transfer|tf|qris|bayar(nya)? (gimana|bagaimana|pakai apa|pake apa|di ?mana|dimana|ditempat|di tempat)|bisa bayar|bayar di tempat|bisa tunai|tunai|e-?wallet|dana|ovo|gopay|shopeepay)\b`)
 	hoursRe   = regexp.MustCompile(`\b(buka (jam|sampai|sampe|ampe|dari|tiap|setiap|hari)|tutup (jam|kapan|hari)|jam (berapa|brp) (buka|tutup)|sampai jam (berapa|brp)\s*(buka|ya|kak|\?|$)|masih buka|sudah buka|udah buka|buka (ga|gak|nggak|tidak|kah|kak|\?)|jam buka|jam operasional|besok buka)`)
 	etaRe     = regexp.MustCompile(`\b(nyampe|nyampai|sampainya|sampenya|tiba|datang(nya)?|diantar) (jam|kapan|berapa lama|brp lama)|\b(berapa lama|brp lama|kapan (sampai|sampe|nyampe|datang|diantar|dikirim)|jam berapa (sampai|sampe|nyampe|datang|diantar|dikirim)|lama (ga|gak|nggak|tidak)|estimasi|perkiraan sampai|bisa cepat)\b`)
-	priceAsk  = regexp.MustCompile(`\b(berapa|brp|brapa|berapaan|barapa|brapaan|harganya|haraganya|harga|rega|regane|pinten|sabaraha|sbrp|piro|pira|berapakah)\b`)
 	soldAsk   = regexp.MustCompile(`^(bisa|boleh|bs|ada|apa ada|masih ada|ready|jual)\b`)
 )
 
 // digression recognizes a question asked in the middle of an order.
 func (e *Engine) digression(s string) (string, bool) {
-	if ambilRe.MatchString(s) {
+	if mentionsDelivery(s) && ambilRe.MatchString(s) {
 		// "ongkirnya 20rb ya, saya ambil aja ke pasar": a choice, not a question.
 		return "", false
 	}
-	q := strings.HasSuffix(s, "?") || strings.Contains(s, "?") || priceAsk.MatchString(s) || strings.HasPrefix(s, "bisa ") || strings.HasPrefix(s, "apa ") || strings.HasPrefix(s, "kapan ")
+	q := strings.Contains(s, "?") || asksPrice(s) || strings.HasPrefix(s, "bisa ") || strings.HasPrefix(s, "apa ") || strings.HasPrefix(s, "kapan ")
+	// Cheap word checks first: most lines ask nothing, and these
+	// expressions run on every line.
 	switch {
-	case ongkirRe.MatchString(s) && (q || strings.Contains(s, " ke ")):
+	case hasAny(s, "ongk", "biaya") && ongkirRe.MatchString(s) && (q || strings.Contains(s, " ke ")):
 		return "ongkir", true
-	case q && paymentRe.MatchString(s):
+	case q && hasAny(s, "cod", "transfer", "tf", "qris", "bayar", "tunai", "wallet", "dana", "ovo", "gopay", "shopee") && paymentRe.MatchString(s):
 		return "payment", true
-	case etaRe.MatchString(s):
+	case hasAny(s, "nyamp", "sampai", "sampe", "tiba", "datang", "lama", "kapan", "estimasi", "perkiraan", "cepat", "diantar") && etaRe.MatchString(s):
 		return "eta", true
-	case hoursRe.MatchString(s):
+	case hasAny(s, "buka", "tutup", "jam") && hoursRe.MatchString(s):
 		return "hours", true
 	}
 	if _, ok := e.categoryQuestion(s); ok {
 		return "category", true
 	}
 	return "", false
+}
+
+// hasAny reports whether s contains any of the substrings.
+func hasAny(s string, subs ...string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // orderCommand reads commands about a placed order: "batal A7K2",
@@ -154,11 +165,66 @@ func (e *Engine) readReplace(c *Conversation, s string) (act, bool) {
 }
 
 // Words that turn a line naming a cart product into a removal or a change.
+// They are word sets, not regular expressions: read for every line of
+// every message, a set lookup per word costs far less than an alternation.
 var (
-	removeCue = regexp.MustCompile(`(?i)\b(hapus(in|kan)?|dihapus|buang|dibuang|ga usah|gak usah|nggak usah|ngga usah|tidak usah|ndak usah|gausah|gk usah|g usah|kada usah|ga jadi|gak jadi|nggak jadi|ngga jadi|tidak jadi|gajadi|gk jadi|gk jd|ga jd|ndak jadi|kada jadi|batal(in|kan)?|dibatal(in|kan)|coret|dicoret|skip|cancel|keluarin|dikeluarin|jangan)\b`)
-	changeCue = regexp.MustCompile(`(?i)\b(jadi(in|kan)?|menjadi|diganti|ganti(in)?|diubah|ubah|dikurangi|kurangi(n)?|revisi|koreksi|keliru|salah|harusnya|maksudnya|maksud saya|eh|ralat|sorry|sori|maaf|bukan)\b`)
-	addCue    = regexp.MustCompile(`(?i)\b(tambah(in|kan)?|ditambah(in)?|tambahan|plus|lagi)\b`)
+	removeCue = cueWords("hapus", "hapusin", "hapuskan", "dihapus", "buang", "dibuang", "ga usah", "gak usah", "nggak usah", "ngga usah",
+		"tidak usah", "ndak usah", "gausah", "gk usah", "g usah", "kada usah", "ga jadi", "gak jadi", "nggak jadi", "ngga jadi", "tidak jadi",
+		"gajadi", "gk jadi", "gk jd", "ga jd", "ndak jadi", "kada jadi", "batal", "batalin", "batalkan", "dibatalin", "dibatalkan", "coret",
+		"dicoret", "skip", "cancel", "keluarin", "dikeluarin", "jangan")
+	changeCue = cueWords("jadi", "jadiin", "jadikan", "menjadi", "diganti", "ganti", "gantiin", "diubah", "ubah", "dikurangi", "kurangi",
+		"kurangin", "revisi", "koreksi", "keliru", "salah", "harusnya", "maksudnya", "maksud saya", "eh", "ralat", "sorry", "sori", "maaf", "bukan")
+	addCue = cueWords("tambah", "tambahin", "tambahkan", "ditambah", "ditambahin", "tambahan", "plus", "lagi")
 )
+
+// cues is a set of one- and two-word cues.
+type cues struct{ one, two map[string]bool }
+
+func cueWords(ws ...string) cues {
+	c := cues{one: map[string]bool{}, two: map[string]bool{}}
+	for _, w := range ws {
+		if strings.Contains(w, " ") {
+			c.two[w] = true
+		} else {
+			c.one[w] = true
+		}
+	}
+	return c
+}
+
+// cueKey is a word as the cue sets hold it: lower case, no punctuation.
+func cueKey(w string) string { return strings.ToLower(strings.Trim(w, ".,!?;:()\"'")) }
+
+// MatchString reports whether s holds a cue.
+func (c cues) MatchString(s string) bool {
+	fs := strings.Fields(s)
+	for i, f := range fs {
+		k := cueKey(f)
+		if c.one[k] || i+1 < len(fs) && c.two[k+" "+cueKey(fs[i+1])] {
+			return true
+		}
+	}
+	return false
+}
+
+// ReplaceAllString drops the cues from s, leaving repl in their place.
+func (c cues) ReplaceAllString(s, repl string) string {
+	fs := strings.Fields(s)
+	out := make([]string, 0, len(fs))
+	for i := 0; i < len(fs); i++ {
+		k := cueKey(fs[i])
+		switch {
+		case i+1 < len(fs) && c.two[k+" "+cueKey(fs[i+1])]:
+			out = append(out, strings.TrimSpace(repl))
+			i++
+		case c.one[k]:
+			out = append(out, strings.TrimSpace(repl))
+		default:
+			out = append(out, fs[i])
+		}
+	}
+	return strings.Join(out, " ")
+}
 
 // readCorrection reads "wortelnya dihapus", "kentangnya nggak usah",
 // "bawangnya diganti 1 kg aja", "eh keliru, ayamnya 2", "cabenya jadi
@@ -320,7 +386,28 @@ func (e *Engine) matchChoice(q Question, s string) (int, bool) {
 }
 
 // asksPrice is true for a line that asks a price ("udang barapa sakilo?").
-func asksPrice(s string) bool { return priceAsk.MatchString(strings.ToLower(s)) }
+func asksPrice(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if priceWords[cueKey(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// withoutPriceWords drops the words that ask a price, leaving the product.
+func withoutPriceWords(s string) string {
+	var out []string
+	for _, w := range strings.Fields(s) {
+		if !priceWords[cueKey(w)] {
+			out = append(out, w)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+var priceWords = set("berapa", "brp", "brapa", "berapaan", "barapa", "brapaan", "harganya", "haraganya", "harga", "rega", "regane",
+	"pinten", "sabaraha", "sbrp", "piro", "pira", "berapakah")
 
 // asksIfSold is true for "bisa beli … ?", "ada … ?": a question.
 func asksIfSold(s string) bool {

@@ -97,7 +97,7 @@ func (e *Engine) actAnswerQuestion(b *buyerTurn) error {
 func (e *Engine) priceQuestion(b *buyerTurn, s string) error {
 	r := b.act.parsed
 	if r == nil {
-		pr := e.parser.Parse(priceAsk.ReplaceAllString(s, " "))
+		pr := e.parser.Parse(withoutPriceWords(s))
 		r = &pr
 	}
 	if len(r.Items) > 0 {

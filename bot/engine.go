@@ -132,6 +132,9 @@ type Engine struct {
 	parser       *parse.Parser
 	sched        *hours.Schedule
 	blocked      map[string]bool // nil: load from the store
+	// serviceProducts are the catalog's services (services.go); nil until
+	// first needed after a catalog load.
+	serviceProducts []catalog.Product
 }
 
 // NewEngine builds an engine. The catalog is loaded from the store on first use.
@@ -177,6 +180,7 @@ func (e *Engine) loadCatalog(tx Tx) error {
 	}
 	e.index = catalog.NewIndex(ps)
 	e.parser = parse.New(e.index)
+	e.serviceProducts = nil
 	e.catalogDirty = false
 	return nil
 }

@@ -109,7 +109,7 @@ func (e *Engine) readWhole(c *Conversation, raw, s string) (act, bool) {
 	switch {
 	case isPhrase(cancelWords, s):
 		return act{ev: EvCancel}, true
-	case handoverRe.MatchString(s):
+	case hasAny(s, "admin", "cs", "customer", "petugas", "operator", "orang", "manusia", "nomor", "nomer", "kontak", "wa ", "no ") && handoverRe.MatchString(s):
 		if len(e.set.Admins) == 0 {
 			return act{ev: EvQuestion, kind: "no_human"}, true
 		}
@@ -362,6 +362,10 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 func (e *Engine) readCorrections(c *Conversation, line string) ([]act, bool) {
 	if len(c.Cart) == 0 || !strings.ContainsAny(line, ",;") {
 		return nil, false
+	}
+	if !removeCue.MatchString(line) && !changeCue.MatchString(line) && !strings.Contains(line, "nya") && !strings.Contains(line, "ganti") &&
+		!strings.Contains(line, "yang") && !strings.Contains(line, "yg") && !strings.Contains(line, "aja") {
+		return nil, false // no part of it can be a correction
 	}
 	parts := splitClauses(line)
 	var acts []act

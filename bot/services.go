@@ -17,8 +17,8 @@ func (e *Engine) serviceFor(line CartLine, note string) (catalog.Product, bool) 
 	words := strings.Fields(strings.ToLower(note))
 	item := strings.ToLower(line.Name)
 	var found []catalog.Product
-	for _, p := range e.products {
-		if p.Kind != catalog.Service || !p.Available {
+	for _, p := range e.services() {
+		if !p.Available {
 			continue
 		}
 		for j := -1; j < len(p.Aliases); j++ {
@@ -60,6 +60,37 @@ func (e *Engine) serviceApplies(p catalog.Product, line CartLine, item string) b
 		}
 	}
 	return false
+}
+
+// mentionsService is a cheap test: does the line hold the root of a
+// service's verb ("parut", "giling", "siangi", "bersihin" …)?
+func (e *Engine) mentionsService(line string) bool {
+	l := strings.ToLower(line)
+	for _, p := range e.services() {
+		for j := -1; j < len(p.Aliases); j++ {
+			key := p.Name
+			if j >= 0 {
+				key = p.Aliases[j]
+			}
+			if f := strings.Fields(strings.ToLower(key)); len(f) > 0 && len(f[0]) >= 4 && strings.Contains(l, strings.TrimSuffix(strings.TrimSuffix(f[0], "kan"), "in")) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// services are the catalog's service products, kept while the catalog is.
+func (e *Engine) services() []catalog.Product {
+	if e.serviceProducts == nil {
+		e.serviceProducts = []catalog.Product{}
+		for _, p := range e.products {
+			if p.Kind == catalog.Service {
+				e.serviceProducts = append(e.serviceProducts, p)
+			}
+		}
+	}
+	return e.serviceProducts
 }
 
 // hasVerbRoot reports whether a word is root with Indonesian verb
@@ -105,6 +136,9 @@ func (e *Engine) addServices(b *buyerTurn, from int) {
 // cart ("sekalian digilingin ya bumbunya", "ikannya disiangi"): the service
 // as an item, for the last cart line it applies to.
 func (e *Engine) serviceLine(c *Conversation, line string) (parse.Item, bool) {
+	if !e.mentionsService(line) {
+		return parse.Item{}, false
+	}
 	for i := len(c.Cart) - 1; i >= 0; i-- {
 		l := c.Cart[i]
 		if e.bySKU[l.SKU].Kind == catalog.Service {
