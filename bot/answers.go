@@ -412,7 +412,31 @@ var priceWords = set("berapa", "brp", "brapa", "berapaan", "barapa", "brapaan", 
 // asksIfSold is true for "bisa beli … ?", "ada … ?": a question.
 func asksIfSold(s string) bool {
 	s = strings.ToLower(strings.TrimSpace(s))
-	return strings.HasSuffix(s, "?") && soldAsk.MatchString(s)
+	if !strings.HasSuffix(s, "?") {
+		return false
+	}
+	if soldAsk.MatchString(s) {
+		return true
+	}
+	// "kemangi ada kak?", "tongkol masih ready?"
+	for _, w := range strings.Fields(s) {
+		switch strings.Trim(w, "?.,!") {
+		case "ada", "ready", "redi", "tersedia", "masih":
+			return true
+		}
+	}
+	return false
+}
+
+// bothWords is true for "dua2nya", "keduanya", "semuanya": each of them.
+func bothWords(s string) bool {
+	for _, w := range strings.Fields(s) {
+		switch strings.Trim(w, "?.,!") {
+		case "dua2nya", "duanya", "keduanya", "kedua2nya", "semuanya", "semua", "masing2", "masing-masing", "masing", "sama2", "sama-sama":
+			return true
+		}
+	}
+	return false
 }
 
 // referentWords are said around a quantity for the product just asked
@@ -459,6 +483,21 @@ func (e *Engine) readReferent(c *Conversation, s string) (act, bool) {
 	}
 	skus := strings.Split(c.LastAsked, "|")
 	sku := skus[0]
+	if len(skus) > 1 && bothWords(s) {
+		// "dua2nya sekilo": that much of each product asked about.
+		qty, unit, ok := parse.ParseQuantity(strings.Join(qtyWords, " "))
+		if !ok {
+			return act{}, false
+		}
+		var items []parse.Item
+		for _, k := range skus {
+			p := e.bySKU[k]
+			if conv, note := e.questionQty(Question{Qty: qty, Unit: unit}, p); note == "" && conv > 0 {
+				items = append(items, parse.Item{SKU: p.SKU, Name: p.Name, Unit: p.Unit, Qty: conv})
+			}
+		}
+		return act{ev: EvItems, parsed: &parse.Result{Items: items}, text: s}, len(items) > 0
+	}
 	if len(skus) > 1 {
 		if len(other) == 0 {
 			return act{}, false

@@ -102,9 +102,11 @@ func (e *Engine) priceQuestion(b *buyerTurn, s string) error {
 	}
 	if len(r.Items) > 0 {
 		b.note(e.priceAnswer(r))
-		if len(r.Items) == 1 {
-			b.conv.LastAsked = r.Items[0].SKU
+		var skus []string
+		for _, it := range r.Items {
+			skus = append(skus, it.SKU)
 		}
+		b.conv.LastAsked = strings.Join(skus, "|")
 		return nil
 	}
 	if len(r.Questions) == 1 && len(r.Questions[0].Choices) > 1 {

@@ -39,6 +39,7 @@ func (e *Engine) actAddItems(b *buyerTurn) error {
 			// "seperempat aja" then "tomat": the quantity said first.
 			nq.Qty, nq.Unit, nq.Amount = bare.Qty, bare.Unit, bare.Amount
 			if e.addAnswer(b, nq, 1) {
+				b.conv.Questions = b.conv.Questions[1:] // the bare quantity, first in the queue
 				bare = nil
 				continue
 			}

@@ -282,7 +282,7 @@ func playCorpus(t *testing.T, dialogs []*dialog, floor float64, maxWrong int) {
 // held-out set was written after the code and is only measured, so its
 // wrong orders have a ceiling, not zero, until they are fixed in general.
 const (
-	dialogFloor     = 0.89
+	dialogFloor     = 0.90
 	heldOutFloor    = 0.72
 	heldOutMaxWrong = 7
 )

@@ -75,16 +75,15 @@ func (e *Engine) addAnswer(b *buyerTurn, q Question, n int) bool {
 	return true
 }
 
-// takeBareQty takes a pending question about a quantity said with no
-// product ("seperempat aja" → "seperempat itu mau beli apa?") off the
-// queue: the message that follows names the product, or moves on.
+// takeBareQty peeks at a pending question about a quantity said with no
+// product ("seperempat aja" → "seperempat itu mau beli apa?"): the message
+// that follows may name the product it is for.
 func (e *Engine) takeBareQty(b *buyerTurn) *Question {
 	if len(b.conv.Questions) == 0 || len(b.conv.Questions[0].Choices) > 0 {
 		return nil
 	}
 	q := b.conv.Questions[0]
-	b.conv.Questions = b.conv.Questions[1:]
-	return &q
+	return &q // taken off the queue only when used: a quantity is never lost
 }
 
 // choiceInCart picks the one choice of an ambiguous question that is

@@ -256,6 +256,18 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 	case isPhrase(noWords, s):
 		return []act{{ev: EvNo}}
 	}
+	if c.LastAsked != "" {
+		// "ok 2 ikat. sama ikan mas 1 kg" after "kemangi ada?".
+		if a, ok := e.readReferent(c, s); ok {
+			return []act{a}
+		}
+	}
+	if c.State == StateClarify && len(c.Questions) > 0 {
+		// "ok 2 ikat. sama ikan mas 1 kg": the first sentence answers.
+		if a, ok := e.readAnswer(c, s); ok {
+			return []act{a}
+		}
+	}
 	if looksLikeName(s) && !e.ordersProduct(s) {
 		return []act{{ev: EvName, text: strings.TrimSpace(line)}}
 	}
@@ -269,6 +281,11 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 		return acts
 	}
 	if it, ok := e.serviceLine(c, line); ok && len(e.parser.Parse(line).Items) == 0 {
+		for _, l := range c.Cart {
+			if l.SKU == it.SKU {
+				return []act{{ev: EvGreeting, text: s}} // "ok bersihin ya": already in the cart
+			}
+		}
 		return []act{{ev: EvItems, parsed: &parse.Result{Items: []parse.Item{it}}, text: line}}
 	}
 	if body, fin := cutFinish(line); true {
