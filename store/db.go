@@ -136,7 +136,14 @@ func (db *DB) Close() error {
 // Tx is one transaction. Store methods that read or change state are
 // methods on Tx, so a caller composes several of them atomically.
 type Tx struct {
-	ctx   context.Context
+	ctx context.Context
+	// run is the context statements run with. In write transactions it
+	// cannot be cancelled: with a cancellable context the SQLite driver
+	// starts a goroutine per statement and database/sql a watcher per
+	// query, which cost more than our short statements. The transaction as
+	// a whole still ends with ctx: each statement and the commit check it
+	// first.
+	run   context.Context
 	q     querier
 	stmts *stmtCache // nil: no caching (read transactions)
 	conn  *sql.Conn
@@ -161,28 +168,41 @@ func (t *Tx) stmt(query string) *sql.Stmt {
 	if t.stmts == nil {
 		return nil
 	}
-	return t.stmts.get(t.ctx, t.conn, query)
+	return t.stmts.get(t.run, t.conn, query)
+}
+
+// runCtx is the context for the next statement: the cancellable one
+// once the transaction's context has ended, so the statement fails with
+// its error.
+func (t *Tx) runCtx() context.Context {
+	if t.ctx.Err() != nil {
+		return t.ctx
+	}
+	return t.run
 }
 
 func (t *Tx) exec(query string, args ...any) (sql.Result, error) {
+	ctx := t.runCtx()
 	if st := t.stmt(query); st != nil {
-		return st.ExecContext(t.ctx, args...)
+		return st.ExecContext(ctx, args...)
 	}
-	return t.q.ExecContext(t.ctx, query, args...)
+	return t.q.ExecContext(ctx, query, args...)
 }
 
 func (t *Tx) query(query string, args ...any) (*sql.Rows, error) {
+	ctx := t.runCtx()
 	if st := t.stmt(query); st != nil {
-		return st.QueryContext(t.ctx, args...)
+		return st.QueryContext(ctx, args...)
 	}
-	return t.q.QueryContext(t.ctx, query, args...)
+	return t.q.QueryContext(ctx, query, args...)
 }
 
 func (t *Tx) queryRow(query string, args ...any) *sql.Row {
+	ctx := t.runCtx()
 	if st := t.stmt(query); st != nil {
-		return st.QueryRowContext(t.ctx, args...)
+		return st.QueryRowContext(ctx, args...)
 	}
-	return t.q.QueryRowContext(t.ctx, query, args...)
+	return t.q.QueryRowContext(ctx, query, args...)
 }
 
 // Update runs fn in a write transaction (BEGIN IMMEDIATE on the single
@@ -196,7 +216,11 @@ func (db *DB) Update(ctx context.Context, fn func(tx *Tx) error) error {
 	}
 	db.writeMu.Lock()
 	defer db.writeMu.Unlock()
-	if _, err := db.writeConn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("store: begin: %w", err)
+	}
+	run := context.WithoutCancel(ctx)
+	if _, err := db.writeConn.ExecContext(run, "BEGIN IMMEDIATE"); err != nil {
 		return fmt.Errorf("store: begin: %w", err)
 	}
 	committed := false
@@ -206,10 +230,13 @@ func (db *DB) Update(ctx context.Context, fn func(tx *Tx) error) error {
 			db.writeConn.ExecContext(context.Background(), "ROLLBACK")
 		}
 	}()
-	if err := fn(&Tx{ctx: ctx, q: db.writeConn, stmts: &db.writerStmts, conn: db.writeConn}); err != nil {
+	if err := fn(&Tx{ctx: ctx, run: run, q: db.writeConn, stmts: &db.writerStmts, conn: db.writeConn}); err != nil {
 		return err
 	}
-	if _, err := db.writeConn.ExecContext(ctx, "COMMIT"); err != nil {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("store: commit: %w", err)
+	}
+	if _, err := db.writeConn.ExecContext(run, "COMMIT"); err != nil {
 		return fmt.Errorf("store: commit: %w", err)
 	}
 	committed = true
@@ -224,7 +251,7 @@ func (db *DB) View(ctx context.Context, fn func(tx *Tx) error) error {
 		return fmt.Errorf("store: begin read: %w", err)
 	}
 	defer tx.Rollback()
-	return fn(&Tx{ctx: ctx, q: tx})
+	return fn(&Tx{ctx: ctx, run: ctx, q: tx})
 }
 
 // Maintain checkpoints the WAL and lets SQLite refresh its planner

@@ -1,0 +1,78 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"runtime"
+	"testing"
+	"time"
+
+	"pasarbot/store"
+)
+
+// Statements inside a write transaction start no goroutine, even with a
+// cancellable context: an open query has no cancel watcher beside it.
+func TestWriteStatementsStartNoGoroutine(t *testing.T) {
+	db := MustOpen(t)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	err := db.Update(ctx, func(tx *store.Tx) error {
+		if err := tx.SetSetting("a", "1", time.Now()); err != nil {
+			return err
+		}
+		time.Sleep(10 * time.Millisecond) // let goroutines of earlier statements end
+		before := runtime.NumGoroutine()
+		rows, err := store.QueryForTest(tx, `SELECT key FROM settings`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		if !rows.Next() {
+			t.Error("the setting just written is not read back")
+		}
+		if during := runtime.NumGoroutine(); during != before {
+			t.Errorf("an open query in a write transaction runs beside %d goroutine(s), want none", during-before)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The transaction as a whole still ends with its context: a statement
+// after the context ended fails, and nothing is committed.
+func TestWriteTransactionKeepsItsDeadline(t *testing.T) {
+	db := MustOpen(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	err := db.Update(ctx, func(tx *store.Tx) error {
+		if err := tx.SetSetting("a", "1", time.Now()); err != nil {
+			return err
+		}
+		cancel()
+		return tx.SetSetting("b", "2", time.Now())
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("statement after cancel: %v, want context.Canceled", err)
+	}
+	ctx2, cancel2 := context.WithCancel(context.Background())
+	err = db.Update(ctx2, func(tx *store.Tx) error {
+		err := tx.SetSetting("c", "3", time.Now())
+		cancel2()
+		return err
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("commit after cancel: %v, want context.Canceled", err)
+	}
+	err = db.View(context.Background(), func(tx *store.Tx) error {
+		for _, k := range []string{"a", "b", "c"} {
+			if v, err := tx.Setting(k); err != nil || v != "" {
+				t.Errorf("setting %s = %q, %v after a cancelled transaction; want nothing committed", k, v, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
