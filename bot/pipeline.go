@@ -89,9 +89,24 @@ func (p *Pipeline) Accept(ctx context.Context, in Inbound) error {
 	return nil
 }
 
-// acceptLoop commits queued inbox inserts in batches: one transaction for
-// everything that arrived while the previous commit ran.
-func (p *Pipeline) acceptLoop(ctx context.Context, ch chan acceptReq) {
+// acceptBatch is the most accepts one group commit takes, and acceptQueue
+// how many more may wait for it: together they bound how far acceptance
+// runs ahead of processing (see docs/decisions.md, backpressure).
+const (
+	acceptBatch = 128
+	acceptQueue = 128
+)
+
+// writeLoop is the pipeline's writer while Run runs. Each transaction
+// stores everything that arrived while the previous one ran and processes,
+// in arrival order, at least as many pending messages as it stored, so the
+// inbox never grows behind acceptance: an Accept returns only after its
+// message is durable (and, unless a burst holds it, answered), and when
+// processing is slow the queue fills and Accept waits — backpressure onto
+// WhatsApp, which keeps unacknowledged messages for us.
+func (p *Pipeline) writeLoop(ctx context.Context, ch chan acceptReq) {
+	tick := time.NewTicker(time.Second)
+	defer tick.Stop()
 	for {
 		var batch []acceptReq
 		select {
@@ -100,11 +115,13 @@ func (p *Pipeline) acceptLoop(ctx context.Context, ch chan acceptReq) {
 				return
 			}
 			batch = append(batch, r)
+		case <-p.wake:
+		case <-tick.C:
 		case <-ctx.Done():
 			return
 		}
 	more:
-		for len(batch) < 256 {
+		for len(batch) < acceptBatch {
 			select {
 			case r, ok := <-ch:
 				if !ok {
@@ -115,63 +132,111 @@ func (p *Pipeline) acceptLoop(ctx context.Context, ch chan acceptReq) {
 				break more
 			}
 		}
-		err := p.store.Update(ctx, func(tx Tx) error {
-			for _, r := range batch {
-				if _, err := tx.InsertInbound(r.in, p.clock.Now()); err != nil {
-					return err
-				}
+		if len(batch) == 0 {
+			if _, err := p.Drain(ctx); err != nil && ctx.Err() == nil {
+				p.log.Error().Err(err).Msg("processing inbox failed")
 			}
-			return nil
-		})
-		if err != nil && len(batch) > 1 {
-			// One bad row must not fail the others: commit them one by one.
-			for _, r := range batch {
-				r.done <- p.store.Update(ctx, func(tx Tx) error {
-					_, err := tx.InsertInbound(r.in, p.clock.Now())
-					return err
-				})
-			}
-		} else {
-			for _, r := range batch {
-				r.done <- err
+			continue
+		}
+		p.acceptAndProcess(ctx, batch)
+	}
+}
+
+// acceptAndProcess commits a batch of accepts together with the
+// processing of the oldest pending messages, theirs included. When that
+// transaction fails the accepts are committed on their own and the inbox
+// drained the careful way (one turn at a time, poison set aside).
+func (p *Pipeline) acceptAndProcess(ctx context.Context, batch []acceptReq) {
+	p.mu.Lock()
+	more := false
+	err := p.store.Update(ctx, func(tx Tx) error {
+		now := p.clock.Now()
+		for _, r := range batch {
+			if _, err := tx.InsertInbound(r.in, now); err != nil {
+				return err
 			}
 		}
-		p.poke()
+		limit := len(batch) + p.batch
+		pending, err := tx.PendingInbound(limit)
+		if err != nil {
+			return err
+		}
+		more = len(pending) == limit
+		return p.process(tx, p.turns(pending))
+	})
+	if err == nil {
+		p.mu.Unlock()
+		for _, r := range batch {
+			r.done <- nil
+		}
+		p.committed()
+		if more {
+			p.poke()
+		}
+		return
+	}
+	p.engine.InvalidateCatalog()
+	p.mu.Unlock()
+	if ctx.Err() != nil {
+		for _, r := range batch {
+			r.done <- ctx.Err()
+		}
+		return
+	}
+	p.acceptOnly(ctx, batch)
+	if _, err := p.Drain(ctx); err != nil && ctx.Err() == nil {
+		p.log.Error().Err(err).Msg("processing inbox failed")
+	}
+}
+
+// acceptOnly commits inbox inserts alone; one bad row must not fail the
+// others, so after a failure they are committed one by one.
+func (p *Pipeline) acceptOnly(ctx context.Context, batch []acceptReq) {
+	err := p.store.Update(ctx, func(tx Tx) error {
+		for _, r := range batch {
+			if _, err := tx.InsertInbound(r.in, p.clock.Now()); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil && len(batch) > 1 {
+		for _, r := range batch {
+			r.done <- p.store.Update(ctx, func(tx Tx) error {
+				_, err := tx.InsertInbound(r.in, p.clock.Now())
+				return err
+			})
+		}
+		return
+	}
+	for _, r := range batch {
+		r.done <- err
 	}
 }
 
 // Run processes the inbox until ctx ends; it also picks up rows left
-// unprocessed by a crash. Accepts are group-committed while it runs.
+// unprocessed by a crash. Accepts are group-committed, with processing,
+// while it runs.
 func (p *Pipeline) Run(ctx context.Context) error {
-	ch := make(chan acceptReq, 256)
+	ch := make(chan acceptReq, acceptQueue)
 	p.acceptMu.Lock()
 	p.accepts = ch
 	p.acceptMu.Unlock()
 	loopDone := make(chan struct{})
 	loopCtx, stopLoop := context.WithCancel(context.Background())
-	go func() { defer close(loopDone); p.acceptLoop(loopCtx, ch) }()
-	defer func() {
-		// Stop taking new accepts, then let the loop commit what is queued.
-		p.acceptMu.Lock()
-		p.accepts = nil
-		p.acceptMu.Unlock()
-		close(ch)
-		<-loopDone
-		stopLoop()
-	}()
-	tick := time.NewTicker(time.Second)
-	defer tick.Stop()
-	for {
-		if _, err := p.Drain(ctx); err != nil && ctx.Err() == nil {
-			p.log.Error().Err(err).Msg("processing inbox failed")
-		}
-		select {
-		case <-ctx.Done():
-			return nil
-		case <-p.wake:
-		case <-tick.C:
-		}
+	go func() { defer close(loopDone); p.writeLoop(loopCtx, ch) }()
+	if _, err := p.Drain(ctx); err != nil && ctx.Err() == nil {
+		p.log.Error().Err(err).Msg("processing inbox failed")
 	}
+	<-ctx.Done()
+	// Stop taking new accepts, then let the loop commit what is queued.
+	p.acceptMu.Lock()
+	p.accepts = nil
+	p.acceptMu.Unlock()
+	close(ch)
+	<-loopDone
+	stopLoop()
+	return nil
 }
 
 // Drain processes every pending inbox row that is ready and returns how
@@ -269,25 +334,28 @@ func (p *Pipeline) poke() {
 
 // commit processes turns in one transaction.
 func (p *Pipeline) commit(ctx context.Context, turns []mergedTurn) error {
-	return p.store.Update(ctx, func(tx Tx) (err error) {
-		defer func() {
-			if r := recover(); r != nil {
-				err = fmt.Errorf("bot: panic: %v\n%s", r, debug.Stack())
-			}
-		}()
-		for _, tn := range turns {
-			if err := p.engine.Process(tx, tn.in); err != nil {
-				p.engine.InvalidateCatalog()
-				return fmt.Errorf("message %s: %w", tn.in.ID, err)
-			}
-			for _, id := range tn.merged {
-				if err := tx.MarkProcessed(id, p.clock.Now()); err != nil {
-					return err
-				}
+	return p.store.Update(ctx, func(tx Tx) error { return p.process(tx, turns) })
+}
+
+// process runs turns through the engine inside tx.
+func (p *Pipeline) process(tx Tx, turns []mergedTurn) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("bot: panic: %v\n%s", r, debug.Stack())
+		}
+	}()
+	for _, tn := range turns {
+		if err := p.engine.Process(tx, tn.in); err != nil {
+			p.engine.InvalidateCatalog()
+			return fmt.Errorf("message %s: %w", tn.in.ID, err)
+		}
+		for _, id := range tn.merged {
+			if err := tx.MarkProcessed(id, p.clock.Now()); err != nil {
+				return err
 			}
 		}
-		return nil
-	})
+	}
+	return nil
 }
 
 // poison marks a message that cannot be processed as done, apologises to
