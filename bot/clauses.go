@@ -292,6 +292,9 @@ var (
 // cutDelivery takes a delivery choice out of a line; the later of the two
 // wins when a line says both ("antar aja, eh ambil sendiri deh").
 func cutDelivery(line string) (string, Event) {
+	if !mayNameDelivery(line) {
+		return line, ""
+	}
 	am := ambilRe.FindAllStringIndex(line, -1)
 	an := antarRe.FindAllStringIndex(line, -1)
 	if len(am) == 0 && len(an) == 0 {
