@@ -7,6 +7,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -29,6 +30,13 @@ type Pipeline struct {
 
 	mu   sync.Mutex // serializes all engine work
 	wake chan struct{}
+
+	// clear says the inbox holds no unprocessed row beyond what the write
+	// loop is inserting: set after a read of the inbox found everything
+	// processed and nothing held back, cleared by anything that may leave a
+	// row behind (a held burst, a failure, an Accept outside Run). While it
+	// is set the write loop processes its batch without reading the inbox.
+	clear atomic.Bool
 
 	// accepts feeds the group-commit loop while Run is running; nil
 	// otherwise, and Accept then commits on its own.
@@ -78,6 +86,7 @@ func (p *Pipeline) Accept(ctx context.Context, in Inbound) error {
 		}
 	}
 	p.acceptMu.RUnlock()
+	p.clear.Store(false)
 	err := p.store.Update(ctx, func(tx Tx) error {
 		_, err := tx.InsertInbound(in, p.clock.Now())
 		return err
@@ -148,22 +157,34 @@ func (p *Pipeline) writeLoop(ctx context.Context, ch chan acceptReq) {
 // drained the careful way (one turn at a time, poison set aside).
 func (p *Pipeline) acceptAndProcess(ctx context.Context, batch []acceptReq) {
 	p.mu.Lock()
-	more := false
+	more, clear := false, false
 	err := p.store.Update(ctx, func(tx Tx) error {
 		now := p.clock.Now()
+		var pending []Inbound
 		for _, r := range batch {
-			if _, err := tx.InsertInbound(r.in, now); err != nil {
+			fresh, err := tx.InsertInbound(r.in, now)
+			if err != nil {
 				return err
 			}
+			if fresh {
+				pending = append(pending, r.in)
+			}
 		}
-		limit := len(batch) + p.batch
-		pending, err := tx.PendingInbound(limit)
-		if err != nil {
-			return err
+		if !p.clear.Load() {
+			// Rows may be waiting from before (a crash, a held burst):
+			// take the oldest, ours included, in arrival order.
+			limit := len(batch) + p.batch
+			var err error
+			if pending, err = tx.PendingInbound(limit); err != nil {
+				return err
+			}
+			more = len(pending) == limit
 		}
-		more = len(pending) == limit
-		return p.process(tx, p.turns(pending))
+		turns, held := p.turnsHeld(pending)
+		clear = !more && !held
+		return p.process(tx, turns)
 	})
+	p.clear.Store(err == nil && clear)
 	if err == nil {
 		p.mu.Unlock()
 		for _, r := range batch {
@@ -290,6 +311,12 @@ type mergedTurn struct {
 // turns groups pending rows into turns, merging a buyer's burst of texts
 // and holding back chats whose burst may still be arriving.
 func (p *Pipeline) turns(pending []Inbound) []mergedTurn {
+	out, _ := p.turnsHeld(pending)
+	return out
+}
+
+// turnsHeld is turns, and whether a chat was held back.
+func (p *Pipeline) turnsHeld(pending []Inbound) ([]mergedTurn, bool) {
 	now := p.clock.Now()
 	lastAt := map[string]time.Time{}
 	for _, in := range pending {
@@ -321,7 +348,7 @@ func (p *Pipeline) turns(pending []Inbound) []mergedTurn {
 	if len(held) > 0 {
 		time.AfterFunc(p.burst, p.poke)
 	}
-	return out
+	return out, len(held) > 0
 }
 
 // poke wakes the worker without blocking.
