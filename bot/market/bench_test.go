@@ -37,7 +37,7 @@ type bench struct {
 	limited *atomic.Int64
 }
 
-func openBench(b *testing.B) bench {
+func openBench(b testing.TB) bench {
 	b.Helper()
 	cfg := config.Default()
 	cfg.Orders.CodeSeed = 1
@@ -61,7 +61,7 @@ func openBench(b *testing.B) bench {
 // checkNotLimited fails the benchmark when the limiter refused a message:
 // refused messages skip the parse and the state change, so they would make
 // the pipeline look faster than it is.
-func (m bench) checkNotLimited(b *testing.B) {
+func (m bench) checkNotLimited(b testing.TB) {
 	if n := m.limited.Load(); n > 0 {
 		b.Fatalf("%d senders went over the rate limit: the benchmark measured refusals", n)
 	}
