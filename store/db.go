@@ -147,6 +147,8 @@ type Tx struct {
 	q     querier
 	stmts *stmtCache // nil: no caching (read transactions)
 	conn  *sql.Conn
+	wb    *writeBack // nil in read transactions
+	err   error      // a deferred write failed: the transaction must not commit
 }
 
 // querier is what a transaction runs statements on: a *sql.Tx for reads,
@@ -182,6 +184,14 @@ func (t *Tx) runCtx() context.Context {
 }
 
 func (t *Tx) exec(query string, args ...any) (sql.Result, error) {
+	if err := t.flushFor(query); err != nil {
+		return nil, err
+	}
+	return t.execNow(query, args...)
+}
+
+// execNow runs a statement without flushing deferred writes first.
+func (t *Tx) execNow(query string, args ...any) (sql.Result, error) {
 	ctx := t.runCtx()
 	if st := t.stmt(query); st != nil {
 		return st.ExecContext(ctx, args...)
@@ -190,6 +200,9 @@ func (t *Tx) exec(query string, args ...any) (sql.Result, error) {
 }
 
 func (t *Tx) query(query string, args ...any) (*sql.Rows, error) {
+	if err := t.flushFor(query); err != nil {
+		return nil, err
+	}
 	ctx := t.runCtx()
 	if st := t.stmt(query); st != nil {
 		return st.QueryContext(ctx, args...)
@@ -198,6 +211,19 @@ func (t *Tx) query(query string, args ...any) (*sql.Rows, error) {
 }
 
 func (t *Tx) queryRow(query string, args ...any) *sql.Row {
+	if err := t.flushFor(query); err != nil {
+		// A Row cannot carry our error: run the query on an ended context so
+		// it fails, and keep the cause for the commit to return.
+		ctx, cancel := context.WithCancel(t.ctx)
+		cancel()
+		return t.q.QueryRowContext(ctx, query, args...)
+	}
+	return t.queryRowNow(query, args...)
+}
+
+// queryRowNow runs a one-row query without flushing deferred writes first:
+// for reads that consult the deferred writes themselves.
+func (t *Tx) queryRowNow(query string, args ...any) *sql.Row {
 	ctx := t.runCtx()
 	if st := t.stmt(query); st != nil {
 		return st.QueryRowContext(ctx, args...)
@@ -230,8 +256,15 @@ func (db *DB) Update(ctx context.Context, fn func(tx *Tx) error) error {
 			db.writeConn.ExecContext(context.Background(), "ROLLBACK")
 		}
 	}()
-	if err := fn(&Tx{ctx: ctx, run: run, q: db.writeConn, stmts: &db.writerStmts, conn: db.writeConn}); err != nil {
+	tx := &Tx{ctx: ctx, run: run, q: db.writeConn, stmts: &db.writerStmts, conn: db.writeConn, wb: &writeBack{}}
+	if err := fn(tx); err != nil {
 		return err
+	}
+	if err := tx.flush(); err != nil {
+		return err
+	}
+	if tx.err != nil {
+		return tx.err
 	}
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("store: commit: %w", err)
