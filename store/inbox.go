@@ -72,7 +72,7 @@ func (t *Tx) MarkProcessed(id string, at time.Time) error {
 		t.wb.mark(id, at)
 		return nil
 	}
-	res, err := t.exec(`UPDATE inbox SET processed_at = ? WHERE message_id = ?`, timeText(at), id)
+	res, err := t.exec(markProcessedOne, timeText(at), id)
 	if err != nil {
 		return fmt.Errorf("store: mark processed %s: %w", id, err)
 	}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -98,11 +99,24 @@ func (t *Tx) flushMarks() error {
 	}
 	marks := w.marks
 	w.marks, w.markAt = nil, nil
+	if len(marks) == 1 {
+		// One message (a sequential turn): the plain update is cheaper
+		// than reading a JSON array.
+		res, err := t.execNow(markProcessedOne, marks[0][1], marks[0][0])
+		return markedAll(res, err, marks)
+	}
 	arg, err := json.Marshal(marks)
 	if err != nil {
 		return fmt.Errorf("store: mark processed: %w", err)
 	}
 	res, err := t.execNow(markProcessedBatch, string(arg))
+	return markedAll(res, err, marks)
+}
+
+const markProcessedOne = `UPDATE inbox SET processed_at = ? WHERE message_id = ?`
+
+// markedAll checks that a mark statement found every message.
+func markedAll(res sql.Result, err error, marks [][2]string) error {
 	if err != nil {
 		return fmt.Errorf("store: mark processed: %w", err)
 	}
