@@ -98,6 +98,23 @@ func (p *Pipeline) Accept(ctx context.Context, in Inbound) error {
 	return nil
 }
 
+// Handle is Accept followed by Drain for callers that drive the pipeline
+// themselves (the simulator, replays), with the message stored and
+// processed in one commit where it can be. Not for use while Run runs.
+func (p *Pipeline) Handle(ctx context.Context, in Inbound) error {
+	if in.ID == "" || in.Chat == "" {
+		return errors.New("bot: inbound message without id or chat")
+	}
+	req := acceptReq{in: in, done: make(chan error, 1)}
+	p.acceptAndProcess(ctx, []acceptReq{req})
+	if err := <-req.done; err != nil {
+		return err
+	}
+	// Whatever that commit left: a backlog over its limit, a burst now due.
+	_, err := p.Drain(ctx)
+	return err
+}
+
 // acceptBatch is the most accepts one group commit takes, and acceptQueue
 // how many more may wait for it: together they bound how far acceptance
 // runs ahead of processing (see docs/decisions.md, backpressure).
