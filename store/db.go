@@ -256,7 +256,13 @@ func (db *DB) Update(ctx context.Context, fn func(tx *Tx) error) error {
 			db.writeConn.ExecContext(context.Background(), "ROLLBACK")
 		}
 	}()
-	tx := &Tx{ctx: ctx, run: run, q: db.writeConn, stmts: &db.writerStmts, conn: db.writeConn, wb: &writeBack{}}
+	// One allocation for the transaction and its deferred writes.
+	both := &struct {
+		Tx
+		wb writeBack
+	}{Tx: Tx{ctx: ctx, run: run, q: db.writeConn, stmts: &db.writerStmts, conn: db.writeConn}}
+	tx := &both.Tx
+	tx.wb = &both.wb
 	if err := fn(tx); err != nil {
 		return err
 	}
