@@ -196,7 +196,10 @@ func TestBoundedLatencyUnderOverload(t *testing.T) {
 	sustained := warm.rate()
 	n := int(2 * sustained * 2) // two seconds of the offer
 	over := runLoad(t, m, 1500, n, chats, 2*sustained)
-	limit := 3 * time.Duration(float64(128+2*128)/sustained*float64(time.Second))
+	// A shared machine stops a process for a few hundred milliseconds at
+	// times: the limit is never under half a second. A growing inbox would
+	// still pass it: after two seconds of twice the load it is a second behind.
+	limit := max(3*time.Duration(float64(128+2*128)/sustained*float64(time.Second)), 500*time.Millisecond)
 	t.Logf("sustained %.0f msgs/s; at 2× offered: %v; limit p99 %v", sustained, over, limit)
 	if over.p99 > limit {
 		t.Errorf("p99 accept→outbox %v at twice the sustainable load, limit %v", over.p99, limit)
