@@ -110,6 +110,9 @@ func (p *Pipeline) Handle(ctx context.Context, in Inbound) error {
 	if err := <-req.done; err != nil {
 		return err
 	}
+	if p.clear.Load() {
+		return nil // that commit left nothing pending
+	}
 	// Whatever that commit left: a backlog over its limit, a burst now due.
 	_, err := p.Drain(ctx)
 	return err

@@ -28,6 +28,7 @@ type DB struct {
 	writeMu     sync.Mutex
 	writeConn   *sql.Conn
 	writerStmts stmtCache
+	readers     *readerPool
 
 	lock *os.File // exclusive OS lock beside the file; nil when read-only
 }
@@ -108,8 +109,8 @@ func openLocked(ctx context.Context, path string, allowEmpty bool) (*DB, error) 
 		w.Close()
 		return nil, fmt.Errorf("store: open readers %s: %w", path, err)
 	}
-	r.SetMaxOpenConns(4)
 	db.reader = r
+	db.readers = newReaderPool(r)
 	return db, nil
 }
 
@@ -117,6 +118,9 @@ func openLocked(ctx context.Context, path string, allowEmpty bool) (*DB, error) 
 func (db *DB) Close() error {
 	var errs []error
 	db.writerStmts.close()
+	if db.readers != nil {
+		db.readers.close()
+	}
 	if db.writeConn != nil {
 		errs = append(errs, db.writeConn.Close())
 	}
@@ -145,7 +149,7 @@ type Tx struct {
 	// first.
 	run   context.Context
 	q     querier
-	stmts *stmtCache // nil: no caching (read transactions)
+	stmts *stmtCache // the connection's prepared statements
 	conn  *sql.Conn
 	wb    *writeBack // nil in read transactions
 	err   error      // a deferred write failed: the transaction must not commit
@@ -283,14 +287,28 @@ func (db *DB) Update(ctx context.Context, fn func(tx *Tx) error) error {
 }
 
 // View runs fn in a read-only transaction on the reader pool: a consistent
-// snapshot that never waits for the writer.
+// snapshot that never waits for the writer. Like a write transaction it
+// runs by hand on one connection, with its prepared statements and without
+// a cancel watcher (see Tx.run), checking ctx before each statement.
 func (db *DB) View(ctx context.Context, fn func(tx *Tx) error) error {
-	tx, err := db.reader.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("store: begin read: %w", err)
+	}
+	rc, err := db.readers.get(ctx)
 	if err != nil {
 		return fmt.Errorf("store: begin read: %w", err)
 	}
-	defer tx.Rollback()
-	return fn(&Tx{ctx: ctx, run: ctx, q: tx})
+	run := context.WithoutCancel(ctx)
+	if _, err := rc.conn.ExecContext(run, "BEGIN"); err != nil {
+		db.readers.put(rc, true)
+		return fmt.Errorf("store: begin read: %w", err)
+	}
+	defer func() {
+		// Also after a panic in fn: never leave the connection in a transaction.
+		_, err := rc.conn.ExecContext(run, "ROLLBACK")
+		db.readers.put(rc, err != nil)
+	}()
+	return fn(&Tx{ctx: ctx, run: run, q: rc.conn, stmts: &rc.stmts, conn: rc.conn})
 }
 
 // Maintain checkpoints the WAL and lets SQLite refresh its planner

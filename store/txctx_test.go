@@ -76,3 +76,90 @@ func TestWriteTransactionKeepsItsDeadline(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// Read transactions start no watcher goroutine either, reuse prepared
+// statements, and still end with their context.
+func TestReadTransactionsStartNoGoroutine(t *testing.T) {
+	db := MustOpen(t)
+	coreUpdate(t, db, func(tx *store.Tx) error { return tx.SetSetting("a", "1", time.Now()) })
+	ctx, cancel := context.WithCancel(context.Background())
+	coreView(t, db, func(tx *store.Tx) error { _, err := tx.Setting("a"); return err }) // the pool opens its connection
+	time.Sleep(10 * time.Millisecond)                                                   // let goroutines of earlier statements end
+	before := runtime.NumGoroutine()
+	for range 3 {
+		err := db.View(ctx, func(tx *store.Tx) error {
+			rows, err := store.QueryForTest(tx, `SELECT key FROM settings`)
+			if err != nil {
+				return err
+			}
+			defer rows.Close()
+			if !rows.Next() {
+				t.Error("the setting is not read back")
+			}
+			if during := runtime.NumGoroutine(); during != before {
+				t.Errorf("an open query in a read transaction runs beside %d goroutine(s), want none", during-before)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	cancel()
+	err := db.View(ctx, func(tx *store.Tx) error {
+		_, err := tx.Setting("a")
+		return err
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("read after cancel: %v, want context.Canceled", err)
+	}
+}
+
+// More concurrent reads than reader connections wait their turn, and
+// direct reads still find a connection while the pool keeps its own.
+func TestReaderPoolUnderConcurrency(t *testing.T) {
+	db := MustOpen(t)
+	coreUpdate(t, db, func(tx *store.Tx) error { return tx.SetSetting("a", "1", time.Now()) })
+	done := make(chan error, 16)
+	for range 16 {
+		go func() {
+			done <- db.View(context.Background(), func(tx *store.Tx) error {
+				v, err := tx.Setting("a")
+				if err == nil && v != "1" {
+					err = errors.New("wrong value " + v)
+				}
+				time.Sleep(5 * time.Millisecond)
+				return err
+			})
+		}()
+	}
+	for range 16 {
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	ro, err := store.OpenReadOnly(context.Background(), db.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	for range 8 {
+		go func() {
+			done <- ro.View(context.Background(), func(tx *store.Tx) error { _, err := tx.Setting("a"); return err })
+		}()
+	}
+	for range 8 {
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if v, err := ro.Version(ctx); err != nil || v == 0 {
+		t.Fatalf("direct read beside the pool's connections: version %d, %v", v, err)
+	}
+	if s, err := ro.IntegrityCheck(ctx); err != nil || s != "ok" {
+		t.Fatalf("integrity check beside the pool's connections: %q, %v", s, err)
+	}
+}
