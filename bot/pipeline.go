@@ -31,12 +31,18 @@ type Pipeline struct {
 	mu   sync.Mutex // serializes all engine work
 	wake chan struct{}
 
-	// clear says the inbox holds no unprocessed row beyond what the write
-	// loop is inserting: set after a read of the inbox found everything
-	// processed and nothing held back, cleared by anything that may leave a
-	// row behind (a held burst, a failure, an Accept outside Run). While it
-	// is set the write loop processes its batch without reading the inbox.
-	clear atomic.Bool
+	// The inbox is known clear — no unprocessed row beyond what the write
+	// loop is inserting — when clearAt equals direct. clearAt is set to
+	// direct's value at the start of a transaction that read the inbox and
+	// left nothing behind (no held burst, under its limit), and to -1 by
+	// anything that may leave a row behind (a held burst, a failure).
+	// direct counts inbox inserts outside the write loop (Accept while Run
+	// is not running), before and after each: one that commits during or
+	// after a transaction always makes that transaction's clearAt stale.
+	// While the inbox is known clear the write loop processes its batch
+	// without reading the inbox.
+	clearAt atomic.Int64
+	direct  atomic.Int64
 
 	// accepts feeds the group-commit loop while Run is running; nil
 	// otherwise, and Accept then commits on its own.
@@ -57,7 +63,9 @@ func (p *Pipeline) committed() {
 // NewPipeline builds the pipeline; burst is the buyer burst-merge window
 // (0 disables merging).
 func NewPipeline(store Store, engine *Engine, clock Clock, burst time.Duration, log zerolog.Logger) *Pipeline {
-	return &Pipeline{store: store, engine: engine, clock: clock, log: log, burst: burst, batch: 64, wake: make(chan struct{}, 1)}
+	p := &Pipeline{store: store, engine: engine, clock: clock, log: log, burst: burst, batch: 64, wake: make(chan struct{}, 1)}
+	p.clearAt.Store(-1) // unknown until the inbox is read
+	return p
 }
 
 type acceptReq struct {
@@ -86,11 +94,12 @@ func (p *Pipeline) Accept(ctx context.Context, in Inbound) error {
 		}
 	}
 	p.acceptMu.RUnlock()
-	p.clear.Store(false)
+	p.direct.Add(1)
 	err := p.store.Update(ctx, func(tx Tx) error {
 		_, err := tx.InsertInbound(in, p.clock.Now())
 		return err
 	})
+	p.direct.Add(1)
 	if err != nil {
 		return err
 	}
@@ -110,7 +119,7 @@ func (p *Pipeline) Handle(ctx context.Context, in Inbound) error {
 	if err := <-req.done; err != nil {
 		return err
 	}
-	if p.clear.Load() {
+	if p.inboxClear() {
 		return nil // that commit left nothing pending
 	}
 	// Whatever that commit left: a backlog over its limit, a burst now due.
@@ -177,8 +186,10 @@ func (p *Pipeline) writeLoop(ctx context.Context, ch chan acceptReq) {
 // drained the careful way (one turn at a time, poison set aside).
 func (p *Pipeline) acceptAndProcess(ctx context.Context, batch []acceptReq) {
 	p.mu.Lock()
-	more, clear := false, false
+	more, clear, gen := false, false, int64(0)
 	err := p.store.Update(ctx, func(tx Tx) error {
+		gen = p.direct.Load()
+		known := p.clearAt.Load() == gen
 		now := p.clock.Now()
 		var pending []Inbound
 		for _, r := range batch {
@@ -190,7 +201,7 @@ func (p *Pipeline) acceptAndProcess(ctx context.Context, batch []acceptReq) {
 				pending = append(pending, r.in)
 			}
 		}
-		if !p.clear.Load() {
+		if !known {
 			// Rows may be waiting from before (a crash, a held burst):
 			// take the oldest, ours included, in arrival order.
 			limit := len(batch) + p.batch
@@ -204,7 +215,11 @@ func (p *Pipeline) acceptAndProcess(ctx context.Context, batch []acceptReq) {
 		clear = !more && !held
 		return p.process(tx, turns)
 	})
-	p.clear.Store(err == nil && clear)
+	if err == nil && clear {
+		p.clearAt.Store(gen)
+	} else {
+		p.clearAt.Store(-1)
+	}
 	if err == nil {
 		p.mu.Unlock()
 		for _, r := range batch {
@@ -218,6 +233,7 @@ func (p *Pipeline) acceptAndProcess(ctx context.Context, batch []acceptReq) {
 	}
 	p.engine.InvalidateCatalog()
 	p.mu.Unlock()
+	p.log.Warn().Err(err).Int("messages", len(batch)).Msg("accepting and processing together failed; accepting alone, then processing one turn at a time")
 	if ctx.Err() != nil {
 		for _, r := range batch {
 			r.done <- ctx.Err()
@@ -369,6 +385,17 @@ func (p *Pipeline) turnsHeld(pending []Inbound) ([]mergedTurn, bool) {
 		time.AfterFunc(p.burst, p.poke)
 	}
 	return out, len(held) > 0
+}
+
+// inboxClear says whether the inbox is known to hold no unprocessed row.
+func (p *Pipeline) inboxClear() bool { return p.clearAt.Load() == p.direct.Load() }
+
+// Accepting says whether Run is taking accepts (group commit with
+// processing); before, an Accept only stores its message.
+func (p *Pipeline) Accepting() bool {
+	p.acceptMu.RLock()
+	defer p.acceptMu.RUnlock()
+	return p.accepts != nil
 }
 
 // poke wakes the worker without blocking.

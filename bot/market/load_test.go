@@ -96,6 +96,9 @@ func startPipeline(tb testing.TB, m bench) {
 	done := make(chan struct{})
 	go func() { defer close(done); m.Pipeline.Run(ctx) }()
 	tb.Cleanup(func() { cancel(); <-done })
+	for !m.Pipeline.Accepting() {
+		time.Sleep(time.Millisecond)
+	}
 }
 
 // checkAllAnswered fails unless every one of the n messages from first on
@@ -268,4 +271,22 @@ func outboxCounts(m bench) (pending, sent int, err error) {
 		return err
 	})
 	return pending, sent, err
+}
+
+// A message stored by an Accept before Run took over (only stored, not
+// processed) is processed by Run's first commits, not left behind by the
+// write loop's knowledge that the inbox is clear.
+func TestAcceptBeforeRunIsProcessed(t *testing.T) {
+	m := openBench(t)
+	ctx := context.Background()
+	if err := m.Pipeline.Accept(ctx, buyerMsg(1, benchStart)); err != nil {
+		t.Fatal(err)
+	}
+	startPipeline(t, m)
+	for i := 2; i <= 3; i++ {
+		if err := m.Pipeline.Accept(ctx, buyerMsg(i, benchStart)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	checkAllAnswered(t, m, 1, 3)
 }
