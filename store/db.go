@@ -65,6 +65,13 @@ func open(ctx context.Context, path string, allowEmpty bool) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
+	err = createIfMissing(ctx, path)
+	if err != nil {
+		if lock != nil {
+			lock.Close()
+		}
+		return nil, err
+	}
 	db, err := openLocked(ctx, path, allowEmpty)
 	if err != nil {
 		if lock != nil {
