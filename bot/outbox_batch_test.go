@@ -3,7 +3,6 @@ package bot_test
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -36,25 +35,15 @@ func (m *recordingMessenger) Send(_ context.Context, msg bot.Outbound) error {
 // batch, so order within a chat holds.
 func TestSenderMarksABatchSentTogether(t *testing.T) {
 	ctx := context.Background()
-	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "pasar.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
 	now := time.Date(2026, 11, 25, 7, 0, 0, 0, time.UTC)
-	if err := db.Update(ctx, func(tx *store.Tx) error {
-		for c := range 10 {
-			for n := range 2 {
-				chat := fmt.Sprintf("62812345670%02d@s.whatsapp.net", c)
-				if err := tx.Enqueue(bot.Outbound{ID: fmt.Sprintf("M%d-%d", c, n), Chat: chat, Text: "halo"}, now); err != nil {
-					return err
-				}
-			}
+	var queued []bot.Outbound
+	for c := range 10 {
+		for n := range 2 {
+			chat := fmt.Sprintf("62812345670%02d@s.whatsapp.net", c)
+			queued = append(queued, bot.Outbound{ID: fmt.Sprintf("M%d-%d", c, n), Chat: chat, Text: "halo"})
 		}
-		return nil
-	}); err != nil {
-		t.Fatal(err)
 	}
+	db := outboxWith(t, now, queued...)
 	out := &countingOutbox{OutboxQueue: store.OutboxQueue{DB: db}}
 	m := &recordingMessenger{}
 	s := &bot.Sender{Outbox: out, Messenger: m, Clock: fixedClock{now}, Log: zerolog.Nop()}

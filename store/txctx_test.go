@@ -21,23 +21,28 @@ func TestWriteStatementsStartNoGoroutine(t *testing.T) {
 			return err
 		}
 		time.Sleep(10 * time.Millisecond) // let goroutines of earlier statements end
-		before := runtime.NumGoroutine()
-		rows, err := store.QueryForTest(tx, `SELECT key FROM settings`)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		if !rows.Next() {
-			t.Error("the setting just written is not read back")
-		}
-		if during := runtime.NumGoroutine(); during != before {
-			t.Errorf("an open query in a write transaction runs beside %d goroutine(s), want none", during-before)
-		}
-		return nil
+		return checkOpenQueryAlone(t, tx, runtime.NumGoroutine(), "write")
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// checkOpenQueryAlone opens a query on the settings (which hold a row) and
+// fails t if goroutines other than the before ones run while it is open.
+func checkOpenQueryAlone(t *testing.T, tx *store.Tx, before int, kind string) error {
+	rows, err := store.QueryForTest(tx, `SELECT key FROM settings`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		t.Error("the setting is not read back")
+	}
+	if during := runtime.NumGoroutine(); during != before {
+		t.Errorf("an open query in a %s transaction runs beside %d goroutine(s), want none", kind, during-before)
+	}
+	return nil
 }
 
 // The transaction as a whole still ends with its context: a statement
@@ -87,20 +92,7 @@ func TestReadTransactionsStartNoGoroutine(t *testing.T) {
 	time.Sleep(10 * time.Millisecond)                                                   // let goroutines of earlier statements end
 	before := runtime.NumGoroutine()
 	for range 3 {
-		err := db.View(ctx, func(tx *store.Tx) error {
-			rows, err := store.QueryForTest(tx, `SELECT key FROM settings`)
-			if err != nil {
-				return err
-			}
-			defer rows.Close()
-			if !rows.Next() {
-				t.Error("the setting is not read back")
-			}
-			if during := runtime.NumGoroutine(); during != before {
-				t.Errorf("an open query in a read transaction runs beside %d goroutine(s), want none", during-before)
-			}
-			return nil
-		})
+		err := db.View(ctx, func(tx *store.Tx) error { return checkOpenQueryAlone(t, tx, before, "read") })
 		if err != nil {
 			t.Fatal(err)
 		}
