@@ -307,7 +307,7 @@ var (
 // cutDelivery takes a delivery choice out of a line; the later of the two
 // wins when a line says both ("antar aja, eh ambil sendiri deh").
 func cutDelivery(line string) (string, Event) {
-	if !mentionsDelivery(line) {
+	if !mayNameDelivery(line) {
 		return line, ""
 	}
 	am := ambilRe.FindAllStringIndex(line, -1)
@@ -329,14 +329,6 @@ func cutDelivery(line string) (string, Event) {
 	}
 	out := antarRe.ReplaceAllString(string(blanked), " ")
 	return strings.TrimSpace(strings.Join(strings.Fields(out), " ")), ev
-}
-
-// mentionsDelivery is a cheap test before the delivery expressions: a
-// word stem either of them needs.
-func mentionsDelivery(line string) bool {
-	l := strings.ToLower(line)
-	return hasAny(l, "antar", "anter", "kirim", "krm", "kintun", "terke", "teraken", "deliver", "ojol", "kurir", "ambil", "jemput",
-		"pasar", "candak", "pendhet", "mendhet", "jupuk", "jukut", "pick", "nanti", "ntar", "nnti", "usah", "perlu", "sana", "situ", "lapak", "tempat")
 }
 
 // cutFinish takes a finish phrase off the end of a line ("…, itu aja ya").

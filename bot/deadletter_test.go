@@ -38,23 +38,9 @@ func (c fixedClock) Now() time.Time { return c.t }
 
 func TestDeadLetter(t *testing.T) {
 	ctx := context.Background()
-	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "pasar.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
 	now := time.Date(2026, 11, 25, 7, 0, 0, 0, time.UTC)
 	const chat = "6281234567001@s.whatsapp.net"
-	if err := db.Update(ctx, func(tx *store.Tx) error {
-		for _, o := range []bot.Outbound{{ID: "A1", Chat: chat, Text: "forbidden card"}, {ID: "A2", Chat: chat, Text: "next message"}} {
-			if err := tx.Enqueue(o, now); err != nil {
-				return err
-			}
-		}
-		return nil
-	}); err != nil {
-		t.Fatal(err)
-	}
+	db := outboxWith(t, now, bot.Outbound{ID: "A1", Chat: chat, Text: "forbidden card"}, bot.Outbound{ID: "A2", Chat: chat, Text: "next message"})
 	m := &refusingMessenger{}
 	s := &bot.Sender{Outbox: store.OutboxQueue{DB: db}, Messenger: m, Clock: fixedClock{now}, Log: zerolog.Nop(),
 		Admins: []string{"6281100000001"}, Lang: "id"}
@@ -68,6 +54,28 @@ func TestDeadLetter(t *testing.T) {
 	got := strings.Join(texts, "\n")
 	contains(t, "chat's next message sent", got, chat+": next message")
 	contains(t, "admin told", got, "6281100000001@s.whatsapp.net", "ditolak", "forbidden card")
+}
+
+// outboxWith opens a fresh database with msgs queued at now; it is closed
+// when the test ends.
+func outboxWith(t *testing.T, now time.Time, msgs ...bot.Outbound) *store.DB {
+	t.Helper()
+	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "pasar.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if err := db.Update(context.Background(), func(tx *store.Tx) error {
+		for _, o := range msgs {
+			if err := tx.Enqueue(o, now); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return db
 }
 
 func TestPagesLongText(t *testing.T) {

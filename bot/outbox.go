@@ -21,7 +21,8 @@ type Outbox interface {
 	// Pending returns sendable rows: due, and only the oldest unsent one
 	// per chat, so a chat's messages go out in order.
 	Pending(ctx context.Context, now time.Time, limit int) ([]Queued, error)
-	Sent(ctx context.Context, rowID int64, at time.Time) error
+	// Sent marks rows delivered, all in one transaction.
+	Sent(ctx context.Context, rowIDs []int64, at time.Time) error
 	Failed(ctx context.Context, rowID int64, errText string, next time.Time) error
 	// Dead sets a row aside for good and queues notices with it, in one
 	// transaction, so the chat's later messages go out.
@@ -73,6 +74,9 @@ func Backoff(attempts int) time.Duration {
 }
 
 // Flush sends everything due now once; it returns how many were sent.
+// The rows of one batch (one per chat) are marked sent together, in one
+// transaction after the batch: a crash before that mark sends them again
+// with the same ids, which WhatsApp takes as the same messages.
 func (s *Sender) Flush(ctx context.Context) (int, error) {
 	sent := 0
 	for {
@@ -80,41 +84,57 @@ func (s *Sender) Flush(ctx context.Context) (int, error) {
 		if err != nil || len(rows) == 0 {
 			return sent, err
 		}
-		progress := false
-		for _, r := range rows {
-			if ctx.Err() != nil {
-				return sent, ctx.Err()
-			}
-			err := s.Messenger.Send(ctx, r.Msg)
-			if err == nil {
-				if err := s.Outbox.Sent(ctx, r.RowID, s.Clock.Now()); err != nil {
-					return sent, err
-				}
-				sent++
-				progress = true
-				continue
-			}
-			if IsPermanent(err) {
-				if err := s.deadLetter(ctx, r, err); err != nil {
-					return sent, err
-				}
-				progress = true
-				continue
-			}
-			next := s.Clock.Now().Add(Backoff(r.Attempts))
-			var ra RetryAfter
-			if errors.As(err, &ra) && ra.RetryAt().After(next) {
-				next = ra.RetryAt()
-			}
-			s.Log.Warn().Err(err).Str("chat", MaskPhone(r.Msg.Chat)).Str("message_id", r.Msg.ID).Int("attempts", r.Attempts+1).Time("next", next).Msg("send failed; will retry with the same id")
-			if err := s.Outbox.Failed(ctx, r.RowID, err.Error(), next); err != nil {
-				return sent, err
-			}
+		progress, err := s.sendBatch(ctx, rows)
+		sent += progress
+		if err != nil {
+			return sent, err
 		}
-		if !progress {
+		if progress == 0 {
 			return sent, nil
 		}
 	}
+}
+
+// sendBatch sends rows (at most one per chat) and records each outcome;
+// it returns how many left the queue (sent or set aside).
+func (s *Sender) sendBatch(ctx context.Context, rows []Queued) (int, error) {
+	var delivered []int64
+	markSent := func() error {
+		if len(delivered) == 0 {
+			return nil
+		}
+		// What was delivered is recorded even when ctx ends meanwhile.
+		return s.Outbox.Sent(context.WithoutCancel(ctx), delivered, s.Clock.Now())
+	}
+	done := 0
+	for _, r := range rows {
+		if ctx.Err() != nil {
+			return done, errors.Join(ctx.Err(), markSent())
+		}
+		err := s.Messenger.Send(ctx, r.Msg)
+		if err == nil {
+			delivered = append(delivered, r.RowID)
+			done++
+			continue
+		}
+		if IsPermanent(err) {
+			if err := s.deadLetter(ctx, r, err); err != nil {
+				return done, errors.Join(err, markSent())
+			}
+			done++
+			continue
+		}
+		next := s.Clock.Now().Add(Backoff(r.Attempts))
+		var ra RetryAfter
+		if errors.As(err, &ra) && ra.RetryAt().After(next) {
+			next = ra.RetryAt()
+		}
+		s.Log.Warn().Err(err).Str("chat", MaskPhone(r.Msg.Chat)).Str("message_id", r.Msg.ID).Int("attempts", r.Attempts+1).Time("next", next).Msg("send failed; will retry with the same id")
+		if err := s.Outbox.Failed(ctx, r.RowID, err.Error(), next); err != nil {
+			return done, errors.Join(err, markSent())
+		}
+	}
+	return done, markSent()
 }
 
 // Run sends until ctx ends, waking on Wake or every second.

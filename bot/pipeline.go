@@ -7,6 +7,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -30,6 +31,19 @@ type Pipeline struct {
 	mu   sync.Mutex // serializes all engine work
 	wake chan struct{}
 
+	// The inbox is known clear — no unprocessed row beyond what the write
+	// loop is inserting — when clearAt equals direct. clearAt is set to
+	// direct's value at the start of a transaction that read the inbox and
+	// left nothing behind (no held burst, under its limit), and to -1 by
+	// anything that may leave a row behind (a held burst, a failure).
+	// direct counts inbox inserts outside the write loop (Accept while Run
+	// is not running), before and after each: one that commits during or
+	// after a transaction always makes that transaction's clearAt stale.
+	// While the inbox is known clear the write loop processes its batch
+	// without reading the inbox.
+	clearAt atomic.Int64
+	direct  atomic.Int64
+
 	// accepts feeds the group-commit loop while Run is running; nil
 	// otherwise, and Accept then commits on its own.
 	acceptMu sync.RWMutex
@@ -49,7 +63,9 @@ func (p *Pipeline) committed() {
 // NewPipeline builds the pipeline; burst is the buyer burst-merge window
 // (0 disables merging).
 func NewPipeline(store Store, engine *Engine, clock Clock, burst time.Duration, log zerolog.Logger) *Pipeline {
-	return &Pipeline{store: store, engine: engine, clock: clock, log: log, burst: burst, batch: 64, wake: make(chan struct{}, 1)}
+	p := &Pipeline{store: store, engine: engine, clock: clock, log: log, burst: burst, batch: 64, wake: make(chan struct{}, 1)}
+	p.clearAt.Store(-1) // unknown until the inbox is read
+	return p
 }
 
 type acceptReq struct {
@@ -78,10 +94,12 @@ func (p *Pipeline) Accept(ctx context.Context, in Inbound) error {
 		}
 	}
 	p.acceptMu.RUnlock()
+	p.direct.Add(1)
 	err := p.store.Update(ctx, func(tx Tx) error {
 		_, err := tx.InsertInbound(in, p.clock.Now())
 		return err
 	})
+	p.direct.Add(1)
 	if err != nil {
 		return err
 	}
@@ -89,9 +107,44 @@ func (p *Pipeline) Accept(ctx context.Context, in Inbound) error {
 	return nil
 }
 
-// acceptLoop commits queued inbox inserts in batches: one transaction for
-// everything that arrived while the previous commit ran.
-func (p *Pipeline) acceptLoop(ctx context.Context, ch chan acceptReq) {
+// Handle is Accept followed by Drain for callers that drive the pipeline
+// themselves (the simulator, replays), with the message stored and
+// processed in one commit where it can be. Not for use while Run runs.
+func (p *Pipeline) Handle(ctx context.Context, in Inbound) error {
+	if in.ID == "" || in.Chat == "" {
+		return errors.New("bot: inbound message without id or chat")
+	}
+	req := acceptReq{in: in, done: make(chan error, 1)}
+	p.acceptAndProcess(ctx, []acceptReq{req})
+	if err := <-req.done; err != nil {
+		return err
+	}
+	if p.inboxClear() {
+		return nil // that commit left nothing pending
+	}
+	// Whatever that commit left: a backlog over its limit, a burst now due.
+	_, err := p.Drain(ctx)
+	return err
+}
+
+// acceptBatch is the most accepts one group commit takes, and acceptQueue
+// how many more may wait for it: together they bound how far acceptance
+// runs ahead of processing (see docs/decisions.md, backpressure).
+const (
+	acceptBatch = 128
+	acceptQueue = 128
+)
+
+// writeLoop is the pipeline's writer while Run runs. Each transaction
+// stores everything that arrived while the previous one ran and processes,
+// in arrival order, at least as many pending messages as it stored, so the
+// inbox never grows behind acceptance: an Accept returns only after its
+// message is durable (and, unless a burst holds it, answered), and when
+// processing is slow the queue fills and Accept waits — backpressure onto
+// WhatsApp, which keeps unacknowledged messages for us.
+func (p *Pipeline) writeLoop(ctx context.Context, ch chan acceptReq) {
+	tick := time.NewTicker(time.Second)
+	defer tick.Stop()
 	for {
 		var batch []acceptReq
 		select {
@@ -100,11 +153,13 @@ func (p *Pipeline) acceptLoop(ctx context.Context, ch chan acceptReq) {
 				return
 			}
 			batch = append(batch, r)
+		case <-p.wake:
+		case <-tick.C:
 		case <-ctx.Done():
 			return
 		}
 	more:
-		for len(batch) < 256 {
+		for len(batch) < acceptBatch {
 			select {
 			case r, ok := <-ch:
 				if !ok {
@@ -115,63 +170,130 @@ func (p *Pipeline) acceptLoop(ctx context.Context, ch chan acceptReq) {
 				break more
 			}
 		}
-		err := p.store.Update(ctx, func(tx Tx) error {
-			for _, r := range batch {
-				if _, err := tx.InsertInbound(r.in, p.clock.Now()); err != nil {
-					return err
-				}
+		if len(batch) == 0 {
+			if _, err := p.Drain(ctx); err != nil && ctx.Err() == nil {
+				p.log.Error().Err(err).Msg("processing inbox failed")
 			}
-			return nil
-		})
-		if err != nil && len(batch) > 1 {
-			// One bad row must not fail the others: commit them one by one.
-			for _, r := range batch {
-				r.done <- p.store.Update(ctx, func(tx Tx) error {
-					_, err := tx.InsertInbound(r.in, p.clock.Now())
-					return err
-				})
+			continue
+		}
+		p.acceptAndProcess(ctx, batch)
+	}
+}
+
+// acceptAndProcess commits a batch of accepts together with the
+// processing of the oldest pending messages, theirs included. When that
+// transaction fails the accepts are committed on their own and the inbox
+// drained the careful way (one turn at a time, poison set aside).
+func (p *Pipeline) acceptAndProcess(ctx context.Context, batch []acceptReq) {
+	p.mu.Lock()
+	more, clear, gen := false, false, int64(0)
+	err := p.store.Update(ctx, func(tx Tx) error {
+		gen = p.direct.Load()
+		known := p.clearAt.Load() == gen
+		now := p.clock.Now()
+		var pending []Inbound
+		for _, r := range batch {
+			fresh, err := tx.InsertInbound(r.in, now)
+			if err != nil {
+				return err
 			}
-		} else {
-			for _, r := range batch {
-				r.done <- err
+			if fresh {
+				pending = append(pending, r.in)
 			}
 		}
-		p.poke()
+		if !known {
+			// Rows may be waiting from before (a crash, a held burst):
+			// take the oldest, ours included, in arrival order.
+			limit := len(batch) + p.batch
+			var err error
+			if pending, err = tx.PendingInbound(limit); err != nil {
+				return err
+			}
+			more = len(pending) == limit
+		}
+		turns, held := p.turnsHeld(pending)
+		clear = !more && !held
+		return p.process(tx, turns)
+	})
+	if err == nil && clear {
+		p.clearAt.Store(gen)
+	} else {
+		p.clearAt.Store(-1)
+	}
+	if err == nil {
+		p.mu.Unlock()
+		for _, r := range batch {
+			r.done <- nil
+		}
+		p.committed()
+		if more {
+			p.poke()
+		}
+		return
+	}
+	p.engine.InvalidateCatalog()
+	p.mu.Unlock()
+	p.log.Warn().Err(err).Int("messages", len(batch)).Msg("accepting and processing together failed; accepting alone, then processing one turn at a time")
+	if ctx.Err() != nil {
+		for _, r := range batch {
+			r.done <- ctx.Err()
+		}
+		return
+	}
+	p.acceptOnly(ctx, batch)
+	if _, err := p.Drain(ctx); err != nil && ctx.Err() == nil {
+		p.log.Error().Err(err).Msg("processing inbox failed")
+	}
+}
+
+// acceptOnly commits inbox inserts alone; one bad row must not fail the
+// others, so after a failure they are committed one by one.
+func (p *Pipeline) acceptOnly(ctx context.Context, batch []acceptReq) {
+	err := p.store.Update(ctx, func(tx Tx) error {
+		for _, r := range batch {
+			if _, err := tx.InsertInbound(r.in, p.clock.Now()); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil && len(batch) > 1 {
+		for _, r := range batch {
+			r.done <- p.store.Update(ctx, func(tx Tx) error {
+				_, err := tx.InsertInbound(r.in, p.clock.Now())
+				return err
+			})
+		}
+		return
+	}
+	for _, r := range batch {
+		r.done <- err
 	}
 }
 
 // Run processes the inbox until ctx ends; it also picks up rows left
-// unprocessed by a crash. Accepts are group-committed while it runs.
+// unprocessed by a crash. Accepts are group-committed, with processing,
+// while it runs.
 func (p *Pipeline) Run(ctx context.Context) error {
-	ch := make(chan acceptReq, 256)
+	ch := make(chan acceptReq, acceptQueue)
 	p.acceptMu.Lock()
 	p.accepts = ch
 	p.acceptMu.Unlock()
 	loopDone := make(chan struct{})
 	loopCtx, stopLoop := context.WithCancel(context.Background())
-	go func() { defer close(loopDone); p.acceptLoop(loopCtx, ch) }()
-	defer func() {
-		// Stop taking new accepts, then let the loop commit what is queued.
-		p.acceptMu.Lock()
-		p.accepts = nil
-		p.acceptMu.Unlock()
-		close(ch)
-		<-loopDone
-		stopLoop()
-	}()
-	tick := time.NewTicker(time.Second)
-	defer tick.Stop()
-	for {
-		if _, err := p.Drain(ctx); err != nil && ctx.Err() == nil {
-			p.log.Error().Err(err).Msg("processing inbox failed")
-		}
-		select {
-		case <-ctx.Done():
-			return nil
-		case <-p.wake:
-		case <-tick.C:
-		}
+	go func() { defer close(loopDone); p.writeLoop(loopCtx, ch) }()
+	if _, err := p.Drain(ctx); err != nil && ctx.Err() == nil {
+		p.log.Error().Err(err).Msg("processing inbox failed")
 	}
+	<-ctx.Done()
+	// Stop taking new accepts, then let the loop commit what is queued.
+	p.acceptMu.Lock()
+	p.accepts = nil
+	p.acceptMu.Unlock()
+	close(ch)
+	<-loopDone
+	stopLoop()
+	return nil
 }
 
 // Drain processes every pending inbox row that is ready and returns how
@@ -225,6 +347,12 @@ type mergedTurn struct {
 // turns groups pending rows into turns, merging a buyer's burst of texts
 // and holding back chats whose burst may still be arriving.
 func (p *Pipeline) turns(pending []Inbound) []mergedTurn {
+	out, _ := p.turnsHeld(pending)
+	return out
+}
+
+// turnsHeld is turns, and whether a chat was held back.
+func (p *Pipeline) turnsHeld(pending []Inbound) ([]mergedTurn, bool) {
 	now := p.clock.Now()
 	lastAt := map[string]time.Time{}
 	for _, in := range pending {
@@ -256,7 +384,18 @@ func (p *Pipeline) turns(pending []Inbound) []mergedTurn {
 	if len(held) > 0 {
 		time.AfterFunc(p.burst, p.poke)
 	}
-	return out
+	return out, len(held) > 0
+}
+
+// inboxClear says whether the inbox is known to hold no unprocessed row.
+func (p *Pipeline) inboxClear() bool { return p.clearAt.Load() == p.direct.Load() }
+
+// Accepting says whether Run is taking accepts (group commit with
+// processing); before, an Accept only stores its message.
+func (p *Pipeline) Accepting() bool {
+	p.acceptMu.RLock()
+	defer p.acceptMu.RUnlock()
+	return p.accepts != nil
 }
 
 // poke wakes the worker without blocking.
@@ -269,25 +408,28 @@ func (p *Pipeline) poke() {
 
 // commit processes turns in one transaction.
 func (p *Pipeline) commit(ctx context.Context, turns []mergedTurn) error {
-	return p.store.Update(ctx, func(tx Tx) (err error) {
-		defer func() {
-			if r := recover(); r != nil {
-				err = fmt.Errorf("bot: panic: %v\n%s", r, debug.Stack())
-			}
-		}()
-		for _, tn := range turns {
-			if err := p.engine.Process(tx, tn.in); err != nil {
-				p.engine.InvalidateCatalog()
-				return fmt.Errorf("message %s: %w", tn.in.ID, err)
-			}
-			for _, id := range tn.merged {
-				if err := tx.MarkProcessed(id, p.clock.Now()); err != nil {
-					return err
-				}
+	return p.store.Update(ctx, func(tx Tx) error { return p.process(tx, turns) })
+}
+
+// process runs turns through the engine inside tx.
+func (p *Pipeline) process(tx Tx, turns []mergedTurn) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("bot: panic: %v\n%s", r, debug.Stack())
+		}
+	}()
+	for _, tn := range turns {
+		if err := p.engine.Process(tx, tn.in); err != nil {
+			p.engine.InvalidateCatalog()
+			return fmt.Errorf("message %s: %w", tn.in.ID, err)
+		}
+		for _, id := range tn.merged {
+			if err := tx.MarkProcessed(id, p.clock.Now()); err != nil {
+				return err
 			}
 		}
-		return nil
-	})
+	}
+	return nil
 }
 
 // poison marks a message that cannot be processed as done, apologises to

@@ -13,14 +13,20 @@ import (
 // with empty data.
 func (t *Tx) Conversation(chat string) (*bot.Conversation, error) {
 	var state, data, updated string
-	err := t.queryRow(`SELECT state, data, updated_at FROM conversations WHERE chat = ?`, chat).
-		Scan(&state, &data, &updated)
-	if errors.Is(err, sql.ErrNoRows) {
-		return &bot.Conversation{Chat: chat, State: bot.StateIdle}, nil
+	if row, ok := t.wb.savedConversation(chat); ok {
+		state, data, updated = row.state, row.data, row.updated
+	} else {
+		// Not saved in this transaction, so the stored row is current.
+		err := t.queryRowNow(`SELECT state, data, updated_at FROM conversations WHERE chat = ?`, chat).
+			Scan(&state, &data, &updated)
+		if errors.Is(err, sql.ErrNoRows) {
+			return &bot.Conversation{Chat: chat, State: bot.StateIdle}, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("store: conversation %s: %w", chat, err)
+		}
 	}
-	if err != nil {
-		return nil, fmt.Errorf("store: conversation %s: %w", chat, err)
-	}
+	var err error
 	c := &bot.Conversation{Chat: chat, State: bot.State(state)}
 	if c.State == "" {
 		c.State = bot.StateIdle
@@ -35,7 +41,9 @@ func (t *Tx) Conversation(chat string) (*bot.Conversation, error) {
 }
 
 // SaveConversation stores the conversation's state and data (as JSON),
-// stamped with c.UpdatedAt.
+// stamped with c.UpdatedAt. In a write transaction the row is written when
+// the transaction flushes (see writeBack): a conversation saved twice in
+// one transaction is written once.
 func (t *Tx) SaveConversation(c *bot.Conversation) error {
 	if c == nil || c.Chat == "" {
 		return errors.New("store: save conversation: no chat")
@@ -48,9 +56,12 @@ func (t *Tx) SaveConversation(c *bot.Conversation) error {
 	if err != nil {
 		return fmt.Errorf("store: save conversation %s: data: %w", c.Chat, err)
 	}
-	_, err = t.exec(`INSERT INTO conversations(chat, state, data, updated_at) VALUES (?, ?, ?, ?)
-		ON CONFLICT(chat) DO UPDATE SET state = excluded.state, data = excluded.data, updated_at = excluded.updated_at`,
-		c.Chat, string(state), string(data), timeText(c.UpdatedAt))
+	row := conversationRow{state: string(state), data: string(data), updated: timeText(c.UpdatedAt)}
+	if t.wb != nil {
+		t.wb.saveConversation(c.Chat, row)
+		return nil
+	}
+	_, err = t.exec(saveConversation, c.Chat, row.state, row.data, row.updated)
 	if err != nil {
 		return fmt.Errorf("store: save conversation %s: %w", c.Chat, err)
 	}

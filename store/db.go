@@ -7,10 +7,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
 	"os"
-	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -31,6 +29,7 @@ type DB struct {
 	writeMu     sync.Mutex
 	writeConn   *sql.Conn
 	writerStmts stmtCache
+	readers     *readerPool
 
 	lock *os.File // exclusive OS lock beside the file; nil when read-only
 
@@ -61,39 +60,19 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	return open(ctx, path, false)
 }
 
-// creatingSuffix names a database being created; it becomes the real file
-// only once its schema is complete.
-const creatingSuffix = ".creating"
-
-// create makes a new database atomically: the schema is written to a side
-// file that is renamed into place, so a crash while a market is first
-// created never leaves an empty or half-made file where the market lives.
-func create(ctx context.Context, path string) error {
-	tmp := path + creatingSuffix
-	for _, p := range []string{tmp, tmp + "-wal", tmp + "-shm"} {
-		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("store: create %s: %w", path, err)
-		}
-	}
-	db, err := openLocked(ctx, tmp, true)
-	if err != nil {
-		return err
-	}
-	if err := db.Close(); err != nil {
-		return fmt.Errorf("store: create %s: %w", path, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("store: create %s: %w", path, err)
-	}
-	return nil
-}
-
 func open(ctx context.Context, path string, allowEmpty bool) (*DB, error) {
 	if path == "" {
 		return nil, errors.New("store: empty database path")
 	}
 	lock, err := lockFile(LockPath(path))
 	if err != nil {
+		return nil, err
+	}
+	err = createIfMissing(ctx, path)
+	if err != nil {
+		if lock != nil {
+			lock.Close()
+		}
 		return nil, err
 	}
 	db, err := openLocked(ctx, path, allowEmpty)
@@ -108,11 +87,6 @@ func open(ctx context.Context, path string, allowEmpty bool) (*DB, error) {
 }
 
 func openLocked(ctx context.Context, path string, allowEmpty bool) (*DB, error) {
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) && !strings.HasSuffix(path, creatingSuffix) {
-		if err := create(ctx, path); err != nil {
-			return nil, err
-		}
-	}
 	if !allowEmpty {
 		if err := checkNotEmpty(path); err != nil {
 			return nil, err
@@ -145,8 +119,8 @@ func openLocked(ctx context.Context, path string, allowEmpty bool) (*DB, error) 
 		w.Close()
 		return nil, fmt.Errorf("store: open readers %s: %w", path, err)
 	}
-	r.SetMaxOpenConns(4)
 	db.reader = r
+	db.readers = newReaderPool(r)
 	return db, nil
 }
 
@@ -154,6 +128,9 @@ func openLocked(ctx context.Context, path string, allowEmpty bool) (*DB, error) 
 func (db *DB) Close() error {
 	var errs []error
 	db.writerStmts.close()
+	if db.readers != nil {
+		db.readers.close()
+	}
 	if db.writeConn != nil {
 		errs = append(errs, db.writeConn.Close())
 	}
@@ -173,10 +150,19 @@ func (db *DB) Close() error {
 // Tx is one transaction. Store methods that read or change state are
 // methods on Tx, so a caller composes several of them atomically.
 type Tx struct {
-	ctx   context.Context
+	ctx context.Context
+	// run is the context statements run with. In write transactions it
+	// cannot be cancelled: with a cancellable context the SQLite driver
+	// starts a goroutine per statement and database/sql a watcher per
+	// query, which cost more than our short statements. The transaction as
+	// a whole still ends with ctx: each statement and the commit check it
+	// first.
+	run   context.Context
 	q     querier
-	stmts *stmtCache // nil: no caching (read transactions)
+	stmts *stmtCache // the connection's prepared statements
 	conn  *sql.Conn
+	wb    *writeBack // nil in read transactions
+	err   error      // a deferred write failed: the transaction must not commit
 
 	webhooks []string // receivers an order event is queued for (write transactions)
 }
@@ -200,28 +186,65 @@ func (t *Tx) stmt(query string) *sql.Stmt {
 	if t.stmts == nil {
 		return nil
 	}
-	return t.stmts.get(t.ctx, t.conn, query)
+	return t.stmts.get(t.run, t.conn, query)
+}
+
+// runCtx is the context for the next statement: the cancellable one
+// once the transaction's context has ended, so the statement fails with
+// its error.
+func (t *Tx) runCtx() context.Context {
+	if t.ctx.Err() != nil {
+		return t.ctx
+	}
+	return t.run
 }
 
 func (t *Tx) exec(query string, args ...any) (sql.Result, error) {
-	if st := t.stmt(query); st != nil {
-		return st.ExecContext(t.ctx, args...)
+	if err := t.flushFor(query); err != nil {
+		return nil, err
 	}
-	return t.q.ExecContext(t.ctx, query, args...)
+	return t.execNow(query, args...)
+}
+
+// execNow runs a statement without flushing deferred writes first.
+func (t *Tx) execNow(query string, args ...any) (sql.Result, error) {
+	ctx := t.runCtx()
+	if st := t.stmt(query); st != nil {
+		return st.ExecContext(ctx, args...)
+	}
+	return t.q.ExecContext(ctx, query, args...)
 }
 
 func (t *Tx) query(query string, args ...any) (*sql.Rows, error) {
-	if st := t.stmt(query); st != nil {
-		return st.QueryContext(t.ctx, args...)
+	if err := t.flushFor(query); err != nil {
+		return nil, err
 	}
-	return t.q.QueryContext(t.ctx, query, args...)
+	ctx := t.runCtx()
+	if st := t.stmt(query); st != nil {
+		return st.QueryContext(ctx, args...)
+	}
+	return t.q.QueryContext(ctx, query, args...)
 }
 
 func (t *Tx) queryRow(query string, args ...any) *sql.Row {
-	if st := t.stmt(query); st != nil {
-		return st.QueryRowContext(t.ctx, args...)
+	if err := t.flushFor(query); err != nil {
+		// A Row cannot carry our error: run the query on an ended context so
+		// it fails, and keep the cause for the commit to return.
+		ctx, cancel := context.WithCancel(t.ctx)
+		cancel()
+		return t.q.QueryRowContext(ctx, query, args...)
 	}
-	return t.q.QueryRowContext(t.ctx, query, args...)
+	return t.queryRowNow(query, args...)
+}
+
+// queryRowNow runs a one-row query without flushing deferred writes first:
+// for reads that consult the deferred writes themselves.
+func (t *Tx) queryRowNow(query string, args ...any) *sql.Row {
+	ctx := t.runCtx()
+	if st := t.stmt(query); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
+	return t.q.QueryRowContext(ctx, query, args...)
 }
 
 // Update runs fn in a write transaction (BEGIN IMMEDIATE on the single
@@ -235,7 +258,11 @@ func (db *DB) Update(ctx context.Context, fn func(tx *Tx) error) error {
 	}
 	db.writeMu.Lock()
 	defer db.writeMu.Unlock()
-	if _, err := db.writeConn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("store: begin: %w", err)
+	}
+	run := context.WithoutCancel(ctx)
+	if _, err := db.writeConn.ExecContext(run, "BEGIN IMMEDIATE"); err != nil {
 		return fmt.Errorf("store: begin: %w", err)
 	}
 	committed := false
@@ -245,10 +272,26 @@ func (db *DB) Update(ctx context.Context, fn func(tx *Tx) error) error {
 			db.writeConn.ExecContext(context.Background(), "ROLLBACK")
 		}
 	}()
-	if err := fn(&Tx{ctx: ctx, q: db.writeConn, stmts: &db.writerStmts, conn: db.writeConn, webhooks: db.webhookReceivers()}); err != nil {
+	// One allocation for the transaction and its deferred writes.
+	both := &struct {
+		Tx
+		wb writeBack
+	}{Tx: Tx{ctx: ctx, run: run, q: db.writeConn, stmts: &db.writerStmts, conn: db.writeConn, webhooks: db.webhookReceivers()}}
+	tx := &both.Tx
+	tx.wb = &both.wb
+	if err := fn(tx); err != nil {
 		return err
 	}
-	if _, err := db.writeConn.ExecContext(ctx, "COMMIT"); err != nil {
+	if err := tx.flush(); err != nil {
+		return err
+	}
+	if tx.err != nil {
+		return tx.err
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("store: commit: %w", err)
+	}
+	if _, err := db.writeConn.ExecContext(run, "COMMIT"); err != nil {
 		return fmt.Errorf("store: commit: %w", err)
 	}
 	committed = true
@@ -256,14 +299,28 @@ func (db *DB) Update(ctx context.Context, fn func(tx *Tx) error) error {
 }
 
 // View runs fn in a read-only transaction on the reader pool: a consistent
-// snapshot that never waits for the writer.
+// snapshot that never waits for the writer. Like a write transaction it
+// runs by hand on one connection, with its prepared statements and without
+// a cancel watcher (see Tx.run), checking ctx before each statement.
 func (db *DB) View(ctx context.Context, fn func(tx *Tx) error) error {
-	tx, err := db.reader.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("store: begin read: %w", err)
+	}
+	rc, err := db.readers.get(ctx)
 	if err != nil {
 		return fmt.Errorf("store: begin read: %w", err)
 	}
-	defer tx.Rollback()
-	return fn(&Tx{ctx: ctx, q: tx})
+	run := context.WithoutCancel(ctx)
+	if _, err := rc.conn.ExecContext(run, "BEGIN"); err != nil {
+		db.readers.put(rc, true)
+		return fmt.Errorf("store: begin read: %w", err)
+	}
+	defer func() {
+		// Also after a panic in fn: never leave the connection in a transaction.
+		_, err := rc.conn.ExecContext(run, "ROLLBACK")
+		db.readers.put(rc, err != nil)
+	}()
+	return fn(&Tx{ctx: ctx, run: run, q: rc.conn, stmts: &rc.stmts, conn: rc.conn})
 }
 
 // Maintain checkpoints the WAL and lets SQLite refresh its planner

@@ -6,3 +6,5 @@ import "database/sql"
 
 func QueryRowForTest(t *Tx, q string, args ...any) *sql.Row        { return t.queryRow(q, args...) }
 func ExecForTest(t *Tx, q string, args ...any) (sql.Result, error) { return t.exec(q, args...) }
+
+func QueryForTest(t *Tx, q string, args ...any) (*sql.Rows, error) { return t.query(q, args...) }

@@ -63,8 +63,16 @@ func (t *Tx) PendingInbound(limit int) ([]bot.Inbound, error) {
 
 // MarkProcessed records that the message was handled. An id that is not in
 // the inbox is an error: the caller would otherwise believe it was recorded.
+//
+// In a write transaction the mark is deferred and written with the
+// transaction's other marks in one statement (see writeBack); an unknown id
+// then fails the commit.
 func (t *Tx) MarkProcessed(id string, at time.Time) error {
-	res, err := t.exec(`UPDATE inbox SET processed_at = ? WHERE message_id = ?`, timeText(at), id)
+	if t.wb != nil {
+		t.wb.mark(id, at)
+		return nil
+	}
+	res, err := t.exec(markProcessedOne, timeText(at), id)
 	if err != nil {
 		return fmt.Errorf("store: mark processed %s: %w", id, err)
 	}

@@ -84,7 +84,7 @@ func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
 		r.Close()
 		return nil, fmt.Errorf("store: %s has schema version %d, this pasarbot reads %d; run `pasarbot migrate` (or `pasarbot run`) first", path, have, know)
 	}
-	return &DB{Path: path, reader: r}, nil
+	return &DB{Path: path, reader: r, readers: newReaderPool(r)}, nil
 }
 
 // errReadOnly is returned by writes on a database opened read-only.

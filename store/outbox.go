@@ -139,3 +139,12 @@ func outboxChanged(res sql.Result, err error, what string, rowID int64) error {
 	}
 	return nil
 }
+
+// OutboundQueued says whether a message with id is in the outbox, sent or not.
+func (t *Tx) OutboundQueued(id string) (bool, error) {
+	var n int
+	if err := t.queryRow(`SELECT COUNT(*) FROM outbox WHERE message_id = ?`, id).Scan(&n); err != nil {
+		return false, fmt.Errorf("store: outbox %s: %w", id, err)
+	}
+	return n > 0, nil
+}

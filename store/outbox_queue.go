@@ -24,9 +24,16 @@ func (q OutboxQueue) Pending(ctx context.Context, now time.Time, limit int) ([]b
 	return out, err
 }
 
-// Sent marks a row delivered.
-func (q OutboxQueue) Sent(ctx context.Context, rowID int64, at time.Time) error {
-	return q.DB.Update(ctx, func(tx *Tx) error { return tx.MarkSent(rowID, at) })
+// Sent marks rows delivered, in one transaction.
+func (q OutboxQueue) Sent(ctx context.Context, rowIDs []int64, at time.Time) error {
+	return q.DB.Update(ctx, func(tx *Tx) error {
+		for _, id := range rowIDs {
+			if err := tx.MarkSent(id, at); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // Dead sets a permanently refused row aside and queues notices with it.

@@ -3,11 +3,14 @@ package market_test
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -25,29 +28,79 @@ type discard struct{}
 
 func (discard) Send(context.Context, bot.Outbound) error { return nil }
 
-func openBench(b *testing.B) *market.Market {
+// bench is a market under benchmark: its clock advances one step per
+// message, and every rate-limit warning is counted, so a benchmark can
+// check that no message was refused cheaply by the limiter.
+type bench struct {
+	*market.Market
+	clock   *stepClock
+	limited *atomic.Int64
+}
+
+func openBench(b testing.TB) bench {
 	b.Helper()
 	cfg := config.Default()
 	cfg.Orders.CodeSeed = 1
 	noBurst := time.Duration(0) // every message is its own turn
+	clock := &stepClock{}
+	limited := &atomic.Int64{}
+	log := zerolog.New(io.Discard).Level(zerolog.WarnLevel).Hook(zerolog.HookFunc(func(e *zerolog.Event, level zerolog.Level, msg string) {
+		if strings.Contains(msg, "rate limit") {
+			limited.Add(1)
+		}
+	}))
 	m, err := market.Open(context.Background(), market.Options{Config: cfg, DBPath: filepath.Join(b.TempDir(), "bench.db"),
-		Clock: fixedClock{}, Messenger: discard{}, Log: zerolog.Nop(), BurstWindow: &noBurst})
+		Clock: clock, Messenger: discard{}, Log: log, BurstWindow: &noBurst})
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { m.Close() })
-	return m
+	return bench{Market: m, clock: clock, limited: limited}
 }
 
-// fixedClock is 08:00 WIB on a market day, so the market is open.
-type fixedClock struct{}
+// checkNotLimited fails the benchmark when the limiter refused a message:
+// refused messages skip the parse and the state change, so they would make
+// the pipeline look faster than it is.
+func (m bench) checkNotLimited(b testing.TB) {
+	if n := m.limited.Load(); n > 0 {
+		b.Fatalf("%d senders went over the rate limit: the benchmark measured refusals", n)
+	}
+}
 
-func (fixedClock) Now() time.Time { return time.Date(2026, 11, 25, 1, 0, 0, 0, time.UTC) }
+// benchStart is 08:00 WIB on a market day, so the market is open.
+var benchStart = time.Date(2026, 11, 25, 1, 0, 0, 0, time.UTC)
 
-func buyerMsg(i int) bot.Inbound {
-	phone := fmt.Sprintf("6281%09d", i%5000)
+// stepClock starts at benchStart and moves benchStep forward per message
+// (tick), so senders' rate windows pass as they would in a real morning.
+type stepClock struct{ n atomic.Int64 }
+
+const benchStep = time.Millisecond
+
+func (c *stepClock) Now() time.Time { return benchStart.Add(time.Duration(c.n.Load()) * benchStep) }
+func (c *stepClock) tick()          { c.n.Add(1) }
+
+// benchSenders is how many buyers write: each writes every benchSenders
+// messages, i.e. every 10 s of clock time, 6 a minute, under the 20-a-minute limit.
+const benchSenders = 10_000
+
+func buyerMsg(i int, at time.Time) bot.Inbound {
+	phone := fmt.Sprintf("6281%09d", i%benchSenders)
 	return bot.Inbound{ID: fmt.Sprintf("B-%d", i), Chat: phone + "@s.whatsapp.net", Sender: phone + "@s.whatsapp.net",
-		SenderPhone: phone, At: fixedClock{}.Now(), Kind: bot.KindText, Text: "cabe rawit merah 1/4 sama bawang merah 1/2 kg"}
+		SenderPhone: phone, At: at, Kind: bot.KindText, Text: "cabe rawit merah 1/4 sama bawang merah 1/2 kg"}
+}
+
+// cpuTime is the CPU time the process has used (user and system), so the
+// benchmarks can report CPU per operation on a machine shared with others.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+func reportCPU(b *testing.B, start time.Duration) {
+	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
 }
 
 // BenchmarkRawSQLiteCommit is the machine's limit: one durable single-row
@@ -57,32 +110,62 @@ func BenchmarkRawSQLiteCommit(b *testing.B) {
 	ctx := context.Background()
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu := cpuTime()
 	for i := 0; i < b.N; i++ {
 		if err := m.DB.Update(ctx, func(tx *store.Tx) error {
-			return tx.SetSetting(fmt.Sprintf("bench-%d", i), "x", fixedClock{}.Now())
+			return tx.SetSetting(fmt.Sprintf("bench-%d", i), "x", benchStart)
 		}); err != nil {
 			b.Fatal(err)
 		}
 	}
+	reportCPU(b, cpu)
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "commits/s")
 }
 
-// BenchmarkInboundPipeline is one buyer message at a time through dedupe,
-// parse, state transition, commit and outbox enqueue.
+// BenchmarkInboundPipeline is one buyer message at a time through the
+// running pipeline: Accept returns when the message is durable and
+// processed (dedupe, parse, state transition, outbox enqueue, processed
+// mark), so each message is one commit of its own.
 func BenchmarkInboundPipeline(b *testing.B) {
 	m := openBench(b)
-	ctx := context.Background()
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { defer wg.Done(); m.Pipeline.Run(ctx) }()
+	defer func() { cancel(); wg.Wait() }()
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu := cpuTime()
 	for i := 0; i < b.N; i++ {
-		if err := m.Pipeline.Accept(ctx, buyerMsg(i)); err != nil {
-			b.Fatal(err)
-		}
-		if _, err := m.Pipeline.Drain(ctx); err != nil {
+		m.clock.tick()
+		if err := m.Pipeline.Accept(ctx, buyerMsg(i, m.clock.Now())); err != nil {
 			b.Fatal(err)
 		}
 	}
+	m.waitProcessed(b, ctx)
+	reportCPU(b, cpu)
+	m.checkNotLimited(b)
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "msgs/s")
+}
+
+// waitProcessed returns when every accepted message has been processed.
+func (m bench) waitProcessed(b *testing.B, ctx context.Context) {
+	for {
+		if _, err := m.Pipeline.Drain(ctx); err != nil {
+			b.Fatal(err)
+		}
+		var pending []bot.Inbound
+		if err := m.DB.View(ctx, func(tx *store.Tx) error {
+			var err error
+			pending, err = tx.PendingInbound(1)
+			return err
+		}); err != nil {
+			b.Fatal(err)
+		}
+		if len(pending) == 0 {
+			return
+		}
+	}
 }
 
 // BenchmarkInboundPipelineParallel has many chats writing at once: accepts
@@ -98,29 +181,19 @@ func BenchmarkInboundPipelineParallel(b *testing.B) {
 	b.ReportAllocs()
 	b.SetParallelism(32) // 32 × GOMAXPROCS concurrent chats
 	b.ResetTimer()
+	cpu := cpuTime()
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
-			if err := m.Pipeline.Accept(ctx, buyerMsg(int(n.Add(1)))); err != nil {
+			m.clock.tick()
+			if err := m.Pipeline.Accept(ctx, buyerMsg(int(n.Add(1)), m.clock.Now())); err != nil {
 				b.Error(err)
 				return
 			}
 		}
 	})
-	// Wait until the worker has processed everything accepted.
-	for {
-		if _, err := m.Pipeline.Drain(ctx); err != nil {
-			b.Fatal(err)
-		}
-		var pending []bot.Inbound
-		m.DB.View(ctx, func(tx *store.Tx) error {
-			var err error
-			pending, err = tx.PendingInbound(1)
-			return err
-		})
-		if len(pending) == 0 {
-			break
-		}
-	}
+	m.waitProcessed(b, ctx)
+	reportCPU(b, cpu)
+	m.checkNotLimited(b)
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "msgs/s")
 }
 
@@ -137,7 +210,7 @@ func BenchmarkIdleConversations(b *testing.B) {
 		runtime.ReadMemStats(&before)
 		err := m.DB.Update(ctx, func(tx *store.Tx) error {
 			for j := 0; j < n; j++ {
-				c := &bot.Conversation{Chat: fmt.Sprintf("6281%09d@s.whatsapp.net", j), State: bot.StateCart, UpdatedAt: fixedClock{}.Now()}
+				c := &bot.Conversation{Chat: fmt.Sprintf("6281%09d@s.whatsapp.net", j), State: bot.StateCart, UpdatedAt: benchStart}
 				c.Phone = fmt.Sprintf("6281%09d", j)
 				c.Cart = []bot.CartLine{{SKU: "tomat", Name: "Tomat", Unit: "kg", Group: "sayur", Qty: 1000, Price: 12000}}
 				if err := tx.SaveConversation(c); err != nil {

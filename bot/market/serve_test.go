@@ -27,19 +27,19 @@ func TestServeAnswersAndStopsCleanly(t *testing.T) {
 	cfg.Orders.BurstWindow = 0
 	out := recorder{sent: make(chan bot.Outbound, 16)}
 	m, err := market.Open(context.Background(), market.Options{Config: cfg, DBPath: filepath.Join(t.TempDir(), "serve.db"),
-		Clock: fixedClock{}, Messenger: out, Log: zerolog.New(zerolog.NewTestWriter(t)).Level(zerolog.WarnLevel)})
+		Clock: &stepClock{}, Messenger: out, Log: zerolog.New(zerolog.NewTestWriter(t)).Level(zerolog.WarnLevel)})
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- m.Serve(ctx) }()
-	if err := m.Pipeline.Accept(ctx, buyerMsg(1)); err != nil {
+	if err := m.Pipeline.Accept(ctx, buyerMsg(1, benchStart)); err != nil {
 		t.Fatal(err)
 	}
 	select {
 	case msg := <-out.sent:
-		if msg.Chat != buyerMsg(1).Chat {
+		if msg.Chat != buyerMsg(1, benchStart).Chat {
 			t.Errorf("answer went to %s", msg.Chat)
 		}
 	case <-time.After(10 * time.Second):

@@ -120,10 +120,7 @@ func (s *SimMarket) Deliver(ctx context.Context, in bot.Inbound) error {
 		_, err := s.m.Sender.Flush(ctx)
 		return err
 	}
-	if err := s.m.Pipeline.Accept(ctx, in); err != nil {
-		return err
-	}
-	if _, err := s.m.Pipeline.Drain(ctx); err != nil {
+	if err := s.m.Pipeline.Handle(ctx, in); err != nil {
 		return err
 	}
 	_, err := s.m.Sender.Flush(ctx)
