@@ -40,6 +40,10 @@ var honorifics = set("mpok", "engkong", "babe", "kang", "teteh", "ceu", "neng", 
 
 // cutName takes a recipient's name out of a line.
 func cutName(line string) (rest, name string) {
+	if !hasAny(strings.ToLower(line), "nama", "an", "a.", "a/n", "penerima", "ngaran", "nami", "jeneng", "asma", "atas", "buat", "untuk", "utk",
+		"u/", "gasan", "kagem", "kanggo", "pikeun", "keur") {
+		return line, "" // a cheap test before the two expressions
+	}
 	for _, re := range []*regexp.Regexp{nameRe, forRe} {
 		m := re.FindStringSubmatchIndex(line)
 		if m == nil {
@@ -245,19 +249,36 @@ func (e *Engine) addressStart(line string) int {
 // zoneAt reports whether a configured delivery zone's keyword starts at
 // word i (and is not a product's own name).
 func (e *Engine) zoneAt(lower string, words [][2]int, i int) bool {
-	for _, z := range e.set.Fees.Zones {
-		for _, k := range z.Keywords {
-			k = strings.ToLower(k)
-			n := len(strings.Fields(k))
-			if i+n > len(words) {
-				continue
-			}
-			if strings.Trim(lower[words[i][0]:words[i+n-1][1]], ".,:;()") == k {
-				return true
-			}
+	for _, k := range e.zoneKeys() {
+		if i+k.words > len(words) {
+			continue
+		}
+		if strings.Trim(lower[words[i][0]:words[i+k.words-1][1]], ".,:;()") == k.text {
+			return true
 		}
 	}
 	return false
+}
+
+// zoneKey is a delivery zone's keyword, lower-cased, with its word count.
+type zoneKey struct {
+	text  string
+	words int
+}
+
+// zoneKeys are the configured zones' keywords, prepared once: they are
+// looked for at every word of every address-like line.
+func (e *Engine) zoneKeys() []zoneKey {
+	if e.zoneKeyCache == nil {
+		e.zoneKeyCache = []zoneKey{}
+		for _, z := range e.set.Fees.Zones {
+			for _, k := range z.Keywords {
+				k = strings.ToLower(k)
+				e.zoneKeyCache = append(e.zoneKeyCache, zoneKey{text: k, words: len(strings.Fields(k))})
+			}
+		}
+	}
+	return e.zoneKeyCache
 }
 
 // hasZone reports whether text names a configured delivery zone.

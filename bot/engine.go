@@ -135,6 +135,8 @@ type Engine struct {
 	// serviceProducts are the catalog's services (services.go); nil until
 	// first needed after a catalog load.
 	serviceProducts []catalog.Product
+	zoneKeyCache    []zoneKey // the zones' keywords (clauses.go); settings do not change
+
 }
 
 // NewEngine builds an engine. The catalog is loaded from the store on first use.
