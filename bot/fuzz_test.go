@@ -5,10 +5,6 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/rs/zerolog"
-
-	"pasarbot/bot/parse"
-	"pasarbot/catalog"
 	"pasarbot/orders"
 )
 
@@ -92,18 +88,7 @@ func FuzzReadBuyer(f *testing.F) {
 		"batal, ganti: tomat 1,5 kg", "yang paling murah", "ngaran ulun Galuh. langsung kirim ja lah", "\u2028\u2029\u0085,,..??"} {
 		f.Add(s)
 	}
-	e := NewEngine(Settings{SelfPickup: true, Fees: orders.FeeTable{Zones: []orders.Zone{{Name: "Dekat", Keywords: []string{"langkai", "jekan raya"}, Fee: 8000}}}}, nil, zerolog.Nop())
-	ps, err := catalog.Default()
-	if err != nil {
-		f.Fatal(err)
-	}
-	e.products, e.bySKU = ps, map[string]catalog.Product{}
-	for _, p := range ps {
-		e.bySKU[p.SKU] = p
-	}
-	e.index = catalog.NewIndex(ps)
-	e.parser = parse.New(e.index)
-	e.catalogDirty = false
+	e := defaultCatalogEngine(f, Settings{SelfPickup: true, Fees: orders.FeeTable{Zones: []orders.Zone{{Name: "Dekat", Keywords: []string{"langkai", "jekan raya"}, Fee: 8000}}}})
 	known := map[Event]bool{}
 	for _, t := range transitions {
 		known[t.On] = true

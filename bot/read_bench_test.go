@@ -9,13 +9,14 @@ import (
 	"pasarbot/catalog"
 )
 
-// BenchmarkReadBuyer reads typical buyer messages in the cart state: the
-// reader's cost per message on top of the parser's.
-func BenchmarkReadBuyer(b *testing.B) {
-	e := NewEngine(Settings{SelfPickup: true}, nil, zerolog.Nop())
+// defaultCatalogEngine is an engine over the default catalog with no
+// store: for reading messages without a transaction.
+func defaultCatalogEngine(tb testing.TB, set Settings) *Engine {
+	tb.Helper()
+	e := NewEngine(set, nil, zerolog.Nop())
 	ps, err := catalog.Default()
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	e.products, e.bySKU = ps, map[string]catalog.Product{}
 	for _, p := range ps {
@@ -24,6 +25,13 @@ func BenchmarkReadBuyer(b *testing.B) {
 	e.index = catalog.NewIndex(ps)
 	e.parser = parse.New(e.index)
 	e.catalogDirty = false
+	return e
+}
+
+// BenchmarkReadBuyer reads typical buyer messages in the cart state: the
+// reader's cost per message on top of the parser's.
+func BenchmarkReadBuyer(b *testing.B) {
+	e := defaultCatalogEngine(b, Settings{SelfPickup: true})
 	msgs := []string{
 		"mbak, cabe rawit merah 1/4 sama ayam potong 1 ekor ya",
 		"tomat 1 kg, kangkung 2 ikat, antar ke Jl. Melati 5 Langkai atas nama Bu Rina",
