@@ -60,12 +60,8 @@ func runAudit(ctx context.Context, e env, args []string) error {
 	fs := newFlags(e, "audit", "[--config FILE] [--db FILE] [--json] CODE")
 	cf := addConfigFlags(fs)
 	asJSON := fs.Bool("json", false, "print the order and its trail as JSON")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseArgs(fs, args, 1); err != nil {
 		return err
-	}
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return errUsage
 	}
 	code := strings.ToUpper(fs.Arg(0))
 	cfg, db, err := cf.openReadOnly(ctx, e)

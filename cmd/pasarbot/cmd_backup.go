@@ -15,12 +15,8 @@ func runBackup(ctx context.Context, e env, args []string) error {
 	cf := addConfigFlags(fs)
 	df := addDeviceFlags(fs)
 	to := fs.String("to", "", "directory for the backup set (default: backup.dir from the configuration)")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseArgs(fs, args, 0); err != nil {
 		return err
-	}
-	if fs.NArg() != 0 {
-		fs.Usage()
-		return errUsage
 	}
 	cfg, err := cf.load(e)
 	if err != nil {
@@ -60,12 +56,8 @@ func runRestore(ctx context.Context, e env, args []string) error {
 	cf := addConfigFlags(fs)
 	df := addDeviceFlags(fs)
 	withDevice := fs.Bool("with-device", false, "also restore the device store copy of the same backup set (see docs/operations.md first)")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseArgs(fs, args, 1); err != nil {
 		return err
-	}
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return errUsage
 	}
 	cfg, err := cf.load(e)
 	if err != nil {

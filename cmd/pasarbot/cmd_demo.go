@@ -11,12 +11,8 @@ import (
 func runDemo(ctx context.Context, e env, args []string) error {
 	fs := newFlags(e, "demo", "[-v]")
 	verbose := fs.Bool("v", false, "log the market's work to stderr")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseArgs(fs, args, 0); err != nil {
 		return err
-	}
-	if fs.NArg() != 0 {
-		fs.Usage()
-		return errUsage
 	}
 	// The script is written for the built-in market, so --config and
 	// $PASARBOT_CONFIG do not apply; the database is a temporary file.

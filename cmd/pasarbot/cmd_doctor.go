@@ -13,12 +13,8 @@ func runDoctor(ctx context.Context, e env, args []string) error {
 	cf := addConfigFlags(fs)
 	df := addDeviceFlags(fs)
 	quiet := fs.Bool("quiet", false, "print only what needs fixing (for ExecStartPre and health checks)")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseArgs(fs, args, 0); err != nil {
 		return err
-	}
-	if fs.NArg() != 0 {
-		fs.Usage()
-		return errUsage
 	}
 	d := ops.Deployment{ConfigPath: *cf.config, Now: time.Now()}
 	if d.ConfigPath == "" && e.getenv != nil {

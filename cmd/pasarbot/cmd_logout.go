@@ -12,12 +12,8 @@ func runLogout(ctx context.Context, e env, args []string) error {
 	fs := newFlags(e, "logout", "[--config FILE] [--db FILE] [--device FILE]")
 	cf := addConfigFlags(fs)
 	df := addDeviceFlags(fs)
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseArgs(fs, args, 0); err != nil {
 		return err
-	}
-	if fs.NArg() > 0 {
-		fs.Usage()
-		return errUsage
 	}
 	cfg, err := cf.load(e)
 	if err != nil {

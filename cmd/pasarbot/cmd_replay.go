@@ -45,12 +45,8 @@ func runReplay(ctx context.Context, e env, args []string) error {
 	verbose := fs.Bool("v", false, "log the market's work to stderr (at the configured log level)")
 	images := fs.String("images", filepath.Join(os.TempDir(), "pasarbot-replay-images"), "write the images the bot sends (payment QR codes) into this directory")
 	resume := fs.Bool("resume", false, "continue an interrupted replay on --db: the same message ids, so lines already processed are skipped")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseArgs(fs, args, 1); err != nil {
 		return err
-	}
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return errUsage
 	}
 	cfg, err := cf.load(e)
 	if err != nil {

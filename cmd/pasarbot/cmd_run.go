@@ -50,12 +50,8 @@ func runRun(ctx context.Context, e env, args []string) error {
 	cf := addConfigFlags(fs)
 	df := addDeviceFlags(fs)
 	pairPhone := fs.String("pair-phone", "", "link with an 8-character code for this number instead of a QR code (e.g. 6281234567001)")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseArgs(fs, args, 0); err != nil {
 		return err
-	}
-	if fs.NArg() > 0 {
-		fs.Usage()
-		return errUsage
 	}
 	// A wrong number is reported before anything is opened.
 	phone := ""

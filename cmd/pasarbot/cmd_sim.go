@@ -17,12 +17,8 @@ func runSim(ctx context.Context, e env, args []string) error {
 	addr := fs.String("addr", "127.0.0.1:8080", "address to serve the simulator page on")
 	opsAddr := fs.String("ops-addr", "127.0.0.1:8081", "address for /healthz and /metrics, as `run` serves them on ops.listen (\"\" turns them off)")
 	verbose := fs.Bool("v", false, "log the market's work to stderr (at the configured log level)")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseArgs(fs, args, 0); err != nil {
 		return err
-	}
-	if fs.NArg() != 0 {
-		fs.Usage()
-		return errUsage
 	}
 	cfg, err := cf.load(e)
 	if err != nil {

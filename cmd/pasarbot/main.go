@@ -136,6 +136,19 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
+// parseArgs parses flags and wants exactly n arguments after them; a
+// wrong count prints the command's usage.
+func parseArgs(fs *flag.FlagSet, args []string, n int) error {
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != n {
+		fs.Usage()
+		return errUsage
+	}
+	return nil
+}
+
 func runVersion(ctx context.Context, e env, args []string) error {
 	fs := newFlags(e, "version", "")
 	if err := parseFlags(fs, args); err != nil {
