@@ -219,7 +219,7 @@ func isHomeWord(s string) bool {
 
 // addressStart is the byte offset where an address begins in line, or -1.
 func (e *Engine) addressStart(line string) int {
-	lower := strings.ToLower(line)
+	lower := asciiLower(line) // same byte offsets as line: the result slices line
 	words := wordSpans(lower)
 	for i, w := range words {
 		tok := strings.Trim(lower[w[0]:w[1]], ".,:;()")
@@ -244,6 +244,18 @@ func (e *Engine) addressStart(line string) int {
 		}
 	}
 	return -1
+}
+
+// asciiLower lower-cases A–Z only, so every byte offset in the result is
+// the same in s (strings.ToLower may change the length of other letters).
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // zoneAt reports whether a configured delivery zone's keyword starts at

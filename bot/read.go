@@ -318,7 +318,7 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 		rest, addr = e.cutAddress(rest)
 	}
 	rest, finish := cutFinish(rest)
-	if m := payInLineRe.FindStringIndex(strings.ToLower(rest)); m != nil && len(e.PaymentOptions()) > 1 {
+	if m := payInLineRe.FindStringIndex(asciiLower(rest)); m != nil && len(e.PaymentOptions()) > 1 {
 		if method, ok := e.readPaymentChoice(rest[m[0]:m[1]]); ok {
 			tail = append(tail, act{ev: EvPayment, text: method})
 			rest = strings.TrimSpace(rest[:m[0]] + " " + rest[m[1]:])
