@@ -256,26 +256,37 @@ func RenderMermaid() string {
 			b.WriteString(line)
 		}
 	}
-	b.WriteString("    form --> idle\n    form --> cart\n    form --> clarify\n    form --> delivery\n    form --> address\n    form --> name\n    form --> payment\n    form --> confirm\n")
+	for _, s := range States {
+		if formStates[s] {
+			fmt.Fprintf(&b, "    form --> %s\n", s)
+		}
+	}
 	return b.String()
 }
 
 // RenderSlots prints the order form's slots as a Markdown table.
 func RenderSlots() string {
-	var b strings.Builder
-	b.WriteString("| slot | filled by | asked in |\n|---|---|---|\n")
-	for _, s := range Slots {
-		fmt.Fprintf(&b, "| %s | %s | %s |\n", s.Name, s.FilledBy, s.AskedIn)
+	rows := make([][3]string, len(Slots))
+	for i, s := range Slots {
+		rows[i] = [3]string{s.Name, s.FilledBy, string(s.AskedIn)}
 	}
-	return b.String()
+	return markdownTable([3]string{"slot", "filled by", "asked in"}, rows)
 }
 
 // RenderRepairs prints the repair rules as a Markdown table.
 func RenderRepairs() string {
+	rows := make([][3]string, len(RepairRules))
+	for i, r := range RepairRules {
+		rows[i] = [3]string{r.Case, r.Example, r.Handling}
+	}
+	return markdownTable([3]string{"case", "buyers say", "the bot"}, rows)
+}
+
+func markdownTable(head [3]string, rows [][3]string) string {
 	var b strings.Builder
-	b.WriteString("| case | buyers say | the bot |\n|---|---|---|\n")
-	for _, r := range RepairRules {
-		fmt.Fprintf(&b, "| %s | %s | %s |\n", r.Case, r.Example, r.Handling)
+	fmt.Fprintf(&b, "| %s | %s | %s |\n|---|---|---|\n", head[0], head[1], head[2])
+	for _, r := range rows {
+		fmt.Fprintf(&b, "| %s | %s | %s |\n", r[0], r[1], r[2])
 	}
 	return b.String()
 }

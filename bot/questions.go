@@ -168,6 +168,13 @@ func (e *Engine) actAnswerChoice(b *buyerTurn) error {
 	if len(b.conv.Questions) == 0 {
 		return e.actFallback(b)
 	}
+	if i := b.act.question; i > 0 && i < len(b.conv.Questions) {
+		// The answer to a question queued behind ("yang premium" while
+		// the oil question is first): that question comes first now.
+		later := b.conv.Questions[i]
+		copy(b.conv.Questions[1:i+1], b.conv.Questions[:i])
+		b.conv.Questions[0] = later
+	}
 	q := b.conv.Questions[0]
 	if len(q.Choices) < 1 || b.act.num < 1 || b.act.num > len(q.Choices) {
 		b.note(e.t("choose_number", len(q.Choices)))

@@ -11,16 +11,17 @@ import (
 
 // act is one thing a buyer message says, with what the action needs.
 type act struct {
-	ev     Event
-	text   string        // the words it came from: an address, a name, a line to remove, a question
-	num    int           // EvNumber, EvChoice
-	parsed *parse.Result // EvItems
-	qty    catalog.Qty   // EvQty, EvChange
-	unit   string        // EvQty: the unit said, "" for none
-	amount int64         // EvQty, EvChange by money
-	sku    string        // EvChange, EvQty: the product meant
-	swap   string        // EvChange: the product that replaces sku ("yang merah")
-	kind   string        // EvQuestion: price, ongkir, payment, hours, eta, category; EvOrderCmd: cancel, complaint, courier, offer
+	ev       Event
+	text     string        // the words it came from: an address, a name, a line to remove, a question
+	num      int           // EvNumber, EvChoice
+	parsed   *parse.Result // EvItems
+	qty      catalog.Qty   // EvQty, EvChange
+	unit     string        // EvQty: the unit said, "" for none
+	amount   int64         // EvQty, EvChange by money
+	sku      string        // EvChange, EvQty: the product meant
+	swap     string        // EvChange: the product that replaces sku ("yang merah")
+	question int           // EvChoice: which pending question it answers (0: the one asked)
+	kind     string        // EvQuestion: price, ongkir, payment, hours, eta, category; EvOrderCmd: cancel, complaint, courier, offer
 }
 
 // readBuyer reads everything a buyer message says, in order. A message is
@@ -206,10 +207,7 @@ func (e *Engine) readAnswer(c *Conversation, s string) (act, bool) {
 				continue
 			}
 			if n, ok := e.matchChoice(c.Questions[i], s); ok {
-				later := c.Questions[i]
-				copy(c.Questions[1:i+1], c.Questions[:i])
-				c.Questions[0] = later
-				return act{ev: EvChoice, num: n, text: s}, true
+				return act{ev: EvChoice, num: n, text: s, question: i}, true
 			}
 		}
 		return act{}, false
