@@ -70,9 +70,22 @@ func norm(s string) string {
 // short answers ("ya kak!", "oke deh", "eh udah itu aja ya kak").
 func isPhrase(m map[string]bool, s string) bool {
 	fs := strings.Fields(strings.NewReplacer(",", " ", "!", " ", ".", " ").Replace(s))
-	for len(fs) > 1 && fillerHead[fs[0]] && !m[strings.Join(fs, " ")] {
+	// Filler is peeled off the end first, then off the front: "udah kak"
+	// is "udah" (a finish), not "kak".
+	for len(fs) > 0 {
+		if tailPhrase(m, fs) {
+			return true
+		}
+		if len(fs) == 1 || !fillerHead[fs[0]] {
+			return false
+		}
 		fs = fs[1:]
 	}
+	return false
+}
+
+// tailPhrase reports whether fs, less filler words at its end, is in m.
+func tailPhrase(m map[string]bool, fs []string) bool {
 	for len(fs) > 0 {
 		if m[strings.Join(fs, " ")] {
 			return true

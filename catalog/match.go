@@ -46,6 +46,7 @@ type Index struct {
 	deletes  map[string][]int32 // word with 0–2 letters deleted → tokens (typos)
 	prefixes map[string][]int32 // first 3+ letters → tokens (cut-off words)
 	skeleton map[string][]int32 // consonant skeleton → tokens (chat abbreviations)
+	variants map[int32][]int32  // token → its other spellings (telor/telur)
 	scratch  sync.Pool          // *matchScratch
 }
 
@@ -108,6 +109,7 @@ func NewIndex(products []Product) *Index {
 	for id, t := range ix.tokens {
 		ix.indexToken(int32(id), t)
 	}
+	ix.findVariants()
 	nk := len(ix.keys)
 	np := len(ix.products)
 	ix.scratch.New = func() any {
@@ -158,6 +160,31 @@ func (ix *Index) indexToken(id int32, t string) {
 		forEachDelete(t, d, make([]byte, 0, len(t)), func(v []byte) {
 			ix.deletes[string(v)] = appendUnique(ix.deletes[string(v)], id)
 		})
+	}
+}
+
+// variantSim is how close another spelling of a known word counts: all
+// but exact, so the spelling the buyer used wins where both are keys.
+const variantSim = 0.96
+
+// findVariants pairs known words that are spellings of one word: one
+// letter apart, the same consonants, and found in exactly the same
+// products' names and aliases ("telor" and "telur", "cabe" and "cabai" are
+// not: their consonants differ). A word in other products than its
+// look-alike ("sapi"/"sawi") is a different word.
+func (ix *Index) findVariants() {
+	ix.variants = map[int32][]int32{}
+	for _, group := range ix.skeleton {
+		for i, a := range group {
+			for _, b := range group[i+1:] {
+				ta, tb := ix.tokens[a], ix.tokens[b]
+				if len(ta) < 4 || len(tb) < 4 || osaDistance(ta, tb, 1) > 1 || !ix.sameProducts(a, b) {
+					continue
+				}
+				ix.variants[a] = append(ix.variants[a], b)
+				ix.variants[b] = append(ix.variants[b], a)
+			}
+		}
 	}
 }
 
@@ -458,6 +485,10 @@ func (ix *Index) fuzzy(s *matchScratch, q string) []Candidate {
 func (ix *Index) lookupToken(w string, s *matchScratch, out []tokenMatch) []tokenMatch {
 	if id, ok := ix.vocab[w]; ok {
 		out = append(out, tokenMatch{id, 1})
+		for _, v := range ix.variants[id] {
+			// "telor ayam kampung": the catalog spells the name "telur".
+			out = addMatch(out, v, variantSim)
+		}
 		if vowelless(w) {
 			// An abbreviation some alias spells ("bwg", "mrh") still
 			// abbreviates the full words of other names ("bwg mrh").

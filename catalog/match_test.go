@@ -476,3 +476,26 @@ func TestMatchSkeleton(t *testing.T) {
 		}
 	})
 }
+
+// A known word spelt another way in the name: the alias has "telor", the
+// name "telur"; "telor ayam kampung" is the name, not a question.
+func TestMatchSpellingVariants(t *testing.T) {
+	ix := catalog.NewIndex([]catalog.Product{
+		{SKU: "telur-kampung", Name: "Telur Ayam Kampung", Aliases: []string{"telor kampung"}, Unit: "butir"},
+		{SKU: "telur-ras", Name: "Telur Ayam Ras", Aliases: []string{"telor"}, Unit: "kg"},
+		{SKU: "ayam-kampung", Name: "Ayam Kampung", Unit: "ekor"},
+		{SKU: "sapi", Name: "Daging Sapi", Unit: "kg"},
+		{SKU: "sawi", Name: "Sawi Hijau", Aliases: []string{"sawi"}, Unit: "ikat"},
+	})
+	for words, sku := range map[string]string{"telor ayam kampung": "telur-kampung", "telor ayam ras": "telur-ras", "telur ayam kampung": "telur-kampung"} {
+		c, ok := catalog.Sure(ix.Match(words))
+		if !ok || c.Product.SKU != sku {
+			t.Errorf("Match(%q) = %v, want %s surely", words, names(ix.Match(words)), sku)
+		}
+	}
+	// "sapi" and "sawi" are one letter apart but name different products:
+	// not spellings of one word.
+	if c, ok := catalog.Sure(ix.Match("sapi hijau")); ok && c.Product.SKU == "sawi" {
+		t.Errorf("Match(sapi hijau) is sure of %s", c.Product.Name)
+	}
+}

@@ -1,0 +1,17 @@
+package bot
+
+import "testing"
+
+// Filler comes off the end before the front: "udah kak" is a finish.
+func TestIsPhraseStripsFiller(t *testing.T) {
+	for _, s := range []string{"udah kak", "udah", "eh udah kak", "ok itu aja kak", "sampun mbak", "kak udah"} {
+		if !isPhrase(finishWords, s) {
+			t.Errorf("isPhrase(finishWords, %q) = false", s)
+		}
+	}
+	for _, s := range []string{"kak", "udah tambah tomat", "belum"} {
+		if isPhrase(finishWords, s) {
+			t.Errorf("isPhrase(finishWords, %q) = true", s)
+		}
+	}
+}
