@@ -169,9 +169,9 @@ func init() {
 	// Numbers. Indonesian first, then Javanese (Jv), Sundanese (Su) and
 	// Minang (Mi) forms that buyers mix in.
 	addNum(nkDigit, 1, "satu", "stu", "siji", "hiji", "ciek", "setunggal", "sitok")
-	addNum(nkDigit, 2, "dua", "loro", "duo", "rong")
+	addNum(nkDigit, 2, "dua", "loro", "duo", "rong", "kalih") // kalih is "and" too: sepOrNumber
 	addNum(nkDigit, 3, "tiga", "telu", "tilu", "tigo", "telung")
-	addNum(nkDigit, 4, "empat", "ampat", "papat", "opat", "ampek", "patang")
+	addNum(nkDigit, 4, "empat", "ampat", "papat", "opat", "ampek", "patang", "sekawan")
 	addNum(nkDigit, 5, "lima", "limo", "limang", "gangsal")
 	addNum(nkDigit, 6, "enam", "enem", "nem", "genep", "anam")
 	addNum(nkDigit, 7, "tujuh", "tujuah", "pitu", "pitung")
@@ -179,7 +179,7 @@ func init() {
 	// "salapan" is 9 in Sundanese but 8 in Minang; Sundanese markets are
 	// the larger audience (the price data is from Bandung).
 	addNum(nkDigit, 9, "sembilan", "semilan", "songo", "sanga", "sangang", "salapan", "sambilan")
-	addNum(nkValue, 10, "sepuluh", "sapuluh", "sapuluah", "sedasa")
+	addNum(nkValue, 10, "sepuluh", "sapuluh", "sapuluah", "sedasa", "sedoso")
 	addNum(nkValue, 11, "sebelas", "sabelas", "sewelas", "sabaleh")
 	addNum(nkValue, 12, "rolas")
 	addNum(nkValue, 13, "telulas")

@@ -208,6 +208,8 @@ func TestRegionalGrammar(t *testing.T) {
 				"kentang seddi kilo sibawa wortel dua kilo ji":        items("kentang 1", "wortel 2"),    // Bugis
 				"kentang tallu kilo siagang wortel rua kilo":          items("kentang 3", "wortel 2"),    // Makassar
 				"kentang talu kilo doang":                             items("kentang 3"),
+				"kentang kalih kilo kalih wortel sedoso ons":          items("kentang 2", "wortel 1"), // Javanese krama: kalih is "two" and "with"
+				"kentang sekawan kilo, wortel kalih kg":               items("kentang 4", "wortel 2"),
 				"ulun handak tukar kentang sakilo pang acil":          items("kentang 1"),
 				"kentang sakilo nang ganal":                           {items: []string{"kentang 1"}},
 			} {

@@ -104,6 +104,7 @@ func (p *Parser) Parse(text string) Result {
 		}
 		sc.lx = append(sc.lx, l)
 	}
+	sepOrNumber(toks, sc.lx)
 	st := state{p: p, text: text, toks: toks, lx: sc.lx, sc: sc}
 	sc.lines = sc.lines[:0]
 	st.split()
@@ -114,6 +115,25 @@ func (p *Parser) Parse(text string) Result {
 		st.resolve(&res, &sc.lines[i])
 	}
 	return res
+}
+
+// sepOrNumber settles words that are both "and" and a number: Javanese
+// krama "kalih" is "with" before an item ("kalih tahu sedoso") and "two"
+// after one ("tempe kalih", "bawang kalih ons"). After a word and before a
+// separator, a unit or the end it counts; anywhere else it joins.
+func sepOrNumber(toks []token, lx []lex) {
+	for i := range lx {
+		if !lx[i].has(lxSepWord) || !lx[i].has(lxNum) {
+			continue
+		}
+		after := i > 0 && toks[i-1].kind == tWord && !lx[i-1].has(lxFiller|lxSepWord|lxNum)
+		last := i+1 == len(toks) || toks[i+1].kind == tSep || toks[i+1].kind == tQuest || lx[i+1].unit > 0
+		if after && last {
+			lx[i].flags &^= lxSepWord
+		} else {
+			lx[i].flags &^= lxNum
+		}
+	}
 }
 
 // isDiVerb recognizes passive verbs that describe how a line is prepared
