@@ -171,9 +171,13 @@ var (
 	removeCue = cueWords("hapus", "hapusin", "hapuskan", "dihapus", "buang", "dibuang", "ga usah", "gak usah", "nggak usah", "ngga usah",
 		"tidak usah", "ndak usah", "gausah", "gk usah", "g usah", "kada usah", "ga jadi", "gak jadi", "nggak jadi", "ngga jadi", "tidak jadi",
 		"gajadi", "gk jadi", "gk jd", "ga jd", "ndak jadi", "kada jadi", "batal", "batalin", "batalkan", "dibatalin", "dibatalkan", "coret",
-		"dicoret", "skip", "cancel", "keluarin", "dikeluarin", "jangan")
+		"dicoret", "skip", "cancel", "keluarin", "dikeluarin", "jangan",
+		// Javanese, Sundanese, Banjar
+		"ora sido", "ra sido", "ora usah", "ra usah", "gak sido", "ga sido", "nggak sido", "ndak sido", "mboten sido", "mboten usah",
+		"teu jadi", "teu kudu", "henteu jadi", "kada usah", "kada jadi")
 	changeCue = cueWords("jadi", "jadiin", "jadikan", "menjadi", "diganti", "ganti", "gantiin", "diubah", "ubah", "dikurangi", "kurangi",
-		"kurangin", "revisi", "koreksi", "keliru", "salah", "harusnya", "maksudnya", "maksud saya", "eh", "ralat", "sorry", "sori", "maaf", "bukan")
+		"kurangin", "revisi", "koreksi", "keliru", "salah", "harusnya", "maksudnya", "maksud saya", "eh", "ralat", "sorry", "sori", "maaf", "bukan",
+		"dadi", "dados", "didadekke", "diganti wae", "salah ketik")
 	addCue = cueWords("tambah", "tambahin", "tambahkan", "ditambah", "ditambahin", "tambahan", "plus", "lagi")
 )
 

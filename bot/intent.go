@@ -84,6 +84,24 @@ func isPhrase(m map[string]bool, s string) bool {
 	return false
 }
 
+// isYes reports whether s says yes: a yes phrase, or yes words one after
+// another ("muhun leres", "nggih leres", "ok sip").
+func isYes(s string) bool {
+	if isPhrase(yesWords, s) {
+		return true
+	}
+	fs := strings.Fields(strings.NewReplacer(",", " ", "!", " ", ".", " ").Replace(s))
+	if len(fs) < 2 || len(fs) > 4 {
+		return false
+	}
+	for _, f := range fs {
+		if !yesWords[f] && !fillerTail[f] {
+			return false
+		}
+	}
+	return yesWords[fs[0]]
+}
+
 // tailPhrase reports whether fs, less filler words at its end, is in m.
 func tailPhrase(m map[string]bool, fs []string) bool {
 	for len(fs) > 0 {

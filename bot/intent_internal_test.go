@@ -15,3 +15,16 @@ func TestIsPhraseStripsFiller(t *testing.T) {
 		}
 	}
 }
+
+func TestIsYesWords(t *testing.T) {
+	for _, s := range []string{"muhun leres", "nggih leres kak", "ok sip", "iya benar", "ya"} {
+		if !isYes(s) {
+			t.Errorf("isYes(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"ya tapi tomatnya 2", "ga", "iya ga", "iya tomat"} {
+		if isYes(s) {
+			t.Errorf("isYes(%q) = true", s)
+		}
+	}
+}

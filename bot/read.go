@@ -160,7 +160,7 @@ func (e *Engine) readWhole(c *Conversation, raw, s string) (act, bool) {
 	case StateDecide, StateConfirm:
 		w, _ := firstWord(s)
 		w = strings.Trim(w, ",.!")
-		if (isPhrase(yesWords, s) || yesWords[w]) && !offerRe.MatchString(s) {
+		if (isYes(s) || yesWords[w]) && !offerRe.MatchString(s) {
 			return act{ev: EvYes}, true
 		}
 		if isPhrase(noWords, s) || noWords[w] && st == StateDecide {
@@ -171,7 +171,7 @@ func (e *Engine) readWhole(c *Conversation, raw, s string) (act, bool) {
 			return a, true
 		}
 	}
-	if isPhrase(yesWords, s) {
+	if isYes(s) {
 		return act{ev: EvYes}, true
 	}
 	if isPhrase(noWords, s) {
@@ -249,7 +249,7 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 		return []act{{ev: EvAntar}}
 	case isPhrase(finishWords, s):
 		return []act{{ev: EvFinish}}
-	case isPhrase(yesWords, s):
+	case isYes(s):
 		return []act{{ev: EvYes}}
 	case isPhrase(noWords, s):
 		return []act{{ev: EvNo}}
