@@ -215,6 +215,13 @@ func TestDialogsHeldOut(t *testing.T) {
 	playCorpus(t, loadDialogs(t, "dialogs/heldout"), heldOutFloor, heldOutMaxWrong)
 }
 
+// TestDialogsHeldOut2 plays the third batch (issue 15, second session):
+// written blind against the product list only, measured once before any
+// code was changed for it.
+func TestDialogsHeldOut2(t *testing.T) {
+	playCorpus(t, loadDialogs(t, "dialogs/heldout2"), heldOut2Floor, heldOut2MaxWrong)
+}
+
 func playCorpus(t *testing.T, dialogs []*dialog, floor float64, maxWrong int) {
 	var results []dialogResult
 	for _, d := range dialogs {
@@ -282,9 +289,11 @@ func playCorpus(t *testing.T, dialogs []*dialog, floor float64, maxWrong int) {
 // held-out set was written after the code and is only measured, so its
 // wrong orders have a ceiling, not zero, until they are fixed in general.
 const (
-	dialogFloor     = 0.90
-	heldOutFloor    = 0.72
-	heldOutMaxWrong = 7
+	dialogFloor      = 0.90
+	heldOutFloor     = 0.72
+	heldOutMaxWrong  = 7
+	heldOut2Floor    = 0.55
+	heldOut2MaxWrong = 8
 )
 
 func playDialog(t *testing.T, h *harness, d *dialog, phone string) dialogResult {
