@@ -413,6 +413,28 @@ func withoutPriceWords(s string) string {
 var priceWords = set("berapa", "brp", "brapa", "berapaan", "barapa", "brapaan", "harganya", "haraganya", "harga", "rega", "regane",
 	"pinten", "sabaraha", "sbrp", "piro", "pira", "berapakah")
 
+// endsAsking reports whether a line ends with a question mark (emoji and
+// spaces after it aside): norm drops it, so callers look at the raw text.
+func endsAsking(raw string) bool {
+	return strings.HasSuffix(strings.TrimRight(raw, " 🙏😊👍🙂😁🤗"), "?")
+}
+
+// asksAbout is "kalo iga?", "kalau yang kampung?" after a price: the
+// price of another product, said as a condition and a question, with no
+// quantity.
+func asksAbout(raw string, r parse.Result) bool {
+	s := strings.ToLower(strings.TrimSpace(raw))
+	if !endsAsking(raw) || !conditionRe.MatchString(s) || len(r.Items) > 0 || len(r.Questions) == 0 {
+		return false
+	}
+	for _, q := range r.Questions {
+		if q.Kind != parse.MissingQty && q.Kind != parse.Ambiguous || q.QtyText != "" || q.Qty > 0 || q.Amount > 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // asksIfSold is true for "bisa beli … ?", "ada … ?": a question.
 func asksIfSold(s string) bool {
 	s = strings.ToLower(strings.TrimSpace(s))
@@ -452,7 +474,7 @@ var referentWords = set("ok", "oke", "okey", "ya", "iya", "yaudah", "udah", "udh
 // readReferent reads a message about the product(s) just asked about: a
 // quantity or money ("ya udah 20rb aja"), with a choice among them when
 // the price answer listed several ("yg paling murah 2 liter").
-func (e *Engine) readReferent(c *Conversation, s string) (act, bool) {
+func (e *Engine) readReferent(c *Conversation, s string, asked bool) (act, bool) {
 	var sentences []string
 	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == '.' || r == ',' || r == '!' }) {
 		if p := strings.TrimSpace(part); p != "" && !isPhrase(ackWords, p) && !isPhrase(yesWords, p) && !onlyFiller(p) && p != "mahal" && p != "mahal ya" && p != "mahal ai" {
@@ -515,8 +537,9 @@ func (e *Engine) readReferent(c *Conversation, s string) (act, bool) {
 		return act{}, false // another product: an order, not about the one asked
 	}
 	q := strings.Join(qtyWords, " ")
-	if strings.HasSuffix(strings.TrimSpace(s), "?") {
-		// "kalo setengah kilo?": the price of that much, not an order yet.
+	if asked || asksPrice(s) {
+		// "kalo setengah kilo?", "brp sekilo": the price of that much,
+		// not an order yet.
 		if qty, unit, ok := parse.ParseQuantity(q); ok {
 			return act{ev: EvQuestion, kind: "price_qty", sku: sku, qty: qty, unit: unit}, true
 		}

@@ -184,7 +184,7 @@ func (e *Engine) readWhole(c *Conversation, raw, s string) (act, bool) {
 		return act{ev: EvAmbil}, true
 	}
 	if c.LastAsked != "" {
-		if a, ok := e.readReferent(c, s); ok {
+		if a, ok := e.readReferent(c, s, endsAsking(raw)); ok {
 			return a, true
 		}
 	}
@@ -256,7 +256,7 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 	}
 	if c.LastAsked != "" {
 		// "ok 2 ikat. sama ikan mas 1 kg" after "kemangi ada?".
-		if a, ok := e.readReferent(c, s); ok {
+		if a, ok := e.readReferent(c, s, endsAsking(line)); ok {
 			return []act{a}
 		}
 	}
@@ -424,7 +424,7 @@ func (e *Engine) readItems(c *Conversation, text string, hasClauses bool) (act, 
 		return act{}, false
 	}
 	r := e.parser.Parse(text)
-	if r.PriceQuery || (len(r.Items) > 0 || len(r.Questions) > 0) && asksPrice(text) {
+	if r.PriceQuery || (len(r.Items) > 0 || len(r.Questions) > 0) && asksPrice(text) || asksAbout(text, r) {
 		return act{ev: EvQuestion, kind: "price", text: text, parsed: &r}, true
 	}
 	if (len(r.Items) > 0 || len(r.Questions) > 0) && asksIfSold(text) {

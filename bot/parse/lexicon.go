@@ -130,6 +130,9 @@ func init() {
 		"atuh", "tuh", "euy", "wae", "ae", "bae", "weh", "mawon", "saja", "aja", "ajah", "aj", "nggih",
 		"ngih", "inggih", "injih", "geh", "gih", "toh", "to", "kah", "pun", "rek", "nya", "ini", "itu",
 		"tadi", "nah", "wes", "uwis", "udah", "sudah", "aduh", "eh", "hehe", "wkwk", "oh",
+		// corrections and assent around an item ("yaudah deh", "eh salah"):
+		// never products, though "salah" is a letter from "salam"
+		"yaudah", "yaudh", "yasudah", "yowis", "yauda", "salah", "keliru", "ralat", "bener", "benar", "betul", "harusnya", "seharusnya",
 		// greetings and thanks
 		"assalamualaikum", "assalamu", "alaikum", "aslm", "asw", "wr", "wb", "halo", "hallo", "hai",
 		"hi", "permisi", "punten", "pagi", "siang", "sore", "malam", "malem", "selamat", "met",
