@@ -80,7 +80,10 @@ func cleanName(s string) string {
 			lw == "kirim" || lw == "antar" || lw == "itu" || lw == "udah" || lw == "hp" || lw == "no" || fillerTail[lw] && !honorifics[lw]) {
 			break
 		}
-		if strings.ContainsAny(w, "0123456789") || i >= 4 || notNameWords[lw] {
+		// "a.n. Teh Nining": after a name cue, "teh" is the Sundanese
+		// "sister", not tea.
+		title := i == 0 && len(fs) > 1 && (honorifics[lw] || lw == "teh")
+		if strings.ContainsAny(w, "0123456789") || i >= 4 || notNameWords[lw] && !title {
 			break
 		}
 		out = append(out, strings.Trim(w, ",;:"))

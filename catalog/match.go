@@ -489,12 +489,21 @@ func (ix *Index) lookupToken(w string, s *matchScratch, out []tokenMatch) []toke
 			// "telor ayam kampung": the catalog spells the name "telur".
 			out = addMatch(out, v, variantSim)
 		}
+		if r, ok := ix.vocab[regionalWord(w)]; ok && r != id {
+			// "lombok rawit abang": an alias says "lombok abang", the
+			// name "Cabai Rawit Merah".
+			out = addMatch(out, r, variantSim)
+		}
 		if vowelless(w) {
 			// An abbreviation some alias spells ("bwg", "mrh") still
 			// abbreviates the full words of other names ("bwg mrh").
 			out = ix.lookupSkeleton(w, out)
 		}
 		return out
+	}
+	if id, ok := ix.vocab[regionalWord(w)]; ok {
+		// "kunir", "iwak", "abang": the catalog's Indonesian word.
+		return append(out, tokenMatch{id, variantSim})
 	}
 	if len(w) > maxWordLen || hasDigit(w) {
 		return out // no product word is that long; typo search would cost O(n³)

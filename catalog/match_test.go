@@ -499,3 +499,26 @@ func TestMatchSpellingVariants(t *testing.T) {
 		t.Errorf("Match(sapi hijau) is sure of %s", c.Product.Name)
 	}
 }
+
+// Regional words find the catalog's Indonesian names in any market's
+// catalog, and a market's own word wins.
+func TestMatchRegionalWords(t *testing.T) {
+	ix := catalog.NewIndex([]catalog.Product{
+		{SKU: "kunyit", Name: "Kunyit", Unit: "kg"},
+		{SKU: "patin", Name: "Ikan Patin", Unit: "kg"},
+		{SKU: "rawit-merah", Name: "Cabai Rawit Merah", Unit: "kg"},
+		{SKU: "rawit-hijau", Name: "Cabai Rawit Hijau", Unit: "kg"},
+		{SKU: "singkong", Name: "Singkong", Unit: "kg"},
+		{SKU: "kacang-panjang", Name: "Kacang Panjang", Unit: "ikat"},
+		{SKU: "lombok-ijo", Name: "Lombok Ijo", Unit: "kg"},
+	})
+	for words, sku := range map[string]string{
+		"kunir": "kunyit", "iwak patin": "patin", "cabe rawit beureum": "rawit-merah", "lombok rawit abang": "rawit-merah",
+		"gumbili": "singkong", "kacang dowo": "kacang-panjang", "lombok ijo": "lombok-ijo",
+	} {
+		c, ok := catalog.Sure(ix.Match(words))
+		if !ok || c.Product.SKU != sku {
+			t.Errorf("Match(%q) = %v, want %s surely", words, names(ix.Match(words)), sku)
+		}
+	}
+}

@@ -142,6 +142,8 @@ func init() {
 	// "teh" is tea and also the Sundanese particle and address ("teh, cabe
 	// sabaraha?"): dropped only when other words remain.
 	addLex(lxFiller|lxWeak, "teh")
+	// "abang" is a brother to greet and, in Javanese, red ("lombok abang").
+	addLex(lxWeak, "abang")
 
 	addLex(lxSepWord, "sama", "sm", "dan", "dn", "karo", "jeung", "sareng", "ama", "plus", "tambah",
 		"tambahin", "ditambah", "trus", "terus", "lalu", "serta", "kalih", "jo")

@@ -125,6 +125,18 @@ func (st *state) match(w1, w2 span) ([]catalog.Candidate, int) {
 				}
 				return st.p.ix.Match(string(wbuf)), wn
 			}
+			if n <= maxPhrase && wn <= maxPhrase {
+				// "lombok rawit abang": the weak word names the sort.
+				// Taken only when it settles what the line without it
+				// leaves open.
+				with := st.p.ix.Match(string(wbuf))
+				if st.p.decide(with, wn).verdict == vOne {
+					without := st.p.ix.Match(string(buf))
+					if st.p.decide(without, n).verdict != vOne {
+						return with, wn
+					}
+				}
+			}
 		}
 	}
 	if n == 0 || n > maxPhrase {

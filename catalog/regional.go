@@ -1,0 +1,39 @@
+package catalog
+
+// regionalWords are words of the regional languages buyers mix into
+// Indonesian (Javanese ngoko and krama, Sundanese, Banjar, Minang, Betawi),
+// each with the Indonesian word a catalog names the same thing with. They
+// are general, not one market's: a Banjar market's spreadsheet says
+// "Kunyit", and a Javanese buyer there still writes "kunir". A word is read
+// this way only when the catalog does not know it itself (a market that
+// sells "Lombok Ijo" keeps its own name) and knows the Indonesian word.
+var regionalWords = map[string]string{
+	// colours, which tell sorts apart (cabai rawit merah / hijau)
+	"abang": "merah", "abrit": "merah", "beureum": "merah", "habang": "merah", "sirah": "merah",
+	"ijo": "hijau", "hejo": "hijau", "ijau": "hijau", "ijem": "hijau",
+	"bodas": "putih", "pethak": "putih", "puteh": "putih",
+	"koneng": "kuning", "kuniang": "kuning", "kunyit": "kuning",
+	"ireng": "hitam", "hideung": "hitam", "hirang": "hitam",
+	"gede": "besar", "gedhe": "besar", "ganal": "besar", "gadang": "besar",
+	"cilik": "kecil", "leutik": "kecil", "halus": "kecil", "ketek": "kecil",
+	"dowo": "panjang", "dawa": "panjang", "panjang": "panjang",
+	// kinds of goods
+	"hayam": "ayam", "ayam": "ayam",
+	"iwak": "ikan", "iwa": "ikan", "lawuak": "ikan",
+	"endog": "telur", "endhog": "telur", "tigan": "telur", "talua": "telur", "hintalu": "telur", "tolor": "telur", "telor": "telur",
+	"sampi": "sapi", "jawi": "sapi",
+	"lombok": "cabai", "lado": "cabai", "cabe": "cabai", "cabi": "cabai",
+	"cengek": "rawit", "cengis": "rawit",
+	"kunir": "kunyit", "laos": "lengkuas", "sereh": "serai", "kobis": "kol",
+	"bonteng": "timun", "ketimun": "timun", "kecambah": "tauge", "toge": "tauge", "gambas": "oyong",
+	"surawung": "kemangi", "peuteuy": "petai", "pete": "petai",
+	"gumbili": "singkong", "sampeu": "singkong", "pohong": "singkong", "kasapi": "singkong",
+	"karambia": "kelapa", "krambil": "kelapa", "kalapa": "kelapa", "nyiur": "kelapa",
+	"jagong": "jagung", "kates": "pepaya", "cau": "pisang",
+	"uyah": "garam", "gulo": "gula", "lenga": "minyak", "minyek": "minyak",
+	"beas": "beras", "baras": "beras",
+	"bawang": "bawang", "bawa": "bawang",
+}
+
+// regionalWord is the Indonesian word for a regional one, "" for none.
+func regionalWord(w string) string { return regionalWords[w] }
