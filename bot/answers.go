@@ -117,8 +117,10 @@ func (e *Engine) swapTo(c *Conversation, i int, s string) (act, bool) {
 	return act{ev: EvChange, sku: last.SKU, swap: best.Product.SKU, qty: last.Qty, amount: last.Amount}, true
 }
 
-// replaceRe reads "nilanya ganti mujair aja", "tomat diganti kentang".
-var replaceRe = regexp.MustCompile(`^(?:eh\s+|maaf\s+)?(.+?)\s+(?:ganti|diganti|gantiin|tukar|ditukar|tuker|dituker)\s+(?:jadi\s+|ke\s+|dengan\s+|dg\s+|sama\s+|pake\s+|pakai\s+)?(.+)$`)
+// replaceRe reads "nilanya ganti mujair aja", "tomat diganti kentang",
+// "kangkungnya jadi bayam aja" (a product after "jadi": a swap; a
+// quantity after it is a change, read elsewhere).
+var replaceRe = regexp.MustCompile(`^(?:eh\s+|maaf\s+)?(.+?)\s+(?:ganti|diganti|gantiin|tukar|ditukar|tuker|dituker|jadi|dadi)\s+(?:jadi\s+|ke\s+|dengan\s+|dg\s+|sama\s+|pake\s+|pakai\s+)?(.+)$`)
 
 // readReplace reads a product swapped for another, the quantity kept
 // unless a new one is said.
@@ -260,6 +262,9 @@ func (e *Engine) readCorrection(c *Conversation, line string) (act, bool) {
 	if len(c.Cart) == 0 {
 		return act{}, false
 	}
+	if a, ok := e.readFinalQty(c, s); ok {
+		return a, true
+	}
 	if a, ok := e.readSwap(c, s); ok {
 		return a, true
 	}
@@ -324,6 +329,45 @@ func (e *Engine) readCorrection(c *Conversation, line string) (act, bool) {
 		}
 	}
 	return act{}, false
+}
+
+// finalQtyRe finds the quantity a line ends up at: "tempe tambah 1 lagi ya
+// jadi 3", "berasnya jadi 10 kg aja".
+var finalQtyRe = regexp.MustCompile(`\b(?:jadi|jd|dadi|totalnya|total)\s+([^,.;]+?)\s*(?:aja|saja|ya|deh|kak|mbak|bu)?\s*$`)
+
+// readFinalQty reads a line that names a cart product and says what its
+// quantity becomes ("jadi 3"), whatever else it says on the way ("tambah 1
+// lagi"): the trader writes down the total the buyer counted.
+func (e *Engine) readFinalQty(c *Conversation, s string) (act, bool) {
+	m := finalQtyRe.FindStringSubmatchIndex(s)
+	if m == nil {
+		return act{}, false
+	}
+	qty, unit, ok := parse.ParseQuantity(s[m[2]:m[3]])
+	if !ok || e.namesProduct(s[m[2]:m[3]]) {
+		return act{}, false
+	}
+	head := s[:m[0]]
+	var words []string
+	for _, w := range strings.Fields(head) {
+		if _, _, isQty := parse.ParseQuantity(w); isQty || addCue.MatchString(w) || changeCue.MatchString(w) {
+			continue
+		}
+		words = append(words, w)
+	}
+	if len(words) == 0 {
+		return act{}, false
+	}
+	i := e.findCartLine(c, strings.Join(words, " "))
+	if i < 0 || !e.namesProduct(strings.Join(words, " ")) {
+		return act{}, false
+	}
+	p := e.bySKU[c.Cart[i].SKU]
+	q, note := e.questionQty(Question{Qty: qty, Unit: unit}, p)
+	if note != "" || q <= 0 {
+		return act{}, false
+	}
+	return act{ev: EvChange, sku: p.SKU, qty: q, text: s}, true
 }
 
 var ordinals = map[string]int{"pertama": 1, "kesatu": 1, "satu": 1, "kedua": 2, "dua": 2, "ketiga": 3, "tiga": 3,

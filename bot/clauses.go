@@ -27,7 +27,11 @@ var deliveryTo = regexp.MustCompile(`(?i)\b(tolong\s+)?(di)?(antar|anter|antarka
 // nameRe finds "atas nama Bu Yati", "a.n. Mas Agus", "penerima: Pak Budi",
 // "buat Bu Yati", "nama saya Rina".
 var nameRe = regexp.MustCompile(`(?i)(?:^|[\s,;(])(?:atas\s+nama|atas\s+name|a\.\s?n\.?|a/n|an\.|nama\s+penerima\s*:?|penerima\s*:?|namanya\s*:?|nama\s+saya|nama\s+sy|nama\s+gue|nama\s+aye|nama\s*:|nama\s+aku|ulun\s+nama|ngaran\s+ulun|ngaran|nami\s+abdi|namina|nami|jenengku|jeneng\s+kula|asma\s+kula|nama)\s*:?\s+([^\n,;()]+)`)
-var forRe = regexp.MustCompile(`(?i)(?:^|[\s,;(])(?:buat|untuk|utk|u/|gasan|kagem|kanggo|pikeun|keur|an|a\.n|atas)\s+((?:bu|ibu|pak|bapak|mas|mbak|mba|kak|bang|abang|dek|om|tante|acil|julak|ading|teh|aa|cik|koh|nyai|mbok|bude|pakde|uwa|mak|umi|abah|amang|busu|angah|bunda|eyang|nenek|kakek|haji|hj|h|mpok|kang|teteh|ceu|neng|mama|mamah|papa|ibuk)\.?\s+[a-z][a-z']*(?:\s+[a-z][a-z']*)?)`)
+var forRe = regexp.MustCompile(`(?i)(?:^|[\s,;(])(?:buat|untuk|utk|u/|gasan|kagem|kanggo|pikeun|keur|an|a\.n|atas)\s*:?\s+((?:bu|ibu|pak|bapak|mas|mbak|mba|kak|bang|abang|dek|om|tante|acil|julak|ading|teh|aa|cik|koh|nyai|mbok|bude|pakde|uwa|mak|umi|abah|amang|busu|angah|bunda|eyang|nenek|kakek|haji|hj|h|mpok|kang|teteh|ceu|neng|mama|mamah|papa|ibuk)\.?\s+[a-z][a-z']*(?:\s+[a-z][a-z']*)?)`)
+
+// selfRe finds a buyer introducing themselves by a capitalised name ("mbak
+// saya Yuni yang biasa beli telur"); lower case ("saya mau") is not a name.
+var selfRe = regexp.MustCompile(`(?:^|[\s,])(?i:saya|sy|aku|ulun|kulo|abdi)\s+([A-Z][a-z']+(?:\s+[A-Z][a-z']+)?)\b`)
 
 // nameIntro words may come before a name said on its own ("dengan Pak
 // Syahrani", "saya Bu Tini").
@@ -41,10 +45,10 @@ var honorifics = set("mpok", "engkong", "babe", "kang", "teteh", "ceu", "neng", 
 // cutName takes a recipient's name out of a line.
 func cutName(line string) (rest, name string) {
 	if !hasAny(strings.ToLower(line), "nama", "an", "a.", "a/n", "penerima", "ngaran", "nami", "jeneng", "asma", "atas", "buat", "untuk", "utk",
-		"u/", "gasan", "kagem", "kanggo", "pikeun", "keur") {
+		"u/", "gasan", "kagem", "kanggo", "pikeun", "keur", "saya", "sy", "aku", "ulun", "kulo", "abdi") {
 		return line, "" // a cheap test before the two expressions
 	}
-	for _, re := range []*regexp.Regexp{nameRe, forRe} {
+	for _, re := range []*regexp.Regexp{nameRe, forRe, selfRe} {
 		m := re.FindStringSubmatchIndex(line)
 		if m == nil {
 			continue
@@ -87,11 +91,32 @@ func cleanName(s string) string {
 			break
 		}
 		out = append(out, strings.Trim(w, ",;:"))
-		if strings.HasSuffix(w, ".") && len(lw) > 3 {
-			break // "Galuh. langsung kirim": the sentence ended
+		if strings.HasSuffix(w, ".") && len(lw) > 3 || strings.HasSuffix(w, ":") {
+			break // "Galuh. langsung kirim", "a/n Lukas: beras 5 kg": the name ended
 		}
 	}
 	return strings.TrimSpace(strings.Join(out, " "))
+}
+
+// capitalName is a line that is only a capitalised name of one or two
+// words ("Rudi", "Siti Aminah"): read as the receiver's name when the same
+// message gives the address.
+func capitalName(s string) bool {
+	fs := strings.Fields(strings.Trim(s, " .,;"))
+	if len(fs) == 0 || len(fs) > 2 {
+		return false
+	}
+	for _, w := range fs {
+		if len(w) < 3 || w[0] < 'A' || w[0] > 'Z' || notNameWords[strings.ToLower(w)] || fillerTail[strings.ToLower(w)] || addressWords[strings.ToLower(w)] {
+			return false
+		}
+		for _, r := range w[1:] {
+			if (r < 'a' || r > 'z') && r != '\'' {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // looksLikeName is true for a short line that is a name: an honorific and
@@ -155,11 +180,13 @@ func (e *Engine) cutAddressIntro(line string) (rest, addr string, intro bool) {
 
 // cutNamePart takes a name said on its own between commas or stops out of
 // what is left of a line ("diterke yo, Mbak Sri").
-func (e *Engine) cutNamePart(rest string) (string, string) {
+func (e *Engine) cutNamePart(rest string, beside bool) (string, string) {
 	parts := splitAddressParts(rest)
 	for i, p := range parts {
 		p = strings.TrimSpace(p)
-		if looksLikeName(p) && !e.ordersProduct(p) {
+		// Beside an address, a capitalised name alone is the receiver
+		// ("Fajar, jl. Kecubung no 15").
+		if (looksLikeName(p) || beside && capitalName(p) && !e.namesProduct(p)) && !e.ordersProduct(p) {
 			parts = append(parts[:i:i], parts[i+1:]...)
 			return strings.Join(parts, ", "), cleanName(p)
 		}

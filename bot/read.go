@@ -72,7 +72,31 @@ func (e *Engine) readBuyer(c *Conversation, in Inbound) []act {
 	if len(acts) == 0 {
 		return []act{{ev: EvText, text: raw}}
 	}
+	e.nameLines(acts)
 	return orderActs(acts)
+}
+
+// nameLines reads a line that is only a capitalised name ("Rudi") as the
+// receiver's name when the same message gives an address and no name.
+func (e *Engine) nameLines(acts []act) {
+	hasAddr := false
+	for _, a := range acts {
+		switch a.ev {
+		case EvName:
+			return
+		case EvAddress:
+			hasAddr = true
+		}
+	}
+	if !hasAddr {
+		return
+	}
+	for i, a := range acts {
+		if a.ev == EvText && capitalName(a.text) && !e.namesProduct(a.text) {
+			acts[i] = act{ev: EvName, text: strings.Trim(a.text, " .,;")}
+			return
+		}
+	}
 }
 
 // payWordsRe is a message about how to pay.
@@ -323,7 +347,7 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 		}
 	}
 	if name == "" {
-		rest, name = e.cutNamePart(rest)
+		rest, name = e.cutNamePart(rest, addr != "")
 	}
 	rest = cutGreeting(rest)
 	if intro || dlv == EvAntar {
@@ -385,9 +409,24 @@ func (e *Engine) readCorrections(c *Conversation, line string) ([]act, bool) {
 	parts := splitClauses(line)
 	var acts []act
 	found := false
+	subject := -1 // a cart line named with no quantity: "cabenya kebanyakan, jadi 1/4"
 	for _, p := range parts {
 		body, fin := cutFinish(p)
-		if a, ok := e.readCorrection(c, body); ok {
+		if qty, unit, ok := e.bareQty(body); ok && (subject >= 0 || len(acts) > 0 && acts[len(acts)-1].ev == EvChange) {
+			// The quantity of the line just named or changed.
+			if subject >= 0 {
+				if q, note := e.questionQty(Question{Qty: qty, Unit: unit}, e.bySKU[c.Cart[subject].SKU]); note == "" && q > 0 {
+					acts = append(acts, act{ev: EvChange, sku: c.Cart[subject].SKU, qty: q, text: body})
+					found, subject = true, -1
+				}
+			} else if a := &acts[len(acts)-1]; a.amount == 0 {
+				if q, note := e.questionQty(Question{Qty: qty, Unit: unit}, e.bySKU[firstNonEmpty(a.swap, a.sku)]); note == "" && q > 0 {
+					a.qty = q // "brokolinya ganti buncis, setengah kilo juga"
+				}
+			}
+		} else if i := e.namedCartLine(c, body); i >= 0 {
+			subject = i
+		} else if a, ok := e.readCorrection(c, body); ok {
 			acts = append(acts, a)
 			found = true
 		} else if strings.TrimSpace(body) != "" && !onlyCues(body) {
@@ -398,6 +437,51 @@ func (e *Engine) readCorrections(c *Conversation, line string) ([]act, bool) {
 		}
 	}
 	return acts, found
+}
+
+// bareQty reads a clause that is only a quantity ("jadi 1/4 aja",
+// "setengah kilo juga"): no product named.
+func (e *Engine) bareQty(clause string) (catalog.Qty, string, bool) {
+	text := changeCue.ReplaceAllString(strings.ToLower(clause), " ")
+	qty, unit, ok := parse.ParseQuantity(text)
+	if !ok {
+		return 0, "", false
+	}
+	r := e.parser.Parse(text)
+	if len(r.Items) > 0 || len(r.Unknown) > 0 {
+		return 0, "", false
+	}
+	for _, q := range r.Questions {
+		if q.Product != nil || len(q.Choices) > 0 {
+			return 0, "", false // "minyaknya 1 liter": a product, even unsure
+		}
+	}
+	return qty, unit, true
+}
+
+// namedCartLine is the cart line a clause names as its subject with no
+// quantity and no cue of its own ("cabenya kebanyakan"), or -1.
+func (e *Engine) namedCartLine(c *Conversation, clause string) int {
+	s := strings.ToLower(strings.TrimSpace(clause))
+	if !strings.Contains(s, "nya") || removeCue.MatchString(s) || changeCue.MatchString(s) || addCue.MatchString(s) {
+		return -1
+	}
+	if strings.ContainsAny(s, "0123456789") {
+		return -1
+	}
+	for _, w := range strings.Fields(s) {
+		if _, _, ok := parse.ParseQuantity(w); ok {
+			return -1 // "minyaknya sekilo": a quantity said
+		}
+	}
+	for _, w := range strings.Fields(s) {
+		if len(w) > 5 && strings.HasSuffix(w, "nya") {
+			if i := e.findCartLine(c, w); i >= 0 {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // splitClauses splits at commas and semicolons, but not inside a decimal
