@@ -113,7 +113,7 @@ func TestAdminCommands(t *testing.T) {
 	contains(t, "kurir", h.say(admin, "KURIR TAMBAH 0833-0000-0009 Mas Bayu KH 9999 ZZ"), "Mas Bayu")
 	contains(t, "umumkan", h.say(admin, "UMUMKAN besok pasar libur"), "8 chat")
 	contains(t, "group got it", h.to("sayur"), "besok pasar libur")
-	contains(t, "bantuan", h.say(admin, "ADMIN BANTUAN"), "BUKA")
+	contains(t, "bantuan", h.say(admin, "ADMIN BANTUAN"), "BUKA", "*BALAS 0812xxxx teks*")
 	contains(t, "bad syntax", h.say(admin, "KURIR TAMBAH abc"), "KURIR")
 }
 

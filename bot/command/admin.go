@@ -1,20 +1,14 @@
-// Package admincmd reads the commands admins type into their chat with the
-// market number: "BUKA", "JAM SENIN 06:00-11:00", "KURIR TAMBAH 0812…
-// Mas Joko KH 1234 AB" and the like. Reading is forgiving (any case, extra
-// spaces, 06.00 or 6 for 06:00, several date forms); a command with a
-// recognisable keyword but wrong arguments comes back as Invalid with an
-// explanation, so the admin learns the form. Who may use them is the
-// engine's decision, not this package's.
-package admincmd
+package command
 
 import (
+	"regexp"
 	"strings"
 	"time"
+
+	"pasarbot/catalog"
 )
 
-// Kind is what a command asks for.
-type Kind string
-
+// The admins' commands: in their direct chat with the market number.
 const (
 	Invalid        Kind = "invalid"         // a command keyword with wrong arguments: Text explains
 	Buka           Kind = "buka"            // open the market now
@@ -33,6 +27,7 @@ const (
 	Tugaskan       Kind = "tugaskan"        // give order Code to courier Phone
 	Lepas          Kind = "lepas"           // take order Code from its courier and offer it again
 	SelesaiCS      Kind = "selesai_cs"      // end the human handover with Phone (empty: the engine picks the only one)
+	Balas          Kind = "balas"           // Text to the buyer at Phone, through the market number
 	Bantuan        Kind = "bantuan"         // the admin command list
 )
 
@@ -49,104 +44,103 @@ type Command struct {
 	Plate      string       // KurirTambah: "KH 1234 AB"; "" when not given
 	Code       string       // Tugaskan: upper-case order code, "A7K2"
 	Want       Kind         // Invalid: the command the admin was writing (for Usage in another language)
+	PhoneText  string       // Balas: the number as typed (Phone is "" when it is not one)
 }
 
-// Parse reads an admin command. ok is false when text is not one (then
-// the engine treats it as an ordinary message); words that are also
+// ParseAdmin reads an admin command. ok is false when text is not one
+// (then the engine treats it as an ordinary message); words that are also
 // everyday buyer words ("selesai", "bantuan", "admin", "batal", "tambah")
-// count only in their two-word admin forms.
-func Parse(text string) (cmd Command, ok bool) {
+// count only in their two-word admin forms. The command is the record
+// (records.go) whose name or alias starts the text, the longest first; its
+// argument reader decides the rest.
+func ParseAdmin(text string) (cmd Command, ok bool) {
 	toks := tokenize(text)
 	if len(toks) == 0 {
 		return Command{}, false
 	}
-	w0, w1 := keyword(toks, 0), keyword(toks, 1)
-	switch w0 {
-	case "BUKA":
-		if w1 == "BLOKIR" {
-			return blockCommand(BukaBlokir, toks[2:]), true
+	s, n := adminIndex.match(toks)
+	if s == nil {
+		if keyword(toks, 0) == "KURIR" {
+			return Command{Kind: Invalid, Want: KurirTambah, Text: "Perintah kurir ada dua:\n" + Usage(KurirTambah, "id") + "\n" + Usage(KurirHapus, "id")}, true
 		}
-		return bare(Buka, toks), true
-	case "TUTUP":
-		return bare(Tutup, toks), true
-	case "INFO":
-		return bare(Info, toks), true
-	case "JAM":
-		return parseJam(toks[1:]), true
-	case "LIBUR":
-		if w1 == "BATAL" || w1 == "HAPUS" {
-			return dateCommand(LiburBatal, toks[2:]), true
-		}
-		return dateCommand(Libur, toks[1:]), true
-	case "BATAL":
-		if w1 == "LIBUR" {
-			return dateCommand(LiburBatal, toks[2:]), true
-		}
-	case "LAPORAN":
-		if len(toks) == 1 {
-			return Command{Kind: Laporan}, true
-		}
-		return dateCommand(Laporan, toks[1:]), true
-	case "UMUMKAN":
-		return parseUmumkan(text, toks), true
-	case "KURIR":
-		switch w1 {
-		case "TAMBAH":
-			return parseKurirTambah(toks[2:]), true
-		case "HAPUS":
-			return phoneCommand(KurirHapus, toks[2:]), true
-		}
-		return Command{Kind: Invalid, Want: KurirTambah, Text: "Perintah kurir ada dua:\n" + Usage(KurirTambah, "id") + "\n" + Usage(KurirHapus, "id")}, true
-	case "TAMBAH":
-		if w1 == "KURIR" {
-			return parseKurirTambah(toks[2:]), true
-		}
-	case "HAPUS":
-		if w1 == "KURIR" {
-			return phoneCommand(KurirHapus, toks[2:]), true
-		}
-	case "BLOKIR":
-		return blockCommand(Blokir, toks[1:]), true
-	case "TUGASKAN":
-		return parseTugaskan(toks[1:]), true
-	case "LEPAS":
-		// "LEPAS A7K2" (or "LEPAS TUGAS A7K2"); other sentences are chat.
-		rest := toks[1:]
-		if w1 == "TUGAS" || w1 == "KURIR" {
-			rest = toks[2:]
-		}
-		if len(rest) == 0 {
-			return invalid(Lepas, "Kode pesanannya belum ada."), true
-		}
-		if code, ok := orderCode(rest[0].s); ok && len(rest) == 1 {
-			return Command{Kind: Lepas, Code: code}, true
-		}
-	case "SELESAI":
-		if w1 == "CS" {
-			if len(toks) == 2 {
-				return Command{Kind: SelesaiCS}, true
-			}
-			return phoneCommand(SelesaiCS, toks[2:]), true
-		}
-	case "ADMIN":
-		if (w1 == "BANTUAN" || w1 == "HELP") && len(toks) == 2 {
-			return Command{Kind: Bantuan}, true
-		}
-	case "BANTUAN", "HELP":
-		if w1 == "ADMIN" && len(toks) == 2 {
-			return Command{Kind: Bantuan}, true
-		}
+		return Command{}, false
+	}
+	return s.args(s.Kind, text, toks[n:])
+}
+
+// adminArgs reads what follows an admin command's words; ok is false when
+// the words turn out to be a sentence, not the command.
+type adminArgs func(k Kind, text string, args []token) (Command, bool)
+
+// noArgs is a command without arguments; anything after it is a mistake
+// worth pointing out rather than a silent BUKA.
+func noArgs(k Kind, _ string, args []token) (Command, bool) {
+	if len(args) == 0 {
+		return Command{Kind: k}, true
+	}
+	return invalid(k, "Perintah ini tanpa tambahan kata."), true
+}
+
+func dateArgs(k Kind, _ string, args []token) (Command, bool) { return dateCommand(k, args), true }
+
+func phoneArgs(k Kind, _ string, args []token) (Command, bool) { return phoneCommand(k, args), true }
+
+func blockArgs(k Kind, _ string, args []token) (Command, bool) { return blockCommand(k, args), true }
+
+// optionalDate is LAPORAN: today without a date.
+func optionalDate(k Kind, _ string, args []token) (Command, bool) {
+	if len(args) == 0 {
+		return Command{Kind: k}, true
+	}
+	return dateCommand(k, args), true
+}
+
+// optionalPhone is SELESAI CS: the only handover without a number.
+func optionalPhone(k Kind, _ string, args []token) (Command, bool) {
+	if len(args) == 0 {
+		return Command{Kind: k}, true
+	}
+	return phoneCommand(k, args), true
+}
+
+// exactlyNoArgs is ADMIN BANTUAN: with more words it is a buyer asking for
+// help ("bantuan admin dong"), not the command.
+func exactlyNoArgs(k Kind, _ string, args []token) (Command, bool) {
+	return Command{Kind: k}, len(args) == 0
+}
+
+// lepasArgs is "LEPAS A7K2" (or "LEPAS TUGAS A7K2"); other sentences are chat.
+func lepasArgs(k Kind, _ string, args []token) (Command, bool) {
+	if len(args) == 0 {
+		return invalid(k, "Kode pesanannya belum ada."), true
+	}
+	if code, ok := orderCode(args[0].s); ok && len(args) == 1 {
+		return Command{Kind: k, Code: code}, true
 	}
 	return Command{}, false
 }
 
-// bare is a command without arguments; anything after it is a mistake
-// worth pointing out rather than a silent BUKA.
-func bare(k Kind, toks []token) Command {
-	if len(toks) == 1 {
-		return Command{Kind: k}
+// umumkanArgs keeps the admin's line breaks and formatting.
+func umumkanArgs(k Kind, text string, args []token) (Command, bool) {
+	if len(args) == 0 {
+		return invalid(k, "Isi pengumumannya belum ada."), true
 	}
-	return invalid(k, "Perintah ini tanpa tambahan kata.")
+	return Command{Kind: k, Text: strings.TrimSpace(text[args[0].start:])}, true
+}
+
+// balasRe is BALAS's number and message, read from the raw text so the
+// message keeps its line breaks.
+var balasRe = regexp.MustCompile(`(?is)^balas\s+([+0-9][0-9 .\-]{7,18}[0-9])\s+(.+)$`)
+
+// balasArgs reads "BALAS 0812… teks": Phone is "" when the number is not
+// one (PhoneText keeps it as typed, for the answer).
+func balasArgs(k Kind, text string, _ []token) (Command, bool) {
+	m := balasRe.FindStringSubmatch(text)
+	if m == nil {
+		return Command{}, false
+	}
+	p, _ := catalog.NormalizePhone(m[1])
+	return Command{Kind: k, Phone: p, PhoneText: m[1], Text: m[2]}, true
 }
 
 func invalid(want Kind, why string) Command {
@@ -201,6 +195,10 @@ func dateCommand(k Kind, toks []token) Command {
 	return Command{Kind: k, Date: d}
 }
 
+func jamArgs(_ Kind, _ string, toks []token) (Command, bool) {
+	return parseJam(toks), true
+}
+
 func parseJam(toks []token) Command {
 	var c Command
 	if len(toks) >= 2 && keyword(toks, 0) == "HARI" && keyword(toks, 1) == "INI" {
@@ -229,19 +227,8 @@ func parseJam(toks []token) Command {
 	return c
 }
 
-func parseUmumkan(text string, toks []token) Command {
-	k, rest := Umumkan, 1
-	switch keyword(toks, 1) {
-	case "PEMBELI":
-		k, rest = UmumkanPembeli, 2
-	case "PENJUAL", "PEDAGANG", "GRUP":
-		rest = 2
-	}
-	if len(toks) <= rest {
-		return invalid(k, "Isi pengumumannya belum ada.")
-	}
-	// The message keeps the admin's line breaks and formatting.
-	return Command{Kind: k, Text: strings.TrimSpace(text[toks[rest].start:])}
+func kurirTambahArgs(_ Kind, _ string, toks []token) (Command, bool) {
+	return parseKurirTambah(toks), true
 }
 
 func parseKurirTambah(toks []token) Command {
@@ -271,6 +258,10 @@ func parseKurirTambah(toks []token) Command {
 		return invalid(KurirTambah, "Nama kurir belum ada atau tidak jelas.")
 	}
 	return Command{Kind: KurirTambah, Phone: p, Name: name, Plate: plate}
+}
+
+func tugaskanArgs(_ Kind, _ string, toks []token) (Command, bool) {
+	return parseTugaskan(toks), true
 }
 
 func parseTugaskan(toks []token) Command {
