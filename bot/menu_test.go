@@ -233,4 +233,3 @@ func TestCanSetPrice(t *testing.T) {
 		}
 	})
 }
-
