@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 
@@ -26,21 +25,22 @@ type menuLine struct {
 
 // MenuText renders page (1-based) of the price list, grouped by category
 // in the order of the seller groups, and returns it with the number of
-// pages. A page out of range shows the nearest page.
-func MenuText(products []catalog.Product, groups []catalog.SellerGroup, page int) (text string, pages int) {
+// pages, in lang ("id" or "en"). A page out of range shows the nearest
+// page.
+func MenuText(lang string, products []catalog.Product, groups []catalog.SellerGroup, page int) (out string, pages int) {
 	if len(products) == 0 {
-		return "Maaf, daftar harga belum ada. Coba lagi nanti ya.", 1
+		return text(lang, "menu_empty"), 1
 	}
-	lines := menuLines(menuOrder(products, groups))
-	pagesOf := paginateMenu(lines)
+	lines := menuLines(lang, menuOrder(products, groups))
+	pagesOf := paginateMenu(lang, lines)
 	pages = len(pagesOf)
 	page = max(1, min(page, pages))
 
 	var b strings.Builder
 	if pages > 1 {
-		fmt.Fprintf(&b, "*Daftar Harga Hari Ini* (%d/%d)\n", page, pages)
+		b.WriteString(text(lang, "menu_title_pages", page, pages) + "\n")
 	} else {
-		b.WriteString("*Daftar Harga Hari Ini*\n")
+		b.WriteString(text(lang, "menu_title") + "\n")
 	}
 	for _, l := range pagesOf[page-1] {
 		if l.header != "" {
@@ -51,9 +51,9 @@ func MenuText(products []catalog.Product, groups []catalog.SellerGroup, page int
 	}
 	b.WriteString("\n")
 	if page < pages {
-		fmt.Fprintf(&b, "Ketik *menu %d* untuk halaman berikutnya.", page+1)
+		b.WriteString(text(lang, "menu_next_page", page+1))
 	} else {
-		b.WriteString("Mau pesan? Tulis saja, misalnya: _cabe rawit 1/4 kg, tomat 1 kg_")
+		b.WriteString(text(lang, "menu_order_hint"))
 	}
 	return b.String(), pages
 }
@@ -99,7 +99,7 @@ func menuOrder(products []catalog.Product, groups []catalog.SellerGroup) []catal
 	return out
 }
 
-func menuLines(products []catalog.Product) []menuLine {
+func menuLines(lang string, products []catalog.Product) []menuLine {
 	var lines []menuLine
 	cur := "\x00"
 	for _, p := range products {
@@ -107,7 +107,7 @@ func menuLines(products []catalog.Product) []menuLine {
 			cur = p.Category
 			lines = append(lines, menuLine{header: menuCategoryTitle(p.Category, p.Group), category: cur})
 		}
-		lines = append(lines, menuLine{category: cur, text: "• " + menuPriceLine(p)})
+		lines = append(lines, menuLine{category: cur, text: "• " + menuPriceLine(lang, p)})
 	}
 	return lines
 }
@@ -115,7 +115,7 @@ func menuLines(products []catalog.Product) []menuLine {
 // paginateMenu cuts lines into pages of about menuPageLines. A header is
 // never the last line of a page, and a category continued on the next page
 // repeats its header there.
-func paginateMenu(lines []menuLine) [][]menuLine {
+func paginateMenu(lang string, lines []menuLine) [][]menuLine {
 	var pages [][]menuLine
 	var page []menuLine
 	for i, l := range lines {
@@ -131,7 +131,7 @@ func paginateMenu(lines []menuLine) [][]menuLine {
 						break
 					}
 				}
-				page = append(page, menuLine{header: h.header + " (lanjutan)", category: h.category})
+				page = append(page, menuLine{header: text(lang, "menu_continued", h.header), category: h.category})
 			}
 		}
 		page = append(page, l)
@@ -144,13 +144,13 @@ func paginateMenu(lines []menuLine) [][]menuLine {
 
 // menuPriceLine is "Cabai Rawit Merah Rp40.000/kg", with the minimum
 // when it is more than one unit, and sold-out items struck through.
-func menuPriceLine(p catalog.Product) string {
+func menuPriceLine(lang string, p catalog.Product) string {
 	if !p.Available {
-		return "~" + p.Name + "~ _habis_"
+		return text(lang, "menu_sold_out", p.Name)
 	}
 	s := p.Name + " " + catalog.Rupiah(p.Price) + "/" + p.Unit
 	if m := p.Min(); m > catalog.Whole(1) {
-		s += " (min " + m.ID() + " " + p.Unit + ")"
+		s += " " + text(lang, "menu_minimum", m.ID(), p.Unit)
 	}
 	return s
 }
@@ -171,32 +171,32 @@ func menuCategoryTitle(category, group string) string {
 }
 
 // PriceText answers "harga cabe": one line for one product (or a sure
-// best match), a short list when the words fit several.
-func PriceText(cands []catalog.Candidate) string {
+// best match), a short list when the words fit several; in lang.
+func PriceText(lang string, cands []catalog.Candidate) string {
 	if len(cands) == 0 {
-		return "Maaf, barang itu belum ada di daftar kami. Ketik *menu* untuk lihat daftar harga."
+		return text(lang, "menu_price_unknown")
 	}
 	if c, ok := catalog.Sure(cands); ok {
-		return menuPriceLine(*c.Product)
+		return menuPriceLine(lang, *c.Product)
 	}
 	const most = 6
 	var b strings.Builder
-	b.WriteString("Ada beberapa yang mirip:\n")
+	b.WriteString(text(lang, "menu_price_several") + "\n")
 	for i, c := range cands {
 		if i == most {
-			fmt.Fprintf(&b, "…dan %d lagi.\n", len(cands)-most)
+			b.WriteString(text(lang, "menu_price_more", len(cands)-most) + "\n")
 			break
 		}
-		b.WriteString("• " + menuPriceLine(*c.Product) + "\n")
+		b.WriteString("• " + menuPriceLine(lang, *c.Product) + "\n")
 	}
-	b.WriteString("Yang mana? Tulis nama lengkapnya ya.")
+	b.WriteString(text(lang, "menu_price_which"))
 	return b.String()
 }
 
 // CategoryText answers "ada ikan apa aja?": what a category has today.
 // category is matched on normalized words ("ikan", "Daging & Ayam",
-// "sayur-sayuran").
-func CategoryText(products []catalog.Product, category string) string {
+// "sayur-sayuran"); in lang.
+func CategoryText(lang string, products []catalog.Product, category string) string {
 	want := catalog.Normalize(category)
 	var in []catalog.Product
 	for _, p := range products {
@@ -212,18 +212,19 @@ func CategoryText(products []catalog.Product, category string) string {
 		}
 	}
 	if len(in) == 0 {
-		return fmt.Sprintf("Maaf, belum ada %s di daftar kami. Ketik *menu* untuk lihat semua.", strings.TrimSpace(category))
+		return text(lang, "category_none", strings.TrimSpace(category))
 	}
 	var b strings.Builder
-	b.WriteString("*" + menuCategoryTitle(in[0].Category, in[0].Group) + "* hari ini:\n")
+	b.WriteString(text(lang, "category_title", menuCategoryTitle(in[0].Category, in[0].Group)) + "\n")
 	for i, p := range in {
 		if i == menuPageLines {
-			fmt.Fprintf(&b, "…dan %d lagi, ketik *menu* untuk semua.\n", len(in)-i)
+			b.WriteString(text(lang, "category_more", len(in)-i) + "\n")
 			break
 		}
-		b.WriteString("• " + menuPriceLine(p) + "\n")
+		b.WriteString("• " + menuPriceLine(lang, p) + "\n")
 	}
-	b.WriteString("\nMau pesan? Tulis nama dan jumlahnya, misalnya: _" + strings.ToLower(menuFirstAvailable(in).Name) + " 1 " + menuFirstAvailable(in).Unit + "_")
+	first := menuFirstAvailable(in)
+	b.WriteString("\n" + text(lang, "category_order_hint", strings.ToLower(first.Name), first.Unit))
 	return b.String()
 }
 

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"pasarbot/bot"
+	"pasarbot/bot/config"
 	"pasarbot/catalog"
 )
 
@@ -30,7 +31,7 @@ func TestMenuText(t *testing.T) {
 	ps := menuCatalog(t)
 	gs := menuGroups()
 	t.Run("OKPages", func(t *testing.T) {
-		text, pages := bot.MenuText(ps, gs, 1)
+		text, pages := bot.MenuText("id", ps, gs, 1)
 		if pages < 2 {
 			t.Fatalf("%d pages for %d products, want several", pages, len(ps))
 		}
@@ -45,7 +46,7 @@ func TestMenuText(t *testing.T) {
 		}
 		seen := map[string]int{}
 		for p := 1; p <= pages; p++ {
-			text, _ := bot.MenuText(ps, gs, p)
+			text, _ := bot.MenuText("id", ps, gs, p)
 			lines := 0
 			for _, l := range strings.Split(text, "\n") {
 				if strings.HasPrefix(l, "• ") {
@@ -75,7 +76,7 @@ func TestMenuText(t *testing.T) {
 	t.Run("OKHabisMarked", func(t *testing.T) {
 		found := false
 		for p := 1; ; p++ {
-			text, pages := bot.MenuText(ps, gs, p)
+			text, pages := bot.MenuText("id", ps, gs, p)
 			if strings.Contains(text, "• ~Durian Medan~ _habis_") {
 				found = true
 			}
@@ -88,7 +89,7 @@ func TestMenuText(t *testing.T) {
 		}
 	})
 	t.Run("OKContinuedHeader", func(t *testing.T) {
-		text, _ := bot.MenuText(ps, gs, 2)
+		text, _ := bot.MenuText("id", ps, gs, 2)
 		first := ""
 		for _, l := range strings.Split(text, "\n")[1:] {
 			if l != "" {
@@ -101,25 +102,25 @@ func TestMenuText(t *testing.T) {
 		}
 	})
 	t.Run("OKOutOfRange", func(t *testing.T) {
-		last, pages := bot.MenuText(ps, gs, 99)
-		want, _ := bot.MenuText(ps, gs, pages)
+		last, pages := bot.MenuText("id", ps, gs, 99)
+		want, _ := bot.MenuText("id", ps, gs, pages)
 		if last != want {
 			t.Error("page 99 is not the last page")
 		}
-		first, _ := bot.MenuText(ps, gs, 0)
-		want, _ = bot.MenuText(ps, gs, 1)
+		first, _ := bot.MenuText("id", ps, gs, 0)
+		want, _ = bot.MenuText("id", ps, gs, 1)
 		if first != want {
 			t.Error("page 0 is not the first page")
 		}
 	})
 	t.Run("OKOnePage", func(t *testing.T) {
-		text, pages := bot.MenuText(ps[:3], nil, 1)
+		text, pages := bot.MenuText("id", ps[:3], nil, 1)
 		if pages != 1 || strings.Contains(text, "menu 2") || !strings.HasPrefix(text, "*Daftar Harga Hari Ini*\n") {
 			t.Errorf("pages = %d:\n%s", pages, text)
 		}
 	})
 	t.Run("OKEmpty", func(t *testing.T) {
-		if text, pages := bot.MenuText(nil, nil, 1); pages != 1 || text == "" {
+		if text, pages := bot.MenuText("id", nil, nil, 1); pages != 1 || text == "" {
 			t.Errorf("empty catalog: %q, %d", text, pages)
 		}
 	})
@@ -128,7 +129,7 @@ func TestMenuText(t *testing.T) {
 		for i, j := 0, len(rev)-1; i < j; i, j = i+1, j-1 {
 			rev[i], rev[j] = rev[j], rev[i]
 		}
-		text, _ := bot.MenuText(ps, rev, 1)
+		text, _ := bot.MenuText("id", ps, rev, 1)
 		if !strings.Contains(text, "\n*Jasa*\n") {
 			t.Errorf("with jasa first, page 1 does not start with it:\n%s", text)
 		}
@@ -136,7 +137,7 @@ func TestMenuText(t *testing.T) {
 	t.Run("OKMinimumShown", func(t *testing.T) {
 		all := ""
 		for p := 1; p <= 10; p++ {
-			text, _ := bot.MenuText(ps, gs, p)
+			text, _ := bot.MenuText("id", ps, gs, p)
 			all += text
 		}
 		if !strings.Contains(all, "• Beras SPHP Rp12.500/kg (min 5 kg)") {
@@ -148,15 +149,15 @@ func TestMenuText(t *testing.T) {
 func TestPriceText(t *testing.T) {
 	ix := catalog.NewIndex(menuCatalog(t))
 	t.Run("OKOne", func(t *testing.T) {
-		if got, want := bot.PriceText(ix.Match("cabe rawit merah")), "Cabai Rawit Merah Rp40.000/kg"; got != want {
+		if got, want := bot.PriceText("id", ix.Match("cabe rawit merah")), "Cabai Rawit Merah Rp40.000/kg"; got != want {
 			t.Errorf("got %q, want %q", got, want)
 		}
-		if got, want := bot.PriceText(ix.Match("bwang merah")), "Bawang Merah Rp45.000/kg"; got != want {
+		if got, want := bot.PriceText("id", ix.Match("bwang merah")), "Bawang Merah Rp45.000/kg"; got != want {
 			t.Errorf("got %q, want %q", got, want)
 		}
 	})
 	t.Run("OKSeveral", func(t *testing.T) {
-		got := bot.PriceText(ix.Match("cabe rawit"))
+		got := bot.PriceText("id", ix.Match("cabe rawit"))
 		for _, want := range []string{"Cabai Rawit Merah Rp40.000/kg", "Cabai Rawit Hijau Rp35.000/kg", "Yang mana"} {
 			if !strings.Contains(got, want) {
 				t.Errorf("%q lacks %q", got, want)
@@ -164,18 +165,18 @@ func TestPriceText(t *testing.T) {
 		}
 	})
 	t.Run("OKLong", func(t *testing.T) {
-		got := bot.PriceText(ix.Match("ikan"))
+		got := bot.PriceText("id", ix.Match("ikan"))
 		if n := strings.Count(got, "• "); n > 6 {
 			t.Errorf("%d lines:\n%s", n, got)
 		}
 	})
 	t.Run("OKHabis", func(t *testing.T) {
-		if got, want := bot.PriceText(ix.Match("durian")), "~Durian Medan~ _habis_"; got != want {
+		if got, want := bot.PriceText("id", ix.Match("durian")), "~Durian Medan~ _habis_"; got != want {
 			t.Errorf("got %q, want %q", got, want)
 		}
 	})
 	t.Run("OKNone", func(t *testing.T) {
-		if got := bot.PriceText(nil); !strings.Contains(got, "*menu*") {
+		if got := bot.PriceText("id", nil); !strings.Contains(got, "*menu*") {
 			t.Errorf("got %q", got)
 		}
 	})
@@ -184,30 +185,30 @@ func TestPriceText(t *testing.T) {
 func TestCategoryText(t *testing.T) {
 	ps := menuCatalog(t)
 	t.Run("OK", func(t *testing.T) {
-		got := bot.CategoryText(ps, "ikan")
+		got := bot.CategoryText("id", ps, "ikan")
 		if !strings.HasPrefix(got, "*Ikan* hari ini:\n") || !strings.Contains(got, "• Ikan Tongkol Rp50.000/kg\n") || strings.Contains(got, "Kangkung") {
 			t.Errorf("got:\n%s", got)
 		}
 	})
 	t.Run("OKPartialWords", func(t *testing.T) {
-		got := bot.CategoryText(ps, "daging")
+		got := bot.CategoryText("id", ps, "daging")
 		if !strings.HasPrefix(got, "*Daging & Ayam* hari ini:") || !strings.Contains(got, "Ayam Potong Rp45.000/ekor") {
 			t.Errorf("got:\n%s", got)
 		}
 	})
 	t.Run("OKReduplication", func(t *testing.T) {
-		if got := bot.CategoryText(ps, "sayur-sayuran"); !strings.HasPrefix(got, "*Sayur* hari ini:") {
+		if got := bot.CategoryText("id", ps, "sayur-sayuran"); !strings.HasPrefix(got, "*Sayur* hari ini:") {
 			t.Errorf("got:\n%s", got)
 		}
 	})
 	t.Run("OKLongCut", func(t *testing.T) {
-		got := bot.CategoryText(ps, "sayur")
+		got := bot.CategoryText("id", ps, "sayur")
 		if n := strings.Count(got, "• "); n > 25 || !strings.Contains(got, "lagi, ketik *menu*") {
 			t.Errorf("%d lines:\n%s", n, got)
 		}
 	})
 	t.Run("ErrUnknown", func(t *testing.T) {
-		if got := bot.CategoryText(ps, "elektronik"); !strings.HasPrefix(got, "Maaf, belum ada elektronik") {
+		if got := bot.CategoryText("id", ps, "elektronik"); !strings.HasPrefix(got, "Maaf, belum ada elektronik") {
 			t.Errorf("got %q", got)
 		}
 	})
@@ -232,4 +233,50 @@ func TestCanSetPrice(t *testing.T) {
 			t.Error("the ikan leader may set the tomato price")
 		}
 	})
+}
+
+// TestMenuEnglish: a market with `language: en` gets the price list, price
+// answers and category lists in English, with no Indonesian frame left.
+func TestMenuEnglish(t *testing.T) {
+	ps := menuCatalog(t)
+	gs := menuGroups()
+	indonesian := []string{"Daftar Harga", "Ketik", "Mau pesan", "lanjutan", "_habis_", "hari ini", "Maaf", "Yang mana", "…dan "}
+	noIndonesian := func(what, got string) {
+		t.Helper()
+		for _, w := range indonesian {
+			if strings.Contains(got, w) {
+				t.Errorf("%s has %q:\n%s", what, w, got)
+			}
+		}
+	}
+	first, pages := bot.MenuText("en", ps, gs, 1)
+	contains(t, "menu page 1", first, fmt.Sprintf("*Today's Prices* (1/%d)", pages), "Type *menu 2* for the next page.")
+	noIndonesian("menu page 1", first)
+	for p := 2; p <= pages; p++ {
+		page, _ := bot.MenuText("en", ps, gs, p)
+		noIndonesian(fmt.Sprintf("menu page %d", p), page)
+	}
+	last, _ := bot.MenuText("en", ps, gs, pages)
+	contains(t, "last page", last, "Want to order?")
+	empty, _ := bot.MenuText("en", nil, nil, 1)
+	contains(t, "no list", empty, "no price list yet")
+
+	sold := []catalog.Product{{SKU: "durian", Name: "Durian Medan", Unit: "kg", Price: 50000, Category: "buah"}}
+	contains(t, "sold out", bot.PriceText("en", []catalog.Candidate{{Product: &sold[0], Score: 1, Exact: true}}), "~Durian Medan~ _sold out_")
+	ix := catalog.NewIndex(ps)
+	several := bot.PriceText("en", ix.Match("cabe rawit"))
+	contains(t, "several", several, "Several match:", "Which one?")
+	noIndonesian("several", several)
+	contains(t, "unknown", bot.PriceText("en", nil), "isn't on our list")
+
+	fish := bot.CategoryText("en", ps, "ikan")
+	contains(t, "category", fish, "today:", "Want to order?")
+	noIndonesian("category", fish)
+	contains(t, "no category", bot.CategoryText("en", ps, "elektronik"), "Sorry, there is no elektronik")
+}
+
+// TestMenuEnglishInChat: the engine passes the market's language.
+func TestMenuEnglishInChat(t *testing.T) {
+	h := newHarness(t, func(c *config.Config) { c.Market.Language = "en" })
+	contains(t, "menu", h.say(buyer1, "menu"), "*Today's Prices*")
 }
