@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -53,7 +54,7 @@ func (e *Engine) adminCommand(t *turn, in Inbound, cmd command.Command) error {
 	}
 	switch cmd.Kind {
 	case command.Invalid:
-		t.reply(in, cmd.Text)
+		t.reply(in, cmd.Explanation(e.set.Lang))
 	case command.Bantuan:
 		t.reply(in, command.Help(command.Admin, e.set.Lang))
 	case command.Buka:
@@ -68,22 +69,19 @@ func (e *Engine) adminCommand(t *turn, in Inbound, cmd command.Command) error {
 			ov, err = sched.SetToday(t.now, cmd.Span)
 		}
 		if err != nil {
-			t.reply(in, err.Error())
-			return nil
+			return e.adminRefused(t, in, err)
 		}
 		return setOverrides(ov, e.t("admin_hours_set"))
 	case command.Libur:
 		ov, err := sched.AddHoliday(cmd.Date)
 		if err != nil {
-			t.reply(in, err.Error())
-			return nil
+			return e.adminRefused(t, in, err)
 		}
 		return setOverrides(ov, e.t("admin_holiday_set", cmd.Date))
 	case command.LiburBatal:
 		ov, err := sched.RemoveHoliday(cmd.Date)
 		if err != nil {
-			t.reply(in, err.Error())
-			return nil
+			return e.adminRefused(t, in, err)
 		}
 		return setOverrides(ov, e.t("admin_holiday_removed", cmd.Date))
 	case command.Info:
@@ -142,6 +140,40 @@ func (e *Engine) adminCommand(t *turn, in Inbound, cmd command.Command) error {
 		}
 	}
 	return nil
+}
+
+// adminRefused answers an admin whose change of the hours the schedule
+// refused: a mistake in the input is explained in the market's language;
+// anything else is logged, and the admin gets a fixed apology rather than
+// an English error string.
+func (e *Engine) adminRefused(t *turn, in Inbound, err error) error {
+	if msg, ok := inputErrorText(e.set.Lang, err); ok {
+		t.reply(in, msg)
+		return nil
+	}
+	t.log.Error().Err(err).Msg("admin command failed")
+	t.reply(in, e.t("admin_command_failed"))
+	return nil
+}
+
+// inputErrorKeys are the catalog's words for each refused input.
+var inputErrorKeys = map[hours.InputCode]string{
+	hours.BadDate:    "hours_bad_date",
+	hours.BadHours:   "hours_bad_hours",
+	hours.BadWeekday: "hours_bad_weekday",
+}
+
+// inputErrorText words err for an admin in lang when it is a refused input.
+func inputErrorText(lang string, err error) (string, bool) {
+	var ie *hours.InputError
+	if !errors.As(err, &ie) {
+		return "", false
+	}
+	key, ok := inputErrorKeys[ie.Code]
+	if !ok {
+		return "", false
+	}
+	return text(lang, key, ie.Value), true
 }
 
 // adminReply is BALAS: the admin answers a buyer through the market

@@ -360,4 +360,10 @@ var messages = map[string][2]string{
 	"category_title":      {"*%s* hari ini:", "*%s* today:"},
 	"category_more":       {"…dan %d lagi, ketik *menu* untuk semua.", "…and %d more, type *menu* for everything."},
 	"category_order_hint": {"Mau pesan? Tulis nama dan jumlahnya, misalnya: _%s 1 %s_", "Want to order? Write the name and amount, e.g. _%s 1 %s_"},
+
+	// Admin changes the hours refused (hours.InputError), and other failures of an admin command
+	"hours_bad_date":       {"Tanggal “%s” tidak dikenali. Tulis seperti 2026-12-25.", "“%s” is not a date. Write it like 2026-12-25."},
+	"hours_bad_hours":      {"Jam “%s” tidak bisa dipakai. Tulis seperti 06:00-12:00 (jam tutup setelah jam buka), atau *tutup*.", "The hours “%s” can't be used. Write them like 06:00-12:00 (closing after opening), or *tutup*."},
+	"hours_bad_weekday":    {"Hari “%s” tidak dikenali. Tulis nama harinya, misalnya SENIN.", "The weekday “%s” is not recognised. Write its name, e.g. SENIN."},
+	"admin_command_failed": {"Maaf, perintah itu gagal dijalankan dan sudah dicatat. Coba lagi sebentar lagi ya.", "Sorry, that command failed and was logged. Please try again shortly."},
 }

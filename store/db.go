@@ -54,8 +54,8 @@ func dsn(path string, readOnly bool) string {
 
 // Open opens (creating if needed) the database at path for writing and
 // applies pending migrations. It takes an exclusive OS lock beside the file
-// first (ErrLocked names the holder's PID), and refuses a 0-byte file
-// (ErrEmptyFile) and a database written by a newer pasarbot.
+// first (LockedError names the holder's PID), and refuses a 0-byte file
+// (EmptyFileError) and a database written by a newer pasarbot.
 func Open(ctx context.Context, path string) (*DB, error) {
 	return open(ctx, path, false)
 }

@@ -38,12 +38,13 @@ type Command struct {
 	Weekday    time.Weekday // Jam: the weekday when HasWeekday
 	HasWeekday bool         //
 	Date       string       // Libur, LiburBatal, Laporan: "2026-12-25" ("" for Laporan: today)
-	Text       string       // Umumkan*: the message as typed; Invalid: what is wrong and the right form (Indonesian)
+	Text       string       // Umumkan*, Balas: the message as typed; Invalid: Explanation("id")
 	Phone      string       // normalized digits, 62812…
 	Name       string       // KurirTambah
 	Plate      string       // KurirTambah: "KH 1234 AB"; "" when not given
 	Code       string       // Tugaskan: upper-case order code, "A7K2"
-	Want       Kind         // Invalid: the command the admin was writing (for Usage in another language)
+	Want       Kind         // Invalid: the command the admin was writing
+	Problem    Problem      // Invalid: what is wrong (Explanation words it)
 	PhoneText  string       // Balas: the number as typed (Phone is "" when it is not one)
 }
 
@@ -61,7 +62,7 @@ func ParseAdmin(text string) (cmd Command, ok bool) {
 	s, n := adminIndex.match(toks)
 	if s == nil {
 		if keyword(toks, 0) == "KURIR" {
-			return Command{Kind: Invalid, Want: KurirTambah, Text: "Perintah kurir ada dua:\n" + Usage(KurirTambah, "id") + "\n" + Usage(KurirHapus, "id")}, true
+			return invalid(KurirTambah, CourierForms), true
 		}
 		return Command{}, false
 	}
@@ -78,7 +79,7 @@ func noArgs(k Kind, _ string, args []token) (Command, bool) {
 	if len(args) == 0 {
 		return Command{Kind: k}, true
 	}
-	return invalid(k, "Perintah ini tanpa tambahan kata."), true
+	return invalid(k, ExtraWords), true
 }
 
 func dateArgs(k Kind, _ string, args []token) (Command, bool) { return dateCommand(k, args), true }
@@ -112,7 +113,7 @@ func exactlyNoArgs(k Kind, _ string, args []token) (Command, bool) {
 // lepasArgs is "LEPAS A7K2" (or "LEPAS TUGAS A7K2"); other sentences are chat.
 func lepasArgs(k Kind, _ string, args []token) (Command, bool) {
 	if len(args) == 0 {
-		return invalid(k, "Kode pesanannya belum ada."), true
+		return invalid(k, NoCode), true
 	}
 	if code, ok := orderCode(args[0].s); ok && len(args) == 1 {
 		return Command{Kind: k, Code: code}, true
@@ -123,7 +124,7 @@ func lepasArgs(k Kind, _ string, args []token) (Command, bool) {
 // umumkanArgs keeps the admin's line breaks and formatting.
 func umumkanArgs(k Kind, text string, args []token) (Command, bool) {
 	if len(args) == 0 {
-		return invalid(k, "Isi pengumumannya belum ada."), true
+		return invalid(k, NoAnnouncement), true
 	}
 	return Command{Kind: k, Text: strings.TrimSpace(text[args[0].start:])}, true
 }
@@ -143,17 +144,19 @@ func balasArgs(k Kind, text string, _ []token) (Command, bool) {
 	return Command{Kind: k, Phone: p, PhoneText: m[1], Text: m[2]}, true
 }
 
-func invalid(want Kind, why string) Command {
-	return Command{Kind: Invalid, Want: want, Text: why + "\n" + Usage(want, "id")}
+func invalid(want Kind, p Problem) Command {
+	c := Command{Kind: Invalid, Want: want, Problem: p}
+	c.Text = c.Explanation("id")
+	return c
 }
 
 func phoneCommand(k Kind, toks []token) Command {
 	if len(toks) == 0 {
-		return invalid(k, "Nomor HP-nya belum ada.")
+		return invalid(k, NoPhone)
 	}
 	p, ok := phone(toks)
 	if !ok {
-		return invalid(k, "Nomor HP tidak dikenali.")
+		return invalid(k, BadPhone)
 	}
 	return Command{Kind: k, Phone: p}
 }
@@ -186,11 +189,11 @@ func hiddenID(s string) (string, bool) {
 
 func dateCommand(k Kind, toks []token) Command {
 	if len(toks) == 0 {
-		return invalid(k, "Tanggalnya belum ada.")
+		return invalid(k, NoDate)
 	}
-	d, err := date(toks)
-	if err != "" {
-		return invalid(k, err)
+	d, p := date(toks)
+	if p != "" {
+		return invalid(k, p)
 	}
 	return Command{Kind: k, Date: d}
 }
@@ -210,18 +213,18 @@ func parseJam(toks []token) Command {
 		}
 	}
 	if len(toks) == 0 {
-		return invalid(Jam, "Jamnya belum ada.")
+		return invalid(Jam, NoHours)
 	}
 	if len(toks) == 1 && (keyword(toks, 0) == "TUTUP" || keyword(toks, 0) == "LIBUR") {
 		if !c.HasWeekday {
-			return invalid(Jam, "Untuk menutup hari ini ketik *TUTUP* (sampai jadwal buka berikutnya) atau *LIBUR* dengan tanggalnya.")
+			return invalid(Jam, CloseTodayForm)
 		}
 		c.Kind, c.Span = Jam, "tutup"
 		return c
 	}
-	sp, err := hoursSpan(toks)
-	if err != "" {
-		return invalid(Jam, err)
+	sp, p := hoursSpan(toks)
+	if p != "" {
+		return invalid(Jam, p)
 	}
 	c.Kind, c.Span = Jam, sp
 	return c
@@ -237,11 +240,11 @@ func parseKurirTambah(toks []token) Command {
 		n++
 	}
 	if n == 0 {
-		return invalid(KurirTambah, "Nomor HP kurir ditulis dulu, lalu nama.")
+		return invalid(KurirTambah, CourierPhoneFirst)
 	}
 	p, ok := phone(toks[:n])
 	if !ok {
-		return invalid(KurirTambah, "Nomor HP tidak dikenali.")
+		return invalid(KurirTambah, BadPhone)
 	}
 	rest := toks[n:]
 	plate := ""
@@ -255,7 +258,7 @@ func parseKurirTambah(toks []token) Command {
 	}
 	name, ok := personName(rest)
 	if !ok {
-		return invalid(KurirTambah, "Nama kurir belum ada atau tidak jelas.")
+		return invalid(KurirTambah, NoCourierName)
 	}
 	return Command{Kind: KurirTambah, Phone: p, Name: name, Plate: plate}
 }
@@ -266,15 +269,15 @@ func tugaskanArgs(_ Kind, _ string, toks []token) (Command, bool) {
 
 func parseTugaskan(toks []token) Command {
 	if len(toks) < 2 {
-		return invalid(Tugaskan, "Kode pesanan dan nomor HP kurir belum lengkap.")
+		return invalid(Tugaskan, NoCodeOrPhone)
 	}
 	code, ok := orderCode(toks[0].s)
 	if !ok {
-		return invalid(Tugaskan, "Kode pesanan 4 huruf/angka, contoh A7K2.")
+		return invalid(Tugaskan, BadCode)
 	}
 	p, ok := phone(toks[1:])
 	if !ok {
-		return invalid(Tugaskan, "Nomor HP kurir tidak dikenali.")
+		return invalid(Tugaskan, BadCourierPhone)
 	}
 	return Command{Kind: Tugaskan, Code: code, Phone: p}
 }

@@ -159,6 +159,13 @@ func TestInvalid(t *testing.T) {
 			if !strings.Contains(got.Text, command.Usage(tc.want, "id")) {
 				t.Errorf("explanation %q lacks the usage", got.Text)
 			}
+			if got.Problem == "" || got.Text != got.Explanation("id") {
+				t.Errorf("Problem %q, Text %q, Explanation(id) %q", got.Problem, got.Text, got.Explanation("id"))
+			}
+			en := got.Explanation("en")
+			if !strings.Contains(en, command.Usage(tc.want, "en")) || en == got.Text {
+				t.Errorf("English explanation %q", en)
+			}
 		})
 	}
 }

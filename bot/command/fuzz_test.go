@@ -40,7 +40,7 @@ func FuzzParseAdmin(f *testing.F) {
 			return
 		}
 		if c.Kind == command.Invalid {
-			if c.Text == "" || c.Want == "" {
+			if c.Text == "" || c.Want == "" || c.Problem == "" || c.Explanation("en") == "" {
 				t.Fatalf("Invalid without explanation: %+v", c)
 			}
 			return
