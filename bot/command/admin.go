@@ -66,7 +66,11 @@ func ParseAdmin(text string) (cmd Command, ok bool) {
 		}
 		return Command{}, false
 	}
-	return s.args(s.Kind, text, toks[n:])
+	c, ok := s.args(s.Kind, text, toks[n:])
+	if !ok {
+		return Command{}, false // a sentence that starts like the command
+	}
+	return c, true
 }
 
 // adminArgs reads what follows an admin command's words; ok is false when
@@ -107,7 +111,10 @@ func optionalPhone(k Kind, _ string, args []token) (Command, bool) {
 // exactlyNoArgs is ADMIN BANTUAN: with more words it is a buyer asking for
 // help ("bantuan admin dong"), not the command.
 func exactlyNoArgs(k Kind, _ string, args []token) (Command, bool) {
-	return Command{Kind: k}, len(args) == 0
+	if len(args) > 0 {
+		return Command{}, false
+	}
+	return Command{Kind: k}, true
 }
 
 // lepasArgs is "LEPAS A7K2" (or "LEPAS TUGAS A7K2"); other sentences are chat.

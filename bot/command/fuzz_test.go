@@ -27,7 +27,7 @@ func FuzzParseAdmin(f *testing.F) {
 		"KURIR HAPUS +62 812-3456-7890", "BUKA BLOKIR 081234567890", "TUGASKAN #a7k2 081234567890",
 		"SELESAI CS 0812", "ADMIN BANTUAN", "jam 24-24", "libur 29-02-2028", "KURIR TAMBAH 0812345678 \x00 B1",
 		"*buka*", "jam 06.00 s/d 12.00 WIB", "UMUMKAN \u00a0\u2003x", "BLOKIR 123456789012345@lid", "LEPAS a7k2",
-		"BUKA BLOKIR 12@lid",
+		"BUKA BLOKIR 12@lid", "ADMIN BANTUAN sekarang", "BALAS 081234567890 halo\nkak", "balas 0712345678 x",
 	} {
 		f.Add(s)
 	}
