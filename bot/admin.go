@@ -1,38 +1,25 @@
 package bot
 
 import (
+	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 
-	"pasarbot/bot/admincmd"
+	"pasarbot/bot/command"
 	"pasarbot/bot/hours"
-	"pasarbot/catalog"
 	"pasarbot/orders"
 )
-
-var balasRe = regexp.MustCompile(`(?is)^balas\s+([+0-9][0-9 .\-]{7,18}[0-9])\s+(.+)$`)
 
 // handleAdmin runs admin commands from allowlisted numbers. It returns
 // false for texts that are not admin commands, so an admin can also shop.
 func (e *Engine) handleAdmin(t *turn, in Inbound) (bool, error) {
-	if m := balasRe.FindStringSubmatch(in.Text); m != nil {
-		phone, ok := catalog.NormalizePhone(m[1])
-		if !ok {
-			t.reply(in, text(e.set.Lang, "admin_bad_phone", m[1]))
-			return true, nil
-		}
-		t.send(DirectChat(phone), e.t("admin_says", m[2]))
-		if err := e.armHandover(t, DirectChat(phone)); err != nil {
-			return true, err
-		}
-		t.reply(in, e.t("relayed"))
-		return true, t.tx.LogAdmin(in.SenderPhone, "BALAS "+phone, t.now)
-	}
-	cmd, ok := admincmd.Parse(in.Text)
+	cmd, ok := command.ParseAdmin(in.Text)
 	if !ok {
 		return false, nil
+	}
+	if cmd.Kind == command.Balas {
+		return true, e.adminReply(t, in, cmd)
 	}
 	t.log.Info().Str("actor", MaskPhone(in.SenderPhone)).Str("command", string(cmd.Kind)).Msg("admin command")
 	if err := t.tx.LogAdmin(in.SenderPhone, in.Text, t.now); err != nil {
@@ -41,7 +28,7 @@ func (e *Engine) handleAdmin(t *turn, in Inbound) (bool, error) {
 	return true, e.adminCommand(t, in, cmd)
 }
 
-func (e *Engine) adminCommand(t *turn, in Inbound, cmd admincmd.Command) error {
+func (e *Engine) adminCommand(t *turn, in Inbound, cmd command.Command) error {
 	sched, err := e.schedule(t.tx)
 	if err != nil {
 		return err
@@ -66,15 +53,15 @@ func (e *Engine) adminCommand(t *turn, in Inbound, cmd admincmd.Command) error {
 		return nil
 	}
 	switch cmd.Kind {
-	case admincmd.Invalid:
-		t.reply(in, cmd.Text)
-	case admincmd.Bantuan:
-		t.reply(in, admincmd.Help(e.set.Lang))
-	case admincmd.Buka:
+	case command.Invalid:
+		t.reply(in, cmd.Explanation(e.set.Lang))
+	case command.Bantuan:
+		t.reply(in, command.Help(command.Admin, e.set.Lang))
+	case command.Buka:
 		return setOverrides(sched.OpenNow(t.now), e.t("admin_opened"))
-	case admincmd.Tutup:
+	case command.Tutup:
 		return setOverrides(sched.CloseNow(t.now), e.t("admin_closed"))
-	case admincmd.Jam:
+	case command.Jam:
 		var ov hours.Overrides
 		if cmd.HasWeekday {
 			ov, err = sched.SetWeekday(cmd.Weekday, cmd.Span)
@@ -82,27 +69,24 @@ func (e *Engine) adminCommand(t *turn, in Inbound, cmd admincmd.Command) error {
 			ov, err = sched.SetToday(t.now, cmd.Span)
 		}
 		if err != nil {
-			t.reply(in, err.Error())
-			return nil
+			return e.adminRefused(t, in, err)
 		}
 		return setOverrides(ov, e.t("admin_hours_set"))
-	case admincmd.Libur:
+	case command.Libur:
 		ov, err := sched.AddHoliday(cmd.Date)
 		if err != nil {
-			t.reply(in, err.Error())
-			return nil
+			return e.adminRefused(t, in, err)
 		}
 		return setOverrides(ov, e.t("admin_holiday_set", cmd.Date))
-	case admincmd.LiburBatal:
+	case command.LiburBatal:
 		ov, err := sched.RemoveHoliday(cmd.Date)
 		if err != nil {
-			t.reply(in, err.Error())
-			return nil
+			return e.adminRefused(t, in, err)
 		}
 		return setOverrides(ov, e.t("admin_holiday_removed", cmd.Date))
-	case admincmd.Info:
+	case command.Info:
 		return e.adminInfo(t, in, sched)
-	case admincmd.Laporan:
+	case command.Laporan:
 		day := e.marketDay(t.now)
 		if cmd.Date != "" {
 			day = cmd.Date
@@ -111,18 +95,18 @@ func (e *Engine) adminCommand(t *turn, in Inbound, cmd admincmd.Command) error {
 			t.sendImage(in.Chat, e.t("report_chart_caption", day), img)
 		}
 		t.reply(in, e.dailyReport(t, day))
-	case admincmd.Umumkan, admincmd.UmumkanPembeli:
+	case command.Umumkan, command.UmumkanPembeli:
 		return e.announce(t, in, cmd)
-	case admincmd.KurirTambah:
+	case command.KurirTambah:
 		c := orders.Courier{Phone: cmd.Phone, Name: cmd.Name, Plate: cmd.Plate, Active: true}
 		if err := t.tx.SaveCourier(c, t.now); err != nil {
 			return err
 		}
 		t.reply(in, e.t("admin_courier_added", c.Name, c.Plate))
-	case admincmd.KurirHapus:
+	case command.KurirHapus:
 		return e.removeCourier(t, in, cmd.Phone)
-	case admincmd.Blokir, admincmd.BukaBlokir:
-		block := cmd.Kind == admincmd.Blokir
+	case command.Blokir, command.BukaBlokir:
+		block := cmd.Kind == command.Blokir
 		if block && e.isAdmin(cmd.Phone) {
 			t.reply(in, e.t("admin_cannot_block_admin"))
 			return nil
@@ -136,11 +120,11 @@ func (e *Engine) adminCommand(t *turn, in Inbound, cmd admincmd.Command) error {
 		} else {
 			t.reply(in, e.t("admin_unblocked", e.mask(cmd.Phone)))
 		}
-	case admincmd.Tugaskan:
+	case command.Tugaskan:
 		return e.assign(t, in, cmd.Code, cmd.Phone)
-	case admincmd.Lepas:
+	case command.Lepas:
 		return e.adminUnassign(t, in, cmd.Code)
-	case admincmd.SelesaiCS:
+	case command.SelesaiCS:
 		chat := ""
 		if cmd.Phone != "" {
 			chat = DirectChat(cmd.Phone)
@@ -156,6 +140,56 @@ func (e *Engine) adminCommand(t *turn, in Inbound, cmd admincmd.Command) error {
 		}
 	}
 	return nil
+}
+
+// adminRefused answers an admin whose change of the hours the schedule
+// refused: a mistake in the input is explained in the market's language;
+// anything else is logged, and the admin gets a fixed apology rather than
+// an English error string.
+func (e *Engine) adminRefused(t *turn, in Inbound, err error) error {
+	if msg, ok := inputErrorText(e.set.Lang, err); ok {
+		t.reply(in, msg)
+		return nil
+	}
+	t.log.Error().Err(err).Msg("admin command failed")
+	t.reply(in, e.t("admin_command_failed"))
+	return nil
+}
+
+// inputErrorKeys are the catalog's words for each refused input.
+var inputErrorKeys = map[hours.InputCode]string{
+	hours.BadDate:    "hours_bad_date",
+	hours.BadHours:   "hours_bad_hours",
+	hours.BadWeekday: "hours_bad_weekday",
+}
+
+// inputErrorText words err for an admin in lang when it is a refused input.
+func inputErrorText(lang string, err error) (string, bool) {
+	var ie *hours.InputError
+	if !errors.As(err, &ie) {
+		return "", false
+	}
+	key, ok := inputErrorKeys[ie.Code]
+	if !ok {
+		return "", false
+	}
+	return text(lang, key, ie.Value), true
+}
+
+// adminReply is BALAS: the admin answers a buyer through the market
+// number, and the bot stays quiet in that chat until SELESAI CS. Only the
+// number is logged, not the message.
+func (e *Engine) adminReply(t *turn, in Inbound, cmd command.Command) error {
+	if cmd.Phone == "" {
+		t.reply(in, e.t("admin_bad_phone", cmd.PhoneText))
+		return nil
+	}
+	t.send(DirectChat(cmd.Phone), e.t("admin_says", cmd.Text))
+	if err := e.armHandover(t, DirectChat(cmd.Phone)); err != nil {
+		return err
+	}
+	t.reply(in, e.t("relayed"))
+	return t.tx.LogAdmin(in.SenderPhone, "BALAS "+cmd.Phone, t.now)
 }
 
 // adminInfo: open or closed, hours, today's counts, bound groups.
@@ -198,9 +232,9 @@ func (e *Engine) adminInfo(t *turn, in Inbound, sched *hours.Schedule) error {
 
 // announce broadcasts to seller groups, or to buyers of the last 30 days,
 // capped so a market number is not flagged for spam.
-func (e *Engine) announce(t *turn, in Inbound, cmd admincmd.Command) error {
+func (e *Engine) announce(t *turn, in Inbound, cmd command.Command) error {
 	const maxBuyers = 200
-	if cmd.Kind == admincmd.UmumkanPembeli {
+	if cmd.Kind == command.UmumkanPembeli {
 		buyers, err := t.tx.RecentBuyers(t.now.Add(-30 * 24 * time.Hour))
 		if err != nil {
 			return err

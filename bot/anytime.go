@@ -37,9 +37,9 @@ func (e *Engine) actHelp(b *buyerTurn) error {
 
 func (e *Engine) actMenu(b *buyerTurn) error {
 	page, _ := menuPage(b.act.text)
-	text, pages := MenuText(e.products, e.groups, page)
+	text, pages := MenuText(e.set.Lang, e.products, e.groups, page)
 	if page > pages {
-		text, _ = MenuText(e.products, e.groups, pages)
+		text, _ = MenuText(e.set.Lang, e.products, e.groups, pages)
 	}
 	b.note(text)
 	return nil
@@ -118,13 +118,13 @@ func (e *Engine) priceQuestion(b *buyerTurn, s string) error {
 			cands = append(cands, catalog.Candidate{Product: p})
 			skus = append(skus, p.SKU)
 		}
-		b.note(PriceText(cands))
+		b.note(PriceText(e.set.Lang, cands))
 		b.conv.LastAsked = strings.Join(skus, "|")
 		return nil
 	}
 	if len(r.Questions) == 1 && r.Questions[0].Product != nil {
 		p := r.Questions[0].Product
-		b.note(PriceText([]catalog.Candidate{{Product: p, Score: 1, Exact: true}}))
+		b.note(PriceText(e.set.Lang, []catalog.Candidate{{Product: p, Score: 1, Exact: true}}))
 		b.conv.LastAsked = p.SKU
 		return nil
 	}
@@ -132,7 +132,7 @@ func (e *Engine) priceQuestion(b *buyerTurn, s string) error {
 	w = strings.TrimSuffix(strings.TrimSuffix(w, " berapa"), " brp")
 	w = strings.TrimPrefix(w, "berapa harga ")
 	if cands := e.index.Match(w); len(cands) > 0 {
-		b.note(PriceText(cands))
+		b.note(PriceText(e.set.Lang, cands))
 		if _, sure := catalog.Sure(cands); len(cands) == 1 || sure {
 			b.conv.LastAsked = cands[0].Product.SKU
 		}
@@ -222,12 +222,12 @@ func (e *Engine) categoryQuestion(s string) (string, bool) {
 	w = strings.TrimSpace(w)
 	for _, p := range e.products {
 		if strings.Contains(strings.ToLower(p.Category), w) && w != "" {
-			return CategoryText(e.products, p.Category), true
+			return CategoryText(e.set.Lang, e.products, p.Category), true
 		}
 	}
 	for _, g := range e.groups {
 		if g.ID == w {
-			return CategoryText(e.products, e.productCategoryOfGroup(g.ID)), true
+			return CategoryText(e.set.Lang, e.products, e.productCategoryOfGroup(g.ID)), true
 		}
 	}
 	return "", false

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"pasarbot/bot"
+	"pasarbot/bot/config"
 	"pasarbot/orders"
 )
 
@@ -113,7 +114,7 @@ func TestAdminCommands(t *testing.T) {
 	contains(t, "kurir", h.say(admin, "KURIR TAMBAH 0833-0000-0009 Mas Bayu KH 9999 ZZ"), "Mas Bayu")
 	contains(t, "umumkan", h.say(admin, "UMUMKAN besok pasar libur"), "8 chat")
 	contains(t, "group got it", h.to("sayur"), "besok pasar libur")
-	contains(t, "bantuan", h.say(admin, "ADMIN BANTUAN"), "BUKA")
+	contains(t, "bantuan", h.say(admin, "ADMIN BANTUAN"), "BUKA", "*BALAS 0812xxxx teks*")
 	contains(t, "bad syntax", h.say(admin, "KURIR TAMBAH abc"), "KURIR")
 }
 
@@ -153,4 +154,13 @@ func TestBadInput(t *testing.T) {
 	contains(t, "too long", h.say(buyer1, strings.Repeat("cabe ", 1000)), "terlalu panjang")
 	got := h.say(buyer1, "tomat\x00 1\u200b kg\x1b[31m")
 	contains(t, "control characters stripped", got, "Tomat 1 kg")
+}
+
+// TestAdminMistakesInEnglish: a market with `language: en` explains an
+// admin's malformed command in English (before, always in Indonesian).
+func TestAdminMistakesInEnglish(t *testing.T) {
+	h := newHarness(t, func(c *config.Config) { c.Market.Language = "en" })
+	contains(t, "JAM", h.say(admin, "JAM"), "The hours are missing.", "*JAM 06:00-12:00* — today's hours")
+	contains(t, "KURIR", h.say(admin, "KURIR"), "There are two courier commands:", "register a courier", "remove a courier")
+	contains(t, "LIBUR", h.say(admin, "LIBUR 2026-02-30"), "That date is not in the calendar.")
 }

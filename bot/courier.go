@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"pasarbot/bot/command"
 	"pasarbot/catalog"
 	"pasarbot/orders"
 )
@@ -122,37 +123,6 @@ func (e *Engine) jobCard(o *orders.Order, j *orders.Job) string {
 	return b.String()
 }
 
-// courierCommand is what couriers type.
-type courierCommand struct {
-	verb string // ambil, jemput, sampai, batal, rekap, pesan, tugaskan
-	code string
-	rest string
-}
-
-func parseCourierCommand(text string) (courierCommand, bool) {
-	fs := strings.Fields(text)
-	if len(fs) == 0 {
-		return courierCommand{}, false
-	}
-	w := strings.ToLower(fs[0])
-	switch w {
-	case "rekap":
-		return courierCommand{verb: "rekap"}, true
-	case "batal":
-		if len(fs) >= 3 && strings.EqualFold(fs[1], "ambil") && orders.LooksLikeCode(fs[2]) {
-			return courierCommand{verb: "batal", code: strings.ToUpper(fs[2]), rest: strings.Join(fs[3:], " ")}, true
-		}
-		return courierCommand{}, false
-	}
-	verbs := map[string]string{"ambil": "ambil", "jemput": "jemput", "dijemput": "jemput", "sampai": "sampai", "selesai": "sampai",
-		"terkirim": "sampai", "pesan": "pesan"}
-	v, ok := verbs[w]
-	if !ok || len(fs) < 2 || !orders.LooksLikeCode(strings.Trim(fs[1], ":,.!#")) {
-		return courierCommand{}, false
-	}
-	return courierCommand{verb: v, code: strings.ToUpper(strings.Trim(fs[1], ":,.!#")), rest: strings.Join(fs[2:], " ")}, true
-}
-
 // courierByPhone returns the registered active courier.
 func (e *Engine) courierByPhone(tx Tx, phone string) (orders.Courier, bool, error) {
 	cs, err := tx.Couriers()
@@ -170,9 +140,9 @@ func (e *Engine) courierByPhone(tx Tx, phone string) (orders.Courier, bool, erro
 // handleCourierDirect takes courier commands sent to the market number
 // directly; false when the sender is not a courier or it is no command.
 func (e *Engine) handleCourierDirect(t *turn, in Inbound) (bool, error) {
-	cmd, ok := parseCourierCommand(in.Text)
-	if !ok {
-		return false, nil
+	cmd, ok := command.ParseCourier(in.Text)
+	if !ok || cmd.Kind == command.CourierHelp {
+		return false, nil // "bantuan" in a direct chat is a buyer's
 	}
 	c, isCourier, err := e.courierByPhone(t.tx, in.SenderPhone)
 	if err != nil || !isCourier {
@@ -183,7 +153,7 @@ func (e *Engine) handleCourierDirect(t *turn, in Inbound) (bool, error) {
 
 // handleCourier reads a message in the courier group.
 func (e *Engine) handleCourier(t *turn, in Inbound) error {
-	cmd, ok := parseCourierCommand(in.Text)
+	cmd, ok := command.ParseCourier(in.Text)
 	if !ok {
 		return nil // couriers chatting
 	}
@@ -198,39 +168,43 @@ func (e *Engine) handleCourier(t *turn, in Inbound) error {
 	return e.courierCommand(t, in, c, cmd)
 }
 
-func (e *Engine) courierCommand(t *turn, in Inbound, c orders.Courier, cmd courierCommand) error {
-	if cmd.verb == "rekap" {
+func (e *Engine) courierCommand(t *turn, in Inbound, c orders.Courier, cmd command.CourierCommand) error {
+	switch cmd.Kind {
+	case command.Rekap:
 		return e.courierSummary(t, in, c)
+	case command.CourierHelp:
+		t.reply(in, command.Help(command.Courier, e.set.Lang))
+		return nil
 	}
-	o, err := t.tx.Order(cmd.code)
+	o, err := t.tx.Order(cmd.Code)
 	if err != nil {
 		return err
 	}
-	j, err := t.tx.Job(cmd.code)
+	j, err := t.tx.Job(cmd.Code)
 	if err != nil {
 		return err
 	}
 	if o == nil || j == nil {
-		t.reply(in, e.t("job_unknown", cmd.code))
+		t.reply(in, e.t("job_unknown", cmd.Code))
 		return nil
 	}
 	t.log = t.log.With().Str("order", o.Code).Logger()
-	if cmd.verb == "ambil" {
+	if cmd.Kind == command.Ambil {
 		return e.claim(t, in, o, j, c)
 	}
 	if j.Courier != c.Phone {
 		t.refuse(in, e.t("job_not_yours", o.Code))
 		return nil
 	}
-	switch cmd.verb {
-	case "jemput":
+	switch cmd.Kind {
+	case command.Jemput:
 		return e.pickedUp(t, in, o, j, c)
-	case "sampai":
+	case command.Sampai:
 		return e.delivered(t, in, o, j, c)
-	case "batal":
-		return e.giveBack(t, in, o, j, c, cmd.rest)
-	case "pesan":
-		t.send(o.BuyerChat, e.t("relay_from_courier", o.Code, c.Name, quoted(cmd.rest)))
+	case command.BatalAmbil:
+		return e.giveBack(t, in, o, j, c, cmd.Rest)
+	case command.Pesan:
+		t.send(o.BuyerChat, e.t("relay_from_courier", o.Code, c.Name, quoted(cmd.Rest)))
 		t.reply(in, e.t("relayed"))
 		return nil
 	}

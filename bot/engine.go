@@ -287,6 +287,10 @@ func OutboundID(cause string, n int) string {
 }
 
 // t picks the text for the market's language.
+// Apology is the answer, in the market's language, to a message the engine
+// could not process (the pipeline sets such a message aside).
+func (e *Engine) Apology() string { return e.t("internal_error") }
+
 func (e *Engine) t(key string, args ...any) string {
 	return text(e.set.Lang, key, args...)
 }

@@ -1,47 +1,11 @@
 package bot
 
 import (
-	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"pasarbot/orders"
 )
-
-func FuzzParseSellerCommand(f *testing.F) {
-	for _, s := range []string{"OK A7K2", "ok a7k2 tanpa tomat", "ADA A7K2 cabe 1/4 saja", "TOLAK A7K2 habis",
-		"HARGA A7K2 85000", "HARGA A7K2 cabe 70000/kg", "TIMBANG A7K2 cabe 0,3", "TIMBANG A7K2 total 23500",
-		"DIAMBIL A7K2", "harga cabe rawit 60000", "ok", "OK 1234", "nego #A7K2: 80rb"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		c, ok := ParseSellerCommand(s)
-		if !ok {
-			return
-		}
-		if !orders.LooksLikeCode(c.Code) || strings.ToUpper(c.Code) != c.Code {
-			t.Fatalf("code %q from %q", c.Code, s)
-		}
-		if c.Amount < 0 || c.Qty < 0 {
-			t.Fatalf("negative amount or qty from %q: %+v", s, c)
-		}
-	})
-}
-
-func FuzzParseCourierCommand(f *testing.F) {
-	for _, s := range []string{"AMBIL A7K2", "jemput a7k2", "SELESAI A7K2", "BATAL AMBIL A7K2 ban bocor", "REKAP", "PESAN A7K2 saya di depan", "ambil"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		c, ok := parseCourierCommand(s)
-		if !ok || c.verb == "rekap" {
-			return
-		}
-		if !orders.LooksLikeCode(c.code) {
-			t.Fatalf("code %q from %q", c.code, s)
-		}
-	})
-}
 
 func FuzzCleanText(f *testing.F) {
 	f.Add("tomat\x00 1\u200b kg\x1b[31m")

@@ -2,11 +2,11 @@ package bot_test
 
 import (
 	"fmt"
-	"math"
 	"strings"
 	"testing"
 
 	"pasarbot/bot"
+	"pasarbot/bot/config"
 	"pasarbot/catalog"
 )
 
@@ -31,7 +31,7 @@ func TestMenuText(t *testing.T) {
 	ps := menuCatalog(t)
 	gs := menuGroups()
 	t.Run("OKPages", func(t *testing.T) {
-		text, pages := bot.MenuText(ps, gs, 1)
+		text, pages := bot.MenuText("id", ps, gs, 1)
 		if pages < 2 {
 			t.Fatalf("%d pages for %d products, want several", pages, len(ps))
 		}
@@ -46,7 +46,7 @@ func TestMenuText(t *testing.T) {
 		}
 		seen := map[string]int{}
 		for p := 1; p <= pages; p++ {
-			text, _ := bot.MenuText(ps, gs, p)
+			text, _ := bot.MenuText("id", ps, gs, p)
 			lines := 0
 			for _, l := range strings.Split(text, "\n") {
 				if strings.HasPrefix(l, "• ") {
@@ -76,7 +76,7 @@ func TestMenuText(t *testing.T) {
 	t.Run("OKHabisMarked", func(t *testing.T) {
 		found := false
 		for p := 1; ; p++ {
-			text, pages := bot.MenuText(ps, gs, p)
+			text, pages := bot.MenuText("id", ps, gs, p)
 			if strings.Contains(text, "• ~Durian Medan~ _habis_") {
 				found = true
 			}
@@ -89,7 +89,7 @@ func TestMenuText(t *testing.T) {
 		}
 	})
 	t.Run("OKContinuedHeader", func(t *testing.T) {
-		text, _ := bot.MenuText(ps, gs, 2)
+		text, _ := bot.MenuText("id", ps, gs, 2)
 		first := ""
 		for _, l := range strings.Split(text, "\n")[1:] {
 			if l != "" {
@@ -102,25 +102,25 @@ func TestMenuText(t *testing.T) {
 		}
 	})
 	t.Run("OKOutOfRange", func(t *testing.T) {
-		last, pages := bot.MenuText(ps, gs, 99)
-		want, _ := bot.MenuText(ps, gs, pages)
+		last, pages := bot.MenuText("id", ps, gs, 99)
+		want, _ := bot.MenuText("id", ps, gs, pages)
 		if last != want {
 			t.Error("page 99 is not the last page")
 		}
-		first, _ := bot.MenuText(ps, gs, 0)
-		want, _ = bot.MenuText(ps, gs, 1)
+		first, _ := bot.MenuText("id", ps, gs, 0)
+		want, _ = bot.MenuText("id", ps, gs, 1)
 		if first != want {
 			t.Error("page 0 is not the first page")
 		}
 	})
 	t.Run("OKOnePage", func(t *testing.T) {
-		text, pages := bot.MenuText(ps[:3], nil, 1)
+		text, pages := bot.MenuText("id", ps[:3], nil, 1)
 		if pages != 1 || strings.Contains(text, "menu 2") || !strings.HasPrefix(text, "*Daftar Harga Hari Ini*\n") {
 			t.Errorf("pages = %d:\n%s", pages, text)
 		}
 	})
 	t.Run("OKEmpty", func(t *testing.T) {
-		if text, pages := bot.MenuText(nil, nil, 1); pages != 1 || text == "" {
+		if text, pages := bot.MenuText("id", nil, nil, 1); pages != 1 || text == "" {
 			t.Errorf("empty catalog: %q, %d", text, pages)
 		}
 	})
@@ -129,7 +129,7 @@ func TestMenuText(t *testing.T) {
 		for i, j := 0, len(rev)-1; i < j; i, j = i+1, j-1 {
 			rev[i], rev[j] = rev[j], rev[i]
 		}
-		text, _ := bot.MenuText(ps, rev, 1)
+		text, _ := bot.MenuText("id", ps, rev, 1)
 		if !strings.Contains(text, "\n*Jasa*\n") {
 			t.Errorf("with jasa first, page 1 does not start with it:\n%s", text)
 		}
@@ -137,7 +137,7 @@ func TestMenuText(t *testing.T) {
 	t.Run("OKMinimumShown", func(t *testing.T) {
 		all := ""
 		for p := 1; p <= 10; p++ {
-			text, _ := bot.MenuText(ps, gs, p)
+			text, _ := bot.MenuText("id", ps, gs, p)
 			all += text
 		}
 		if !strings.Contains(all, "• Beras SPHP Rp12.500/kg (min 5 kg)") {
@@ -149,15 +149,15 @@ func TestMenuText(t *testing.T) {
 func TestPriceText(t *testing.T) {
 	ix := catalog.NewIndex(menuCatalog(t))
 	t.Run("OKOne", func(t *testing.T) {
-		if got, want := bot.PriceText(ix.Match("cabe rawit merah")), "Cabai Rawit Merah Rp40.000/kg"; got != want {
+		if got, want := bot.PriceText("id", ix.Match("cabe rawit merah")), "Cabai Rawit Merah Rp40.000/kg"; got != want {
 			t.Errorf("got %q, want %q", got, want)
 		}
-		if got, want := bot.PriceText(ix.Match("bwang merah")), "Bawang Merah Rp45.000/kg"; got != want {
+		if got, want := bot.PriceText("id", ix.Match("bwang merah")), "Bawang Merah Rp45.000/kg"; got != want {
 			t.Errorf("got %q, want %q", got, want)
 		}
 	})
 	t.Run("OKSeveral", func(t *testing.T) {
-		got := bot.PriceText(ix.Match("cabe rawit"))
+		got := bot.PriceText("id", ix.Match("cabe rawit"))
 		for _, want := range []string{"Cabai Rawit Merah Rp40.000/kg", "Cabai Rawit Hijau Rp35.000/kg", "Yang mana"} {
 			if !strings.Contains(got, want) {
 				t.Errorf("%q lacks %q", got, want)
@@ -165,18 +165,18 @@ func TestPriceText(t *testing.T) {
 		}
 	})
 	t.Run("OKLong", func(t *testing.T) {
-		got := bot.PriceText(ix.Match("ikan"))
+		got := bot.PriceText("id", ix.Match("ikan"))
 		if n := strings.Count(got, "• "); n > 6 {
 			t.Errorf("%d lines:\n%s", n, got)
 		}
 	})
 	t.Run("OKHabis", func(t *testing.T) {
-		if got, want := bot.PriceText(ix.Match("durian")), "~Durian Medan~ _habis_"; got != want {
+		if got, want := bot.PriceText("id", ix.Match("durian")), "~Durian Medan~ _habis_"; got != want {
 			t.Errorf("got %q, want %q", got, want)
 		}
 	})
 	t.Run("OKNone", func(t *testing.T) {
-		if got := bot.PriceText(nil); !strings.Contains(got, "*menu*") {
+		if got := bot.PriceText("id", nil); !strings.Contains(got, "*menu*") {
 			t.Errorf("got %q", got)
 		}
 	})
@@ -185,30 +185,30 @@ func TestPriceText(t *testing.T) {
 func TestCategoryText(t *testing.T) {
 	ps := menuCatalog(t)
 	t.Run("OK", func(t *testing.T) {
-		got := bot.CategoryText(ps, "ikan")
+		got := bot.CategoryText("id", ps, "ikan")
 		if !strings.HasPrefix(got, "*Ikan* hari ini:\n") || !strings.Contains(got, "• Ikan Tongkol Rp50.000/kg\n") || strings.Contains(got, "Kangkung") {
 			t.Errorf("got:\n%s", got)
 		}
 	})
 	t.Run("OKPartialWords", func(t *testing.T) {
-		got := bot.CategoryText(ps, "daging")
+		got := bot.CategoryText("id", ps, "daging")
 		if !strings.HasPrefix(got, "*Daging & Ayam* hari ini:") || !strings.Contains(got, "Ayam Potong Rp45.000/ekor") {
 			t.Errorf("got:\n%s", got)
 		}
 	})
 	t.Run("OKReduplication", func(t *testing.T) {
-		if got := bot.CategoryText(ps, "sayur-sayuran"); !strings.HasPrefix(got, "*Sayur* hari ini:") {
+		if got := bot.CategoryText("id", ps, "sayur-sayuran"); !strings.HasPrefix(got, "*Sayur* hari ini:") {
 			t.Errorf("got:\n%s", got)
 		}
 	})
 	t.Run("OKLongCut", func(t *testing.T) {
-		got := bot.CategoryText(ps, "sayur")
+		got := bot.CategoryText("id", ps, "sayur")
 		if n := strings.Count(got, "• "); n > 25 || !strings.Contains(got, "lagi, ketik *menu*") {
 			t.Errorf("%d lines:\n%s", n, got)
 		}
 	})
 	t.Run("ErrUnknown", func(t *testing.T) {
-		if got := bot.CategoryText(ps, "elektronik"); !strings.HasPrefix(got, "Maaf, belum ada elektronik") {
+		if got := bot.CategoryText("id", ps, "elektronik"); !strings.HasPrefix(got, "Maaf, belum ada elektronik") {
 			t.Errorf("got %q", got)
 		}
 	})
@@ -235,106 +235,48 @@ func TestCanSetPrice(t *testing.T) {
 	})
 }
 
-func TestParsePriceCommand(t *testing.T) {
-	type item = bot.PriceItem
-	for _, tt := range []struct {
-		in    string
-		verb  bot.PriceVerb
-		items []item
-	}{
-		{"HARGA cabe rawit 60000/kg", bot.PriceSet, []item{{"cabe rawit", 60000, "kg"}}},
-		{"harga cabe rawit merah 60.000", bot.PriceSet, []item{{"cabe rawit merah", 60000, ""}}},
-		{"Harga: tongkol Rp 55.000", bot.PriceSet, []item{{"tongkol", 55000, ""}}},
-		{"HARGA bawang merah 45rb", bot.PriceSet, []item{{"bawang merah", 45000, ""}}},
-		{"harga bawang merah 45 ribu", bot.PriceSet, []item{{"bawang merah", 45000, ""}}},
-		{"harga kemiri 6k/ons", bot.PriceSet, []item{{"kemiri", 6000, "ons"}}},
-		{"harga tomat Rp12.000 per kg", bot.PriceSet, []item{{"tomat", 12000, "kg"}}},
-		{"harga tomat 12000 sekilo", bot.PriceSet, []item{{"tomat", 12000, "kg"}}},
-		{"harga tomat 12000 / kilo", bot.PriceSet, []item{{"tomat", 12000, "kg"}}},
-		{"harga telur 7,5rb/btr", bot.PriceSet, []item{{"telur", 7500, "butir"}}},
-		{"HARGA\ncabe rawit 60000\nbawang 45.000/kg", bot.PriceSet, []item{{"cabe rawit", 60000, ""}, {"bawang", 45000, "kg"}}},
-		{"harga cabe 60rb; tomat 12rb, wortel 14.000", bot.PriceSet, []item{{"cabe", 60000, ""}, {"tomat", 12000, ""}, {"wortel", 14000, ""}}},
-		{"HABIS tongkol", bot.PriceSoldOut, []item{{Words: "tongkol"}}},
-		{"habis: tongkol, kembung", bot.PriceSoldOut, []item{{Words: "tongkol"}, {Words: "kembung"}}},
-		{"habis:tongkol", bot.PriceSoldOut, []item{{Words: "tongkol"}}},
-		{"Habis tongkol dan kembung", bot.PriceSoldOut, []item{{Words: "tongkol"}, {Words: "kembung"}}},
-		{"kosong cabe rawit hijau", bot.PriceSoldOut, []item{{Words: "cabe rawit hijau"}}},
-		{"ADA tongkol", bot.PriceBackIn, []item{{Words: "tongkol"}}},
-		{"ada lagi: tongkol", bot.PriceBackIn, nil}, // "ada lagi" is chat
-		{"ready udang, cumi", bot.PriceBackIn, []item{{Words: "udang"}, {Words: "cumi"}}},
-		// Out-of-range prices are read as written; the engine answers them.
-		{"harga cabe 0", bot.PriceSet, []item{{"cabe", 0, ""}}},
-		{"HARGA cabe -5000/kg", bot.PriceSet, []item{{"cabe", -5000, "kg"}}},
-		{"harga cabe 99999999999999999999", bot.PriceSet, []item{{"cabe", math.MaxInt64, ""}}},
-	} {
-		got, ok := bot.ParsePriceCommand(tt.in)
-		if tt.items == nil {
-			if ok {
-				t.Errorf("ParsePriceCommand(%q) = %+v, want false", tt.in, got)
+// TestMenuEnglish: a market with `language: en` gets the price list, price
+// answers and category lists in English, with no Indonesian frame left.
+func TestMenuEnglish(t *testing.T) {
+	ps := menuCatalog(t)
+	gs := menuGroups()
+	indonesian := []string{"Daftar Harga", "Ketik", "Mau pesan", "lanjutan", "_habis_", "hari ini", "Maaf", "Yang mana", "…dan "}
+	noIndonesian := func(what, got string) {
+		t.Helper()
+		for _, w := range indonesian {
+			if strings.Contains(got, w) {
+				t.Errorf("%s has %q:\n%s", what, w, got)
 			}
-			continue
-		}
-		if !ok {
-			t.Errorf("ParsePriceCommand(%q) = false", tt.in)
-			continue
-		}
-		if got.Verb != tt.verb || fmt.Sprint(got.Items) != fmt.Sprint(tt.items) {
-			t.Errorf("ParsePriceCommand(%q) = %v %v, want %v %v", tt.in, got.Verb, got.Items, tt.verb, tt.items)
 		}
 	}
-	t.Run("ErrNotACatalogCommand", func(t *testing.T) {
-		for _, in := range []string{
-			"HARGA A7K2 85000",              // an order's price
-			"harga a7k2 cabe 70000/kg",      // an order's line
-			"HABIS K3P9",                    // an order
-			"ADA A7K2 cabe 1/4 saja",        // an order
-			"harga cabe rawit",              // no price
-			"harga cabe berapa?",            // a question
-			"ada ikan apa aja?",             // a buyer's question
-			"habis ini saya ke pasar",       // "after this"
-			"ada yang mau kopi",             // chat
-			"harga cabe 60000/karungan",     // unknown unit
-			"harga 60000",                   // no product
-			"harga cabe 60000 bawang 45000", // two items, no separator
-			"HARGA cabe 15.5",               // not rupiah
-			"harga",
-			"habis",
-			"halo semua",
-			"",
-			"OK A7K2",
-		} {
-			if got, ok := bot.ParsePriceCommand(in); ok {
-				t.Errorf("ParsePriceCommand(%q) = %+v, want false", in, got)
-			}
-		}
-	})
+	first, pages := bot.MenuText("en", ps, gs, 1)
+	contains(t, "menu page 1", first, fmt.Sprintf("*Today's Prices* (1/%d)", pages), "Type *menu 2* for the next page.")
+	noIndonesian("menu page 1", first)
+	for p := 2; p <= pages; p++ {
+		page, _ := bot.MenuText("en", ps, gs, p)
+		noIndonesian(fmt.Sprintf("menu page %d", p), page)
+	}
+	last, _ := bot.MenuText("en", ps, gs, pages)
+	contains(t, "last page", last, "Want to order?")
+	empty, _ := bot.MenuText("en", nil, nil, 1)
+	contains(t, "no list", empty, "no price list yet")
+
+	sold := []catalog.Product{{SKU: "durian", Name: "Durian Medan", Unit: "kg", Price: 50000, Category: "buah"}}
+	contains(t, "sold out", bot.PriceText("en", []catalog.Candidate{{Product: &sold[0], Score: 1, Exact: true}}), "~Durian Medan~ _sold out_")
+	ix := catalog.NewIndex(ps)
+	several := bot.PriceText("en", ix.Match("cabe rawit"))
+	contains(t, "several", several, "Several match:", "Which one?")
+	noIndonesian("several", several)
+	contains(t, "unknown", bot.PriceText("en", nil), "isn't on our list")
+
+	fish := bot.CategoryText("en", ps, "ikan")
+	contains(t, "category", fish, "today:", "Want to order?")
+	noIndonesian("category", fish)
+	contains(t, "no category", bot.CategoryText("en", ps, "elektronik"), "Sorry, there is no elektronik")
 }
 
-func FuzzParsePriceCommand(f *testing.F) {
-	for _, s := range []string{
-		"HARGA cabe rawit 60000/kg", "harga cabe rawit merah 60.000", "HABIS tongkol", "ADA tongkol",
-		"habis: tongkol, kembung", "HARGA A7K2 85000", "harga telur 7,5rb/btr", "harga x Rp/", "harga / /", "habis:",
-		"harga rp rb", "harga cabe 1rb rb", "harga a 9999999999999999999",
-	} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		cmd, ok := bot.ParsePriceCommand(s)
-		if !ok {
-			return
-		}
-		if len(cmd.Items) == 0 {
-			t.Fatalf("%q: ok with no items", s)
-		}
-		for _, it := range cmd.Items {
-			if strings.TrimSpace(it.Words) == "" {
-				t.Fatalf("%q: empty product words", s)
-			}
-			if it.Unit != "" {
-				if _, ok := catalog.LookupUnit(it.Unit); !ok {
-					t.Fatalf("%q: unit %q", s, it.Unit)
-				}
-			}
-		}
-	})
+// TestMenuEnglishInChat: the engine passes the market's language.
+func TestMenuEnglishInChat(t *testing.T) {
+	h := newHarness(t, func(c *config.Config) { c.Market.Language = "en" })
+	contains(t, "menu", h.say(buyer1, "menu"), "*Today's Prices*")
 }

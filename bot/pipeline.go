@@ -445,7 +445,7 @@ func (p *Pipeline) poison(ctx context.Context, tn mergedTurn, cause error) {
 		if tn.in.IsGroup && !strings.Contains(tn.in.Text, " ") {
 			return nil
 		}
-		return tx.Enqueue(Outbound{ID: OutboundID("poison:"+tn.in.ID, 0), Chat: tn.in.Chat, Text: text(p.engine.set.Lang, "internal_error")}, p.clock.Now())
+		return tx.Enqueue(Outbound{ID: OutboundID("poison:"+tn.in.ID, 0), Chat: tn.in.Chat, Text: p.engine.Apology()}, p.clock.Now())
 	})
 	if err != nil {
 		p.log.Error().Err(err).Str("message_id", tn.in.ID).Msg("could not set aside a failing message")

@@ -5,12 +5,13 @@ import (
 	"math"
 	"strings"
 
+	"pasarbot/bot/command"
 	"pasarbot/catalog"
 )
 
 // sellerPriceCommand applies a leader's HARGA/HABIS/ADA for products their
 // group sells; every change is recorded with who and when.
-func (e *Engine) sellerPriceCommand(t *turn, in Inbound, g catalog.SellerGroup, pc PriceCommand) error {
+func (e *Engine) sellerPriceCommand(t *turn, in Inbound, g catalog.SellerGroup, pc command.LeaderCommand) error {
 	var done, problems []string
 	for _, it := range pc.Items {
 		p, problem := e.priceTarget(it.Words, g)
@@ -22,8 +23,8 @@ func (e *Engine) sellerPriceCommand(t *turn, in Inbound, g catalog.SellerGroup, 
 			problems = append(problems, e.t("price_not_allowed", p.Name, e.leaderNames(g)))
 			continue
 		}
-		switch pc.Verb {
-		case PriceSet:
+		switch pc.Kind {
+		case command.PriceSet:
 			price, err := pricePerSellingUnit(it.Price, it.Unit, p)
 			if err != "" {
 				problems = append(problems, e.t("price_bad_unit", p.Name, p.Unit))
@@ -37,8 +38,8 @@ func (e *Engine) sellerPriceCommand(t *turn, in Inbound, g catalog.SellerGroup, 
 				return err
 			}
 			done = append(done, fmt.Sprintf("%s %s/%s", p.Name, catalog.Rupiah(price), p.Unit))
-		case PriceSoldOut, PriceBackIn:
-			avail := pc.Verb == PriceBackIn
+		case command.PriceSoldOut, command.PriceBackIn:
+			avail := pc.Kind == command.PriceBackIn
 			if err := t.tx.SetAvailable(p.SKU, avail, in.SenderPhone, t.now); err != nil {
 				return err
 			}

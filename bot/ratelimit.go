@@ -1,6 +1,10 @@
 package bot
 
-import "time"
+import (
+	"time"
+
+	"pasarbot/bot/command"
+)
 
 // RateWindow counts one sender's messages in the current minute, in every
 // chat (direct and groups), and remembers whether the sender was already
@@ -78,15 +82,12 @@ func (t *turn) refuse(in Inbound, text string) {
 
 // groupCommandLike says whether a group message is one the bot answers.
 func groupCommandLike(text string) bool {
-	if _, ok := ParseSellerCommand(text); ok {
+	if _, ok := command.ParseLeader(text); ok {
 		return true
 	}
-	if _, ok := ParsePriceCommand(text); ok {
-		return true
-	}
-	if _, ok := parseCourierCommand(text); ok {
+	if _, ok := command.ParseCourier(text); ok {
 		return true
 	}
 	w, _ := firstWord(text)
-	return w == "daftar" || isCommandLike(text)
+	return w == "daftar" || command.Marked(text)
 }

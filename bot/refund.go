@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"pasarbot/bot/command"
 	"pasarbot/bot/parse"
 	"pasarbot/catalog"
 	"pasarbot/orders"
@@ -150,7 +151,7 @@ func (e *Engine) refundCommand(t *turn, in Inbound, o *orders.Order, rest string
 	}
 	amount, ok := parse.ParseMoney(fs[0])
 	reason := strings.TrimSpace(strings.Join(fs[1:], " "))
-	if !ok || amount <= 0 || reason == "" || negativeAmount(fs[0]) {
+	if !ok || amount <= 0 || reason == "" || command.NegativeAmount(fs[0]) {
 		t.reply(in, e.t("refund_usage"))
 		return nil
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"pasarbot/bot/command"
 	"pasarbot/catalog"
 	"pasarbot/orders"
 )
@@ -35,23 +36,13 @@ func (e *Engine) handleGroup(t *turn, in Inbound) error {
 		if err != nil || seen != "" {
 			return err
 		}
-		if cmd, ok := ParseSellerCommand(in.Text); ok || isCommandLike(in.Text) {
-			_ = cmd
+		if cmd, ok := command.ParseLeader(in.Text); ok && cmd.AboutOrder() || command.Marked(in.Text) {
 			t.reply(in, e.t("group_unbound"))
 			return t.tx.SetSetting(key, "1", t.now)
 		}
 		return nil
 	}
 	return e.handleSeller(t, in, g)
-}
-
-func isCommandLike(s string) bool {
-	w, _ := firstWord(s)
-	switch w {
-	case "harga", "habis", "ada", "ok", "tolak", "ambil":
-		return true
-	}
-	return false
 }
 
 // bindGroup handles DAFTAR GRUP <id> and DAFTAR KURIR, from an admin or
@@ -158,21 +149,25 @@ func (e *Engine) leaderNames(g catalog.SellerGroup) string {
 
 // handleSeller reads a bound seller group's message.
 func (e *Engine) handleSeller(t *turn, in Inbound, g catalog.SellerGroup) error {
-	if cmd, ok := ParseSellerCommand(in.Text); ok {
-		if !e.mayAnswer(g, in.SenderPhone) {
-			t.refuse(in, e.t("not_leader", e.leaderNames(g)))
-			return nil
-		}
-		return e.sellerOrderCommand(t, in, g, cmd)
+	cmd, ok := command.ParseLeader(in.Text)
+	switch {
+	case !ok:
+		return nil // traders chatting among themselves
+	case cmd.Kind == command.LeaderHelp:
+		t.reply(in, command.Help(command.Leader, e.set.Lang))
+		return nil
+	case !cmd.AboutOrder():
+		return e.sellerPriceCommand(t, in, g, cmd)
 	}
-	if pc, ok := ParsePriceCommand(in.Text); ok {
-		return e.sellerPriceCommand(t, in, g, pc)
+	if !e.mayAnswer(g, in.SenderPhone) {
+		t.refuse(in, e.t("not_leader", e.leaderNames(g)))
+		return nil
 	}
-	return nil // traders chatting among themselves
+	return e.sellerOrderCommand(t, in, g, cmd)
 }
 
 // sellerOrderCommand applies OK/ADA/TOLAK/HARGA/TIMBANG/DIAMBIL.
-func (e *Engine) sellerOrderCommand(t *turn, in Inbound, g catalog.SellerGroup, cmd SellerCommand) error {
+func (e *Engine) sellerOrderCommand(t *turn, in Inbound, g catalog.SellerGroup, cmd command.LeaderCommand) error {
 	o, err := t.tx.Order(cmd.Code)
 	if err != nil {
 		return err
@@ -189,10 +184,10 @@ func (e *Engine) sellerOrderCommand(t *turn, in Inbound, g catalog.SellerGroup, 
 	actor := in.SenderPhone
 	name := firstNonEmpty(g.MemberName(actor), oneLine(in.PushName, 40), e.mask(actor))
 	t.log = t.log.With().Str("order", o.Code).Str("group", g.ID).Logger()
-	switch cmd.Verb {
-	case VerbDiambil:
+	switch cmd.Kind {
+	case command.OrderDiambil:
 		return e.sellerPickedUp(t, in, o, s, name)
-	case VerbTimbang:
+	case command.OrderTimbang:
 		return e.sellerWeigh(t, in, o, s, cmd, name)
 	}
 	offerOpen := s.Status == orders.Negotiating && s.Proposal != nil && s.Proposal.Kind == "offer"
@@ -205,8 +200,8 @@ func (e *Engine) sellerOrderCommand(t *turn, in Inbound, g catalog.SellerGroup, 
 		t.reply(in, e.t("seller_already", o.Code, e.t("status_"+string(s.Status))))
 		return nil
 	}
-	switch cmd.Verb {
-	case VerbOK:
+	switch cmd.Kind {
+	case command.OrderOK:
 		if offerOpen {
 			return e.sellerAcceptOffer(t, o, s, actor, name)
 		}
@@ -226,13 +221,13 @@ func (e *Engine) sellerOrderCommand(t *turn, in Inbound, g catalog.SellerGroup, 
 			t.send(o.BuyerChat, e.t("buyer_group_confirmed", o.Code, g.Name, name, catalog.Rupiah(s.AgreedTotal)))
 		}
 		return e.afterSellerPhase(t, o)
-	case VerbAda:
+	case command.OrderAda:
 		if offerOpen {
 			t.reply(in, e.t("seller_offer_howto", o.Code))
 			return nil
 		}
 		return e.sellerPartial(t, in, o, s, cmd.Rest, actor)
-	case VerbTolak:
+	case command.OrderTolak:
 		if offerOpen {
 			return e.sellerRefuseOffer(t, o, s, actor)
 		}
@@ -257,7 +252,7 @@ func (e *Engine) sellerOrderCommand(t *turn, in Inbound, g catalog.SellerGroup, 
 		}
 		t.send(o.BuyerChat, e.t("buyer_group_rejected", o.Code, g.Name)+" ("+reason+")")
 		return e.afterSellerPhase(t, o)
-	case VerbHarga:
+	case command.OrderHarga:
 		return e.sellerPrice(t, in, o, s, cmd, actor, offerOpen)
 	}
 	return nil
@@ -355,7 +350,7 @@ func splitList(s string) []string {
 
 // sellerPrice proposes a new total or a per-line price; during an offer it
 // is a counter.
-func (e *Engine) sellerPrice(t *turn, in Inbound, o *orders.Order, s *orders.SubOrder, cmd SellerCommand, actor string, offerOpen bool) error {
+func (e *Engine) sellerPrice(t *turn, in Inbound, o *orders.Order, s *orders.SubOrder, cmd command.LeaderCommand, actor string, offerOpen bool) error {
 	if cmd.Amount <= 0 || cmd.Negative {
 		t.reply(in, e.t("seller_price_how", o.Code))
 		return nil
@@ -464,7 +459,7 @@ func (e *Engine) sellerRefuseOffer(t *turn, o *orders.Order, s *orders.SubOrder,
 
 // sellerWeigh reconciles weighed goods: within tolerance the buyer is
 // told; beyond it the buyer must agree.
-func (e *Engine) sellerWeigh(t *turn, in Inbound, o *orders.Order, s *orders.SubOrder, cmd SellerCommand, actor string) error {
+func (e *Engine) sellerWeigh(t *turn, in Inbound, o *orders.Order, s *orders.SubOrder, cmd command.LeaderCommand, actor string) error {
 	if s.Status != orders.Confirmed {
 		t.reply(in, e.t("weigh_when", o.Code))
 		return nil

@@ -222,3 +222,15 @@ func TestSpokenOffers(t *testing.T) {
 	h.group("daging", dagingL, "HARGA "+code+" 88000")
 	contains(t, "slang juta confirmed", h.say(buyer1, "tawar 86 juta"), "Maksudnya")
 }
+
+// TestGroupHelp: "BANTUAN" in a seller group and in the courier group
+// answers with that party's command list; in a chat between traders it is
+// the only new word the bot answers.
+func TestGroupHelp(t *testing.T) {
+	h := newHarness(t)
+	contains(t, "leader help", h.group("sayur", sayurL, "bantuan"), "*Perintah grup penjual*", "*OK A7K2*", "*HARGA cabe rawit 60000/kg*", "*TIMBANG A7K2")
+	contains(t, "courier help", h.group("kurir", kurir1, "BANTUAN"), "*Perintah kurir*", "*AMBIL A7K2*", "*BATAL AMBIL A7K2 alasan*", "*REKAP*")
+	if got := h.group("sayur", sayurL, "bantuan dong, siapa yang ke pasar?"); got != "" {
+		t.Errorf("chat answered: %s", got)
+	}
+}

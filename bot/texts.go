@@ -342,4 +342,28 @@ var messages = map[string][2]string{
 	"bind_chat_is_courier":      {"Ini grup kurir. Kelompok pedagang didaftarkan di grup WhatsApp pedagangnya sendiri.", "This is the courier group. Register a seller group in its own WhatsApp group."},
 	"bind_chat_is_seller":       {"Grup ini sudah terdaftar untuk %s. Grup kurir harus grup WhatsApp tersendiri.", "This group is registered for %s. The courier group must be a separate WhatsApp group."},
 	"bound_courier_already":     {"Grup ini sudah terdaftar sebagai grup kurir. Tidak ada yang diubah.", "This group is already the courier group. Nothing changed."},
+
+	// The price list, price answers and category lists (bot/menu.go)
+	"menu_empty":          {"Maaf, daftar harga belum ada. Coba lagi nanti ya.", "Sorry, there is no price list yet. Please try again later."},
+	"menu_title":          {"*Daftar Harga Hari Ini*", "*Today's Prices*"},
+	"menu_title_pages":    {"*Daftar Harga Hari Ini* (%d/%d)", "*Today's Prices* (%d/%d)"},
+	"menu_next_page":      {"Ketik *menu %d* untuk halaman berikutnya.", "Type *menu %d* for the next page."},
+	"menu_order_hint":     {"Mau pesan? Tulis saja, misalnya: _cabe rawit 1/4 kg, tomat 1 kg_", "Want to order? Just write it, e.g. _cabe rawit 1/4 kg, tomat 1 kg_"},
+	"menu_continued":      {"%s (lanjutan)", "%s (continued)"},
+	"menu_sold_out":       {"~%s~ _habis_", "~%s~ _sold out_"},
+	"menu_minimum":        {"(min %s %s)", "(min %s %s)"},
+	"menu_price_unknown":  {"Maaf, barang itu belum ada di daftar kami. Ketik *menu* untuk lihat daftar harga.", "Sorry, that isn't on our list. Type *menu* to see the prices."},
+	"menu_price_several":  {"Ada beberapa yang mirip:", "Several match:"},
+	"menu_price_more":     {"…dan %d lagi.", "…and %d more."},
+	"menu_price_which":    {"Yang mana? Tulis nama lengkapnya ya.", "Which one? Please write the full name."},
+	"category_none":       {"Maaf, belum ada %s di daftar kami. Ketik *menu* untuk lihat semua.", "Sorry, there is no %s on our list. Type *menu* to see everything."},
+	"category_title":      {"*%s* hari ini:", "*%s* today:"},
+	"category_more":       {"…dan %d lagi, ketik *menu* untuk semua.", "…and %d more, type *menu* for everything."},
+	"category_order_hint": {"Mau pesan? Tulis nama dan jumlahnya, misalnya: _%s 1 %s_", "Want to order? Write the name and amount, e.g. _%s 1 %s_"},
+
+	// Admin changes the hours refused (hours.InputError), and other failures of an admin command
+	"hours_bad_date":       {"Tanggal “%s” tidak dikenali. Tulis seperti 2026-12-25.", "“%s” is not a date. Write it like 2026-12-25."},
+	"hours_bad_hours":      {"Jam “%s” tidak bisa dipakai. Tulis seperti 06:00-12:00 (jam tutup setelah jam buka), atau *tutup*.", "The hours “%s” can't be used. Write them like 06:00-12:00 (closing after opening), or *tutup*."},
+	"hours_bad_weekday":    {"Hari “%s” tidak dikenali. Tulis nama harinya, misalnya SENIN.", "The weekday “%s” is not recognised. Write its name, e.g. SENIN."},
+	"admin_command_failed": {"Maaf, perintah itu gagal dijalankan dan sudah dicatat. Coba lagi sebentar lagi ya.", "Sorry, that command failed and was logged. Please try again shortly."},
 }

@@ -79,10 +79,10 @@ func LookupUnit(code string) (Unit, bool) {
 	return u, ok
 }
 
-// ErrIncompatibleUnits reports a conversion across dimensions.
-type ErrIncompatibleUnits struct{ From, To Unit }
+// IncompatibleUnitsError reports a conversion across dimensions.
+type IncompatibleUnitsError struct{ From, To Unit }
 
-func (e ErrIncompatibleUnits) Error() string {
+func (e IncompatibleUnitsError) Error() string {
 	return fmt.Sprintf("cannot convert %s to %s", e.From.Code, e.To.Code)
 }
 
@@ -90,7 +90,7 @@ func (e ErrIncompatibleUnits) Error() string {
 // thousandth. Units of different dimensions are refused.
 func Convert(q Qty, from, to Unit) (Qty, error) {
 	if from.Dimension != to.Dimension {
-		return 0, ErrIncompatibleUnits{from, to}
+		return 0, IncompatibleUnitsError{from, to}
 	}
 	if from.Base == to.Base {
 		return q, nil

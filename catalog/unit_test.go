@@ -48,9 +48,9 @@ func TestConvert(t *testing.T) {
 	t.Run("ErrAcrossDimensions", func(t *testing.T) {
 		for _, pair := range [][2]string{{"butir", "kg"}, {"kg", "butir"}, {"liter", "kg"}, {"ekor", "kg"}, {"ikat", "biji"}, {"papan", "gram"}, {"porsi", "kg"}} {
 			_, err := catalog.Convert(catalog.Whole(1), unit(t, pair[0]), unit(t, pair[1]))
-			var inc catalog.ErrIncompatibleUnits
+			var inc catalog.IncompatibleUnitsError
 			if !errors.As(err, &inc) {
-				t.Errorf("Convert %s → %s: err = %v, want ErrIncompatibleUnits", pair[0], pair[1], err)
+				t.Errorf("Convert %s → %s: err = %v, want IncompatibleUnitsError", pair[0], pair[1], err)
 			}
 		}
 	})

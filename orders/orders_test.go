@@ -80,10 +80,10 @@ func TestStatusDerivesFromSubOrders(t *testing.T) {
 			t.Errorf("status = %s goods %d", o.Status, o.Goods())
 		}
 	})
-	t.Run("ErrTransition", func(t *testing.T) {
+	t.Run("TransitionError", func(t *testing.T) {
 		o := twoGroups()
 		err := o.SetStatus(orders.Delivered, "x", "", at)
-		var et orders.ErrTransition
+		var et orders.TransitionError
 		if !errors.As(err, &et) || et.From != orders.Placed {
 			t.Errorf("err = %v", err)
 		}

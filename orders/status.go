@@ -58,10 +58,10 @@ var subTransitions = map[Status][]Status{
 	Expired:     {},
 }
 
-// ErrTransition is an illegal status change.
-type ErrTransition struct{ From, To Status }
+// TransitionError is an illegal status change.
+type TransitionError struct{ From, To Status }
 
-func (e ErrTransition) Error() string {
+func (e TransitionError) Error() string {
 	return fmt.Sprintf("illegal status change %s → %s", e.From, e.To)
 }
 
@@ -71,7 +71,7 @@ func legal(table map[Status][]Status, from, to Status) error {
 			return nil
 		}
 	}
-	return ErrTransition{from, to}
+	return TransitionError{from, to}
 }
 
 // Final reports whether no further change is possible.

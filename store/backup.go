@@ -62,7 +62,7 @@ func openBackup(path string) (*sql.DB, error) {
 		return nil, fmt.Errorf("store: %w", err)
 	}
 	if fi.Size() == 0 {
-		return nil, &ErrEmptyFile{Path: path}
+		return nil, &EmptyFileError{Path: path}
 	}
 	q := url.Values{}
 	q.Set("mode", "ro")
@@ -150,7 +150,7 @@ func integrity(ctx context.Context, conn *sql.DB) (string, error) {
 // Restore replaces the file at target with the backup at from, after the
 // check (CheckBackup or CheckDeviceBackup) passed. It holds the market
 // database's lock (lockOf, LockPath of the market database) for the whole
-// replacement, so it refuses with ErrLocked while `pasarbot run` serves.
+// replacement, so it refuses with LockedError while `pasarbot run` serves.
 // The file it replaces is kept as target+".before-restore-<time>" (with its
 // -wal, which may hold its last commits); the returned path names it, ""
 // when there was nothing to replace.

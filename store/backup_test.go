@@ -65,9 +65,9 @@ func TestCheckBackup(t *testing.T) {
 		}
 		empty := filepath.Join(dir, "empty.db")
 		os.WriteFile(empty, nil, 0o600)
-		var e *store.ErrEmptyFile
+		var e *store.EmptyFileError
 		if _, err := store.CheckBackup(ctx, empty); !errors.As(err, &e) {
-			t.Fatalf("empty file: err = %v, want ErrEmptyFile", err)
+			t.Fatalf("empty file: err = %v, want EmptyFileError", err)
 		}
 	})
 }

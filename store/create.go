@@ -12,7 +12,7 @@ import (
 // and migrated beside it, then renamed into place. A process killed while
 // creating a market's database leaves no half-made file at path — not
 // even the empty file SQLite creates before its first write, which Open
-// refuses (ErrEmptyFile) — so the next start simply creates it again.
+// refuses (EmptyFileError) — so the next start simply creates it again.
 // The caller holds the lock beside path.
 func createIfMissing(ctx context.Context, path string) error {
 	if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) {

@@ -11,8 +11,10 @@ import (
 	"os"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	_ "github.com/mattn/go-sqlite3" // the SQLite driver (cgo)
+	"github.com/rs/zerolog"
 )
 
 // DB is an open pasarbot database. Writes go through a single connection
@@ -34,6 +36,83 @@ type DB struct {
 	lock *os.File // exclusive OS lock beside the file; nil when read-only
 
 	webhookURLs atomic.Pointer[[]string] // receivers of order events (webhooks.go)
+
+	slowWrite atomic.Pointer[slowWriteLog] // where and when slow write transactions are logged
+	writeSeq  atomic.Uint64                // write transaction ids, for the slow-write log
+}
+
+// DefaultSlowWrite is when a write transaction counts as slow. The single
+// writer holds every other write while it runs: at the measured 350 µs a
+// message, a second is thousands of messages waiting.
+const DefaultSlowWrite = time.Second
+
+type slowWriteLog struct {
+	log   zerolog.Logger
+	after time.Duration
+}
+
+// SetSlowWriteLog makes Update warn on log when a write transaction has
+// held the writer longer than after, again every after while it still
+// runs, and once more when it ends; the lines of one transaction carry the
+// same txn_id (go.mau.fi/util dbutil's DoTxn does the same). after <= 0
+// turns it off, which is also the default.
+func (db *DB) SetSlowWriteLog(log zerolog.Logger, after time.Duration) {
+	if after <= 0 {
+		db.slowWrite.Store(nil)
+		return
+	}
+	db.slowWrite.Store(&slowWriteLog{log: log, after: after})
+}
+
+// slowWatch watches one write transaction. A timer, not a goroutine per
+// transaction: nothing runs unless the transaction is slow.
+type slowWatch struct {
+	cfg   *slowWriteLog
+	id    uint64
+	start time.Time
+
+	mu    sync.Mutex
+	timer *time.Timer
+	done  bool
+}
+
+func (db *DB) watchWrite() *slowWatch {
+	cfg := db.slowWrite.Load()
+	if cfg == nil {
+		return nil
+	}
+	w := &slowWatch{cfg: cfg, id: db.writeSeq.Add(1), start: time.Now()}
+	w.mu.Lock() // the timer may fire before AfterFunc returns
+	w.timer = time.AfterFunc(cfg.after, w.stillRunning)
+	w.mu.Unlock()
+	return w
+}
+
+func (w *slowWatch) stillRunning() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.done {
+		return
+	}
+	w.cfg.log.Warn().Uint64("txn_id", w.id).Float64("duration_seconds", time.Since(w.start).Seconds()).
+		Msg("write transaction still running")
+	w.timer.Reset(w.cfg.after)
+}
+
+// end stops the watch and logs a transaction that took long, with whether
+// it committed.
+func (w *slowWatch) end(committed *bool) {
+	if w == nil {
+		return
+	}
+	w.mu.Lock()
+	w.done = true
+	w.timer.Stop()
+	w.mu.Unlock()
+	if d := time.Since(w.start); d > w.cfg.after {
+		w.cfg.log.Warn().Uint64("txn_id", w.id).Float64("duration_seconds", d.Seconds()).Bool("committed", *committed).
+			Msg("write transaction took long")
+	}
 }
 
 // dsn builds the connection string. Pragmas live in the DSN so every pooled
@@ -54,8 +133,8 @@ func dsn(path string, readOnly bool) string {
 
 // Open opens (creating if needed) the database at path for writing and
 // applies pending migrations. It takes an exclusive OS lock beside the file
-// first (ErrLocked names the holder's PID), and refuses a 0-byte file
-// (ErrEmptyFile) and a database written by a newer pasarbot.
+// first (LockedError names the holder's PID), and refuses a 0-byte file
+// (EmptyFileError) and a database written by a newer pasarbot.
 func Open(ctx context.Context, path string) (*DB, error) {
 	return open(ctx, path, false)
 }
@@ -261,11 +340,12 @@ func (db *DB) Update(ctx context.Context, fn func(tx *Tx) error) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("store: begin: %w", err)
 	}
+	committed := false
+	defer db.watchWrite().end(&committed) // the time the writer is held, rollback included
 	run := context.WithoutCancel(ctx)
 	if _, err := db.writeConn.ExecContext(run, "BEGIN IMMEDIATE"); err != nil {
 		return fmt.Errorf("store: begin: %w", err)
 	}
-	committed := false
 	defer func() {
 		if !committed {
 			// Also after a panic in fn: never leave the connection in a transaction.

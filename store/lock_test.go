@@ -20,7 +20,7 @@ func TestOneWriterPerDatabase(t *testing.T) {
 	}
 	t.Run("ErrLockedNamesHolder", func(t *testing.T) {
 		second, err := store.Open(ctx, path)
-		var locked *store.ErrLocked
+		var locked *store.LockedError
 		if !errors.As(err, &locked) {
 			if second != nil {
 				second.Close()
@@ -62,7 +62,7 @@ func TestEmptyDatabaseFileRefused(t *testing.T) {
 	if err := os.WriteFile(path, nil, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	var empty *store.ErrEmptyFile
+	var empty *store.EmptyFileError
 	if db, err := store.Open(ctx, path); !errors.As(err, &empty) {
 		if db != nil {
 			db.Close()

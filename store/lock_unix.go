@@ -25,7 +25,7 @@ func lockFile(path string) (*os.File, error) {
 			b := make([]byte, 32)
 			n, _ := f.ReadAt(b, 0)
 			pid, _ := strconv.Atoi(strings.TrimSpace(string(b[:n])))
-			return nil, &ErrLocked{Path: path, PID: pid}
+			return nil, &LockedError{Path: path, PID: pid}
 		}
 		return nil, fmt.Errorf("store: lock %s: %w", path, err)
 	}

@@ -8,15 +8,15 @@ import (
 	"os"
 )
 
-// ErrLocked is returned when another process holds the database's write
+// LockedError is returned when another process holds the database's write
 // lock: two processes on one file would both run the cron, the sender and
 // the pipeline.
-type ErrLocked struct {
+type LockedError struct {
 	Path string // the lock file
 	PID  int    // the holder's process id, 0 when unknown
 }
 
-func (e *ErrLocked) Error() string {
+func (e *LockedError) Error() string {
 	who := "another pasarbot process"
 	if e.PID > 0 {
 		who = fmt.Sprintf("another pasarbot process (pid %d)", e.PID)
@@ -25,12 +25,12 @@ func (e *ErrLocked) Error() string {
 		"(read-only commands — orders, laporan, catalog export — work meanwhile)", who, e.Path)
 }
 
-// ErrEmptyFile is returned for a database file of 0 bytes: a truncated
+// EmptyFileError is returned for a database file of 0 bytes: a truncated
 // copy or a failed restore, never a market. Starting a fresh market over it
 // silently would lose every order; `pasarbot migrate` creates one on purpose.
-type ErrEmptyFile struct{ Path string }
+type EmptyFileError struct{ Path string }
 
-func (e *ErrEmptyFile) Error() string {
+func (e *EmptyFileError) Error() string {
 	return fmt.Sprintf("store: %s is an empty file (0 bytes); refusing to start a fresh market over it. "+
 		"Restore the backup, or run `pasarbot migrate --db %s` if this really is a new market", e.Path, e.Path)
 }
@@ -47,7 +47,7 @@ func OpenForMigrate(ctx context.Context, path string) (*DB, error) {
 // checkNotEmpty refuses an existing 0-byte database file.
 func checkNotEmpty(path string) error {
 	if fi, err := os.Stat(path); err == nil && fi.Size() == 0 {
-		return &ErrEmptyFile{Path: path}
+		return &EmptyFileError{Path: path}
 	}
 	return nil
 }
@@ -64,7 +64,7 @@ func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("store: no database at %s: %w", path, err)
 	}
 	if fi.Size() == 0 {
-		return nil, &ErrEmptyFile{Path: path}
+		return nil, &EmptyFileError{Path: path}
 	}
 	r, err := sql.Open("sqlite3", dsn(path, true))
 	if err != nil {

@@ -170,7 +170,7 @@ func (s *Schedule) SetDay(date, hours string) (Overrides, error) {
 // now on (or "tutup").
 func (s *Schedule) SetWeekday(wd time.Weekday, hours string) (Overrides, error) {
 	if wd < time.Sunday || wd > time.Saturday {
-		return Overrides{}, fmt.Errorf("weekday %d out of range", wd)
+		return Overrides{}, &InputError{Code: BadWeekday, Value: fmt.Sprint(int(wd))}
 	}
 	v, err := canonSpan(hours)
 	if err != nil {

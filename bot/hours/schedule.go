@@ -41,7 +41,7 @@ type civil struct {
 func parseCivil(s string) (civil, error) {
 	t, err := time.Parse("2006-01-02", strings.TrimSpace(s))
 	if err != nil {
-		return civil{}, fmt.Errorf("%q is not a date like 2026-12-25", s)
+		return civil{}, &InputError{Code: BadDate, Value: s}
 	}
 	return civilOf(t), nil
 }
@@ -182,7 +182,7 @@ func parseSpan(v string) (span, error) {
 	}
 	o, c, err := config.ParseSpan(v)
 	if err != nil {
-		return span{}, err
+		return span{}, &InputError{Code: BadHours, Value: v, Err: err}
 	}
 	return span{open: o, close: c, ok: true}, nil
 }

@@ -67,6 +67,7 @@ func Open(ctx context.Context, o Options) (*Market, error) {
 		hooks = append(hooks, w.URL)
 	}
 	db.SetWebhookReceivers(hooks) // order events are queued for them with the change
+	db.SetSlowWriteLog(o.Log, store.DefaultSlowWrite)
 	if err := Seed(ctx, db, cfg, o.Clock.Now()); err != nil {
 		db.Close()
 		return nil, err

@@ -173,11 +173,11 @@ func TestRestore(t *testing.T) {
 		if got := len(orderCodes(t, m.DB())); got != len(want)+1 {
 			t.Fatalf("after the later order: %d orders, want %d", got, len(want)+1)
 		}
-		t.Run("ErrLocked", func(t *testing.T) {
+		t.Run("LockedError", func(t *testing.T) {
 			_, err := store.Restore(ctx, set.Market, dbPath, dbPath, store.CheckBackup, time.Now())
-			var locked *store.ErrLocked
+			var locked *store.LockedError
 			if !errors.As(err, &locked) {
-				t.Fatalf("restore while the market holds the database: err = %v, want ErrLocked", err)
+				t.Fatalf("restore while the market holds the database: err = %v, want LockedError", err)
 			}
 		})
 		if err := m.Close(); err != nil {

@@ -68,7 +68,7 @@ func (c *Client) paused() error {
 		return nil
 	}
 	if c.now().Before(c.pausedUntil) {
-		return ErrSendPaused{Until: c.pausedUntil}
+		return SendPausedError{Until: c.pausedUntil}
 	}
 	return ErrNotConnected
 }

@@ -212,7 +212,7 @@ func TestConnectionLife(t *testing.T) {
 		})
 		c.HandleEvent(&events.TemporaryBan{Code: events.TempBanSentToTooManyPeople, Expire: 2 * time.Hour})
 		msg := bot.Outbound{ID: whatsapp.NewMessageID(), Chat: "6281234567001@s.whatsapp.net", Text: "halo"}
-		var paused whatsapp.ErrSendPaused
+		var paused whatsapp.SendPausedError
 		if err := c.Send(context.Background(), msg); !errors.As(err, &paused) {
 			t.Fatalf("Send during ban: %v", err)
 		}
@@ -232,7 +232,7 @@ func TestConnectionLife(t *testing.T) {
 		case <-time.After(5 * time.Second):
 			t.Fatal("OnResume not called after reconnecting")
 		}
-		var again whatsapp.ErrSendPaused
+		var again whatsapp.SendPausedError
 		if err := c.Send(context.Background(), msg); errors.As(err, &again) {
 			t.Errorf("still paused after reconnecting: %v", err)
 		}

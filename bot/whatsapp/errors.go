@@ -8,15 +8,15 @@ import (
 	"go.mau.fi/whatsmeow"
 )
 
-// ErrSendPaused is returned by Send while WhatsApp has temporarily banned
+// SendPausedError is returned by Send while WhatsApp has temporarily banned
 // the number. The outbox keeps the message and retries after Until; the
 // client reconnects by itself when the ban ends and then calls
 // Options.OnResume.
-type ErrSendPaused struct {
+type SendPausedError struct {
 	Until time.Time
 }
 
-func (e ErrSendPaused) Error() string {
+func (e SendPausedError) Error() string {
 	return fmt.Sprintf("whatsapp: sending paused by a temporary ban until %s", e.Until.Format(time.RFC3339))
 }
 

@@ -21,7 +21,7 @@ var _ bot.Messenger = (*Client)(nil)
 // configured, and returns only after WhatsApp's server took the message.
 //
 // Errors the outbox must handle:
-//   - ErrSendPaused: a temporary ban; retry after Until.
+//   - SendPausedError: a temporary ban; retry after Until.
 //   - ErrNotConnected: the connection is down for a moment; retry.
 //   - *StoppedError: the client stopped for good; keep the row.
 //   - a malformed chat or empty message, or one WhatsApp refuses for good

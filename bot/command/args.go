@@ -1,4 +1,4 @@
-package admincmd
+package command
 
 import (
 	"fmt"
@@ -95,7 +95,7 @@ var spanWords = strings.NewReplacer("S/D", "-", " SD ", "-", " TO ", "-", "SAMPA
 
 // hoursSpan reads "06:00-12:00", "6-12", "06.00 - 12.00", "6 sampai 12",
 // "06.00-12.00 WIB" into "06:00-12:00"; the second result is the problem.
-func hoursSpan(toks []token) (string, string) {
+func hoursSpan(toks []token) (string, Problem) {
 	parts := make([]string, len(toks))
 	for i, t := range toks {
 		parts[i] = strings.ToUpper(t.s)
@@ -107,15 +107,15 @@ func hoursSpan(toks []token) (string, string) {
 	s = strings.ReplaceAll(spanWords.Replace(s), " ", "")
 	a, b, ok := strings.Cut(s, "-")
 	if !ok || strings.Contains(b, "-") {
-		return "", "Jam tidak dikenali."
+		return "", BadHours
 	}
 	o, ok1 := clock(a)
 	c, ok2 := clock(b)
 	if !ok1 || !ok2 || o >= 24*60 {
-		return "", "Jam tidak dikenali."
+		return "", BadHours
 	}
 	if c <= o {
-		return "", "Jam tutup harus setelah jam buka."
+		return "", CloseBeforeOpen
 	}
 	return fmt.Sprintf("%02d:%02d-%02d:%02d", o/60, o%60, c/60, c%60), ""
 }
@@ -166,17 +166,17 @@ var months = map[string]time.Month{
 
 // date reads "2026-12-25", "25-12-2026", "25/12/2026", "25.12.26" or
 // "25 Desember 2026" into "2026-12-25"; the second result is the problem.
-func date(toks []token) (string, string) {
+func date(toks []token) (string, Problem) {
 	var y, d int
 	var m time.Month
 	switch len(toks) {
 	case 1:
 		f := strings.FieldsFunc(toks[0].s, func(r rune) bool { return r == '-' || r == '/' || r == '.' })
 		if len(f) == 2 {
-			return "", "Tulis tanggal lengkap dengan tahunnya."
+			return "", NoYear
 		}
 		if len(f) != 3 || !allDigits(f[0]) || !allDigits(f[1]) || !allDigits(f[2]) {
-			return "", "Tanggal tidak dikenali."
+			return "", BadDate
 		}
 		a, _ := strconv.Atoi(f[0])
 		b, _ := strconv.Atoi(f[1])
@@ -188,29 +188,29 @@ func date(toks []token) (string, string) {
 			if len(f[2]) == 2 {
 				y += 2000
 			} else if len(f[2]) != 4 {
-				return "", "Tanggal tidak dikenali."
+				return "", BadDate
 			}
 		}
 	case 2, 3:
 		mm, ok := months[strings.ToUpper(strings.TrimRight(toks[1].s, ".,"))]
 		if !ok || !allDigits(toks[0].s) || len(toks[0].s) > 2 {
-			return "", "Tanggal tidak dikenali."
+			return "", BadDate
 		}
 		if len(toks) == 2 {
-			return "", "Tulis tanggal lengkap dengan tahunnya."
+			return "", NoYear
 		}
 		if !allDigits(toks[2].s) || len(toks[2].s) != 4 {
-			return "", "Tanggal tidak dikenali."
+			return "", BadDate
 		}
 		d, _ = strconv.Atoi(toks[0].s)
 		y, _ = strconv.Atoi(toks[2].s)
 		m = mm
 	default:
-		return "", "Tanggal tidak dikenali."
+		return "", BadDate
 	}
 	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	if y < 2000 || y > 2099 || t.Year() != y || t.Month() != m || t.Day() != d {
-		return "", "Tanggal tidak ada di kalender."
+		return "", NotInCalendar
 	}
 	return t.Format("2006-01-02"), ""
 }
