@@ -577,7 +577,7 @@ func (e *Engine) readReferent(c *Conversation, s string, asked bool) (act, bool)
 			return act{}, false
 		}
 		sku = skus[n-1]
-	} else if len(other) > 0 && e.namesProduct(strings.Join(other, " ")) {
+	} else if len(other) > 0 && e.mentionsProduct(strings.Join(other, " ")) {
 		return act{}, false // another product: an order, not about the one asked
 	}
 	q := strings.Join(qtyWords, " ")

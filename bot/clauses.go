@@ -29,6 +29,10 @@ var deliveryTo = regexp.MustCompile(`(?i)\b(tolong\s+)?(di)?(antar|anter|antarka
 var nameRe = regexp.MustCompile(`(?i)(?:^|[\s,;(])(?:atas\s+nama|atas\s+name|a\.\s?n\.?|a/n|an\.|nama\s+penerima\s*:?|penerima\s*:?|namanya\s*:?|nama\s+saya|nama\s+sy|nama\s+gue|nama\s+aye|nama\s*:|nama\s+aku|ulun\s+nama|ngaran\s+ulun|ngaran|nami\s+abdi|namina|nami|jenengku|jeneng\s+kula|asma\s+kula|nama)\s*:?\s+([^\n,;()]+)`)
 var forRe = regexp.MustCompile(`(?i)(?:^|[\s,;(])(?:buat|untuk|utk|u/|gasan|kagem|kanggo|pikeun|keur|an|a\.n|atas)\s*:?\s+((?:bu|ibu|pak|bapak|mas|mbak|mba|kak|bang|abang|dek|om|tante|acil|julak|ading|teh|aa|cik|koh|nyai|mbok|bude|pakde|uwa|mak|umi|abah|amang|busu|angah|bunda|eyang|nenek|kakek|haji|hj|h|mpok|kang|teteh|ceu|neng|mama|mamah|papa|ibuk)\.?\s+[a-z][a-z']*(?:\s+[a-z][a-z']*)?)`)
 
+// fixNameRe finds the name a buyer corrects to ("namanya salah ketik,
+// harusnya Rina bukan Rini"): read only in a line about the name.
+var fixNameRe = regexp.MustCompile(`(?:^|[\s,])(?i:harusnya|seharusnya|mestinya|yang bener|yg bener|yang benar|yg benar|yang betul)\s*:?\s+([A-Z][a-z']+(?:\s+[A-Z][a-z']+)?)\b`)
+
 // selfRe finds a buyer introducing themselves by a capitalised name ("mbak
 // saya Yuni yang biasa beli telur"); lower case ("saya mau") is not a name.
 var selfRe = regexp.MustCompile(`(?:^|[\s,])(?i:saya|sy|aku|ulun|kulo|abdi)\s+([A-Z][a-z']+(?:\s+[A-Z][a-z']+)?)\b`)
@@ -48,7 +52,10 @@ func cutName(line string) (rest, name string) {
 		"u/", "gasan", "kagem", "kanggo", "pikeun", "keur", "saya", "sy", "aku", "ulun", "kulo", "abdi") {
 		return line, "" // a cheap test before the two expressions
 	}
-	for _, re := range []*regexp.Regexp{nameRe, forRe, selfRe} {
+	for _, re := range []*regexp.Regexp{fixNameRe, nameRe, forRe, selfRe} {
+		if re == fixNameRe && !strings.Contains(strings.ToLower(line), "nama") {
+			continue
+		}
 		m := re.FindStringSubmatchIndex(line)
 		if m == nil {
 			continue
@@ -150,7 +157,8 @@ var notNameWords = set("ternyata", "tolong", "mau", "minta", "maaf", "aja", "saj
 	"beli", "ambil", "antar", "anter", "kirim", "batal", "ga", "gak", "nggak", "tidak", "ada", "berapa", "brp", "harga", "mohon", "permisi",
 	"pagi", "siang", "sore", "malam", "apa", "kapan", "dimana", "di", "ke", "dari", "yang", "yg", "buat", "untuk", "sama", "dan", "terus",
 	"lagi", "juga", "masih", "belum", "baru", "cuma", "hanya", "eh", "oh", "ok", "oke", "sip", "makasih", "terima", "kasih", "udh", "dah",
-	"handak", "ulun", "kada", "haja", "lah", "bade", "hoyong", "badhe", "kulo", "nggih", "mawon", "wae", "atuh", "teh", "mah", "kah")
+	"handak", "ulun", "kada", "haja", "lah", "bade", "hoyong", "badhe", "kulo", "nggih", "mawon", "wae", "atuh", "teh", "mah", "kah",
+	"salah", "ketik", "typo", "keliru", "ralat", "harusnya")
 
 // cutAddressIntro takes an address introduced by a delivery phrase out of
 // a line: "kirim ke Gg. Kenanga 2", "anter ke Langkai". intro says the

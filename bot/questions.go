@@ -193,12 +193,21 @@ func (e *Engine) actAnswerChoice(b *buyerTurn) error {
 		return nil
 	}
 	qty, note := e.questionQty(q, p)
-	if note != "" {
-		b.note(note)
-	}
 	if qty > 0 {
+		if note != "" {
+			b.note(note)
+		}
 		e.addToCart(b, parse.Item{SKU: p.SKU, Name: p.Name, Unit: p.Unit, Qty: qty, Amount: q.Amount, Note: q.Note})
+		return nil
 	}
+	// Chosen, but the quantity said does not fit it ("2 sisir" of a
+	// product sold per piece): the line stays open and asks, never drops.
+	text := note
+	if text == "" {
+		text = e.t("ask_qty", p.Name, p.Unit)
+	}
+	b.conv.Questions = append([]Question{{Kind: string(parse.MissingQty), Said: p.Name, Choices: []string{p.SKU}, Text: text, Note: q.Note}},
+		b.conv.Questions...)
 	return nil
 }
 

@@ -54,6 +54,9 @@ func (e *Engine) readBuyer(c *Conversation, in Inbound) []act {
 	if a, ok := e.readWhole(c, raw, s); ok {
 		return []act{a}
 	}
+	if acts, ok := e.readAnswers(c, raw); ok {
+		return acts
+	}
 	var acts []act
 	for _, ln := range splitSentences(splitLines(raw)) {
 		for _, a := range e.readLine(c, ln) {
@@ -347,7 +350,7 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 		}
 	}
 	if name == "" {
-		rest, name = e.cutNamePart(rest, addr != "")
+		rest, name = e.cutNamePart(rest, addr != "" || dlv != "")
 	}
 	rest = cutGreeting(rest)
 	if intro || dlv == EvAntar {
@@ -529,6 +532,21 @@ func (e *Engine) readItems(c *Conversation, text string, hasClauses bool) (act, 
 func (e *Engine) namesProduct(s string) bool {
 	r := e.parser.Parse(s)
 	return len(r.Items) > 0 || len(r.Questions) > 0 && r.Questions[0].Product != nil
+}
+
+// mentionsProduct reports whether s names any product, even one it leaves
+// open ("jeruknya": which jeruk is asked, but it is not the apple).
+func (e *Engine) mentionsProduct(s string) bool {
+	r := e.parser.Parse(s)
+	if len(r.Items) > 0 {
+		return true
+	}
+	for _, q := range r.Questions {
+		if q.Product != nil || len(q.Choices) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // ordersProduct reports whether s surely names a product (an item, not a
