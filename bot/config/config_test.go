@@ -54,7 +54,7 @@ func TestErrors(t *testing.T) {
 		name, yaml, want string
 	}{
 		{"UnknownKey", "market:\n  name: X\n  colour: red\n", "bad.yaml:3: field colour not found"},
-		{"UnknownTopKey", "markets:\n  name: X\n", "bad.yaml:1: field markets not found"},
+		{"UnknownTopKey", "market:\n  name: X\nmarkt:\n  name: Y\n", "bad.yaml:3: field markt not found"},
 		{"BadTimezone", "market:\n  timezone: Mars/Olympus\n", "bad.yaml:2: market.timezone: unknown time zone"},
 		{"BadLanguage", "market:\n  language: fr\n", "bad.yaml:2: market.language"},
 		{"BadAdmin", "admins:\n  - \"081234567890\"\n  - hello\n", "bad.yaml:3: admins[1]"},

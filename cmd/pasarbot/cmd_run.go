@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"path/filepath"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -24,19 +23,13 @@ func addDeviceFlags(fs *flag.FlagSet) deviceFlags {
 		"WhatsApp device file (default: whatsapp.device_store; a bare file name goes next to the database)")}
 }
 
-// path is --device, else whatsapp.device_store. A bare file name (the
-// default "pasarbot-device.db") is placed in the database's directory, so
-// the two files that make up a market live and are backed up together; a
-// path with a directory is used as written.
+// path is --device, else the market's device file (config.DevicePath:
+// next to its database unless whatsapp.device_store names a directory).
 func (f deviceFlags) path(cfg *config.Config) string {
 	if *f.device != "" {
 		return *f.device
 	}
-	ds := cfg.WhatsApp.DeviceStore
-	if filepath.IsAbs(ds) || filepath.Base(ds) != ds {
-		return ds
-	}
-	return filepath.Join(filepath.Dir(cfg.Database.Path), ds)
+	return cfg.DevicePath()
 }
 
 // banNotifier is implemented by a market that wants to tell its admins
