@@ -17,7 +17,7 @@ import (
 // local trade office (Disperindag) collects, `laporan grafik` the daily
 // report's charts (PNG) and the numbers behind them (CSV).
 func runLaporan(ctx context.Context, e env, args []string) error {
-	const usage = "Usage: pasarbot laporan harga|grafik [--config FILE] [--db FILE] [--date YYYY-MM-DD] [--out DIR (grafik)]"
+	const usage = "Usage: pasarbot laporan harga|grafik [--config FILE] [--market ID] [--db FILE] [--date YYYY-MM-DD] [--out DIR (grafik)]"
 	if len(args) == 0 || (args[0] != "harga" && args[0] != "grafik") {
 		fmt.Fprintln(e.stderr, usage)
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
@@ -26,7 +26,7 @@ func runLaporan(ctx context.Context, e env, args []string) error {
 		return errUsage
 	}
 	what := args[0]
-	fs := newFlags(e, "laporan "+what, "[--config FILE] [--db FILE] [--date YYYY-MM-DD]")
+	fs := newFlags(e, "laporan "+what, "[--config FILE] [--market ID] [--db FILE] [--date YYYY-MM-DD]")
 	cf := addConfigFlags(fs)
 	date := fs.String("date", "", "market day (default: today in the market's time zone)")
 	out := fs.String("out", "", "grafik: directory for the PNG and CSV files (default: "+ops.ReportDir+" next to the database)")

@@ -85,13 +85,21 @@ func (f configFlags) load(e env) (*config.Config, error) {
 // openDB loads the configuration and opens its database for writing (with
 // the database's lock); the caller closes it.
 func (f configFlags) openDB(ctx context.Context, e env) (*config.Config, *store.DB, error) {
-	return f.openWith(ctx, e, func(ctx context.Context, path string) (*store.DB, error) {
-		// A new market of a deployment has no directory yet.
-		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-			return nil, err
-		}
-		return store.Open(ctx, path)
-	})
+	return f.openWith(ctx, e, openMarketDB)
+}
+
+// openMarketDB opens a market's database for writing, making its
+// directory first: a new market of a deployment has none yet.
+func openMarketDB(ctx context.Context, path string) (*store.DB, error) {
+	return openInDir(ctx, path, store.Open)
+}
+
+// openInDir makes path's directory, then opens it with open.
+func openInDir(ctx context.Context, path string, open func(context.Context, string) (*store.DB, error)) (*store.DB, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, err
+	}
+	return open(ctx, path)
 }
 
 // openReadOnly loads the configuration and opens its existing database for
