@@ -79,6 +79,9 @@ func (f configFlags) load(e env) (*config.Config, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(ms) != 1 {
+		return nil, exitError{code: 2, msg: "this command acts on one market: name it with --market ID"}
+	}
 	return ms[0], nil
 }
 

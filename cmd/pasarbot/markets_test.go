@@ -1,13 +1,18 @@
 package main
 
 import (
+	"context"
+	"encoding/csv"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"pasarbot/bot/config"
+	bmarket "pasarbot/bot/market"
 	"pasarbot/catalog"
+	"pasarbot/store"
 )
 
 // writeTwoMarkets writes a deployment of two markets (kahayan, besar) that
@@ -104,4 +109,70 @@ func TestMarketFlag_TouchesOnlyTheNamedMarket(t *testing.T) {
 			t.Errorf("doctor output does not name both markets:\n%s", out)
 		}
 	})
+}
+
+// seedMarket writes a market database at path with the default catalog
+// and one price set on 25 November 2026.
+func seedMarket(t *testing.T, path, sku string, price int64) {
+	t.Helper()
+	ctx := context.Background()
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	db, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := bmarket.Seed(ctx, db, config.Default(), time.Date(2026, 11, 24, 6, 0, 0, 0, wib)); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Update(ctx, func(tx *store.Tx) error {
+		return tx.SetPrice(sku, price, "6282200000002", time.Date(2026, 11, 25, 6, 30, 0, 0, wib))
+	}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// laporan harga --market all: one CSV for the Disperindag, each row
+// naming its market; one market's report keeps the old columns.
+func TestLaporanHarga_AllMarkets(t *testing.T) {
+	cfg, dir := writeTwoMarkets(t)
+	seedMarket(t, filepath.Join(dir, "kahayan", "pasarbot.db"), "cabai-rawit-merah", 60000)
+	seedMarket(t, filepath.Join(dir, "besar", "pasarbot.db"), "cabai-rawit-merah", 72000)
+
+	code, out, errs := runMain(t, "laporan", "harga", "--config", cfg, "--market", "all", "--date", "2026-11-25")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Join(rows[0][:3], ","), "market,market_name,date"; got != want {
+		t.Fatalf("header starts %s, want %s", got, want)
+	}
+	prices := map[string]string{}
+	for _, r := range rows[1:] {
+		if r[3] == "cabai-rawit-merah" {
+			prices[r[0]+"/"+r[1]] = r[6]
+		}
+	}
+	if got, want := prices["kahayan/Pasar Kahayan"], "60000"; got != want {
+		t.Errorf("kahayan price %q, want %q (rows %v)", got, want, prices)
+	}
+	if got, want := prices["besar/Pasar Besar"], "72000"; got != want {
+		t.Errorf("besar price %q, want %q (rows %v)", got, want, prices)
+	}
+
+	_, one, _ := runMain(t, "laporan", "harga", "--config", cfg, "--market", "besar", "--date", "2026-11-25")
+	if header, _, _ := strings.Cut(one, "\n"); header != "date,sku,name,unit,price,previous_price,change,available,changed_by" {
+		t.Errorf("besar's own report has header %q", header)
+	}
+	if !strings.Contains(one, "cabai-rawit-merah,Cabai Rawit Merah,kg,72000,") {
+		t.Errorf("besar's own report lacks its price:\n%s", one)
+	}
+	if code, _, errs := runMain(t, "orders", "--config", cfg, "--market", "all"); code != 2 || !strings.Contains(errs, "one market") {
+		t.Errorf("orders --market all: exit %d: %s", code, errs)
+	}
 }
