@@ -17,12 +17,13 @@ import (
 	"pasarbot/bot/sim"
 )
 
-// faultyMessenger panics on its first send, then holds its second until
-// released (a slow send), then delivers.
+// faultyMessenger is the simulator's transport with faults injected: it
+// panics on its first send, then holds its second until released (a slow
+// send), then delivers to the recorder.
 type faultyMessenger struct {
 	calls   atomic.Int64
 	release chan struct{}
-	sent    chan bot.Outbound
+	next    *sim.Recorder
 }
 
 func (f *faultyMessenger) Send(ctx context.Context, m bot.Outbound) error {
@@ -36,8 +37,7 @@ func (f *faultyMessenger) Send(ctx context.Context, m bot.Outbound) error {
 			return ctx.Err()
 		}
 	}
-	f.sent <- m
-	return nil
+	return f.next.Send(ctx, m)
 }
 
 // liveMarket is a market served by its supervisor; inbox is the pipeline
@@ -87,22 +87,32 @@ func (l *liveMarket) deliver(t *testing.T, ctx context.Context, in bot.Inbound) 
 	}
 }
 
-func awaitSent(t *testing.T, ch <-chan bot.Outbound, chat, what string) {
+// awaitSent waits until the simulator's transport has carried n messages
+// to chat, and returns how many it carried.
+func awaitSent(t *testing.T, rec *sim.Recorder, chat string, n int, what string) int {
 	t.Helper()
 	timeout := time.After(10 * time.Second)
 	for {
-		select {
-		case m := <-ch:
-			if m.Chat == chat {
-				return
+		changed := rec.Changed()
+		got := 0
+		for _, e := range rec.Since(0) {
+			if e.Kind == sim.EntryOut && e.Chat == chat {
+				got++
 			}
+		}
+		if got >= n {
+			return got
+		}
+		select {
+		case <-changed:
 		case <-timeout:
-			t.Fatalf("%s: no answer to %s within 10 s", what, chat)
+			t.Fatalf("%s: %d answers to %s within 10 s, want %d", what, got, chat, n)
 		}
 	}
 }
 
-// Two markets in one process, each on its own SQLite file: a panic in one
+// Two markets in one process, each on its own SQLite file, answering
+// through the simulator's transport (sim.Recorder): a panic in one
 // market's messenger (its outbox sender goroutine) stops that market only;
 // the other keeps answering, also while the first one's send hangs after
 // its restart; the first comes back by itself and sends what it owed.
@@ -118,8 +128,8 @@ func TestSuperviseAll_PanicInOneMarketLeavesTheOtherAnswering(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	broken := &faultyMessenger{release: make(chan struct{}), sent: make(chan bot.Outbound, 64)}
-	healthy := recorder{sent: make(chan bot.Outbound, 64)}
+	broken := &faultyMessenger{release: make(chan struct{}), next: sim.NewRecorder()}
+	healthy := sim.NewRecorder()
 	messengers := map[string]bot.Messenger{"kahayan": broken, "besar": healthy}
 	log := zerolog.New(zerolog.NewTestWriter(t)).Level(zerolog.WarnLevel)
 
@@ -159,14 +169,14 @@ func TestSuperviseAll_PanicInOneMarketLeavesTheOtherAnswering(t *testing.T) {
 	}
 	// Meanwhile besar answers as if nothing happened.
 	lives["besar"].deliver(t, ctx, sim.Direct("b-1", buyerB, "bawang merah 1/2 kg", start))
-	awaitSent(t, healthy.sent, sim.DirectChat(buyerB), "besar while kahayan's send hangs")
+	answered := awaitSent(t, healthy, sim.DirectChat(buyerB), 1, "besar while kahayan's send hangs")
 	lives["besar"].deliver(t, ctx, sim.Direct("b-2", buyerB, "tomat 1 kg", start.Add(time.Second)))
-	awaitSent(t, healthy.sent, sim.DirectChat(buyerB), "besar, second message")
+	awaitSent(t, healthy, sim.DirectChat(buyerB), answered+1, "besar, second message")
 
 	// kahayan's answer was kept in its outbox across the crash: released,
 	// it goes out.
 	close(broken.release)
-	awaitSent(t, broken.sent, sim.DirectChat(buyerA), "kahayan after its restart")
+	awaitSent(t, broken.next, sim.DirectChat(buyerA), 1, "kahayan after its restart")
 
 	details := strings.Join(lives["kahayan"].downDetails(), " | ")
 	if !strings.Contains(details, "panic in the outbox sender: injected") {
