@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"encoding/csv"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +13,7 @@ import (
 
 	"pasarbot/bot/config"
 	bmarket "pasarbot/bot/market"
+	"pasarbot/bot/whatsapp"
 	"pasarbot/catalog"
 	"pasarbot/store"
 )
@@ -174,5 +177,37 @@ func TestLaporanHarga_AllMarkets(t *testing.T) {
 	}
 	if code, _, errs := runMain(t, "orders", "--config", cfg, "--market", "all"); code != 2 || !strings.Contains(errs, "one market") {
 		t.Errorf("orders --market all: exit %d: %s", code, errs)
+	}
+}
+
+// Pairing output names its market on every line, also when a line comes
+// in pieces.
+func TestMarketWriterTagsEveryLine(t *testing.T) {
+	var out strings.Builder
+	w := &marketWriter{id: "besar", out: &out}
+	for _, s := range []string{"Scan with the market phone\n", "▀▀ ", "▄▄\n", "\n", "Linked.\n"} {
+		if _, err := w.Write([]byte(s)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, want := out.String(), "[besar] Scan with the market phone\n[besar] ▀▀ ▄▄\n[besar] \n[besar] Linked.\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// Only what no restart can cure keeps a market down.
+func TestFatalForMarket(t *testing.T) {
+	for _, tt := range []struct {
+		err  error
+		want bool
+	}{
+		{&whatsapp.StoppedError{Reason: "logged out"}, true},
+		{fmt.Errorf("open: %w", &store.ErrLocked{Path: "x.db", PID: 1}), true},
+		{&bmarket.PanicError{Where: "outbox sender", Value: "boom"}, false},
+		{errors.New("market stopped unexpectedly"), false},
+	} {
+		if got := fatalForMarket(tt.err); got != tt.want {
+			t.Errorf("fatalForMarket(%v) = %v, want %v", tt.err, got, tt.want)
+		}
 	}
 }
