@@ -74,7 +74,10 @@ func runRun(ctx context.Context, e env, args []string) error {
 	sups := make([]bmarket.Supervision, len(markets))
 	for i, cfg := range markets {
 		u := &marketUnit{cfg: cfg, device: df.path(cfg), log: log.With().Str("market", cfg.Market.ID).Logger(),
-			fleet: fleet.Add(cfg.Market.ID), pairing: pairing, phone: phone}
+			fleet: fleet.Add(cfg.Market.ID), pairing: pairing, phone: phone, opsBase: "/ops/"}
+		if len(markets) > 1 {
+			u.opsBase = "/ops/" + cfg.Market.ID + "/"
+		}
 		units[i] = u
 		sups[i] = bmarket.Supervision{ID: cfg.Market.ID, Log: u.log, Run: u.run, Fatal: fatalForMarket,
 			OnState: func(st bmarket.State) {
@@ -116,6 +119,7 @@ type marketUnit struct {
 	pairing *pairingTerminal
 	phone   string
 	page    atomic.Pointer[http.ServeMux] // the operator page on this life's database
+	opsBase string                        // its path: /ops/, or /ops/<id>/ with several markets
 }
 
 // run opens the device store and the market, starts what runs beside it

@@ -5,14 +5,19 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/rs/zerolog"
+
 	"pasarbot/bot/config"
 	bmarket "pasarbot/bot/market"
+	"pasarbot/bot/ops"
 	"pasarbot/bot/whatsapp"
 	"pasarbot/catalog"
 	"pasarbot/store"
@@ -209,5 +214,57 @@ func TestFatalForMarket(t *testing.T) {
 		if got := fatalForMarket(tt.err); got != tt.want {
 			t.Errorf("fatalForMarket(%v) = %v, want %v", tt.err, got, tt.want)
 		}
+	}
+}
+
+// With several markets each has its operator page under /ops/<id>/, on
+// its own database, and /ops/ lists them.
+func TestOperatorPagePerMarket(t *testing.T) {
+	cfgPath, dir := writeTwoMarkets(t)
+	dep, err := config.LoadDeployment(cfgPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	token := "a-long-operator-token"
+	o := dep.Ops()
+	o.Token = token
+	fleet := ops.NewFleet(zerolog.Nop())
+	var units []*marketUnit
+	for _, cfg := range dep.Markets {
+		cfg.Ops.Token = token
+		units = append(units, &marketUnit{cfg: cfg, fleet: fleet.Add(cfg.Market.ID), opsBase: "/ops/" + cfg.Market.ID + "/"})
+	}
+	besarDB := filepath.Join(dir, "besar", "pasarbot.db")
+	seedMarket(t, besarDB, "cabai-rawit-merah", 72000)
+	db, err := store.OpenReadOnly(context.Background(), besarDB)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	page := http.NewServeMux()
+	registerOperatorPage(page, units[1].opsBase, units[1].cfg, db, func() time.Time { return time.Date(2026, 11, 25, 9, 0, 0, 0, wib) }, zerolog.Nop())
+	units[1].page.Store(page)
+	mux := processOpsMux(o, fleet, units)
+
+	get := func(path string, auth bool) (int, string) {
+		req := httptest.NewRequest(http.MethodGet, path, nil)
+		if auth {
+			req.Header.Set("Authorization", "Bearer "+token)
+		}
+		rec := httptest.NewRecorder()
+		mux.ServeHTTP(rec, req)
+		return rec.Code, rec.Body.String()
+	}
+	if code, body := get("/ops/", false); code != http.StatusOK || !strings.Contains(body, `href="/ops/kahayan/"`) || !strings.Contains(body, `href="/ops/besar/"`) {
+		t.Errorf("index: %d %s", code, body)
+	}
+	if code, body := get("/ops/besar/", true); code != http.StatusOK || !strings.Contains(body, "72.000") || !strings.Contains(body, `src="/ops/besar/charts.png"`) {
+		t.Errorf("besar's page: %d %.300s", code, body)
+	}
+	if code, _ := get("/ops/besar/", false); code != http.StatusUnauthorized {
+		t.Errorf("besar's page without the token: %d", code)
+	}
+	if code, _ := get("/ops/kahayan/", true); code != http.StatusServiceUnavailable {
+		t.Errorf("kahayan (not running): %d, want 503", code)
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"html"
 	"net"
 	"net/http"
 	"sync"
@@ -16,8 +17,9 @@ import (
 )
 
 // serveProcessOps serves the process's /healthz and /metrics (every
-// market, labelled) when ops.listen is set, and the operator page of a
-// single-market deployment. stop ends it and waits.
+// market, labelled) when ops.listen is set, and with ops.token the operator
+// page of each market: /ops/ for a deployment of one, /ops/<id>/ and an
+// index at /ops/ for several. stop ends it and waits.
 func serveProcessOps(ctx context.Context, dep *config.Deployment, fleet *ops.Fleet, units []*marketUnit, log zerolog.Logger) (stop func(), err error) {
 	o := dep.Ops()
 	addr := o.ListenAddr()
@@ -29,22 +31,7 @@ func serveProcessOps(ctx context.Context, dep *config.Deployment, fleet *ops.Fle
 		return nil, fmt.Errorf("ops.listen: %w", err)
 	}
 	log.Info().Str("addr", ln.Addr().String()).Msg("serving /healthz and /metrics")
-	mux := fleet.Mux()
-	switch {
-	case o.Token == "":
-	case len(units) == 1:
-		u := units[0]
-		mux.Handle("/ops/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			page := u.page.Load()
-			if page == nil {
-				http.Error(w, "the market is not running", http.StatusServiceUnavailable)
-				return
-			}
-			page.ServeHTTP(w, r)
-		}))
-	default:
-		log.Warn().Msg("ops.token: the operator page serves a deployment of one market; with several it stays off (use /healthz and /metrics)")
-	}
+	mux := processOpsMux(o, fleet, units)
 	ctx, cancel := context.WithCancel(ctx)
 	var wg sync.WaitGroup
 	serveOpsOn(ctx, &wg, ln, mux, log)
@@ -64,7 +51,7 @@ func startMarketOps(ctx context.Context, u *marketUnit, m *market) (stop func(),
 	m.wrapSend, m.onConnection = metrics.Messenger, metrics.Connection
 	if cfg.Ops.Token != "" {
 		page := http.NewServeMux()
-		registerOperatorPage(page, cfg, m.m.DB, time.Now, log)
+		registerOperatorPage(page, u.opsBase, cfg, m.m.DB, time.Now, log)
 		u.page.Store(page)
 	}
 	u.fleet.SetRunning(true, "")
@@ -102,21 +89,62 @@ func startMarketOps(ctx context.Context, u *marketUnit, m *market) (stop func(),
 	return func() { cancel(); wg.Wait(); u.page.Store(nil) }, nil
 }
 
+// processOpsMux is the process's ops endpoint: the fleet's /healthz and
+// /metrics, and with a token the markets' operator pages.
+func processOpsMux(o config.Ops, fleet *ops.Fleet, units []*marketUnit) *http.ServeMux {
+	mux := fleet.Mux()
+	if o.Token == "" {
+		return mux
+	}
+	for _, u := range units {
+		mux.Handle(u.opsBase, currentPage(u))
+	}
+	if len(units) > 1 {
+		mux.HandleFunc("GET /ops/{$}", marketIndex(units))
+	}
+	return mux
+}
+
 // opsHandler serves /healthz and /metrics of one unlabelled market (the
 // simulator), and the operator page under /ops/ when ops.token is set.
 func opsHandler(cfg *config.Config, metrics *ops.Metrics, db *store.DB, now func() time.Time, log zerolog.Logger) http.Handler {
 	mux := metrics.Mux()
 	if cfg.Ops.Token != "" {
-		registerOperatorPage(mux, cfg, db, now, log)
+		registerOperatorPage(mux, "/ops/", cfg, db, now, log)
 	}
 	return mux
 }
 
-// registerOperatorPage serves the operator page on db under /ops/.
-func registerOperatorPage(mux *http.ServeMux, cfg *config.Config, db *store.DB, now func() time.Time, log zerolog.Logger) {
-	page := &ops.OperatorPage{DB: db, Token: cfg.Ops.Token, Now: now, Loc: cfg.Location(),
+// registerOperatorPage serves the operator page on db under base.
+func registerOperatorPage(mux *http.ServeMux, base string, cfg *config.Config, db *store.DB, now func() time.Time, log zerolog.Logger) {
+	page := &ops.OperatorPage{DB: db, Token: cfg.Ops.Token, Now: now, Loc: cfg.Location(), Base: base,
 		Log: log.With().Str("component", "operator_page").Logger()}
 	page.Register(mux)
+}
+
+// currentPage serves u's operator page of its current life (a restart
+// builds a new one on the reopened database).
+func currentPage(u *marketUnit) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		page := u.page.Load()
+		if page == nil {
+			http.Error(w, "the market is not running", http.StatusServiceUnavailable)
+			return
+		}
+		page.ServeHTTP(w, r)
+	})
+}
+
+// marketIndex links each market's operator page.
+func marketIndex(units []*marketUnit) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>pasarbot markets</title></head><body><h1>Markets</h1><ul>")
+		for _, u := range units {
+			fmt.Fprintf(w, "<li><a href=\"%s\">%s</a> (%s)</li>", html.EscapeString(u.opsBase), html.EscapeString(u.cfg.Market.Name), u.cfg.Market.ID)
+		}
+		fmt.Fprint(w, "</ul></body></html>")
+	}
 }
 
 // serveOpsOn serves h on ln in a goroutine counted in wg, until ctx ends.
