@@ -86,6 +86,8 @@ func TestErrors(t *testing.T) {
 			"market b: database.path: one.db is also market a's database"},
 		{"SharedDevice", "whatsapp: {device_store: keys/device.db}\nmarkets:\n  - market: {id: a}\n  - market: {id: b}\n",
 			"market b: whatsapp.device_store: keys/device.db is also market a's device file"},
+		{"SharedBackupDir", "backup: {dir: /srv/backups}\nmarkets:\n  - market: {id: a}\n  - market: {id: b}\n",
+			"market b: backup.dir: /srv/backups is also market a's backup directory"},
 		{"BadAdminInMarket", "markets:\n  - market: {id: a}\n    admins:\n      - halo\n", "bad.yaml:4: market a: admins[0]"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

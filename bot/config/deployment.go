@@ -212,7 +212,7 @@ func (d *Deployment) checkDistinct() error {
 		c    *Config
 		line int
 	}
-	ids, dbs, devices := map[string]first{}, map[string]first{}, map[string]first{}
+	ids, dbs, devices, backups := map[string]first{}, map[string]first{}, map[string]first{}, map[string]first{}
 	for _, c := range d.Markets {
 		if f, ok := ids[c.Market.ID]; ok {
 			return c.errAt("market.id", "duplicate market id %q (first at line %d)", c.Market.ID, f.line)
@@ -228,6 +228,13 @@ func (d *Deployment) checkDistinct() error {
 			return c.errAt("whatsapp.device_store", "%s is also market %s's device file: every market links its own WhatsApp number", dev, f.c.Market.ID)
 		}
 		devices[dev] = first{c, 0}
+		// Backup sets are named by time alone, and retention prunes the
+		// directory: two markets there would overwrite and prune each other.
+		bak := filepath.Clean(BesideDatabase(c.Backup.Dir, c.Database.Path))
+		if f, ok := backups[bak]; ok {
+			return c.errAt("backup.dir", "%s is also market %s's backup directory: give each market its own (a relative directory lands beside its database)", bak, f.c.Market.ID)
+		}
+		backups[bak] = first{c, 0}
 	}
 	return nil
 }
@@ -265,6 +272,15 @@ func (c *Config) DevicePath() string {
 		return ds
 	}
 	return filepath.Join(filepath.Dir(c.Database.Path), ds)
+}
+
+// BesideDatabase places a relative directory (backups, report charts) next
+// to the database; an absolute one is used as written.
+func BesideDatabase(dir, database string) string {
+	if filepath.IsAbs(dir) {
+		return dir
+	}
+	return filepath.Join(filepath.Dir(database), dir)
 }
 
 // marketName is how errors name this market: its id when valid, else its

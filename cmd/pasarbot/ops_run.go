@@ -60,7 +60,7 @@ func startMarketOps(ctx context.Context, u *marketUnit, m *market) (stop func(),
 	var wg sync.WaitGroup
 	if len(cfg.Webhooks) > 0 {
 		hooks := &ops.WebhookSender{Queue: store.WebhookQueue{DB: m.m.DB}, Receivers: cfg.Webhooks, Now: time.Now,
-			Log: log.With().Str("component", "webhooks").Logger()}
+			Log: log.With().Str("component", "webhooks").Logger(), Market: cfg.Market.ID}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
