@@ -4,11 +4,9 @@
 package config
 
 import (
-	"bytes"
 	_ "embed"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"strings"
 	"time"
@@ -44,10 +42,15 @@ type Config struct {
 	adminPhones  []string
 	sourceName   string
 	root         *yaml.Node
+	entry        *yaml.Node // this market's item of markets:, nil in a single-market file
+	entryKey     string     // "markets[2]"
 	warnings     []string
 }
 
 type Market struct {
+	// ID names the market in logs, metrics, --market and file paths: a
+	// short slug (see ValidateID). Default: DefaultMarketID.
+	ID       string  `yaml:"id"`
 	Name     string  `yaml:"name"`
 	Timezone string  `yaml:"timezone"`
 	Language string  `yaml:"language"`
@@ -167,17 +170,22 @@ type Log struct {
 
 // Error is a configuration problem at a line of the file.
 type Error struct {
-	File string
-	Line int
-	Key  string
-	Msg  string
+	File   string
+	Line   int
+	Market string // the market's id (or markets[i]) in a file listing markets
+	Key    string
+	Msg    string
 }
 
 func (e *Error) Error() string {
+	at := e.File
 	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s: %s", e.File, e.Line, e.Key, e.Msg)
+		at = fmt.Sprintf("%s:%d", e.File, e.Line)
 	}
-	return fmt.Sprintf("%s: %s: %s", e.File, e.Key, e.Msg)
+	if e.Market != "" {
+		return fmt.Sprintf("%s: market %s: %s: %s", at, e.Market, e.Key, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s: %s", at, e.Key, e.Msg)
 }
 
 // Default returns the configuration used when no file is given: the example
@@ -190,7 +198,8 @@ func Default() *Config {
 	return c
 }
 
-// Load reads and validates a configuration file.
+// Load reads and validates a configuration file of one market (a file
+// listing several markets is refused: use LoadDeployment).
 func Load(path string) (*Config, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -208,26 +217,18 @@ func Path(flag string) string {
 	return os.Getenv("PASARBOT_CONFIG")
 }
 
-// Parse decodes and validates a configuration. Omitted keys take the
-// defaults of the example configuration.
+// Parse decodes and validates the configuration of one market. Omitted
+// keys take the defaults of the example configuration. A file listing
+// several markets is an error here (ParseDeployment reads it).
 func Parse(name string, data []byte) (*Config, error) {
-	c := defaults()
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, yamlError(name, err)
-	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	// An empty file (io.EOF) means all defaults.
-	if err := dec.Decode(c); err != nil && !errors.Is(err, io.EOF) {
-		return nil, yamlError(name, err)
-	}
-	c.sourceName = name
-	c.root = &root
-	if err := c.validate(); err != nil {
+	d, err := ParseDeployment(name, data)
+	if err != nil {
 		return nil, err
 	}
-	return c, nil
+	if len(d.Markets) != 1 {
+		return nil, fmt.Errorf("config: %s lists %d markets; choose one (--market ID)", name, len(d.Markets))
+	}
+	return d.Markets[0], nil
 }
 
 // yamlError turns yaml.v3's messages ("line 7: field foo not found in type

@@ -54,7 +54,7 @@ func TestErrors(t *testing.T) {
 		name, yaml, want string
 	}{
 		{"UnknownKey", "market:\n  name: X\n  colour: red\n", "bad.yaml:3: field colour not found"},
-		{"UnknownTopKey", "markets:\n  name: X\n", "bad.yaml:1: field markets not found"},
+		{"UnknownTopKey", "market:\n  name: X\nmarkt:\n  name: Y\n", "bad.yaml:3: field markt not found"},
 		{"BadTimezone", "market:\n  timezone: Mars/Olympus\n", "bad.yaml:2: market.timezone: unknown time zone"},
 		{"BadLanguage", "market:\n  language: fr\n", "bad.yaml:2: market.language"},
 		{"BadAdmin", "admins:\n  - \"081234567890\"\n  - hello\n", "bad.yaml:3: admins[1]"},
@@ -66,6 +66,29 @@ func TestErrors(t *testing.T) {
 		{"NegativeFee", "delivery:\n  zones:\n    - {name: A, keywords: [a], fee: -1}\n", "bad.yaml:3: delivery.zones[0].fee"},
 		{"BadLogFormat", "log:\n  format: xml\n", "bad.yaml:2: log.format"},
 		{"BadYAML", "market: [\n", "bad.yaml"},
+		// Files listing markets: errors name the market and the line.
+		{"DuplicateID", "markets:\n  - market: {id: a}\n  - market: {id: b}\n  - market:\n      id: a\n",
+			"bad.yaml:5: market a: market.id: duplicate market id \"a\" (first at line 2)"},
+		{"BadID", "markets:\n  - market: {id: a}\n  - market:\n      id: Pasar_Besar\n",
+			"bad.yaml:4: market markets[1]: market.id: \"Pasar_Besar\" is not a market id"},
+		{"ReservedID", "markets:\n  - market: {id: all}\n", "bad.yaml:2: market markets[0]: market.id: \"all\" is reserved"},
+		{"MissingID", "markets:\n  - market: {id: a}\n  - admins: []\n", "bad.yaml:3: market markets[1]: market.id: each market needs its own id"},
+		{"SharedID", "market:\n  id: a\nmarkets:\n  - market: {id: b}\n", "bad.yaml:2: market.id: with a markets: list"},
+		{"BadIDSingle", "market:\n  id: \"-x\"\n", "bad.yaml:2: market.id: \"-x\" is not a market id"},
+		{"Empty", "markets: []\n", "bad.yaml:1: markets: list at least one market"},
+		{"UnknownKeyInMarket", "markets:\n  - market: {id: a}\n    colour: red\n", "bad.yaml:3: field colour not found"},
+		{"LogPerMarket", "markets:\n  - market: {id: a}\n    log: {level: debug}\n", "bad.yaml:3: market a: log: is set once for the whole deployment"},
+		{"BadHoursInMarket", "markets:\n  - market: {id: a}\n  - market: {id: b}\n    hours:\n      open: \"13:00\"\n",
+			"bad.yaml:4: market b: hours.close: closing 12:00 must be after opening 13:00"},
+		{"SharedBadHoursNamesMarket", "hours:\n  close: \"25:00\"\nmarkets:\n  - market: {id: a}\n",
+			"bad.yaml:2: market a: hours.close"},
+		{"SharedDatabase", "database: {path: one.db}\nmarkets:\n  - market: {id: a}\n  - market: {id: b}\n",
+			"market b: database.path: one.db is also market a's database"},
+		{"SharedDevice", "whatsapp: {device_store: keys/device.db}\nmarkets:\n  - market: {id: a}\n  - market: {id: b}\n",
+			"market b: whatsapp.device_store: keys/device.db is also market a's device file"},
+		{"SharedBackupDir", "backup: {dir: /srv/backups}\nmarkets:\n  - market: {id: a}\n  - market: {id: b}\n",
+			"market b: backup.dir: /srv/backups is also market a's backup directory"},
+		{"BadAdminInMarket", "markets:\n  - market: {id: a}\n    admins:\n      - halo\n", "bad.yaml:4: market a: admins[0]"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := config.Parse("bad.yaml", []byte(tt.yaml))

@@ -25,7 +25,7 @@ func (c *Config) checkPeople() error {
 	dup := func(role, phone, key string) error {
 		k := role + "\x00" + phone
 		if first, ok := seen[k]; ok {
-			return c.errAt(key, "%s is listed twice as %s (first at line %d)", phone, role, lineOf(c.root, first))
+			return c.errAt(key, "%s is listed twice as %s (first at line %d)", phone, role, c.lineOf(first))
 		}
 		seen[k] = key
 		return nil

@@ -20,20 +20,20 @@ func (c *Config) AdminPhones() []string { return c.adminPhones }
 // errAt builds an error for the key at path (dot-separated, with [i] for
 // list items), finding its line in the parsed file.
 func (c *Config) errAt(path string, format string, args ...any) error {
-	return &Error{File: c.sourceName, Line: lineOf(c.root, path), Key: path, Msg: fmt.Sprintf(format, args...)}
+	return &Error{File: c.sourceName, Line: c.lineOf(path), Market: c.marketName(), Key: path, Msg: fmt.Sprintf(format, args...)}
 }
 
-// lineOf finds the line of a key path such as "seller_groups[1].leaders[0]"
-// in a parsed YAML document; 0 when the key is not in the file.
-func lineOf(root *yaml.Node, path string) int {
+// findLine finds the line of a key path such as "seller_groups[1].leaders[0]"
+// in a parsed YAML document or mapping; 0 when no part of it is there. exact
+// is false when only an enclosing key was found (its line is returned).
+func findLine(root *yaml.Node, path string) (line int, exact bool) {
 	if root == nil {
-		return 0
+		return 0, false
 	}
 	n := root
 	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
 		n = n.Content[0]
 	}
-	line := 0
 	for _, part := range strings.Split(path, ".") {
 		key, idx := part, -1
 		if i := strings.IndexByte(part, '['); i >= 0 && strings.HasSuffix(part, "]") {
@@ -41,7 +41,7 @@ func lineOf(root *yaml.Node, path string) int {
 			idx, _ = strconv.Atoi(part[i+1 : len(part)-1])
 		}
 		if n.Kind != yaml.MappingNode {
-			return line
+			return line, false
 		}
 		found := false
 		for i := 0; i+1 < len(n.Content); i += 2 {
@@ -53,17 +53,17 @@ func lineOf(root *yaml.Node, path string) int {
 			}
 		}
 		if !found {
-			return line
+			return line, false
 		}
 		if idx >= 0 {
 			if n.Kind != yaml.SequenceNode || idx >= len(n.Content) {
-				return line
+				return line, false
 			}
 			n = n.Content[idx]
 			line = n.Line
 		}
 	}
-	return line
+	return line, true
 }
 
 // ParseClock reads "06:00" into minutes after midnight.

@@ -9,6 +9,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sync/atomic"
 	"time"
 
@@ -57,6 +58,11 @@ func Open(ctx context.Context, o Options) (*Market, error) {
 	}
 	if o.Clock == nil {
 		o.Clock = bot.SystemClock{}
+	}
+	// A market listed in a deployment keeps its files in its own directory
+	// (data_dir/<id>/), made on first start.
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("market directory: %w", err)
 	}
 	db, err := store.Open(ctx, path)
 	if err != nil {

@@ -2,6 +2,9 @@ package market
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"runtime/debug"
 	"sync"
 
 	"pasarbot/bot/hours"
@@ -10,8 +13,13 @@ import (
 
 // Serve runs the market until ctx ends: missed jobs and overdue deadlines
 // first, then the inbox worker, the outbox sender and the cron schedules.
-// It returns after every goroutine it started has stopped.
-func (m *Market) Serve(ctx context.Context) error {
+// It returns after every goroutine it started has stopped. A panic in the
+// inbox worker or the sender (a messenger gone wrong) stops this market
+// only: Serve returns it as a *PanicError after the other goroutines
+// stopped, and the process and its other markets carry on (see Supervise).
+func (m *Market) Serve(parent context.Context) error {
+	ctx, cancel := context.WithCancelCause(parent)
+	defer cancel(nil)
 	if err := m.Pipeline.CatchUp(ctx); err != nil {
 		return err
 	}
@@ -40,14 +48,37 @@ func (m *Market) Serve(ctx context.Context) error {
 	}
 	var wg sync.WaitGroup
 	wg.Add(2)
-	go func() { defer wg.Done(); m.Pipeline.Run(ctx) }()
-	go func() { defer wg.Done(); m.Sender.Run(ctx) }()
+	go guarded(&wg, cancel, "inbox worker", func() { m.Pipeline.Run(ctx) })
+	go guarded(&wg, cancel, "outbox sender", func() { m.Sender.Run(ctx) })
 	<-ctx.Done()
-	stopCtx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	err = runner.Stop(stopCtx)
+	err = runner.Stop(context.Background())
 	wg.Wait()
+	var p *PanicError
+	if errors.As(context.Cause(ctx), &p) {
+		return p
+	}
 	return err
+}
+
+// PanicError is a panic caught in one of a market's goroutines.
+type PanicError struct {
+	Where string // "outbox sender", "inbox worker"
+	Value any
+	Stack []byte
+}
+
+func (e *PanicError) Error() string { return fmt.Sprintf("panic in the %s: %v", e.Where, e.Value) }
+
+// guarded runs f, turning a panic into the cancellation cause of the
+// market's context, so the market stops as a whole and reports why.
+func guarded(wg *sync.WaitGroup, cancel context.CancelCauseFunc, where string, f func()) {
+	defer wg.Done()
+	defer func() {
+		if r := recover(); r != nil {
+			cancel(&PanicError{Where: where, Value: r, Stack: debug.Stack()})
+		}
+	}()
+	f()
 }
 
 // maintain prunes old inbox/outbox rows and timers, then checkpoints the

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"pasarbot/bot/config"
 	"pasarbot/store"
 )
 
@@ -43,12 +44,7 @@ const (
 // ResolveDir places a relative backup directory next to the database, so
 // the default "backups" ends up in /var/lib/pasarbot/backups in a service
 // whatever the working directory.
-func ResolveDir(dir, database string) string {
-	if filepath.IsAbs(dir) {
-		return dir
-	}
-	return filepath.Join(filepath.Dir(database), dir)
-}
+func ResolveDir(dir, database string) string { return config.BesideDatabase(dir, database) }
 
 // Run writes one backup set stamped with now, then removes the oldest sets
 // beyond Keep.

@@ -59,10 +59,24 @@ type Metrics struct {
 	everUp    bool  // the connection was up once: a later up is a reconnect
 }
 
-// NewMetrics builds the registry; SetSources must follow before the first
-// scrape.
+// NewMetrics builds the registry of a process serving one market without
+// labels (the simulator); SetSources must follow before the first scrape.
 func NewMetrics() *Metrics {
 	m := &Metrics{reg: prometheus.NewRegistry()}
+	m.register(m.reg)
+	m.reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	return m
+}
+
+// NewMarketMetrics builds one market's metrics for a Fleet: every series
+// carries market="id"; the Go and process series are the fleet's.
+func NewMarketMetrics(id string) *Metrics {
+	m := &Metrics{reg: prometheus.NewRegistry()}
+	m.register(prometheus.WrapRegistererWith(prometheus.Labels{"market": id}, m.reg))
+	return m
+}
+
+func (m *Metrics) register(reg prometheus.Registerer) {
 	m.messagesIn = prometheus.NewCounterVec(prometheus.CounterOpts{
 		Name: "pasarbot_messages_in_total", Help: "Inbound messages processed, by kind (text, location, …) and chat (direct, group).",
 	}, []string{"kind", "chat"})
@@ -82,10 +96,8 @@ func NewMetrics() *Metrics {
 	m.waReconnects = prometheus.NewCounter(prometheus.CounterOpts{
 		Name: "pasarbot_whatsapp_reconnects_total", Help: "Connections to WhatsApp after the first.",
 	})
-	m.reg.MustRegister(m.messagesIn, m.messagesOut, m.sendFailures, m.pipelineLatency, m.waConnected, m.waReconnects,
-		&dbCollector{m: m},
-		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	return m
+	reg.MustRegister(m.messagesIn, m.messagesOut, m.sendFailures, m.pipelineLatency, m.waConnected, m.waReconnects,
+		&dbCollector{m: m})
 }
 
 // SetSources names the database and clocks. Inbound messages already in

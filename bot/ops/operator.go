@@ -43,14 +43,25 @@ type OperatorPage struct {
 	Now   func() time.Time
 	Loc   *time.Location
 	Log   zerolog.Logger
+	// Base is the page's path, "/ops/" when empty; a process serving
+	// several markets gives each its own ("/ops/kahayan/").
+	Base string
+}
+
+func (p *OperatorPage) base() string {
+	if p.Base == "" {
+		return "/ops/"
+	}
+	return p.Base
 }
 
 // Register adds the page's routes to mux.
 func (p *OperatorPage) Register(mux *http.ServeMux) {
-	mux.HandleFunc("GET /ops/login", p.loginForm)
-	mux.HandleFunc("POST /ops/login", p.login)
-	mux.Handle("GET /ops/{$}", p.authed(p.page))
-	mux.Handle("GET /ops/charts.png", p.authed(p.chartsPNG))
+	b := p.base()
+	mux.HandleFunc("GET "+b+"login", p.loginForm)
+	mux.HandleFunc("POST "+b+"login", p.login)
+	mux.Handle("GET "+b+"{$}", p.authed(p.page))
+	mux.Handle("GET "+b+"charts.png", p.authed(p.chartsPNG))
 }
 
 func (p *OperatorPage) session() string {
@@ -75,7 +86,7 @@ func (p *OperatorPage) authed(h http.HandlerFunc) http.Handler {
 		w.Header().Set("Cache-Control", "no-store")
 		if !p.allowed(r) {
 			if strings.Contains(r.Header.Get("Accept"), "text/html") {
-				http.Redirect(w, r, "/ops/login", http.StatusSeeOther)
+				http.Redirect(w, r, p.base()+"login", http.StatusSeeOther)
 				return
 			}
 			http.Error(w, "login required", http.StatusUnauthorized)
@@ -86,19 +97,19 @@ func (p *OperatorPage) authed(h http.HandlerFunc) http.Handler {
 }
 
 func (p *OperatorPage) loginForm(w http.ResponseWriter, r *http.Request) {
-	p.render(w, http.StatusOK, "login.html", map[string]any{})
+	p.render(w, http.StatusOK, "login.html", map[string]any{"Base": p.base()})
 }
 
 func (p *OperatorPage) login(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, 4<<10)
 	if p.Token == "" || !hmac.Equal([]byte(r.PostFormValue("token")), []byte(p.Token)) {
 		p.Log.Warn().Str("remote", r.RemoteAddr).Msg("operator page: wrong token")
-		p.render(w, http.StatusUnauthorized, "login.html", map[string]any{"Wrong": true})
+		p.render(w, http.StatusUnauthorized, "login.html", map[string]any{"Wrong": true, "Base": p.base()})
 		return
 	}
-	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: p.session(), Path: "/ops/", HttpOnly: true,
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: p.session(), Path: p.base(), HttpOnly: true,
 		SameSite: http.SameSiteStrictMode, MaxAge: 12 * 3600})
-	http.Redirect(w, r, "/ops/", http.StatusSeeOther)
+	http.Redirect(w, r, p.base(), http.StatusSeeOther)
 }
 
 func (p *OperatorPage) render(w http.ResponseWriter, status int, name string, data any) {
@@ -148,6 +159,7 @@ func (p *OperatorPage) chartsPNG(w http.ResponseWriter, r *http.Request) {
 
 // operatorView is what operator.html shows.
 type operatorView struct {
+	Base       string // the page's path
 	Day        string
 	Loc        *time.Location
 	Orders     []orderRow
@@ -178,7 +190,7 @@ type priceRow struct {
 }
 
 func (p *OperatorPage) view(ctx context.Context, day string, start time.Time) (operatorView, error) {
-	v := operatorView{Day: day, Loc: p.Loc}
+	v := operatorView{Base: p.base(), Day: day, Loc: p.Loc}
 	var os []*orders.Order
 	var products []catalog.Product
 	var changes []store.PriceChange

@@ -26,6 +26,7 @@ const (
 	HeaderTimestamp   = "X-Pasarbot-Timestamp" // the same unix seconds
 	HeaderIdempotency = "Idempotency-Key"      // the event id, the same on every retry
 	HeaderEvent       = "X-Pasarbot-Event"     // the event type
+	HeaderMarket      = "X-Pasarbot-Market"    // the market's id, when the process serves several
 )
 
 // Limits of webhook delivery (docs/decisions.md).
@@ -72,6 +73,9 @@ type WebhookSender struct {
 	Client    *http.Client // nil: a client with webhookTimeout that follows no redirects
 	Now       func() time.Time
 	Log       zerolog.Logger
+	// Market is the market's id, sent as X-Pasarbot-Market so one receiver
+	// can take the events of several markets; "" sends no header.
+	Market string
 }
 
 // Run delivers until ctx ends, looking for due rows every interval.
@@ -153,6 +157,9 @@ func (s *WebhookSender) post(ctx context.Context, r store.WebhookRow, secret str
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("User-Agent", "pasarbot-webhook/1")
 	req.Header.Set(HeaderIdempotency, r.EventID)
+	if s.Market != "" {
+		req.Header.Set(HeaderMarket, s.Market)
+	}
 	req.Header.Set(HeaderTimestamp, strconv.FormatInt(now.Unix(), 10))
 	req.Header.Set(HeaderSignature, Sign(secret, now, r.Payload))
 	resp, err := s.client().Do(req)

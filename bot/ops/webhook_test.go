@@ -41,8 +41,9 @@ type receiver struct {
 }
 
 type delivery struct {
-	key   string
-	event store.WebhookEvent
+	key    string
+	market string
+	event  store.WebhookEvent
 }
 
 func newReceiver(t *testing.T, now func() time.Time, statuses ...int) *receiver {
@@ -73,7 +74,7 @@ func (r *receiver) serve(w http.ResponseWriter, req *http.Request) {
 		status, r.statuses = r.statuses[0], r.statuses[1:]
 	}
 	if status == http.StatusOK {
-		r.got = append(r.got, delivery{key: req.Header.Get(ops.HeaderIdempotency), event: ev})
+		r.got = append(r.got, delivery{key: req.Header.Get(ops.HeaderIdempotency), market: req.Header.Get(ops.HeaderMarket), event: ev})
 		if r.accepted != nil {
 			r.accepted()
 			r.accepted = nil
@@ -178,6 +179,19 @@ func TestWebhookDelivery(t *testing.T) {
 		}
 		if got, want := len(created.Order.Lines), 2; got != want || created.Order.Lines[0].Qty != 0.5 {
 			t.Errorf("lines = %+v", created.Order.Lines)
+		}
+	})
+
+	t.Run("MarketHeader", func(t *testing.T) {
+		f := newHookFixture(t)
+		f.createOrder(t, hookOrder("M1N2"))
+		s := f.sender()
+		s.Market = "besar"
+		if got, want := flush(t, s), 1; got != want {
+			t.Fatalf("delivered %d, want %d", got, want)
+		}
+		if got, want := f.rcv.deliveries()[0].market, "besar"; got != want {
+			t.Errorf("%s = %q, want %q", ops.HeaderMarket, got, want)
 		}
 	})
 

@@ -57,7 +57,7 @@ func loadAudit(tx *store.Tx, code string) (auditView, error) {
 
 // runAudit prints every event of one order with actor and time.
 func runAudit(ctx context.Context, e env, args []string) error {
-	fs := newFlags(e, "audit", "[--config FILE] [--db FILE] [--json] CODE")
+	fs := newFlags(e, "audit", "[--config FILE] [--market ID] [--db FILE] [--json] CODE")
 	cf := addConfigFlags(fs)
 	asJSON := fs.Bool("json", false, "print the order and its trail as JSON")
 	if err := parseArgs(fs, args, 1); err != nil {

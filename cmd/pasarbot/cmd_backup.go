@@ -11,7 +11,7 @@ import (
 )
 
 func runBackup(ctx context.Context, e env, args []string) error {
-	fs := newFlags(e, "backup", "[--config FILE] [--db FILE] [--device FILE] [--to DIR]")
+	fs := newFlags(e, "backup", "[--config FILE] [--market ID] [--db FILE] [--device FILE] [--to DIR]")
 	cf := addConfigFlags(fs)
 	df := addDeviceFlags(fs)
 	to := fs.String("to", "", "directory for the backup set (default: backup.dir from the configuration)")
@@ -52,7 +52,7 @@ func runBackup(ctx context.Context, e env, args []string) error {
 }
 
 func runRestore(ctx context.Context, e env, args []string) error {
-	fs := newFlags(e, "restore", "[--config FILE] [--db FILE] [--device FILE] [--with-device] BACKUP")
+	fs := newFlags(e, "restore", "[--config FILE] [--market ID] [--db FILE] [--device FILE] [--with-device] BACKUP")
 	cf := addConfigFlags(fs)
 	df := addDeviceFlags(fs)
 	withDevice := fs.Bool("with-device", false, "also restore the device store copy of the same backup set (see docs/operations.md first)")

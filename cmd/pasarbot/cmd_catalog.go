@@ -15,8 +15,8 @@ import (
 )
 
 const catalogUsage = `Usage:
-  pasarbot catalog import [--config FILE] [--db FILE] FILE.csv
-  pasarbot catalog export [--config FILE] [--db FILE] [--default]
+  pasarbot catalog import [--config FILE] [--market ID] [--db FILE] FILE.csv
+  pasarbot catalog export [--config FILE] [--market ID] [--db FILE] [--default]
 
 import  replaces the whole catalog with FILE.csv, all or nothing: every bad
         row is reported as FILE:line N: reason and nothing is written. The
@@ -68,7 +68,7 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 }
 
 func runCatalogImport(ctx context.Context, e env, args []string) error {
-	fs := newFlags(e, "catalog import", "[--config FILE] [--db FILE] FILE.csv")
+	fs := newFlags(e, "catalog import", "[--config FILE] [--market ID] [--db FILE] FILE.csv")
 	cf := addConfigFlags(fs)
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -106,7 +106,7 @@ func runCatalogImport(ctx context.Context, e env, args []string) error {
 		return err
 	}
 
-	db, err := store.Open(ctx, cfg.Database.Path)
+	db, err := openMarketDB(ctx, cfg.Database.Path)
 	if err != nil {
 		return err
 	}
@@ -159,7 +159,7 @@ func catalogDiff(before, after []catalog.Product) (added, changed, removed int) 
 }
 
 func runCatalogExport(ctx context.Context, e env, args []string) error {
-	fs := newFlags(e, "catalog export", "[--config FILE] [--db FILE] [--default]")
+	fs := newFlags(e, "catalog export", "[--config FILE] [--market ID] [--db FILE] [--default]")
 	cf := addConfigFlags(fs)
 	builtin := fs.Bool("default", false, "write the built-in default market catalog")
 	pos, err := parseInterspersed(fs, args)

@@ -4,10 +4,12 @@ import (
 	"context"
 	"encoding/csv"
 	"fmt"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"time"
 
+	"pasarbot/bot/config"
 	"pasarbot/bot/ops"
 	"pasarbot/catalog"
 	"pasarbot/store"
@@ -17,7 +19,7 @@ import (
 // local trade office (Disperindag) collects, `laporan grafik` the daily
 // report's charts (PNG) and the numbers behind them (CSV).
 func runLaporan(ctx context.Context, e env, args []string) error {
-	const usage = "Usage: pasarbot laporan harga|grafik [--config FILE] [--db FILE] [--date YYYY-MM-DD] [--out DIR (grafik)]"
+	const usage = "Usage: pasarbot laporan harga|grafik [--config FILE] [--market ID|all] [--db FILE] [--date YYYY-MM-DD] [--out DIR (grafik)]"
 	if len(args) == 0 || (args[0] != "harga" && args[0] != "grafik") {
 		fmt.Fprintln(e.stderr, usage)
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
@@ -26,40 +28,98 @@ func runLaporan(ctx context.Context, e env, args []string) error {
 		return errUsage
 	}
 	what := args[0]
-	fs := newFlags(e, "laporan "+what, "[--config FILE] [--db FILE] [--date YYYY-MM-DD]")
+	fs := newFlags(e, "laporan "+what, "[--config FILE] [--market ID|all] [--db FILE] [--date YYYY-MM-DD]")
 	cf := addConfigFlags(fs)
 	date := fs.String("date", "", "market day (default: today in the market's time zone)")
 	out := fs.String("out", "", "grafik: directory for the PNG and CSV files (default: "+ops.ReportDir+" next to the database)")
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
-	cfg, err := cf.load(e)
+	// --market all: every market in one file, with a market column (the
+	// Disperindag's view of its markets); each market's day is its own
+	// time zone's.
+	all := *cf.market == config.AllMarkets
+	_, markets, err := cf.markets(e, false)
 	if err != nil {
 		return err
-	}
-	loc := cfg.Location()
-	day := time.Now().In(loc)
-	if *date != "" {
-		if day, err = time.ParseInLocation("2006-01-02", *date, loc); err != nil {
-			return fmt.Errorf("--date %q is not a date like 2026-11-25", *date)
-		}
 	}
 	if what == "grafik" {
-		dir := *out
-		if dir == "" {
-			dir = ops.ResolveDir(ops.ReportDir, cfg.Database.Path)
+		for _, cfg := range markets {
+			dir := *out
+			switch {
+			case dir != "" && all:
+				dir = filepath.Join(dir, cfg.Market.ID)
+			case dir == "":
+				dir = ops.ResolveDir(ops.ReportDir, cfg.Database.Path)
+			}
+			day, err := reportDay(*date, cfg.Location())
+			if err != nil {
+				return err
+			}
+			files, err := writeReportCharts(ctx, cfg.Database.Path, dir, day.Format("2006-01-02"), cfg.Location())
+			for _, f := range files {
+				fmt.Fprintln(e.stdout, f)
+			}
+			if err != nil {
+				return fmt.Errorf("market %s: %w", cfg.Market.ID, err)
+			}
 		}
-		files, err := writeReportCharts(ctx, cfg.Database.Path, dir, day.Format("2006-01-02"), loc)
-		for _, f := range files {
-			fmt.Fprintln(e.stdout, f)
-		}
-		return err
+		return nil
 	}
-	start := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, loc)
-	end := start.AddDate(0, 0, 1)
-	db, err := store.OpenReadOnly(ctx, cfg.Database.Path)
+	w := csv.NewWriter(e.stdout)
+	header := []string{"date", "sku", "name", "unit", "price", "previous_price", "change", "available", "changed_by"}
+	if all {
+		header = append([]string{"market", "market_name"}, header...)
+	}
+	w.Write(header)
+	for _, cfg := range markets {
+		day, err := reportDay(*date, cfg.Location())
+		if err != nil {
+			return err
+		}
+		rows, err := marketPrices(ctx, cfg.Database.Path, day)
+		if err != nil {
+			return fmt.Errorf("market %s: %w", cfg.Market.ID, err)
+		}
+		for _, r := range rows {
+			prev := ""
+			change := ""
+			if r.HasPrevious {
+				prev = strconv.FormatInt(r.Previous, 10)
+				change = strconv.FormatInt(r.Price-r.Previous, 10)
+			}
+			rec := []string{day.Format("2006-01-02"), r.SKU, r.Name, r.Unit, strconv.FormatInt(r.Price, 10), prev, change,
+				strconv.FormatBool(r.Available), r.ChangedBy}
+			if all {
+				rec = append([]string{cfg.Market.ID, cfg.Market.Name}, rec...)
+			}
+			w.Write(rec)
+		}
+	}
+	w.Flush()
+	return w.Error()
+}
+
+// reportDay is --date in loc, else today there; midnight.
+func reportDay(date string, loc *time.Location) (time.Time, error) {
+	if date == "" {
+		now := time.Now().In(loc)
+		return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, loc), nil
+	}
+	day, err := time.ParseInLocation("2006-01-02", date, loc)
 	if err != nil {
-		return err
+		return day, fmt.Errorf("--date %q is not a date like 2026-11-25", date)
+	}
+	return day, nil
+}
+
+// marketPrices reads one market's price report for the day starting at
+// start, from its database opened read-only (it works while run serves).
+func marketPrices(ctx context.Context, path string, start time.Time) ([]PriceRow, error) {
+	end := start.AddDate(0, 0, 1)
+	db, err := store.OpenReadOnly(ctx, path)
+	if err != nil {
+		return nil, err
 	}
 	defer db.Close()
 	var products []catalog.Product
@@ -72,23 +132,9 @@ func runLaporan(ctx context.Context, e env, args []string) error {
 		changes, err = tx.PriceChanges(time.Time{}, end)
 		return err
 	}); err != nil {
-		return err
+		return nil, err
 	}
-	rows := PriceReport(products, changes, start, end)
-	w := csv.NewWriter(e.stdout)
-	w.Write([]string{"date", "sku", "name", "unit", "price", "previous_price", "change", "available", "changed_by"})
-	for _, r := range rows {
-		prev := ""
-		change := ""
-		if r.HasPrevious {
-			prev = strconv.FormatInt(r.Previous, 10)
-			change = strconv.FormatInt(r.Price-r.Previous, 10)
-		}
-		w.Write([]string{start.Format("2006-01-02"), r.SKU, r.Name, r.Unit, strconv.FormatInt(r.Price, 10), prev, change,
-			strconv.FormatBool(r.Available), r.ChangedBy})
-	}
-	w.Flush()
-	return w.Error()
+	return PriceReport(products, changes, start, end), nil
 }
 
 // PriceRow is one product's price on a day.

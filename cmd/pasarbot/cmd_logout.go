@@ -9,7 +9,7 @@ import (
 )
 
 func runLogout(ctx context.Context, e env, args []string) error {
-	fs := newFlags(e, "logout", "[--config FILE] [--db FILE] [--device FILE]")
+	fs := newFlags(e, "logout", "[--config FILE] [--market ID] [--db FILE] [--device FILE]")
 	cf := addConfigFlags(fs)
 	df := addDeviceFlags(fs)
 	if err := parseArgs(fs, args, 0); err != nil {

@@ -4,17 +4,33 @@ import (
 	"context"
 	"fmt"
 
+	"pasarbot/bot/config"
 	"pasarbot/store"
 )
 
 func runMigrate(ctx context.Context, e env, args []string) error {
-	fs := newFlags(e, "migrate", "[--config FILE] [--db FILE]")
+	fs := newFlags(e, "migrate", "[--config FILE] [--market ID] [--db FILE]")
 	cf := addConfigFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	// Without --market every market of the deployment is migrated: an
+	// upgrade concerns them all.
+	_, markets, err := cf.markets(e, true)
+	if err != nil {
+		return err
+	}
+	for _, cfg := range markets {
+		if err := migrateMarket(ctx, e, cfg); err != nil {
+			return fmt.Errorf("market %s: %w", cfg.Market.ID, err)
+		}
+	}
+	return nil
+}
+
+func migrateMarket(ctx context.Context, e env, cfg *config.Config) error {
 	// The one command that may give a 0-byte file a fresh schema.
-	cfg, db, err := cf.openWith(ctx, e, store.OpenForMigrate)
+	db, err := openInDir(ctx, cfg.Database.Path, store.OpenForMigrate)
 	if err != nil {
 		return err
 	}

@@ -66,7 +66,7 @@ func viewOf(o *orders.Order) orderView {
 
 // runOrders lists orders for admins and for checking a replay.
 func runOrders(ctx context.Context, e env, args []string) error {
-	fs := newFlags(e, "orders", "[--config FILE] [--db FILE] [--json] [--limit N]")
+	fs := newFlags(e, "orders", "[--config FILE] [--market ID] [--db FILE] [--json] [--limit N]")
 	cf := addConfigFlags(fs)
 	asJSON := fs.Bool("json", false, "one JSON object per order")
 	limit := fs.Int("limit", 100, "newest N orders")

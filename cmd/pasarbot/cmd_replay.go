@@ -40,7 +40,7 @@ var newSimMarket = func(ctx context.Context, cfg *config.Config, dbPath string, 
 const replayCodeSeed = 2026
 
 func runReplay(ctx context.Context, e env, args []string) error {
-	fs := newFlags(e, "replay", "[--config FILE] [--db FILE [--resume]] [-v] SCRIPT")
+	fs := newFlags(e, "replay", "[--config FILE] [--market ID] [--db FILE [--resume]] [-v] SCRIPT")
 	cf := addConfigFlags(fs)
 	verbose := fs.Bool("v", false, "log the market's work to stderr (at the configured log level)")
 	images := fs.String("images", filepath.Join(os.TempDir(), "pasarbot-replay-images"), "write the images the bot sends (payment QR codes) into this directory")

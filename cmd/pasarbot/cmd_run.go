@@ -5,13 +5,20 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
+	"net/http"
+	"os"
 	"path/filepath"
-	"time"
+	"sync"
+	"sync/atomic"
 
 	"github.com/rs/zerolog"
 
 	"pasarbot/bot/config"
+	bmarket "pasarbot/bot/market"
+	"pasarbot/bot/ops"
 	"pasarbot/bot/whatsapp"
+	"pasarbot/store"
 )
 
 // deviceFlags are the flags of commands that use the WhatsApp device file.
@@ -24,29 +31,17 @@ func addDeviceFlags(fs *flag.FlagSet) deviceFlags {
 		"WhatsApp device file (default: whatsapp.device_store; a bare file name goes next to the database)")}
 }
 
-// path is --device, else whatsapp.device_store. A bare file name (the
-// default "pasarbot-device.db") is placed in the database's directory, so
-// the two files that make up a market live and are backed up together; a
-// path with a directory is used as written.
+// path is --device, else the market's device file (config.DevicePath:
+// next to its database unless whatsapp.device_store names a directory).
 func (f deviceFlags) path(cfg *config.Config) string {
 	if *f.device != "" {
 		return *f.device
 	}
-	ds := cfg.WhatsApp.DeviceStore
-	if filepath.IsAbs(ds) || filepath.Base(ds) != ds {
-		return ds
-	}
-	return filepath.Join(filepath.Dir(cfg.Database.Path), ds)
-}
-
-// banNotifier is implemented by a market that wants to tell its admins
-// when WhatsApp lifts a temporary ban (sending resumes by itself).
-type banNotifier interface {
-	BanLifted(ctx context.Context, bannedUntil time.Time)
+	return cfg.DevicePath()
 }
 
 func runRun(ctx context.Context, e env, args []string) error {
-	fs := newFlags(e, "run", "[--config FILE] [--db FILE] [--device FILE] [--pair-phone 62812…]")
+	fs := newFlags(e, "run", "[--config FILE] [--market ID] [--db FILE] [--device FILE] [--pair-phone 62812…]")
 	cf := addConfigFlags(fs)
 	df := addDeviceFlags(fs)
 	pairPhone := fs.String("pair-phone", "", "link with an 8-character code for this number instead of a QR code (e.g. 6281234567001)")
@@ -62,37 +57,102 @@ func runRun(ctx context.Context, e env, args []string) error {
 		}
 		phone = p
 	}
-	cfg, err := cf.load(e)
+	// Without --market, run serves every market of the file.
+	dep, markets, err := cf.markets(e, true)
 	if err != nil {
 		return err
 	}
-	log := newLogger(cfg, e.stderr)
+	if len(markets) > 1 && (*df.device != "" || phone != "") {
+		return exitError{code: 2, msg: "--device and --pair-phone are one market's: add --market ID"}
+	}
+	log := newLogger(dep.Markets[0], e.stderr)
 	ctx = log.WithContext(ctx)
 
-	dev, err := whatsapp.OpenDeviceStore(ctx, df.path(cfg), log)
+	fleet := ops.NewFleet(log)
+	pairing := &pairingTerminal{out: e.stdout}
+	units := make([]*marketUnit, len(markets))
+	sups := make([]bmarket.Supervision, len(markets))
+	for i, cfg := range markets {
+		u := &marketUnit{cfg: cfg, device: df.path(cfg), log: log.With().Str("market", cfg.Market.ID).Logger(),
+			fleet: fleet.Add(cfg.Market.ID), pairing: pairing, phone: phone, opsBase: "/ops/"}
+		if len(markets) > 1 {
+			u.opsBase = "/ops/" + cfg.Market.ID + "/"
+		}
+		units[i] = u
+		sups[i] = bmarket.Supervision{ID: cfg.Market.ID, Log: u.log, Run: u.run, Fatal: fatalForMarket,
+			OnState: func(st bmarket.State) {
+				if !st.Running {
+					u.fleet.SetRunning(false, st.Detail)
+				}
+			}}
+	}
+	stopOps, err := serveProcessOps(ctx, dep, fleet, units, log)
 	if err != nil {
 		return err
 	}
-	if phone != "" && dev.Paired() {
-		log.Warn().Msg("--pair-phone ignored: this device file is already linked (pasarbot logout first to link anew)")
+	if len(markets) > 1 {
+		log.Info().Strs("markets", dep.IDs()).Msg("serving several markets; each is restarted on its own if it fails")
 	}
-	m, err := openMarket(ctx, cfg, log)
+	runErr := bmarket.SuperviseAll(ctx, sups)
+	stopOps()
+	return runErr
+}
+
+// fatalForMarket: errors a restart cannot cure. WhatsApp removed the link
+// or another process uses the device or the database: the market stays
+// down (its error says what to do), the others carry on.
+func fatalForMarket(err error) bool {
+	var stopped *whatsapp.StoppedError
+	var locked *store.LockedError
+	return errors.As(err, &stopped) || errors.As(err, &locked)
+}
+
+// marketUnit is one market of a running process: its configuration and
+// files, its logger (with a market field), and its place in the fleet's
+// health and metrics. run is one life of the market; the supervisor
+// calls it again after a failure.
+type marketUnit struct {
+	cfg     *config.Config
+	device  string
+	log     zerolog.Logger
+	fleet   *ops.FleetMarket
+	pairing *pairingTerminal
+	phone   string
+	page    atomic.Pointer[http.ServeMux] // the operator page on this life's database
+	opsBase string                        // its path: /ops/, or /ops/<id>/ with several markets
+}
+
+// run opens the device store and the market, starts what runs beside it
+// and serves until ctx ends or the market fails, then closes everything
+// (device store after the disconnect, the database last).
+func (u *marketUnit) run(ctx context.Context) error {
+	ctx = u.log.WithContext(ctx)
+	if err := os.MkdirAll(filepath.Dir(u.device), 0o700); err != nil {
+		return err
+	}
+	dev, err := whatsapp.OpenDeviceStore(ctx, u.device, u.log)
+	if err != nil {
+		return err
+	}
+	if u.phone != "" && dev.Paired() {
+		u.log.Warn().Msg("--pair-phone ignored: this device file is already linked (pasarbot logout first to link anew)")
+	}
+	m, err := openMarket(ctx, u.cfg, u.log)
 	if err != nil {
 		dev.Close()
 		return err
 	}
-	stopOps, err := startOps(ctx, cfg, log, df.path(cfg), m)
+	stopOps, err := startMarketOps(ctx, u, m)
 	if err != nil {
 		dev.Close()
 		m.Close()
 		return err
 	}
-	runErr := runMarket(ctx, e, log, cfg, dev, m, phone)
+	runErr := runMarket(ctx, u, dev, m)
 	stopOps()
-	// The device store closes after the disconnect (in runMarket), the
-	// market database last: nothing may write to either afterwards.
+	u.fleet.SetRunning(false, "stopping")
 	if err := dev.Close(); err != nil {
-		log.Error().Err(err).Msg("closing the device store")
+		u.log.Error().Err(err).Msg("closing the device store")
 	}
 	if err := m.Close(); err != nil && runErr == nil {
 		runErr = err
@@ -100,23 +160,63 @@ func runRun(ctx context.Context, e env, args []string) error {
 	return runErr
 }
 
+// pairingTerminal is the operator's terminal shared by the markets: a
+// market that needs linking holds it while its QR codes or pairing code
+// show, so two markets' codes never interleave, and every line names the
+// market.
+type pairingTerminal struct {
+	mu  sync.Mutex
+	out io.Writer
+}
+
+// marketWriter prefixes each line written with "[id] ".
+type marketWriter struct {
+	id      string
+	out     io.Writer
+	midLine bool
+}
+
+func (w *marketWriter) Write(p []byte) (int, error) {
+	var b []byte
+	for _, c := range p {
+		if !w.midLine {
+			b = append(b, "["+w.id+"] "...)
+			w.midLine = true
+		}
+		b = append(b, c)
+		if c == '\n' {
+			w.midLine = false
+		}
+	}
+	if _, err := w.out.Write(b); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
 // runMarket connects (pairing if needed) and serves until shutdown; the
 // connection is closed when it returns.
-func runMarket(ctx context.Context, e env, log zerolog.Logger, cfg *config.Config, dev *whatsapp.DeviceStore, m *market, phone string) error {
-	opts := whatsapp.OptionsFromConfig(cfg.WhatsApp, log)
+func runMarket(ctx context.Context, u *marketUnit, dev *whatsapp.DeviceStore, m *market) error {
+	log := u.log
+	opts := whatsapp.OptionsFromConfig(u.cfg.WhatsApp, log)
 	opts.OnConnection = m.onConnection
-	opts.OnResume = func(ctx context.Context, until time.Time) {
-		log.Info().Time("banned_until", until).Msg("temporary ban over; sending resumed")
-	}
-	if n, ok := any(m).(banNotifier); ok {
-		opts.OnResume = n.BanLifted
-	}
+	opts.OnResume = m.BanLifted
 	wa := whatsapp.New(dev, m.Inbox(), opts)
 
+	pairing := whatsapp.Pairing{Out: u.pairing.out, Phone: u.phone}
+	release := func() {}
 	if !dev.Paired() {
+		// One market links at a time on the shared terminal.
+		u.pairing.mu.Lock()
+		release = sync.OnceFunc(u.pairing.mu.Unlock)
+		defer release()
+		pairing.Out = &marketWriter{id: u.cfg.Market.ID, out: u.pairing.out}
+		fmt.Fprintf(pairing.Out, "Link the WhatsApp number of %s (market %s):\n", u.cfg.Market.Name, u.cfg.Market.ID)
 		log.Info().Str("device_store", dev.Path()).Msg("no linked phone yet: link the market phone now")
 	}
-	if err := wa.Connect(ctx, whatsapp.Pairing{Out: e.stdout, Phone: phone}); err != nil {
+	err := wa.Connect(ctx, pairing)
+	release()
+	if err != nil {
 		wa.Disconnect()
 		if errors.Is(err, context.Canceled) && ctx.Err() != nil {
 			return nil // interrupted while connecting: a normal stop

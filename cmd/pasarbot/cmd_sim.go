@@ -12,7 +12,7 @@ import (
 )
 
 func runSim(ctx context.Context, e env, args []string) error {
-	fs := newFlags(e, "sim", "[--addr 127.0.0.1:8080] [--ops-addr 127.0.0.1:8081] [--config FILE] [--db FILE] [-v]")
+	fs := newFlags(e, "sim", "[--addr 127.0.0.1:8080] [--ops-addr 127.0.0.1:8081] [--config FILE] [--market ID] [--db FILE] [-v]")
 	cf := addConfigFlags(fs)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to serve the simulator page on")
 	opsAddr := fs.String("ops-addr", "127.0.0.1:8081", "address for /healthz and /metrics, as `run` serves them on ops.listen (\"\" turns them off)")

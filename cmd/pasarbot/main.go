@@ -27,7 +27,7 @@ type command struct {
 
 // commands is the whole CLI, one line each.
 var commands = []command{
-	{"run", "connect the market's WhatsApp number and serve buyers, sellers and couriers", runRun},
+	{"run", "connect each market's WhatsApp number and serve buyers, sellers and couriers", runRun},
 	{"logout", "unlink the WhatsApp device", runLogout},
 	{"demo", "play a built-in market morning and print the transcript", runDemo},
 	{"replay", "play a replay script against the bot and print the transcript", runReplay},

@@ -20,7 +20,7 @@ type market struct {
 	m   *bmarket.Market
 	out *lateMessenger
 
-	// Set by startOps: counts sends, follows the WhatsApp connection.
+	// Set by startMarketOps: counts sends, follows the WhatsApp connection.
 	wrapSend     func(bot.Messenger) bot.Messenger
 	onConnection func(up bool)
 }
