@@ -23,12 +23,21 @@ var (
 )
 
 // digression recognizes a question asked in the middle of an order.
-func (e *Engine) digression(s string) (string, bool) {
+func (e *Engine) digression(s string, asked bool) (string, bool) {
 	if mayNameDelivery(s) && ambilRe.MatchString(s) {
 		// "ongkirnya 20rb ya, saya ambil aja ke pasar": a choice, not a question.
 		return "", false
 	}
-	q := strings.Contains(s, "?") || asksPrice(s) || strings.HasPrefix(s, "bisa ") || strings.HasPrefix(s, "apa ") || strings.HasPrefix(s, "kapan ")
+	head := s
+	for {
+		// "bu bisa bayar di tempat kan": the question starts after the greeting.
+		w, rest := firstWord(head)
+		if !fillerHead[w] || rest == "" {
+			break
+		}
+		head = rest
+	}
+	q := asked || strings.Contains(s, "?") || asksPrice(s) || strings.HasPrefix(head, "bisa ") || strings.HasPrefix(head, "apa ") || strings.HasPrefix(head, "kapan ")
 	// Cheap word checks first: most lines ask nothing, and these
 	// expressions run on every line.
 	switch {
@@ -46,6 +55,10 @@ func (e *Engine) digression(s string) (string, bool) {
 	}
 	return "", false
 }
+
+// codStatementRe is a buyer saying they pay on delivery, not asking:
+// "bayarnya pas barang dateng ya", "bayar di tempat aja".
+var codStatementRe = regexp.MustCompile(`\bbayar(nya)?\s+(pas|waktu|kalau|kalo|klo|saat|setelah|stlh|habis|abis)\s+(barang(nya)?\s+)?(datang|dateng|sampai|sampe|nyampe|tiba)\b|\bbayar(nya)?\s+(di tempat|ditempat|di rumah|tunai|cash)\b|^cod\b`)
 
 // hasAny reports whether s contains any of the substrings.
 func hasAny(s string, subs ...string) bool {

@@ -74,6 +74,9 @@ func (e *Engine) converse(b *buyerTurn) error {
 	b.began = b.conv.State
 	for _, a := range acts {
 		b.act = a
+		if a.when != "" {
+			b.conv.When = a.when // "ambil jam 9an": shown in the summary and the order's trail
+		}
 		if err := e.step(b, a.ev); err != nil {
 			return err
 		}

@@ -100,6 +100,9 @@ func (e *Engine) receiptText(c *Conversation) string {
 		fmt.Fprintf(&b, "%s: %s\n", e.t("ongkir"), catalog.Rupiah(c.Ongkir))
 		fmt.Fprintf(&b, "%s: %s, %s\n", e.t("send_to"), c.Name, c.Address)
 	}
+	if c.When != "" {
+		fmt.Fprintf(&b, "%s: %s\n", e.t("receipt_when"), "“"+c.When+"”")
+	}
 	total := goods
 	if c.Delivery != orders.Ambil {
 		total += c.Ongkir

@@ -375,6 +375,26 @@ var (
 	ambilRe = regexp.MustCompile(`(?i)\b((saya|aku|sy|ulun|kami|abdi|kula|kulo)\s+)?((di)?ambil|jemput|ambil|ke pasar|(di)?candak|nyandak|(di)?pendhet|mendhet|(di)?jupuk|njupuk|(di)?jukut)\s+((aja|saja|ae|wae|haja)\s+)?(sendiri|sndiri|sendri|nyalira|sorangan|piyambak|dhewe|dewe|saurang|surang|ke pasar|di pasar|di lapak|ke lapak|nanti( siang| pagi)?|langsung)\b(\s+(aja|saja|ya|ke pasar|di pasar|nanti))*|\b(pick\s?up|self pickup|ambil di tempat|saya ke pasar|aku ke pasar|saya yang ambil|saya yg ambil|aku yang ambil|tidak usah diantar|ga usah diantar|gak usah diantar|nggak usah diantar|ga usah dianter|gak usah dianter|nggak usah dianter|ga usah dikirim|gak usah dikirim)\b|\b(nanti|ntar|nnti|entar)\s+((saya|sy|aku|ulun|kami)\s+)?(ambil|jemput|ke pasar|ke sana|kesana|kesitu|ke situ|mampir)\b|\bambil\s+(jam|pas|nanti|siang|pagi)\b|\b(saya|sy|aku|ulun)\s+(mau\s+|yang\s+|yg\s+)?(ke pasar|ke sana|kesana)(\s+sendiri)?\b|\b(ga|gak|nggak|ngga|tidak|tdk|gk|ndak|kada)\s+(usah|perlu)\s+(kurir|ojol|diantar|dianter|dikirim|antar|anter|kirim)\b`)
 )
 
+// whenRe finds the time a buyer names for pickup or delivery: "jam 9an",
+// "jam 10 pagi", "pukul 08.30", "jam sapuluh", "besok pagi", "nanti sore".
+var whenRe = regexp.MustCompile(`(?i)\b(?:(?:ke|di)\s+pasar\s+)?(?:(?:nanti|ntar|besok|sekitar|kira2|kira-kira|sebelum|habis|abis)\s+)?(?:(?:jam|pukul|pkl)\s*(?:\d{1,2}(?:[.:]\d{2})?|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|sapuluh|sabelas|siji|loro|telu|papat|limo|wolu|songo|sanga)(?:\s*-?an)?(?:\s+(?:pagi|siang|sore|wib))?|besok\s+(?:pagi|siang|sore)|nanti\s+(?:pagi|siang|sore))\b`)
+
+// cutWhen takes a pickup or delivery time out of a line.
+func cutWhen(line string) (rest, when string) {
+	if !hasAny(strings.ToLower(line), "jam", "pukul", "pkl", "besok", "nanti") {
+		return line, ""
+	}
+	m := whenRe.FindStringIndex(line)
+	if m == nil {
+		return line, ""
+	}
+	when = strings.TrimSpace(line[m[0]:m[1]])
+	for _, p := range []string{"ke pasar ", "di pasar ", "Ke pasar ", "Di pasar "} {
+		when = strings.TrimPrefix(when, p)
+	}
+	return strings.TrimSpace(line[:m[0]] + " " + line[m[1]:]), when
+}
+
 // cutDelivery takes a delivery choice out of a line; the later of the two
 // wins when a line says both ("antar aja, eh ambil sendiri deh").
 func cutDelivery(line string) (string, Event) {

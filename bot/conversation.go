@@ -31,6 +31,7 @@ type Data struct {
 	Area      string          `json:"area,omitempty"`
 	Zone      string          `json:"zone,omitempty"`    // the configured delivery zone the address is in
 	Payment   string          `json:"payment,omitempty"` // cod | qris, where the buyer chose
+	When      string          `json:"when,omitempty"`    // the time the buyer named for pickup or delivery ("jam 9an")
 
 	// Ready: the buyer said they are done adding items (a finish word, a
 	// delivery choice or an address after items): the form moves on to

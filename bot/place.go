@@ -108,7 +108,11 @@ func (e *Engine) actPlaceOrder(b *buyerTurn) error {
 		}
 		o.MarketDay = e.marketDay(next)
 	}
-	o.NewEvents = append(o.NewEvents, orders.Event{From: "", To: o.Status, Actor: "buyer", Detail: "order created", At: b.now})
+	created := "order created"
+	if c.When != "" {
+		created += "; buyer's time: " + c.When // traders and couriers read it in the order's trail
+	}
+	o.NewEvents = append(o.NewEvents, orders.Event{From: "", To: o.Status, Actor: "buyer", Detail: created, At: b.now})
 	if err := b.tx.CreateOrder(o); err != nil {
 		return err
 	}

@@ -22,6 +22,7 @@ type act struct {
 	swap     string        // EvChange: the product that replaces sku ("yang merah")
 	question int           // EvChoice: which pending question it answers (0: the one asked)
 	kind     string        // EvQuestion: price, ongkir, payment, hours, eta, category; EvOrderCmd: cancel, complaint, courier, offer
+	when     string        // a time the line named for pickup or delivery ("jam 9an"), kept with the form
 }
 
 // readBuyer reads everything a buyer message says, in order. A message is
@@ -299,7 +300,14 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 	if onlyCues(s) {
 		return nil // "eh keliru", "maaf": nothing to read on its own
 	}
-	if kind, ok := e.digression(s); ok {
+	if codStatementRe.MatchString(s) && !endsAsking(line) && !strings.HasPrefix(s, "bisa") && !e.mentionsProduct(s) {
+		// "bayarnya pas barang dateng ya bu": cash on delivery chosen.
+		if m, ok := e.readPaymentChoice("cod"); ok && len(e.PaymentOptions()) > 1 {
+			return []act{{ev: EvPayment, text: m}}
+		}
+		return []act{{ev: EvGreeting, text: s}} // COD is the only way: nothing to change
+	}
+	if kind, ok := e.digression(s, endsAsking(line)); ok {
 		return []act{{ev: EvQuestion, kind: kind, text: line}}
 	}
 	if acts, ok := e.readCorrections(c, line); ok {
@@ -339,6 +347,7 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 	rest, name := cutName(rest)
 	rest, addr, intro := e.cutAddressIntro(rest)
 	rest, dlv := cutDelivery(rest)
+	rest, when := cutWhen(rest)
 	if addr == "" {
 		rest, addr = e.cutAddress(rest)
 	}
@@ -366,6 +375,12 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 	}
 	if finish {
 		tail = append(tail, act{ev: EvFinish})
+	}
+	if when != "" {
+		if len(tail) == 0 {
+			tail = append(tail, act{ev: EvGreeting, text: when}) // nothing else to carry it
+		}
+		tail[0].when = when
 	}
 	if r := strings.TrimSpace(rest); r != "" && !onlyFiller(r) {
 		if c.State == StateAddress && addr != "" && !intro && dlv == "" {

@@ -366,4 +366,6 @@ var messages = map[string][2]string{
 	"hours_bad_hours":      {"Jam “%s” tidak bisa dipakai. Tulis seperti 06:00-12:00 (jam tutup setelah jam buka), atau *tutup*.", "The hours “%s” can't be used. Write them like 06:00-12:00 (closing after opening), or *tutup*."},
 	"hours_bad_weekday":    {"Hari “%s” tidak dikenali. Tulis nama harinya, misalnya SENIN.", "The weekday “%s” is not recognised. Write its name, e.g. SENIN."},
 	"admin_command_failed": {"Maaf, perintah itu gagal dijalankan dan sudah dicatat. Coba lagi sebentar lagi ya.", "Sorry, that command failed and was logged. Please try again shortly."},
+	// Buyer conversation, second session.
+	"receipt_when": {"Waktu", "Time"},
 }
