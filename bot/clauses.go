@@ -22,7 +22,7 @@ var streetWords = set("jl", "jln", "jalan", "gg", "gang", "perum", "perumahan", 
 	"griya", "kost", "kos", "kontrakan", "ruko", "apartemen", "lorong", "lr", "alamat", "alamatnya")
 
 // deliveryTo introduces an address with the delivery choice: "kirim ke …".
-var deliveryTo = regexp.MustCompile(`(?i)\b(tolong\s+)?(di)?(antar|anter|antarkan|anterin|anterkan|antarin|kirim|kirimkan|kirimin|krm)(in|kan)?\s+((aja|saja|ya|yah)\s+)?(ke|kerumah|di)\b\s*`)
+var deliveryTo = regexp.MustCompile(`(?i)\b(tolong\s+)?(di)?(antar|anter|antarkan|anterin|anterkan|antarin|antaan|antakan|kirim|kirimkan|kirimin|krm|kintun)(in|kan)?\s+((aja|saja|ya|yah)\s+)?(ke|kerumah|di|ka)\b\s*`)
 
 // nameRe finds "atas nama Bu Yati", "a.n. Mas Agus", "penerima: Pak Budi",
 // "buat Bu Yati", "nama saya Rina".
@@ -371,13 +371,13 @@ func wordSpans(s string) [][2]int {
 
 // Delivery choices said in words inside a line.
 var (
-	antarRe = regexp.MustCompile(`(?i)\b(tolong\s+|minta\s+|langsung\s+|mau\s+|pakai\s+|pake\s+)?((di)?(antar|anter)(kan|in|akan)?|(di)?kirim(kan|in)?|(di)?kintun|(di)?terke|diteraken|delivery|pakai ojol|pake ojol|via ojol|ojol|kurir|cod ke rumah)\b(\s+(aja|saja|ya|ke rumah( saya)?|kerumah))?`)
-	ambilRe = regexp.MustCompile(`(?i)\b((saya|aku|sy|ulun|kami|abdi|kula|kulo)\s+)?((di)?ambil|jemput|ambil|ke pasar|(di)?candak|nyandak|(di)?pendhet|mendhet|(di)?jupuk|njupuk|(di)?jukut)\s+((aja|saja|ae|wae|haja)\s+)?(sendiri|sndiri|sendri|nyalira|sorangan|piyambak|dhewe|dewe|saurang|surang|ke pasar|di pasar|di lapak|ke lapak|nanti( siang| pagi)?|langsung)\b(\s+(aja|saja|ya|ke pasar|di pasar|nanti))*|\b(pick\s?up|self pickup|ambil di tempat|saya ke pasar|aku ke pasar|saya yang ambil|saya yg ambil|aku yang ambil|tidak usah diantar|ga usah diantar|gak usah diantar|nggak usah diantar|ga usah dianter|gak usah dianter|nggak usah dianter|ga usah dikirim|gak usah dikirim)\b|\b(nanti|ntar|nnti|entar)\s+((saya|sy|aku|ulun|kami)\s+)?(ambil|jemput|ke pasar|ke sana|kesana|kesitu|ke situ|mampir)\b|\bambil\s+(jam|pas|nanti|siang|pagi)\b|\b(saya|sy|aku|ulun)\s+(mau\s+|yang\s+|yg\s+)?(ke pasar|ke sana|kesana)(\s+sendiri)?\b|\b(ga|gak|nggak|ngga|tidak|tdk|gk|ndak|kada)\s+(usah|perlu)\s+(kurir|ojol|diantar|dianter|dikirim|antar|anter|kirim)\b`)
+	antarRe = regexp.MustCompile(`(?i)\b(tolong\s+|minta\s+|langsung\s+|mau\s+|pakai\s+|pake\s+)?((di)?(antar|anter)(kan|in|akan)?|(di)?kirim(kan|in)?|(di)?kintun|(di)?terke|diteraken|antaan|antakan|antaran|delivery|pakai ojol|pake ojol|via ojol|ojol|kurir|cod ke rumah)\b(\s+(aja|saja|ya|ke rumah( saya)?|kerumah))?`)
+	ambilRe = regexp.MustCompile(`(?i)\b((saya|aku|sy|ulun|kami|abdi|kula|kulo)\s+)?((di)?ambil|jemput|ambil|ke pasar|(di)?candak|nyandak|(di)?pendhet|mendhet|(di)?jupuk|njupuk|(di)?jukut)\s+((aja|saja|ae|wae|haja|ku abdi|ku urang|ku simkuring|sama saya|oleh saya|dening kula|kula|kulo|ulun)\s+)?(sendiri|sndiri|sendri|nyalira|sorangan|piyambak|dhewe|dewe|saurang|surang|ke pasar|di pasar|di lapak|ke lapak|nanti( siang| pagi)?|langsung)\b(\s+(aja|saja|ya|ke pasar|di pasar|nanti))*|\b(pick\s?up|self pickup|ambil di tempat|saya ke pasar|aku ke pasar|saya yang ambil|saya yg ambil|aku yang ambil|tidak usah diantar|ga usah diantar|gak usah diantar|nggak usah diantar|ga usah dianter|gak usah dianter|nggak usah dianter|ga usah dikirim|gak usah dikirim)\b|\b(nanti|ntar|nnti|entar)\s+((saya|sy|aku|ulun|kami)\s+)?(ambil|jemput|ke pasar|ke sana|kesana|kesitu|ke situ|mampir)\b|\bambil\s+(jam|pas|nanti|siang|pagi)\b|\b(saya|sy|aku|ulun)\s+(mau\s+|yang\s+|yg\s+)?(ke pasar|ke sana|kesana)(\s+sendiri)?\b|\b(ga|gak|nggak|ngga|tidak|tdk|gk|ndak|kada)\s+(usah|perlu)\s+(kurir|ojol|diantar|dianter|dikirim|antar|anter|kirim)\b`)
 )
 
 // whenRe finds the time a buyer names for pickup or delivery: "jam 9an",
 // "jam 10 pagi", "pukul 08.30", "jam sapuluh", "besok pagi", "nanti sore".
-var whenRe = regexp.MustCompile(`(?i)\b(?:(?:ke|di)\s+pasar\s+)?(?:(?:nanti|ntar|besok|sekitar|kira2|kira-kira|sebelum|habis|abis)\s+)?(?:(?:jam|pukul|pkl)\s*(?:\d{1,2}(?:[.:]\d{2})?|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|sapuluh|sabelas|siji|loro|telu|papat|limo|wolu|songo|sanga)(?:\s*-?an)?(?:\s+(?:pagi|siang|sore|wib))?|besok\s+(?:pagi|siang|sore)|nanti\s+(?:pagi|siang|sore))\b`)
+var whenRe = regexp.MustCompile(`(?i)\b(?:(?:ke|di)\s+pasar\s+)?(?:(?:nanti|ntar|besok|sekitar|kira2|kira-kira|sebelum|habis|abis|mengko|engke|kaina|sesuk)\s+)?(?:(?:jam|pukul|pkl)\s*(?:\d{1,2}(?:[.:]\d{2})?|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|sapuluh|sabelas|siji|loro|telu|papat|limo|wolu|songo|sanga)(?:\s*-?an)?(?:\s+(?:pagi|siang|sore|wib))?|besok\s+(?:pagi|siang|sore)|nanti\s+(?:pagi|siang|sore))\b`)
 
 // cutWhen takes a pickup or delivery time out of a line.
 func cutWhen(line string) (rest, when string) {

@@ -8,7 +8,7 @@ import "strings"
 // FuzzDeliveryCuePrefilter check the promise on every line they see.
 var deliveryCueWords = []string{
 	// antarRe
-	"antar", "anter", "kirim", "kintun", "terke", "diteraken", "delivery", "ojol", "kurir", "cod ke rumah",
+	"antar", "anter", "antaan", "antakan", "kirim", "kintun", "terke", "diteraken", "delivery", "ojol", "kurir", "cod ke rumah",
 	// ambilRe
 	"ambil", "jemput", "ke pasar", "candak", "nyandak", "pendhet", "mendhet", "jupuk", "jukut",
 	"pick", "usah", "perlu", "ke sana", "kesana", "kesitu", "ke situ", "mampir",

@@ -18,7 +18,8 @@ var (
 		"gpp lanjut", "lanjut aja", "oke lanjut", "sudah benar", "udah bener", "udah benar", "sudah betul", "iya bener", "iya betul", "ya betul",
 		"ya bener", "betul sekali", "oke kirim", "kirim aja", "ok kirim", "sip kirim", "iya kirim", "ya kirim", "ok siap", "siap kak",
 		"oke deh", "ok deh", "boleh deh", "iya boleh", "ya boleh", "ok kak", "oke kak", "ya kak", "y kak", "ok lanjut", "iya lanjut", "yuk", "ayo",
-		"hayuk", "ayok", "gass", "sudah sesuai", "udah sesuai", "sesuai", "oke sesuai", "benar semua", "bener semua", "pesan", "order")
+		"hayuk", "ayok", "gass", "sudah sesuai", "udah sesuai", "sesuai", "oke sesuai", "benar semua", "bener semua", "pesan", "order",
+		"yo", "yo wis", "yowis", "ya wis", "yo wes", "yawis", "batua", "iyo batua", "bujur", "iih bujur", "sumuhun", "leres", "enggih", "injih")
 	noWords = set("tidak", "tdk", "nggak", "ngga", "gak", "ga", "gk", "g", "enggak", "engga", "no", "jangan", "bukan", "kagak", "kaga",
 		"moal", "teu", "henteu", "ora", "mboten", "kada", "ndak", "nda", "salah", "bukan itu", "tidak benar", "belum", "belum benar", "ga usah", "gak usah", "nggak usah", "gausah", "gk usah", "tidak usah", "ndak usah", "kada usah", "ga ada lagi", "gak ada lagi", "nggak ada lagi", "tidak ada lagi", "ga ada", "nggak ada", "gak ada")
 	finishWords = set("itu aja", "itu saja", "itu aja kak", "udah", "sudah", "udh", "dah", "udah itu aja", "sudah itu saja", "cukup",
@@ -94,13 +95,22 @@ func isYes(s string) bool {
 	if len(fs) < 2 || len(fs) > 4 {
 		return false
 	}
+	yes := false
 	for _, f := range fs {
-		if !yesWords[f] && !fillerTail[f] {
+		switch {
+		case yesWords[f]:
+			yes = true
+		case fillerTail[f] || assentWords[f]:
+		default:
 			return false
 		}
 	}
-	return yesWords[fs[0]]
+	return yes
 }
+
+// assentWords go with a yes without being one alone: "yo wis, bener",
+// "ya udah oke".
+var assentWords = set("wis", "wes", "udah", "sudah", "dah", "yaudah", "deh", "lah", "yo")
 
 // tailPhrase reports whether fs, less filler words at its end, is in m.
 func tailPhrase(m map[string]bool, fs []string) bool {

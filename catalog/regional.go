@@ -17,6 +17,7 @@ var regionalWords = map[string]string{
 	"gede": "besar", "gedhe": "besar", "ganal": "besar", "gadang": "besar",
 	"cilik": "kecil", "leutik": "kecil", "halus": "kecil", "ketek": "kecil",
 	"dowo": "panjang", "dawa": "panjang", "panjang": "panjang",
+	"tuo": "tua", "mudo": "muda", "anom": "muda",
 	// kinds of goods
 	"hayam": "ayam", "ayam": "ayam",
 	"iwak": "ikan", "iwa": "ikan", "lawuak": "ikan",

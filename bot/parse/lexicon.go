@@ -112,6 +112,7 @@ func init() {
 		"dulu", "dl", "pesannya", "belinya", "kasih", "kasi", "kirimin", "bungkusin", "siapin", "siapkan",
 		"tanya", "nanya", "nanyain", "ready", "stok", "stock", "kalau", "kalo", "klo", "klw", "saiki", "ayeuna", "kiwari",
 		"dapet", "dapat", "dpt", "oleh", "nak", "bali", "pengin", "tak", "tah",
+		"pasan", "nio", "mengko", "engke", "kaina", "isuk", "enjing",
 	)
 	addLex(lxFiller|lxTail,
 		// address
@@ -205,7 +206,7 @@ func init() {
 	addNum(nkJuta, 1_000_000, "juta", "jt", "yuta", "jeti")
 	addNum(nkThousand, 1000, "seribu", "sarebu", "sewu", "saribu", "sewon")
 	addNum(nkMillion, 1_000_000, "sejuta", "sajuta")
-	addNum(nkFrac, 500, "setengah", "stengah", "stgh", "setgh", "setenga", "satengah", "setegah",
+	addNum(nkFrac, 500, "setengah", "stengah", "stgh", "setgh", "setenga", "satengah", "setegah", "satangah", "setengeh",
 		"separo", "separuh", "sparo", "separoh", "saparo", "sepruh", "saparuah")
 	addNum(nkFrac, 250, "seperempat", "seprapat", "saprapat", "parapat", "sprapat", "seprempat",
 		"seperapat", "seperampat", "saparampek", "sprempat", "seprampat")
