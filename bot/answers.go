@@ -53,8 +53,15 @@ func (e *Engine) digression(s string, asked bool) (string, bool) {
 	if _, ok := e.categoryQuestion(s); ok {
 		return "category", true
 	}
+	if waitRe.MatchString(s) && !e.mentionsProduct(s) {
+		return "wait", true
+	}
 	return "", false
 }
+
+// waitRe is a buyer asking for a moment ("bentar ya bu tanya suami dulu",
+// "tunggu ya kak", "nanti dulu"): answered kindly, nothing else changes.
+var waitRe = regexp.MustCompile(`^(?:\w+\s+){0,2}(?:bentar|sebentar|sbntr|bntr|tunggu|tunggu(?:in)?|wait|nanti dulu|ntar dulu|sek|sik|sekedap|antosan|engke heula|mikir dulu|pikir2 dulu|pikir pikir dulu|tanya (?:suami|istri|ibu|bapak|mama|papa|anak|dulu)\w*)\b`)
 
 // codStatementRe is a buyer saying they pay on delivery, not asking:
 // "bayarnya pas barang dateng ya", "bayar di tempat aja".

@@ -70,6 +70,8 @@ func (e *Engine) actAnswerQuestion(b *buyerTurn) error {
 		}
 	case "eta":
 		b.note(e.t("eta_answer"))
+	case "wait":
+		b.note(e.t("wait_answer")) // the pending question is asked again after it
 	case "no_human":
 		b.note(e.t("no_human"))
 	case "price_qty":

@@ -108,6 +108,28 @@ func isYes(s string) bool {
 	return yes
 }
 
+// yesAndDone is a summary confirmed in parts: "udah itu, bener", "sudah
+// cukup, ya kirim".
+func yesAndDone(s string) bool {
+	parts := splitClauses(s)
+	if len(parts) < 2 {
+		return false
+	}
+	yes := false
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		switch {
+		case p == "":
+		case isYes(p):
+			yes = true
+		case isPhrase(finishWords, p):
+		default:
+			return false
+		}
+	}
+	return yes
+}
+
 // assentWords go with a yes without being one alone: "yo wis, bener",
 // "ya udah oke".
 var assentWords = set("wis", "wes", "udah", "sudah", "dah", "yaudah", "deh", "lah", "yo")

@@ -188,7 +188,7 @@ func (e *Engine) readWhole(c *Conversation, raw, s string) (act, bool) {
 	case StateDecide, StateConfirm:
 		w, _ := firstWord(s)
 		w = strings.Trim(w, ",.!")
-		if (isYes(s) || yesWords[w]) && !offerRe.MatchString(s) {
+		if (isYes(s) || yesWords[w] || yesAndDone(s)) && !offerRe.MatchString(s) {
 			return act{ev: EvYes}, true
 		}
 		if isPhrase(noWords, s) || noWords[w] && st == StateDecide {

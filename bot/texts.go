@@ -368,4 +368,5 @@ var messages = map[string][2]string{
 	"admin_command_failed": {"Maaf, perintah itu gagal dijalankan dan sudah dicatat. Coba lagi sebentar lagi ya.", "Sorry, that command failed and was logged. Please try again shortly."},
 	// Buyer conversation, second session.
 	"receipt_when": {"Waktu", "Time"},
+	"wait_answer":  {"Baik kak, ditunggu ya 🙏 Keranjangnya kami simpan.", "Sure, take your time 🙏 Your cart is kept."},
 }

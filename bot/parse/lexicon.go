@@ -113,6 +113,7 @@ func init() {
 		"tanya", "nanya", "nanyain", "ready", "stok", "stock", "kalau", "kalo", "klo", "klw", "saiki", "ayeuna", "kiwari",
 		"dapet", "dapat", "dpt", "oleh", "nak", "bali", "pengin", "tak", "tah",
 		"pasan", "nio", "mengko", "engke", "kaina", "isuk", "enjing",
+		"bentar", "sebentar", "sbntr", "suami", "istri", "mikir", "pikir",
 	)
 	addLex(lxFiller|lxTail,
 		// address
