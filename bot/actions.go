@@ -11,6 +11,7 @@ func init() {
 		"add_items":         (*Engine).actAddItems,
 		"add_qty":           (*Engine).actAddQty,
 		"reorder":           (*Engine).actReorder,
+		"restore_shelf":     (*Engine).actRestoreShelf,
 		"show_cart":         (*Engine).actShowCart,
 		"remove_item":       (*Engine).actRemove,
 		"change_item":       (*Engine).actChange,

@@ -162,6 +162,7 @@ func (e *Engine) actExpireCart(b *buyerTurn) error {
 	if len(b.conv.Cart) == 0 && len(b.conv.Questions) == 0 {
 		return nil
 	}
+	shelve(b.conv, true, b.now)
 	e.clearForm(b.conv)
 	if b.act.kind != "quiet" {
 		b.send(b.conv.Chat, e.t("cart_expired"))

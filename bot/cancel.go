@@ -33,6 +33,7 @@ func (e *Engine) actCancelCart(b *buyerTurn) error {
 		}
 	}
 	// The items go; who and where stay for a new cart ("alamat sama").
+	shelve(c, false, b.now)
 	c.Cart, c.Questions, c.PreOrder, c.Reminded = nil, nil, false, false
 	c.Ready, c.CancelAsked, c.LastAsked = false, false, ""
 	if err := b.tx.ClearTimer(timerCartIdle, c.Chat); err != nil {

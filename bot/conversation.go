@@ -48,6 +48,10 @@ type Data struct {
 	// "batal" (or "ya") empties the cart.
 	CancelAsked bool `json:"cancel_asked,omitempty"`
 
+	// Shelf is the form as it was when a cancel or the idle clock emptied
+	// it, kept a while so "eh jadi kok, yang tadi" brings it back.
+	Shelf *Shelf `json:"shelf,omitempty"`
+
 	// Remembered from the last order, offered next time.
 	LastName    string    `json:"last_name,omitempty"`
 	LastAddress string    `json:"last_address,omitempty"`
@@ -68,6 +72,22 @@ type Data struct {
 	WindowCount int       `json:"window_count,omitempty"`
 	Warned      bool      `json:"warned,omitempty"`
 	Ignored     bool      `json:"ignored,omitempty"` // non-text notice sent once
+}
+
+// Shelf is an emptied order form, kept for shelfKeep.
+type Shelf struct {
+	Cart     []CartLine      `json:"cart"`
+	Delivery orders.Delivery `json:"delivery,omitempty"`
+	Name     string          `json:"name,omitempty"`
+	Address  string          `json:"address,omitempty"`
+	Pin      *Location       `json:"pin,omitempty"`
+	Ongkir   int64           `json:"ongkir,omitempty"`
+	Area     string          `json:"area,omitempty"`
+	Zone     string          `json:"zone,omitempty"`
+	Payment  string          `json:"payment,omitempty"`
+	When     string          `json:"when,omitempty"`
+	Expired  bool            `json:"expired,omitempty"` // emptied by the clock, not by the buyer
+	At       time.Time       `json:"at"`
 }
 
 // CartLine is one item in a cart.

@@ -48,6 +48,7 @@ var RepairRules = []RepairRule{
 	{"change of mind", "eh ambil sendiri aja deh · ternyata dianter aja", "the last delivery choice wins; the summary is shown again"},
 	{"not understood items", "hayam 1 ekor", "said not sold / suggestions; the form does not jump to the summary on that message"},
 	{"human handoff", "admin · mau ngomong sama orang", "relayed to admins until batal / selesai / menu, an admin's SELESAI CS or orders.handover_idle; no admins: said so"},
+	{"take it back", "eh jadi kok, salah pencet · (an hour later) dianter aja ke Jl. …", "a cancel or the idle clock shelves the form for 3 h; an undo in words, or checkout words after the clock emptied it, bring it back"},
 	{"stale question", "ya (after the seller already answered)", "decisions about orders that moved on are dropped, and the buyer told"},
 }
 

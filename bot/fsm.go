@@ -42,6 +42,7 @@ const (
 	EvChange      Event = "change"       // "bawangnya diganti 1 kg aja", "kurangi cabe jadi 1/4"
 	EvShowCart    Event = "show_cart"    // cek, lihat keranjang
 	EvReorder     Event = "reorder"      // ulang pesanan kemarin
+	EvRestore     Event = "restore"      // eh jadi kok, pesanan yang tadi (an emptied form back)
 	EvFinish      Event = "finish"       // itu aja, udahan, dah cukup, sampun
 	EvYes         Event = "yes"          // ya, sip, mantap, muhun
 	EvNo          Event = "no"           // tidak, ga, kada
@@ -103,6 +104,7 @@ var transitions = []Transition{
 	{Form, EvChange, Form, "change_item"},
 	{Form, EvShowCart, Form, "show_cart"},
 	{Form, EvReorder, Form, "reorder"},
+	{Form, EvRestore, Form, "restore_shelf"},
 	{Form, EvFinish, Form, "finish"},
 	{Form, EvAntar, Form, "choose_antar"},
 	{Form, EvAmbil, Form, "choose_ambil"},

@@ -123,6 +123,7 @@ func (e *Engine) actPlaceOrder(b *buyerTurn) error {
 		c.LastName = c.Name
 	}
 	e.clearForm(c)
+	c.Shelf = nil // placed: nothing to bring back
 	if err := b.tx.ClearTimer(timerCartIdle, c.Chat); err != nil {
 		return err
 	}

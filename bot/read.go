@@ -31,6 +31,23 @@ type act struct {
 // parser; what a pending question asked for is only a hint to how a short
 // answer is read.
 func (e *Engine) readBuyer(c *Conversation, in Inbound) []act {
+	acts := e.readMessage(c, in)
+	if c.State == StateIdle && e.readShelf(c, norm(in.Text), acts, in.At) {
+		// The emptied form comes back first; the rest of the message goes
+		// on with it.
+		rest := []act{{ev: EvRestore}}
+		for _, a := range acts {
+			if a.ev != EvText && a.ev != EvGreeting && a.ev != EvCancel {
+				rest = append(rest, a)
+			}
+		}
+		return rest
+	}
+	return acts
+}
+
+// readMessage reads a message in the conversation's state.
+func (e *Engine) readMessage(c *Conversation, in Inbound) []act {
 	if in.Kind == KindLocation && in.Location != nil {
 		return []act{{ev: EvLocation}}
 	}

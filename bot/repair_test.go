@@ -329,3 +329,47 @@ func TestScheduledReportComesWithCharts(t *testing.T) {
 	}
 	contains(t, "report text", h.to(admin), "Laporan harian")
 }
+
+// A cancel said by mistake is taken back in words; a cart emptied by the
+// idle clock comes back when the buyer goes on with checkout; a cancel
+// said again stays a cancel.
+func TestShelvedFormComesBack(t *testing.T) {
+	t.Run("UndoCancel", func(t *testing.T) {
+		h := newHarness(t)
+		h.say(buyer1, "ikan tongkol 1 kg, kol 1/2")
+		h.say(buyer1, "kirim ke Jl. Seth Adji 5 no 9, Pahandut, atas nama Bu Marlina")
+		contains(t, "cancelled", h.say(buyer1, "eh bu batal dulu deh"), "dikosongkan")
+		got := h.say(buyer1, "eh maaf bu jadi kok, tadi salah pencet")
+		contains(t, "restored", got, "Ikan Tongkol", "Bu Marlina")
+		h.say(buyer1, "iya benar")
+		if o := h.order(h.lastCode()); len(o.Lines) != 2 || o.Name != "Bu Marlina" {
+			t.Fatalf("order = %+v", o)
+		}
+	})
+	t.Run("AfterIdleExpiry", func(t *testing.T) {
+		h := newHarness(t)
+		h.say(buyer1, "beras medium 10 kg, telur ayam ras 1 kg")
+		h.say(buyer1, "saya ambil aja ke pasar")
+		h.advance(90 * time.Minute)
+		got := h.say(buyer1, "ternyata dianter aja deh ke Jl. Mahir Mahar km 18 Kalampangan, nama Darto")
+		contains(t, "restored with the new delivery", got, "Beras Medium", "Mahir Mahar")
+	})
+	t.Run("CancelSaidAgainStaysCancelled", func(t *testing.T) {
+		h := newHarness(t)
+		h.say(buyer1, "tomat 1 kg")
+		h.say(buyer1, "batal")
+		h.say(buyer1, "ga jadi deh, batal aja")
+		if s := h.state(buyer1); s != bot.StateIdle {
+			t.Fatalf("state = %s, want idle", s)
+		}
+	})
+	t.Run("NotAfterHours", func(t *testing.T) {
+		h := newHarness(t)
+		h.say(buyer1, "tomat 1 kg")
+		h.say(buyer1, "batal")
+		h.advance(4 * time.Hour)
+		if got := h.say(buyer1, "jadi kok, pesanan yang tadi"); strings.Contains(got, "Tomat") {
+			t.Fatalf("restored after 4 h:\n%s", got)
+		}
+	})
+}

@@ -367,6 +367,7 @@ var messages = map[string][2]string{
 	"hours_bad_weekday":    {"Hari “%s” tidak dikenali. Tulis nama harinya, misalnya SENIN.", "The weekday “%s” is not recognised. Write its name, e.g. SENIN."},
 	"admin_command_failed": {"Maaf, perintah itu gagal dijalankan dan sudah dicatat. Coba lagi sebentar lagi ya.", "Sorry, that command failed and was logged. Please try again shortly."},
 	// Buyer conversation, second session.
-	"receipt_when": {"Waktu", "Time"},
-	"wait_answer":  {"Baik kak, ditunggu ya 🙏 Keranjangnya kami simpan.", "Sure, take your time 🙏 Your cart is kept."},
+	"receipt_when":   {"Waktu", "Time"},
+	"wait_answer":    {"Baik kak, ditunggu ya 🙏 Keranjangnya kami simpan.", "Sure, take your time 🙏 Your cart is kept."},
+	"shelf_restored": {"Siap kak, pesanan tadi kami kembalikan 🙏", "Sure, your earlier order is back 🙏"},
 }
