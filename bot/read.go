@@ -552,12 +552,42 @@ func (e *Engine) readItems(c *Conversation, text string, hasClauses bool) (act, 
 		return act{ev: EvQuestion, kind: "price", text: text, parsed: &r}, true
 	}
 	if len(r.Items) > 0 || len(r.Questions) > 0 || r.TooLong {
+		e.referBareQty(c, &r)
 		return act{ev: EvItems, parsed: &r, text: text}, true
 	}
 	if len(r.Unknown) > 0 && looksLikeOrder(text) && c.State != StateAddress && c.State != StateName {
 		return act{ev: EvItems, parsed: &r, text: text}, true
 	}
 	return act{}, false
+}
+
+// referBareQty gives a quantity said with no product ("1 kg ya, sama
+// udang 1/2") to the one product the buyer just asked about, instead of
+// asking what it is for.
+func (e *Engine) referBareQty(c *Conversation, r *parse.Result) {
+	if c.LastAsked == "" || strings.Contains(c.LastAsked, "|") {
+		return
+	}
+	p, ok := e.bySKU[c.LastAsked]
+	if !ok {
+		return
+	}
+	for i, q := range r.Questions {
+		if q.Kind != parse.MissingQty || q.Product != nil || len(q.Choices) > 0 || q.QtyText == "" {
+			continue
+		}
+		qty, unit, ok := parse.ParseQuantity(q.QtyText)
+		if !ok {
+			continue
+		}
+		conv, note := e.questionQty(Question{Qty: qty, Unit: unit}, p)
+		if note != "" || conv <= 0 {
+			continue
+		}
+		r.Questions = append(r.Questions[:i:i], r.Questions[i+1:]...)
+		r.Items = append([]parse.Item{{SKU: p.SKU, Name: p.Name, Unit: p.Unit, Qty: conv}}, r.Items...)
+		return // one quantity is the referent's; another would be a guess
+	}
 }
 
 // namesProduct reports whether s names a product of the catalog.
@@ -601,7 +631,7 @@ func splitSentences(lines []string) []string {
 				continue
 			}
 			j := strings.LastIndexAny(ln[:i], " ,") + 1
-			if w := strings.ToLower(ln[j:i]); ln[i] == '.' && (len(w) <= 1 || abbreviations[w]) {
+			if w := strings.ToLower(ln[j:i]); ln[i] == '.' && (len(w) <= 1 || abbreviations[w] && !(titles[w] && !nextIsCapital(ln[i+1:]))) {
 				continue
 			}
 			if part := strings.TrimSpace(ln[start : i+1]); part != "" {
@@ -619,6 +649,16 @@ func splitSentences(lines []string) []string {
 // abbreviations end with a stop that does not end a sentence.
 var abbreviations = set("jl", "jln", "gg", "no", "rt", "rw", "kel", "kec", "komp", "perum", "blok", "ds", "dr", "hj", "bpk", "ibu", "bu",
 	"pak", "sdr", "ny", "tn", "a.n", "an", "kab", "prov", "kav", "lt", "km", "st", "mt", "dll", "dsb", "spt", "yth")
+
+// titles end with a stop only before a name ("Bu. Ani"); "ambil 1 kg ya
+// bu. sama udang" ends a sentence.
+var titles = set("ibu", "bu", "pak", "bpk", "hj", "dr", "sdr", "ny", "tn")
+
+// nextIsCapital reports whether the next word starts with a capital.
+func nextIsCapital(s string) bool {
+	s = strings.TrimLeft(s, " ")
+	return s != "" && s[0] >= 'A' && s[0] <= 'Z'
+}
 
 // splitLines splits a message into its non-empty lines.
 func splitLines(s string) []string {
