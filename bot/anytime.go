@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"pasarbot/bot/parse"
 	"pasarbot/catalog"
@@ -375,8 +376,17 @@ func (b *buyerTurn) dropDecisions(code string) {
 func (e *Engine) buyerComplaint(b *buyerTurn, raw string) error {
 	code := findCode(raw)
 	if code == "" {
-		b.note(e.t("complaint_how"))
-		return nil
+		// "mau komplain pesanan kemarin, ayamnya bau": the buyer's latest
+		// order of the last days, as a trader would assume.
+		os, err := b.tx.OrdersOf(b.conv.Chat, 1)
+		if err != nil {
+			return err
+		}
+		if len(os) == 0 || b.now.Sub(os[0].CreatedAt) > complaintWindow {
+			b.note(e.t("complaint_how"))
+			return nil
+		}
+		code = os[0].Code
 	}
 	o, err := e.buyerOrder(b, code)
 	if err != nil {
@@ -397,6 +407,10 @@ func (e *Engine) buyerComplaint(b *buyerTurn, raw string) error {
 	b.note(e.t("complaint_recorded", code))
 	return nil
 }
+
+// complaintWindow is how old the latest order may be for a complaint
+// that names no order code to be about it.
+const complaintWindow = 3 * 24 * time.Hour
 
 // offerAmount reads the money in "tawar 80rb", "bisa 75 ribu?".
 func offerAmount(s string) (int64, bool) {

@@ -373,3 +373,19 @@ func TestShelvedFormComesBack(t *testing.T) {
 		}
 	})
 }
+
+// A complaint with no order code is about the buyer's latest order of the
+// last days; asking for a person is a handover.
+func TestComplaintWithoutCode(t *testing.T) {
+	h := newHarness(t)
+	code := placeOrder(h, buyer1, "ayam potong 1 ekor", false)
+	got := h.say(buyer1, "kak saya mau komplain pesanan kemarin, ayamnya bau")
+	contains(t, "recorded against the latest order", got, code)
+	if s := h.state(buyer1); s == bot.StateHandover {
+		t.Fatalf("a complaint alone is not a handover")
+	}
+	h.say(buyer1, "bisa sambungin ke admin atau orangnya langsung?")
+	if s := h.state(buyer1); s != bot.StateHandover {
+		t.Fatalf("state = %s, want handover", s)
+	}
+}
