@@ -181,6 +181,9 @@ func (e *Engine) actAnswerChoice(b *buyerTurn) error {
 		return nil
 	}
 	p := e.bySKU[q.Choices[b.act.num-1]]
+	if sw, ok := e.bySKU[b.act.swap]; ok {
+		p = sw // another sort named instead ("telur ayam kampung bu")
+	}
 	b.conv.Questions = b.conv.Questions[1:]
 	b.changed = true
 	if qty, unit, ok := parse.ParseQuantity(b.act.text); ok && b.act.text != "" && q.Qty <= 0 && q.Amount <= 0 {

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -257,6 +258,9 @@ func (e *Engine) readAnswer(c *Conversation, s string) (act, bool) {
 		}
 		return act{}, false
 	}
+	if a, ok := e.readOtherSort(q, s); ok {
+		return a, true
+	}
 	if qty, unit, ok := parse.ParseQuantity(s); ok && !e.namesProduct(s) {
 		return act{ev: EvQty, qty: qty, unit: unit}, true
 	}
@@ -264,6 +268,36 @@ func (e *Engine) readAnswer(c *Conversation, s string) (act, bool) {
 		return act{ev: EvQty, amount: amt}, true
 	}
 	return act{}, false
+}
+
+// readOtherSort reads an answer naming another sort of what was asked
+// about ("Telur Ayam Ras is sold per kg: 15 butir is how many kg?" —
+// "telur ayam kampung bu"): that product, with the quantity first said,
+// when it is sold in that unit.
+func (e *Engine) readOtherSort(q Question, s string) (act, bool) {
+	if len(q.Choices) != 1 || q.Qty <= 0 && q.Amount <= 0 {
+		return act{}, false
+	}
+	best, ok := catalog.Sure(e.index.Match(s))
+	if !ok || best.Product.SKU == q.Choices[0] || !sharesWord(q.Said, best.Product.Name) {
+		return act{}, false
+	}
+	if qty, note := e.questionQty(q, e.bySKU[best.Product.SKU]); note != "" || qty <= 0 {
+		return act{}, false
+	}
+	return act{ev: EvChoice, num: 1, swap: best.Product.SKU, text: s}, true
+}
+
+// sharesWord reports whether two names have a word of three letters or
+// more in common ("telur 15 butir" and "Telur Ayam Kampung").
+func sharesWord(a, b string) bool {
+	words := strings.Fields(catalog.Normalize(b))
+	for _, w := range strings.Fields(catalog.Normalize(a)) {
+		if len(w) >= 3 && slices.Contains(words, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // readLine reads one line of a message: its clauses (a name, an address,

@@ -389,3 +389,11 @@ func TestComplaintWithoutCode(t *testing.T) {
 		t.Fatalf("state = %s, want handover", s)
 	}
 }
+
+// Asked how many kg of an egg sold by weight, the buyer names the egg sold
+// by the piece: that one, with the pieces first said.
+func TestAnswerWithAnotherSort(t *testing.T) {
+	h := newHarness(t)
+	contains(t, "asks kg", h.say(buyer1, "bu telur 15 butir"), "per kg")
+	contains(t, "takes the other sort", h.say(buyer1, "telur ayam kampung bu"), "Telur Ayam Kampung 15 butir")
+}
