@@ -488,7 +488,10 @@ func endsAsking(raw string) bool {
 // quantity.
 func asksAbout(raw string, r parse.Result) bool {
 	s := strings.ToLower(strings.TrimSpace(raw))
-	if !endsAsking(raw) || !conditionRe.MatchString(s) || len(r.Items) > 0 || len(r.Questions) == 0 {
+	// "kalo iga?", and a product named alone with a question mark
+	// ("cabe rawit merah?"): its price, not an order.
+	short := len(strings.Fields(s)) <= 4
+	if !endsAsking(raw) || !conditionRe.MatchString(s) && !short || len(r.Items) > 0 || len(r.Questions) == 0 {
 		return false
 	}
 	for _, q := range r.Questions {
@@ -529,6 +532,9 @@ func bothWords(s string) bool {
 	return false
 }
 
+// pleaseWords said alone before the quantity mean "please go ahead".
+var pleaseWords = set("mangga", "mangga atuh", "monggo", "mangga teh", "sumangga")
+
 // referentWords are said around a quantity for the product just asked
 // about: "ok tambah 1 ekor", "ya udah 2 kilo", "ambil satu deh".
 var referentWords = set("ok", "oke", "okey", "ya", "iya", "yaudah", "udah", "udh", "tambah", "tambahin", "ambil", "boleh", "mau", "deh",
@@ -541,7 +547,11 @@ var referentWords = set("ok", "oke", "okey", "ya", "iya", "yaudah", "udah", "udh
 func (e *Engine) readReferent(c *Conversation, s string, asked bool) (act, bool) {
 	var sentences []string
 	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == '.' || r == ',' || r == '!' }) {
-		if p := strings.TrimSpace(part); p != "" && !isPhrase(ackWords, p) && !isPhrase(yesWords, p) && !onlyFiller(p) && p != "mahal" && p != "mahal ya" && p != "mahal ai" {
+		p := strings.TrimSpace(part)
+		if pleaseWords[p] {
+			continue // Sundanese "mangga, candak 1 kilo": please, not the fruit
+		}
+		if p != "" && !isPhrase(ackWords, p) && !isPhrase(yesWords, p) && !onlyFiller(p) && p != "mahal" && p != "mahal ya" && p != "mahal ai" {
 			sentences = append(sentences, p)
 		}
 	}

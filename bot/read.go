@@ -308,6 +308,10 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 	if s == "" {
 		return nil
 	}
+	if first, rest, ok := strings.Cut(line, ","); ok && pleaseWords[norm(first)] && strings.TrimSpace(rest) != "" {
+		// Sundanese "mangga, candak 1 kilo": please, not the fruit.
+		line, s = rest, norm(rest)
+	}
 	if first, rest, ok := strings.Cut(s, ","); ok && isPhrase(cancelWords, first) {
 		// "eh batal kak, ganti aja": the cancel, then whatever follows.
 		more := e.readLine(c, rest)

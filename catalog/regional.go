@@ -20,7 +20,7 @@ var regionalWords = map[string]string{
 	"tuo": "tua", "mudo": "muda", "anom": "muda",
 	// kinds of goods
 	"hayam": "ayam", "ayam": "ayam",
-	"iwak": "ikan", "iwa": "ikan", "lawuak": "ikan",
+	"iwak": "ikan", "iwa": "ikan", "lawuak": "ikan", "lauk": "ikan", // Sundanese "lauk mas": in Indonesian lauk is any side dish, so only where the catalog has no "lauk"
 	"endog": "telur", "endhog": "telur", "tigan": "telur", "talua": "telur", "hintalu": "telur", "tolor": "telur", "telor": "telur",
 	"sampi": "sapi", "jawi": "sapi",
 	"lombok": "cabai", "lado": "cabai", "cabe": "cabai", "cabi": "cabai",
@@ -38,3 +38,12 @@ var regionalWords = map[string]string{
 
 // regionalWord is the Indonesian word for a regional one, "" for none.
 func regionalWord(w string) string { return regionalWords[w] }
+
+// IndonesianWord is the Indonesian word for a regional one, or the word
+// itself.
+func IndonesianWord(w string) string {
+	if r, ok := regionalWords[w]; ok {
+		return r
+	}
+	return w
+}

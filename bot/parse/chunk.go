@@ -1,5 +1,7 @@
 package parse
 
+import "pasarbot/catalog"
+
 // Reading one piece of a message (between separators) into runs of
 // product words and quantities.
 
@@ -53,6 +55,18 @@ func (st *state) aliasPart(i int) bool {
 	st.sc.abuf = buf
 	if j+1 < i {
 		if _, ok := st.p.exact[string(buf)]; ok || st.p.prefixes[string(buf)] {
+			return true
+		}
+		// "lauk mas", "iwak mas": the words before in the catalog's
+		// Indonesian ("ikan mas").
+		buf = buf[:0]
+		for k := j + 1; k < i; k++ {
+			buf = append(buf, catalog.IndonesianWord(stripNya(st.toks[k].w))...)
+			buf = append(buf, ' ')
+		}
+		buf = append(buf, w...)
+		st.sc.abuf = buf
+		if _, ok := st.p.exact[string(buf)]; ok {
 			return true
 		}
 	}

@@ -114,6 +114,7 @@ func init() {
 		"dapet", "dapat", "dpt", "oleh", "nak", "bali", "pengin", "tak", "tah",
 		"pasan", "nio", "mengko", "engke", "kaina", "isuk", "enjing",
 		"bentar", "sebentar", "sbntr", "suami", "istri", "mikir", "pikir",
+		"sampun", "mpun", "sampon", "parantos", "atos", "candak", "dicandak",
 	)
 	addLex(lxFiller|lxTail,
 		// address
