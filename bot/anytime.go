@@ -71,6 +71,14 @@ func (e *Engine) actAnswerQuestion(b *buyerTurn) error {
 		}
 	case "eta":
 		b.note(e.t("eta_answer"))
+	case "cheapest", "dearest":
+		p := e.extremeChoice(b.act.parsed, b.act.kind == "dearest")
+		if p == nil {
+			b.note(e.t("price_unknown"))
+			return nil
+		}
+		b.conv.LastAsked = p.SKU // "ambil sekilo" orders it
+		b.note(e.t("extreme_answer_"+b.act.kind, p.Name, catalog.Rupiah(p.Price), p.Unit))
 	case "wait":
 		b.note(e.t("wait_answer")) // the pending question is asked again after it
 	case "no_human":

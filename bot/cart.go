@@ -19,6 +19,7 @@ func (e *Engine) actAddItems(b *buyerTurn) error {
 		b.note(e.t("too_long"))
 		return nil
 	}
+	e.referBareQty(b.conv, r) // "ambil sekilo" after the price of one product
 	b.conv.LastAsked = ""
 	b.conv.CancelAsked = false
 	added, from := 0, len(b.conv.Cart)

@@ -33,6 +33,10 @@ var forRe = regexp.MustCompile(`(?i)(?:^|[\s,;(])(?:buat|untuk|utk|u/|gasan|kage
 // harusnya Rina bukan Rini"): read only in a line about the name.
 var fixNameRe = regexp.MustCompile(`(?:^|[\s,])(?i:harusnya|seharusnya|mestinya|yang bener|yg bener|yang benar|yg benar|yang betul)\s*:?\s+([A-Z][a-z']+(?:\s+[A-Z][a-z']+)?)\b`)
 
+// relationWords say who the receiver is to the buyer, not their name.
+var relationWords = set("anak", "suami", "istri", "adik", "adek", "kakak", "mertua", "ortu", "orangtua", "tetangga", "keponakan", "ponakan",
+	"pembantu", "art", "sopir", "supir", "teman", "temen", "saudara", "sodara", "cucu", "menantu")
+
 // selfRe finds a buyer introducing themselves by a capitalised name ("mbak
 // saya Yuni yang biasa beli telur"); lower case ("saya mau") is not a name.
 var selfRe = regexp.MustCompile(`(?:^|[\s,])(?i:saya|sy|aku|ulun|kulo|abdi)\s+([A-Z][a-z']+(?:\s+[A-Z][a-z']+)?)\b`)
@@ -62,6 +66,18 @@ func cutName(line string) (rest, name string) {
 		}
 		name = cleanName(line[m[2]:m[3]])
 		if name == "" {
+			continue
+		}
+		if fs := strings.Fields(strings.ToLower(name)); relationWords[fs[0]] {
+			// "atas nama anak sy aja ya, Salsa": the name after the
+			// relation, or none yet.
+			after := line[m[3]:]
+			for _, part := range splitClauses(after) {
+				if p := strings.TrimSpace(part); capitalName(p) {
+					at := m[3] + strings.Index(after, p)
+					return strings.TrimSpace(line[:m[0]] + " " + line[at+len(p):]), p
+				}
+			}
 			continue
 		}
 		// Cut only as far as the name went ("buat Ibu Hartini Jl. …"

@@ -13,6 +13,74 @@ import (
 // choiceRe finds "yang paling murah", "yg premium" in an order line.
 var choiceRe = regexp.MustCompile(`(?i)\b(?:yang|yg)\s+([^,.;\n]+)`)
 
+// extremeRe asks for the cheapest or dearest of a kind: "ikan yg paling
+// murah apa?", "beras termahal yang mana".
+var extremeRe = regexp.MustCompile(`(?i)\b(?:(?:yang|yg)\s+)?(?:paling\s+(murah|mahal)|(termurah|termahal))\b`)
+
+// readExtremeAsk reads a question for the cheapest or dearest of a kind,
+// answered with that product and its price; a quantity that follows goes
+// to it ("… apa kak? ambil sekilo").
+func (e *Engine) readExtremeAsk(line, s string) (act, bool) {
+	m := extremeRe.FindStringSubmatchIndex(s)
+	if m == nil || !endsAsking(line) && !strings.Contains(s, " apa") && !strings.Contains(s, "mana") {
+		return act{}, false
+	}
+	kind := "cheapest"
+	if strings.Contains(s[m[0]:m[1]], "mahal") {
+		kind = "dearest"
+	}
+	var kept []string
+	for _, w := range strings.Fields(withoutPriceWords(s[:m[0]] + " " + s[m[1]:])) {
+		if w != "apa" && w != "mana" && w != "yang" && w != "yg" {
+			kept = append(kept, w)
+		}
+	}
+	r := e.parser.Parse(strings.Join(kept, " "))
+	if len(r.Items) > 0 || len(r.Questions) != 1 || len(r.Questions[0].Choices) < 2 {
+		return act{}, false
+	}
+	return act{ev: EvQuestion, kind: kind, text: line, parsed: &r}, true
+}
+
+// extremeChoice is the cheapest (or dearest) available product of the
+// parsed question's choices.
+func (e *Engine) extremeChoice(r *parse.Result, dearest bool) *catalog.Product {
+	// The whole kind, not only the choices a question would list: every
+	// product named "<kind> …" ("ikan" → all the fish).
+	kind := catalog.Normalize(r.Questions[0].Said)
+	// Prices compare per base unit within one dimension (Rp/ons against
+	// Rp/kg); the kind's most common dimension is the one compared, as a
+	// trader compares fish by the kilo, not with salted fish by the ons.
+	var family []*catalog.Product
+	dims := map[catalog.Dimension]int{}
+	for i := range e.products {
+		p := &e.products[i]
+		if p.Available && strings.HasPrefix(catalog.Normalize(p.Name)+" ", kind+" ") {
+			family = append(family, p)
+			dims[p.SellingUnit().Dimension]++
+		}
+	}
+	var dim catalog.Dimension
+	for d, n := range dims {
+		if n > dims[dim] || n == dims[dim] && d < dim {
+			dim = d
+		}
+	}
+	var best *catalog.Product
+	var bestPer float64
+	for _, p := range family {
+		u := p.SellingUnit()
+		if u.Dimension != dim {
+			continue
+		}
+		per := float64(p.Price) / float64(max(u.Base, 1))
+		if best == nil || dearest && per > bestPer || !dearest && per < bestPer {
+			best, bestPer = p, per
+		}
+	}
+	return best
+}
+
 // actAddQty takes a bare quantity: the answer to "berapa?", or an amount
 // of the product the buyer just asked about ("ya udah 2 kilo").
 func (e *Engine) actAddQty(b *buyerTurn) error {

@@ -362,6 +362,9 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 		}
 		return []act{{ev: EvGreeting, text: s}} // COD is the only way: nothing to change
 	}
+	if a, ok := e.readExtremeAsk(line, s); ok {
+		return []act{a}
+	}
 	if kind, ok := e.digression(s, endsAsking(line)); ok {
 		return []act{{ev: EvQuestion, kind: kind, text: line}}
 	}
@@ -590,7 +593,6 @@ func (e *Engine) readItems(c *Conversation, text string, hasClauses bool) (act, 
 		return act{ev: EvQuestion, kind: "price", text: text, parsed: &r}, true
 	}
 	if len(r.Items) > 0 || len(r.Questions) > 0 || r.TooLong {
-		e.referBareQty(c, &r)
 		return act{ev: EvItems, parsed: &r, text: text}, true
 	}
 	if len(r.Unknown) > 0 && looksLikeOrder(text) && c.State != StateAddress && c.State != StateName {

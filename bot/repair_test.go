@@ -397,3 +397,17 @@ func TestAnswerWithAnotherSort(t *testing.T) {
 	contains(t, "asks kg", h.say(buyer1, "bu telur 15 butir"), "per kg")
 	contains(t, "takes the other sort", h.say(buyer1, "telur ayam kampung bu"), "Telur Ayam Kampung 15 butir")
 }
+
+// "Which is the cheapest fish?" is answered with the cheapest by the kilo,
+// and the quantity said after it orders that one.
+func TestCheapestOfAKind(t *testing.T) {
+	h := newHarness(t)
+	contains(t, "cheapest by the kilo", h.say(buyer1, "ikan yg paling murah apa kak? ambil sekilo"), "Ikan Lele", "Ikan Lele 1 kg")
+}
+
+// "atas nama anak sy, Salsa": the name after the relation.
+func TestNameAfterRelation(t *testing.T) {
+	h := newHarness(t)
+	h.say(buyer1, "mi instan 10")
+	contains(t, "name", h.say(buyer1, "antar ke Jl. Manggis no 8 Langkai, atas nama anak sy aja ya, Salsa, soalnya sy lagi kerja"), "Kirim ke: Salsa")
+}

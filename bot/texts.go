@@ -367,7 +367,9 @@ var messages = map[string][2]string{
 	"hours_bad_weekday":    {"Hari “%s” tidak dikenali. Tulis nama harinya, misalnya SENIN.", "The weekday “%s” is not recognised. Write its name, e.g. SENIN."},
 	"admin_command_failed": {"Maaf, perintah itu gagal dijalankan dan sudah dicatat. Coba lagi sebentar lagi ya.", "Sorry, that command failed and was logged. Please try again shortly."},
 	// Buyer conversation, second session.
-	"receipt_when":   {"Waktu", "Time"},
-	"wait_answer":    {"Baik kak, ditunggu ya 🙏 Keranjangnya kami simpan.", "Sure, take your time 🙏 Your cart is kept."},
-	"shelf_restored": {"Siap kak, pesanan tadi kami kembalikan 🙏", "Sure, your earlier order is back 🙏"},
+	"receipt_when":            {"Waktu", "Time"},
+	"wait_answer":             {"Baik kak, ditunggu ya 🙏 Keranjangnya kami simpan.", "Sure, take your time 🙏 Your cart is kept."},
+	"shelf_restored":          {"Siap kak, pesanan tadi kami kembalikan 🙏", "Sure, your earlier order is back 🙏"},
+	"extreme_answer_cheapest": {"Yang paling murah: *%s* %s/%s. Mau berapa, kak?", "The cheapest: *%s* %s/%s. How much would you like?"},
+	"extreme_answer_dearest":  {"Yang paling mahal: *%s* %s/%s. Mau berapa, kak?", "The dearest: *%s* %s/%s. How much would you like?"},
 }
