@@ -21,8 +21,11 @@ type Parser struct {
 	// prefixes are the leading words of multi-word names and aliases.
 	prefixes map[string]bool
 	// kinds are the products' goods kinds by SKU (eggs, counted pieces).
-	kinds   map[string]goodsKind
-	scratch sync.Pool
+	kinds map[string]goodsKind
+	// nameWords counts the product names each word appears in ("santan":
+	// only Santan Kemasan's).
+	nameWords map[string]int
+	scratch   sync.Pool
 }
 
 // New builds a parser over a catalog index.
@@ -33,11 +36,15 @@ func New(ix *catalog.Index) *Parser {
 		aliasWords: map[string]bool{},
 		prefixes:   map[string]bool{},
 		kinds:      map[string]goodsKind{},
+		nameWords:  map[string]int{},
 	}
 	var tz tokenizer
 	for _, prod := range ix.Products() {
 		if k := kindOf(prod); k != 0 {
 			p.kinds[prod.SKU] = k
+		}
+		for _, w := range strings.Fields(catalog.Normalize(prod.Name)) {
+			p.nameWords[w]++
 		}
 		for j := -1; j < len(prod.Aliases); j++ {
 			s := prod.Name

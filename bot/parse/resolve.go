@@ -71,12 +71,29 @@ func (st *state) resolve(res *Result, ln *line) {
 			res.Unknown = append(res.Unknown, Unknown{Said: said, Suggestions: d.suggestions()})
 			return
 		}
+		if len(ch) == 1 && st.headOf(ch[0], ln) {
+			// "santan 2 bungkus" when Santan Kemasan is the one santan
+			// offered: the buyer said its head word, nothing to ask.
+			st.item(res, ch[0], ln, said, adj)
+			return
+		}
 		res.Questions = append(res.Questions, Question{
 			Kind: Ambiguous, Said: said, Choices: ch, QtyText: st.qtyText(ln), Text: textAmbiguous(ch),
 		})
 		return
 	}
 	st.item(res, d.best, ln, said, adj)
+}
+
+// headOf reports whether the line names p by one word that begins p's
+// name and no other product's name holds ("santan" of Santan Kemasan; not
+// "ikan asin", a kind of several).
+func (st *state) headOf(p *catalog.Product, ln *line) bool {
+	buf, n := st.phrase(nil, ln.words[0], ln.words[1], false)
+	if n != 1 || st.p.nameWords[string(buf)] != 1 {
+		return false
+	}
+	return strings.HasPrefix(catalog.Normalize(p.Name)+" ", string(buf)+" ")
 }
 
 // properName reports whether the words start with a capitalized word
