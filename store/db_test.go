@@ -7,11 +7,17 @@ import (
 	"testing"
 
 	"pasarbot/store"
+	"pasarbot/store/storetest"
 )
 
-// MustOpen opens a fresh database file in a temp dir and closes it at the end.
+// MustOpen opens a fresh database and closes it at the end: a SQLite file
+// in a temp dir, or a fresh PostgreSQL schema for the tests that
+// TestOnPostgres runs (conformance_test.go).
 func MustOpen(tb testing.TB) *store.DB {
 	tb.Helper()
+	if onPostgres(tb) {
+		return storetest.Open(tb)
+	}
 	db, err := store.Open(context.Background(), filepath.Join(tb.TempDir(), "pasar.db"))
 	if err != nil {
 		tb.Fatal(err)

@@ -22,8 +22,7 @@ type InboxDone struct {
 // stopping before the first row not processed yet, so a caller that keeps
 // the last RowID it saw counts every message exactly once.
 func (t *Tx) InboxProcessedAfter(rowid int64, limit int) ([]InboxDone, error) {
-	rows, err := t.query(`SELECT rowid, COALESCE(json_extract(payload, '$.kind'), ''),
-		COALESCE(json_extract(payload, '$.is_group'), 0), received_at, COALESCE(processed_at, '')
+	rows, err := t.query(`SELECT rowid, `+t.d.inboxKindGroup+`, received_at, COALESCE(processed_at, '')
 		FROM inbox WHERE rowid > ? ORDER BY rowid LIMIT ?`, rowid, rowLimit(limit))
 	if err != nil {
 		return nil, fmt.Errorf("store: inbox stats: %w", err)
