@@ -166,7 +166,7 @@ type Tx struct {
 	// first.
 	run   context.Context
 	q     querier
-	pool  *sql.DB // the pool q belongs to (failedRow)
+	pool  *sql.DB    // the pool q belongs to (failedRow)
 	stmts *stmtCache // the connection's prepared statements
 	conn  *sql.Conn
 	wb    *writeBack // nil in read transactions

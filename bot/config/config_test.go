@@ -66,6 +66,10 @@ func TestErrors(t *testing.T) {
 		{"NegativeFee", "delivery:\n  zones:\n    - {name: A, keywords: [a], fee: -1}\n", "bad.yaml:3: delivery.zones[0].fee"},
 		{"BadLogFormat", "log:\n  format: xml\n", "bad.yaml:2: log.format"},
 		{"BadYAML", "market: [\n", "bad.yaml"},
+		{"PostgresNotURL", "database:\n  postgres: localhost\n  schema: pasar\n", "bad.yaml:2: database.postgres"},
+		{"PostgresNoSchema", "database:\n  postgres: postgres://db/pasar\n", "database.schema: must name"},
+		{"PostgresBadSchema", "database:\n  postgres: postgres://db/pasar\n  schema: Pasar-Baru\n", "bad.yaml:3: database.schema"},
+		{"SchemaWithoutPostgres", "database:\n  schema: pasar\n", "bad.yaml:2: database.schema: is for PostgreSQL only"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := config.Parse("bad.yaml", []byte(tt.yaml))
@@ -76,6 +80,16 @@ func TestErrors(t *testing.T) {
 				t.Fatalf("error %q does not contain %q", err, tt.want)
 			}
 		})
+	}
+}
+
+func TestPostgresDatabase(t *testing.T) {
+	cfg, err := config.Parse("pg.yaml", []byte("database:\n  postgres: postgres://pasarbot@db/pasar\n  schema: pasar_kahayan\nwhatsapp:\n  device_store: \"\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !cfg.Database.OnPostgres() || cfg.Database.Schema != "pasar_kahayan" {
+		t.Fatalf("database = %+v", cfg.Database)
 	}
 }
 

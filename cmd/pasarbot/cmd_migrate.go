@@ -14,7 +14,7 @@ func runMigrate(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	// The one command that may give a 0-byte file a fresh schema.
-	cfg, db, err := cf.openWith(ctx, e, store.OpenForMigrate)
+	cfg, db, err := cf.openWith(ctx, e, store.OpenForMigrate, store.OpenPostgres)
 	if err != nil {
 		return err
 	}
@@ -23,6 +23,10 @@ func runMigrate(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "%s: schema version %d\n", cfg.Database.Path, v)
+	where := cfg.Database.Path
+	if db.IsPostgres() {
+		where = "PostgreSQL schema " + db.Schema
+	}
+	fmt.Fprintf(e.stdout, "%s: schema version %d\n", where, v)
 	return nil
 }

@@ -12,6 +12,7 @@ import (
 
 	"pasarbot/bot/config"
 	"pasarbot/bot/whatsapp"
+	"pasarbot/store"
 )
 
 // deviceFlags are the flags of commands that use the WhatsApp device file.
@@ -37,6 +38,19 @@ func (f deviceFlags) path(cfg *config.Config) string {
 		return ds
 	}
 	return filepath.Join(filepath.Dir(cfg.Database.Path), ds)
+}
+
+// openDevice opens the market's WhatsApp device store: the device file,
+// or on PostgreSQL whatsmeow's tables in the market's schema.
+func openDevice(ctx context.Context, cfg *config.Config, df deviceFlags, log zerolog.Logger) (*whatsapp.DeviceStore, error) {
+	if !cfg.Database.OnPostgres() || *df.device != "" {
+		return whatsapp.OpenDeviceStore(ctx, df.path(cfg), log)
+	}
+	db, err := store.PostgresPool(cfg.Database.Postgres, cfg.Database.Schema)
+	if err != nil {
+		return nil, err
+	}
+	return whatsapp.OpenDeviceStoreOn(ctx, db, "PostgreSQL schema "+cfg.Database.Schema, log)
 }
 
 // banNotifier is implemented by a market that wants to tell its admins
@@ -69,17 +83,19 @@ func runRun(ctx context.Context, e env, args []string) error {
 	log := newLogger(cfg, e.stderr)
 	ctx = log.WithContext(ctx)
 
-	dev, err := whatsapp.OpenDeviceStore(ctx, df.path(cfg), log)
+	// The market first: it takes the market's lock (or PostgreSQL lease),
+	// so only the process that serves the market opens its device keys.
+	m, err := openMarket(ctx, cfg, log)
 	if err != nil {
+		return err
+	}
+	dev, err := openDevice(ctx, cfg, df, log)
+	if err != nil {
+		m.Close()
 		return err
 	}
 	if phone != "" && dev.Paired() {
 		log.Warn().Msg("--pair-phone ignored: this device file is already linked (pasarbot logout first to link anew)")
-	}
-	m, err := openMarket(ctx, cfg, log)
-	if err != nil {
-		dev.Close()
-		return err
 	}
 	stopOps, err := startOps(ctx, cfg, log, df.path(cfg), m)
 	if err != nil {
@@ -144,6 +160,10 @@ func serve(ctx context.Context, log zerolog.Logger, wa *whatsapp.Client, m *mark
 		log.Info().Msg("stopping")
 	case <-wa.Done():
 		runErr = wa.Err() // says what the operator must do
+	case <-m.m.LeaseLost():
+		// Another process may serve the market by now: stop at once,
+		// WhatsApp included (writes already fail).
+		runErr = store.ErrLeaseLost
 	case err := <-served:
 		served = nil
 		if err != nil {

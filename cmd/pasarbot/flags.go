@@ -50,21 +50,29 @@ func (f configFlags) load(e env) (*config.Config, error) {
 // openDB loads the configuration and opens its database for writing (with
 // the database's lock); the caller closes it.
 func (f configFlags) openDB(ctx context.Context, e env) (*config.Config, *store.DB, error) {
-	return f.openWith(ctx, e, store.Open)
+	return f.openWith(ctx, e, store.Open, store.OpenPostgres)
 }
 
 // openReadOnly loads the configuration and opens its existing database for
 // reading only: it works while `pasarbot run` holds the lock.
 func (f configFlags) openReadOnly(ctx context.Context, e env) (*config.Config, *store.DB, error) {
-	return f.openWith(ctx, e, store.OpenReadOnly)
+	return f.openWith(ctx, e, store.OpenReadOnly, store.OpenPostgresReadOnly)
 }
 
-func (f configFlags) openWith(ctx context.Context, e env, open func(context.Context, string) (*store.DB, error)) (*config.Config, *store.DB, error) {
+// openWith opens the configured database with open (a SQLite file) or
+// openPG (a schema on PostgreSQL).
+func (f configFlags) openWith(ctx context.Context, e env, open func(context.Context, string) (*store.DB, error),
+	openPG func(ctx context.Context, url, schema string) (*store.DB, error)) (*config.Config, *store.DB, error) {
 	cfg, err := f.load(e)
 	if err != nil {
 		return nil, nil, err
 	}
-	db, err := open(ctx, cfg.Database.Path)
+	var db *store.DB
+	if cfg.Database.OnPostgres() && *f.db == "" {
+		db, err = openPG(ctx, cfg.Database.Postgres, cfg.Database.Schema)
+	} else {
+		db, err = open(ctx, cfg.Database.Path)
+	}
 	if err != nil {
 		return nil, nil, err
 	}

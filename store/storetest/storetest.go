@@ -77,3 +77,20 @@ func Open(tb testing.TB) *store.DB {
 	tb.Cleanup(func() { db.Close() })
 	return db
 }
+
+// Tables counts the tables whose names start with prefix: in schema, and
+// in every other schema.
+func Tables(tb testing.TB, url, schema, prefix string) (in, elsewhere int) {
+	tb.Helper()
+	db, err := sql.Open("pgx", url)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.QueryRowContext(context.Background(), `SELECT
+		COUNT(*) FILTER (WHERE table_schema = $1), COUNT(*) FILTER (WHERE table_schema <> $1)
+		FROM information_schema.tables WHERE starts_with(table_name, $2)`, schema, prefix).Scan(&in, &elsewhere); err != nil {
+		tb.Fatal(err)
+	}
+	return in, elsewhere
+}
