@@ -191,7 +191,9 @@ func (t *Tx) Context() context.Context { return t.ctx }
 // connection; nil for read transactions and when preparing failed (the
 // caller then runs the query directly).
 func (t *Tx) stmt(query string) *sql.Stmt {
-	if t.stmts == nil {
+	if t.stmts == nil || t.d.postgres {
+		// pgx prepares and caches every statement on its connection itself;
+		// a failed prepare would abort PostgreSQL's transaction.
 		return nil
 	}
 	return t.stmts.get(t.run, t.conn, query, t.d)

@@ -111,7 +111,7 @@ func (t *Tx) sellerAnswers(and string, args ...any) ([]SellerAnswer, error) {
 		JOIN (SELECT order_code, MAX(at) AS at FROM order_events
 		      WHERE group_id = '' AND to_status = 'placed' GROUP BY order_code) p ON p.order_code = e.order_code
 		WHERE e.group_id != '' AND e.from_status = 'placed' AND e.to_status != 'placed' AND e.actor != 'system' `+and+`
-		GROUP BY e.order_code, e.group_id`, args...)
+		GROUP BY e.order_code, e.group_id, p.at`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: seller answers: %w", err)
 	}

@@ -47,17 +47,20 @@ func TestCrashRecoveryPostgres(t *testing.T) {
 	cfg := postgresConfigFile(t)
 	dir := t.TempDir()
 	bin := buildBinary(t, dir)
-	crashRecovery(t, bin, 8, func(string) crashTarget {
-		url, schema := storetest.Schema(t)
-		return crashTarget{args: []string{"--config", cfg, "--schema", schema},
-			open: func(ctx context.Context) (*store.DB, error) {
-				// The replay process has exited, but PostgreSQL may not have
-				// ended its session (and lease) yet.
-				ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
-				defer cancel()
-				return store.OpenPostgresWait(ctx, url, schema)
-			}}
-	})
+	crashRecovery(t, bin, 8, func(string) crashTarget { return postgresTarget(t, cfg) })
+}
+
+// postgresTarget is a fresh market schema on the test PostgreSQL.
+func postgresTarget(t *testing.T, cfg string) crashTarget {
+	url, schema := storetest.Schema(t)
+	return crashTarget{args: []string{"--config", cfg, "--schema", schema}, url: url, schema: schema,
+		open: func(ctx context.Context) (*store.DB, error) {
+			// The replay process has exited, but PostgreSQL may not have
+			// ended its session (and lease) yet.
+			ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+			defer cancel()
+			return store.OpenPostgresWait(ctx, url, schema)
+		}}
 }
 
 // postgresConfigFile writes the built-in market's configuration with its
@@ -79,8 +82,9 @@ func postgresConfigFile(t *testing.T) string {
 // crashTarget is one market database the binary plays on: its flags, and
 // how the test opens it.
 type crashTarget struct {
-	args []string
-	open func(context.Context) (*store.DB, error)
+	args        []string
+	open        func(context.Context) (*store.DB, error)
+	url, schema string // on PostgreSQL
 }
 
 // crashRecovery plays the demo uninterrupted on one target, then on others
@@ -139,13 +143,8 @@ func buildBinary(t *testing.T, dir string) string {
 // running).
 func playBinary(t *testing.T, bin string, target []string, script string, kill time.Duration) (killed bool) {
 	t.Helper()
-	cmd := exec.Command(bin, append(append([]string{"replay", "--resume"}, target...), script)...)
-	var out strings.Builder
-	cmd.Stdout, cmd.Stderr = &out, &out
 	start := time.Now()
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	cmd, out := startReplay(t, bin, target, script)
 	if kill > 0 {
 		timer := time.AfterFunc(kill, func() { cmd.Process.Kill() })
 		defer timer.Stop()
@@ -153,14 +152,32 @@ func playBinary(t *testing.T, bin string, target []string, script string, kill t
 	err := cmd.Wait()
 	lastRun = time.Since(start)
 	if kill == 0 || cmd.ProcessState.Exited() {
-		// Expectations may fail after a restart (the transcript starts
-		// anew); a crash of our own (exit 2, panics) may not.
-		if code := cmd.ProcessState.ExitCode(); code != 0 && code != 1 {
-			t.Fatalf("replay exited %d (%v):\n%s", code, err, out.String())
-		}
+		checkReplayExit(t, cmd, err, out)
 		return false
 	}
 	return true
+}
+
+// startReplay starts the binary replaying script (resuming) on target.
+func startReplay(t *testing.T, bin string, target []string, script string) (*exec.Cmd, *strings.Builder) {
+	t.Helper()
+	cmd := exec.Command(bin, append(append([]string{"replay", "--resume"}, target...), script)...)
+	out := &strings.Builder{}
+	cmd.Stdout, cmd.Stderr = out, out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	return cmd, out
+}
+
+// checkReplayExit fails on a replay that crashed by itself. Expectations
+// may fail after a restart (the transcript starts anew): exit 1 is fine;
+// a crash of our own (exit 2, panics) is not.
+func checkReplayExit(t *testing.T, cmd *exec.Cmd, err error, out *strings.Builder) {
+	t.Helper()
+	if code := cmd.ProcessState.ExitCode(); code != 0 && code != 1 {
+		t.Fatalf("replay exited %d (%v):\n%s", code, err, out.String())
+	}
 }
 
 var lastRun time.Duration
