@@ -135,6 +135,7 @@ func (db *DB) Close() error {
 		db.readers.close()
 	}
 	if db.writeConn != nil {
+		db.lease.release(db.writeConn)
 		errs = append(errs, db.writeConn.Close())
 	}
 	if db.reader != nil {

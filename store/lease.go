@@ -91,6 +91,19 @@ func (l *Lease) check() error {
 	}
 }
 
+// release gives the lease up on conn before it closes, so a standby can
+// take the market at once: PostgreSQL ends a closed connection's session
+// (and its locks) only a moment after the close.
+func (l *Lease) release(conn *sql.Conn) {
+	if l == nil || l.check() != nil {
+		return
+	}
+	l.stop()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	conn.ExecContext(ctx, "SELECT pg_advisory_unlock($1)", l.Key)
+}
+
 func (l *Lease) markLost() { l.lostOnce.Do(func() { close(l.lost) }) }
 
 func (l *Lease) stop() { l.stopOnce.Do(func() { close(l.done) }) }

@@ -50,6 +50,9 @@ func TestStatusAndCommandsOnPostgres(t *testing.T) {
 	if code, _, errs := run("orders"); code != 0 {
 		t.Errorf("orders while served: exit %d, %s", code, errs)
 	}
+	if code, _, errs := run("backup"); code == 0 || !strings.Contains(errs, "pg_dump -n "+schema) {
+		t.Errorf("backup on PostgreSQL: exit %d, %q, want the pg_dump advice", code, errs)
+	}
 	held.Close()
 	if _, out, _ := run("status"); !strings.Contains(out, schema+"  -") && !strings.Contains(out, schema+" -") {
 		t.Errorf("status after the holder left: %q, want the market free", out)
