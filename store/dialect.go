@@ -66,8 +66,8 @@ var postgresDialect = &dialect{
 		name TEXT NOT NULL,
 		applied_at TEXT NOT NULL DEFAULT (to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')),
 		compat BIGINT NOT NULL DEFAULT 0)`,
-	compatColumnCount: `SELECT COUNT(*) FROM information_schema.columns
-		WHERE table_schema = current_schema() AND table_name = 'schema_version' AND column_name = 'compat'`,
+	compatColumnCount: `SELECT COUNT(*) FROM pg_attribute
+		WHERE attrelid = to_regclass('schema_version') AND attname = 'compat' AND NOT attisdropped`,
 }
 
 // sql returns query in the dialect's placeholder style: unchanged for
