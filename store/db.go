@@ -280,6 +280,15 @@ func (db *DB) Update(ctx context.Context, fn func(tx *Tx) error) error {
 	}
 	db.writeMu.Lock()
 	defer db.writeMu.Unlock()
+	err := db.update(ctx, fn)
+	if err != nil && db.lease != nil && db.writerGone() {
+		db.lease.markLost() // at once, not at the next ping
+	}
+	return err
+}
+
+// update is Update's transaction; the caller holds writeMu.
+func (db *DB) update(ctx context.Context, fn func(tx *Tx) error) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("store: begin: %w", err)
 	}

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"sync"
 	"time"
+
+	"github.com/jackc/pgx/v5/stdlib"
 )
 
 // A market on PostgreSQL is served by one process at a time. Its lease is
@@ -165,6 +167,19 @@ func (l *Lease) watch(db *DB) {
 			}
 		}
 	}()
+}
+
+// writerGone reports whether the writer connection has ended (and with it
+// the lease it held).
+func (db *DB) writerGone() bool {
+	closed := false
+	err := db.writeConn.Raw(func(dc any) error {
+		if c, ok := dc.(*stdlib.Conn); ok {
+			closed = c.Conn().IsClosed()
+		}
+		return nil
+	})
+	return closed || err != nil
 }
 
 // pingLease runs a trivial statement on the writer connection.

@@ -110,6 +110,11 @@ func TestLeaseTakeoverWhenConnectionDies(t *testing.T) {
 	if err := holder.Update(ctx, func(tx *store.Tx) error { return tx.SetSetting("k", "old holder", time.Now()) }); err == nil {
 		t.Fatal("the old holder still writes after its connection was killed")
 	}
+	select {
+	case <-holder.Lease().Lost():
+	default:
+		t.Error("a write failed on the dead lease connection, but the lease is not reported lost")
+	}
 	next := <-standby
 	if next == nil {
 		t.FailNow()
@@ -123,12 +128,34 @@ func TestLeaseTakeoverWhenConnectionDies(t *testing.T) {
 	if err := next.Update(ctx, func(tx *store.Tx) error { return tx.SetSetting("k", "new holder", time.Now()) }); err != nil {
 		t.Fatalf("the new holder cannot write: %v", err)
 	}
-	select {
-	case <-holder.Lease().Lost():
-	case <-time.After(store.LeasePing + 6*time.Second):
-		t.Fatal("the old holder was never told its lease is lost")
-	}
 	if err := holder.Update(ctx, func(tx *store.Tx) error { return nil }); !errors.Is(err, store.ErrLeaseLost) {
 		t.Fatalf("write after the lease was lost: %v, want ErrLeaseLost", err)
+	}
+}
+
+// TestLeaseLossSeenWhileIdle: a holder that writes nothing still learns
+// within LeasePing that its lease connection died.
+func TestLeaseLossSeenWhileIdle(t *testing.T) {
+	ctx := context.Background()
+	url, schema := storetest.Schema(t)
+	holder, err := store.OpenPostgres(ctx, url, schema)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Close()
+	probe := storetest.Open(t)
+	pid := leaseBackend(t, probe, schema)
+	if err := probe.View(ctx, func(tx *store.Tx) error {
+		var ok bool
+		return store.QueryRowForTest(tx, "SELECT pg_terminate_backend(?)", pid).Scan(&ok)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	killed := time.Now()
+	select {
+	case <-holder.Lease().Lost():
+		t.Logf("lease loss seen %v after the kill", time.Since(killed).Round(time.Millisecond))
+	case <-time.After(store.LeasePing + 2*time.Second):
+		t.Fatalf("an idle holder was not told within %v that its lease is lost", store.LeasePing+2*time.Second)
 	}
 }
