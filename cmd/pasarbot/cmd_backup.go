@@ -22,7 +22,7 @@ func runBackup(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if cfg.Database.OnPostgres() && *cf.db == "" {
+	if cfg.Database.OnPostgres() {
 		return store.ErrPostgresBackup(cfg.Database.Schema)
 	}
 	dir := *to
@@ -66,7 +66,7 @@ func runRestore(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if cfg.Database.OnPostgres() && *cf.db == "" {
+	if cfg.Database.OnPostgres() {
 		return store.ErrPostgresBackup(cfg.Database.Schema)
 	}
 	from, dbPath, devPath := fs.Arg(0), cfg.Database.Path, df.path(cfg)

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"time"
 
+	"pasarbot/bot/config"
 	"pasarbot/bot/ops"
 	"pasarbot/catalog"
 	"pasarbot/store"
@@ -49,7 +50,7 @@ func runLaporan(ctx context.Context, e env, args []string) error {
 		if dir == "" {
 			dir = ops.ResolveDir(ops.ReportDir, cfg.Database.Path)
 		}
-		files, err := writeReportCharts(ctx, cfg.Database.Path, dir, day.Format("2006-01-02"), loc)
+		files, err := writeReportCharts(ctx, cfg, dir, day.Format("2006-01-02"), loc)
 		for _, f := range files {
 			fmt.Fprintln(e.stdout, f)
 		}
@@ -57,7 +58,7 @@ func runLaporan(ctx context.Context, e env, args []string) error {
 	}
 	start := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, loc)
 	end := start.AddDate(0, 0, 1)
-	db, err := store.OpenReadOnly(ctx, cfg.Database.Path)
+	db, err := readOnlyStore(ctx, cfg)
 	if err != nil {
 		return err
 	}
@@ -134,9 +135,9 @@ func PriceReport(products []catalog.Product, changes []store.PriceChange, start,
 }
 
 // writeReportCharts writes the charts and numbers of market day day from
-// the database at path (opened read-only: it works while run serves).
-func writeReportCharts(ctx context.Context, path, dir, day string, loc *time.Location) ([]string, error) {
-	db, err := store.OpenReadOnly(ctx, path)
+// cfg's database (opened read-only: it works while run serves).
+func writeReportCharts(ctx context.Context, cfg *config.Config, dir, day string, loc *time.Location) ([]string, error) {
+	db, err := readOnlyStore(ctx, cfg)
 	if err != nil {
 		return nil, err
 	}

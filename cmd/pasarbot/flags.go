@@ -41,8 +41,9 @@ func (f configFlags) load(e env) (*config.Config, error) {
 			fmt.Fprintf(e.stderr, "warning: %s\n", w)
 		}
 	}
-	if *f.db != "" {
+	if *f.db != "" { // an explicit SQLite file, even when the configuration names PostgreSQL
 		cfg.Database.Path = *f.db
+		cfg.Database.Postgres, cfg.Database.Schema = "", ""
 	}
 	return cfg, nil
 }
@@ -59,6 +60,21 @@ func (f configFlags) openReadOnly(ctx context.Context, e env) (*config.Config, *
 	return f.openWith(ctx, e, store.OpenReadOnly, store.OpenPostgresReadOnly)
 }
 
+// openConfigured opens cfg's database with open (a SQLite file) or openPG
+// (a schema on PostgreSQL).
+func openConfigured(ctx context.Context, cfg *config.Config, open func(context.Context, string) (*store.DB, error),
+	openPG func(ctx context.Context, url, schema string) (*store.DB, error)) (*store.DB, error) {
+	if cfg.Database.OnPostgres() {
+		return openPG(ctx, cfg.Database.Postgres, cfg.Database.Schema)
+	}
+	return open(ctx, cfg.Database.Path)
+}
+
+// readOnlyStore opens cfg's existing database for reading only.
+func readOnlyStore(ctx context.Context, cfg *config.Config) (*store.DB, error) {
+	return openConfigured(ctx, cfg, store.OpenReadOnly, store.OpenPostgresReadOnly)
+}
+
 // openWith opens the configured database with open (a SQLite file) or
 // openPG (a schema on PostgreSQL).
 func (f configFlags) openWith(ctx context.Context, e env, open func(context.Context, string) (*store.DB, error),
@@ -67,12 +83,7 @@ func (f configFlags) openWith(ctx context.Context, e env, open func(context.Cont
 	if err != nil {
 		return nil, nil, err
 	}
-	var db *store.DB
-	if cfg.Database.OnPostgres() && *f.db == "" {
-		db, err = openPG(ctx, cfg.Database.Postgres, cfg.Database.Schema)
-	} else {
-		db, err = open(ctx, cfg.Database.Path)
-	}
+	db, err := openConfigured(ctx, cfg, open, openPG)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -47,8 +47,10 @@ func TestStatusAndCommandsOnPostgres(t *testing.T) {
 	if code, _, errs := run("migrate"); code == 0 || !strings.Contains(errs, held.Lease().Holder) {
 		t.Errorf("migrate while served: exit %d, %q", code, errs)
 	}
-	if code, _, errs := run("orders"); code != 0 {
-		t.Errorf("orders while served: exit %d, %s", code, errs)
+	for _, args := range [][]string{{"orders"}, {"catalog", "export"}, {"laporan", "harga", "--date", "2026-11-25"}} {
+		if code, out, errs := run(args...); code != 0 || (args[0] == "catalog" && !strings.Contains(out, "sku")) {
+			t.Errorf("%s while served: exit %d, %s (%d bytes out)", args[0], code, errs, len(out))
+		}
 	}
 	if code, _, errs := run("backup"); code == 0 || !strings.Contains(errs, "pg_dump -n "+schema) {
 		t.Errorf("backup on PostgreSQL: exit %d, %q, want the pg_dump advice", code, errs)
