@@ -27,12 +27,19 @@ import (
 // keepalive for a machine gone silent) plus at most LeasePoll.
 var (
 	LeasePoll = 2 * time.Second
-	LeasePing = 5 * time.Second
+	LeasePing = 3 * time.Second
 )
 
 // leasePingTimeout bounds one ping: a connection that does not answer in
 // time counts as lost.
-const leasePingTimeout = 5 * time.Second
+const leasePingTimeout = 3 * time.Second
+
+// LeaseFence is how long a new holder waits before acting outside the
+// database (connecting to WhatsApp with the market's device keys): by then
+// a previous holder whose session ended has seen its ping fail and
+// stopped. The database needs no such wait: the old holder's writes fail
+// from the moment its session ends.
+func LeaseFence() time.Duration { return LeasePing + leasePingTimeout + 2*time.Second }
 
 // LeaseKey is the advisory lock key of a market's schema: a stable 64-bit
 // hash, the same in every process and every release.

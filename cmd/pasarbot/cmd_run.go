@@ -89,6 +89,14 @@ func runRun(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if m.m.DB.Lease() != nil {
+		log.Info().Dur("wait", store.LeaseFence()).Msg("market lease held; waiting until a previous holder has surely stopped WhatsApp")
+		select {
+		case <-ctx.Done():
+			return m.Close()
+		case <-time.After(store.LeaseFence()):
+		}
+	}
 	dev, err := openDevice(ctx, cfg, df, log)
 	if err != nil {
 		m.Close()
