@@ -64,7 +64,7 @@ func TestMigrate(t *testing.T) {
 			t.Fatalf("integrity = %q, %v", s, err)
 		}
 	})
-	t.Run("ErrNewerSchema", func(t *testing.T) {
+	t.Run("NewerSchemaError", func(t *testing.T) {
 		db, err := store.Open(ctx, path)
 		if err != nil {
 			t.Fatal(err)
@@ -77,9 +77,9 @@ func TestMigrate(t *testing.T) {
 		}
 		db.Close()
 		_, err = store.Open(ctx, path)
-		var newer store.ErrNewerSchema
+		var newer store.NewerSchemaError
 		if !errors.As(err, &newer) || newer.Have != 999 {
-			t.Fatalf("err = %v, want ErrNewerSchema{999}", err)
+			t.Fatalf("err = %v, want NewerSchemaError{999}", err)
 		}
 	})
 }

@@ -49,13 +49,13 @@ func LeaseKey(schema string) int64 {
 	return int64(h.Sum64())
 }
 
-// ErrLeaseHeld is returned when another process serves the market.
-type ErrLeaseHeld struct {
+// LeaseHeldError is returned when another process serves the market.
+type LeaseHeldError struct {
 	Schema string
 	Holder string // the holder's application name (host, pid, since), "" when unknown
 }
 
-func (e *ErrLeaseHeld) Error() string {
+func (e *LeaseHeldError) Error() string {
 	who := "another process"
 	if e.Holder != "" {
 		who = e.Holder
@@ -140,7 +140,7 @@ func acquireLease(ctx context.Context, conn *sql.Conn, schema string, wait bool)
 			break
 		}
 		if !wait {
-			return nil, &ErrLeaseHeld{Schema: schema, Holder: leaseHolder(ctx, conn, key)}
+			return nil, &LeaseHeldError{Schema: schema, Holder: leaseHolder(ctx, conn, key)}
 		}
 		select {
 		case <-ctx.Done():

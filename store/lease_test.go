@@ -35,10 +35,10 @@ func TestLeaseOneHolder(t *testing.T) {
 	}
 	defer first.Close()
 	second, err := store.OpenPostgres(ctx, url, schema)
-	var held *store.ErrLeaseHeld
+	var held *store.LeaseHeldError
 	if !errors.As(err, &held) {
 		second.Close()
-		t.Fatalf("second open: %v, want ErrLeaseHeld", err)
+		t.Fatalf("second open: %v, want LeaseHeldError", err)
 	}
 	if !strings.HasPrefix(held.Holder, first.Lease().Holder) {
 		t.Errorf("holder named %q, want %q", held.Holder, first.Lease().Holder)

@@ -81,12 +81,12 @@ func SchemaVersion() int {
 	return len(ms)
 }
 
-// ErrNewerSchema is returned when the database was written by a newer
+// NewerSchemaError is returned when the database was written by a newer
 // pasarbot whose schema this build cannot use: its newest migration is
 // compatible only with versions after ours.
-type ErrNewerSchema struct{ Have, Compat, Know int }
+type NewerSchemaError struct{ Have, Compat, Know int }
 
-func (e ErrNewerSchema) Error() string {
+func (e NewerSchemaError) Error() string {
 	return fmt.Sprintf("store: database schema version %d (usable from version %d) is newer than this pasarbot knows (%d); upgrade pasarbot or use a backup", e.Have, e.Compat, e.Know)
 }
 
@@ -152,7 +152,7 @@ func (db *DB) migrate(ctx context.Context) error {
 		}
 		if have > len(ms) {
 			if compat > len(ms) {
-				return ErrNewerSchema{Have: have, Compat: compat, Know: len(ms)}
+				return NewerSchemaError{Have: have, Compat: compat, Know: len(ms)}
 			}
 			return nil // a newer build's schema that still serves this one
 		}

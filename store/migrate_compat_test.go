@@ -57,9 +57,9 @@ func TestMigrationsBothWays(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = reopen(t, db)
-	var newer store.ErrNewerSchema
+	var newer store.NewerSchemaError
 	if !errors.As(err, &newer) || newer.Have != know+2 || newer.Compat != know+2 {
-		t.Fatalf("err = %v, want ErrNewerSchema{Have: %d, Compat: %d}", err, know+2, know+2)
+		t.Fatalf("err = %v, want NewerSchemaError{Have: %d, Compat: %d}", err, know+2, know+2)
 	}
 }
 

@@ -92,7 +92,7 @@ func checkReadable(ctx context.Context, r *sql.DB, d *dialect, where string) err
 	know := SchemaVersion()
 	switch {
 	case have > know && compat > know:
-		return ErrNewerSchema{Have: have, Compat: compat, Know: know}
+		return NewerSchemaError{Have: have, Compat: compat, Know: know}
 	case have < know:
 		return fmt.Errorf("store: %s has schema version %d, this pasarbot reads %d; run `pasarbot migrate` (or `pasarbot run`) first", where, have, know)
 	}

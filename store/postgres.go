@@ -62,7 +62,7 @@ func PostgresPool(url, schema string) (*sql.DB, error) {
 
 // OpenPostgres opens the market kept in schema of the PostgreSQL database
 // at url for writing: it takes the market's lease on the writer connection
-// (ErrLeaseHeld when another process holds it), creates the schema when
+// (LeaseHeldError when another process holds it), creates the schema when
 // missing and applies pending migrations.
 func OpenPostgres(ctx context.Context, url, schema string) (*DB, error) {
 	return openPostgres(ctx, url, schema, false)

@@ -123,7 +123,7 @@ func (m *Market) Close() error { return m.DB.Close() }
 // another process serves it (a standby takes over when that one dies).
 func openPostgres(ctx context.Context, cfg *config.Config, log zerolog.Logger) (*store.DB, error) {
 	db, err := store.OpenPostgres(ctx, cfg.Database.Postgres, cfg.Database.Schema)
-	var held *store.ErrLeaseHeld
+	var held *store.LeaseHeldError
 	if !errors.As(err, &held) {
 		return db, err
 	}

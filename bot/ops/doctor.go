@@ -130,7 +130,7 @@ func checkDatabase(ctx context.Context, path string, now time.Time) []Finding {
 func checkOpened(ctx context.Context, path string, db *store.DB, err error, now time.Time) []Finding {
 	var out []Finding
 	if err != nil {
-		var newer store.ErrNewerSchema
+		var newer store.NewerSchemaError
 		fix := "restore the newest backup (pasarbot restore)"
 		if errors.As(err, &newer) {
 			fix = "install the newer pasarbot that wrote this database"
