@@ -22,7 +22,7 @@ func runLogout(ctx context.Context, e env, args []string) error {
 	log := newLogger(cfg, e.stderr)
 	ctx = log.WithContext(ctx)
 
-	dev, err := openDevice(ctx, cfg, df, log)
+	dev, err := openDevice(ctx, cfg, df.path(cfg), log)
 	if err != nil {
 		return err
 	}

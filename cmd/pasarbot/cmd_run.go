@@ -40,11 +40,11 @@ func (f deviceFlags) path(cfg *config.Config) string {
 	return filepath.Join(filepath.Dir(cfg.Database.Path), ds)
 }
 
-// openDevice opens the market's WhatsApp device store: the device file,
-// or on PostgreSQL whatsmeow's tables in the market's schema.
-func openDevice(ctx context.Context, cfg *config.Config, df deviceFlags, log zerolog.Logger) (*whatsapp.DeviceStore, error) {
-	if !cfg.Database.OnPostgres() || *df.device != "" {
-		return whatsapp.OpenDeviceStore(ctx, df.path(cfg), log)
+// openDevice opens the market's WhatsApp device store: the device file at
+// path, or on PostgreSQL whatsmeow's tables in the market's schema.
+func openDevice(ctx context.Context, cfg *config.Config, path string, log zerolog.Logger) (*whatsapp.DeviceStore, error) {
+	if !cfg.Database.OnPostgres() {
+		return whatsapp.OpenDeviceStore(ctx, path, log)
 	}
 	db, err := store.PostgresPool(cfg.Database.Postgres, cfg.Database.Schema)
 	if err != nil {
@@ -97,7 +97,7 @@ func runRun(ctx context.Context, e env, args []string) error {
 		case <-time.After(store.LeaseFence()):
 		}
 	}
-	dev, err := openDevice(ctx, cfg, df, log)
+	dev, err := openDevice(ctx, cfg, df.path(cfg), log)
 	if err != nil {
 		m.Close()
 		return err
