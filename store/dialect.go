@@ -115,11 +115,15 @@ func boolInt(b bool) int64 {
 	return 0
 }
 
-// rebind turns `?` placeholders into `$1, $2, …`, leaving quoted text alone.
+// rebind turns SQLite's placeholders into PostgreSQL's, leaving quoted
+// text alone, with SQLite's numbering: `?NNN` is parameter NNN, a bare `?`
+// the one after the highest so far. (A `?` before a digit must not become
+// `$1` followed by that digit, which PostgreSQL would read as `$10`.)
+// Numbers SQLite refuses (over 32766) stay as written, for both to refuse.
 func rebind(query string) string {
 	var b strings.Builder
 	b.Grow(len(query) + 16)
-	n := 0
+	highest := 0
 	var quote byte
 	for i := 0; i < len(query); i++ {
 		c := query[i]
@@ -131,12 +135,29 @@ func rebind(query string) string {
 		case c == '\'' || c == '"':
 			quote = c
 		case c == '?':
-			n++
+			j := i + 1
+			for j < len(query) && query[j] >= '0' && query[j] <= '9' {
+				j++
+			}
+			n := highest + 1
+			if j > i+1 {
+				var err error
+				if n, err = strconv.Atoi(query[i+1 : j]); err != nil || n < 1 || n > maxSQLiteParam {
+					b.WriteString(query[i:j])
+					i = j - 1
+					continue
+				}
+			}
+			highest = max(highest, n)
 			b.WriteByte('$')
 			b.WriteString(strconv.Itoa(n))
+			i = j - 1
 			continue
 		}
 		b.WriteByte(c)
 	}
 	return b.String()
 }
+
+// maxSQLiteParam is the highest parameter number SQLite accepts.
+const maxSQLiteParam = 32766

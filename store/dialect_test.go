@@ -1,7 +1,7 @@
 package store
 
 import (
-	"regexp"
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -14,6 +14,7 @@ func TestRebind(t *testing.T) {
 		{"SELECT '?' , \"a?\" FROM t WHERE x = ?", "SELECT '?' , \"a?\" FROM t WHERE x = $1"},
 		{"SELECT 'it''s ?', ?", "SELECT 'it''s ?', $1"},
 		{"IN (?,?,?)", "IN ($1,$2,$3)"},
+		{"?0 ?2 ? ?1", "?0 $2 $3 $1"}, // SQLite's numbering; ?0 is refused by both
 	} {
 		if got := rebind(c.in); got != c.want {
 			t.Errorf("rebind(%q) = %q, want %q", c.in, got, c.want)
@@ -21,31 +22,68 @@ func TestRebind(t *testing.T) {
 	}
 }
 
-// FuzzRebind: every `?` outside quotes becomes the next $n, in order, and
-// nothing else changes.
+// FuzzRebind: rebind keeps the text outside placeholders and numbers the
+// placeholders as SQLite does (placeholders reads both forms).
 func FuzzRebind(f *testing.F) {
 	f.Add("SELECT ? FROM t WHERE a = '?' AND b = ?")
 	f.Add(`"?"'?'??`)
+	f.Add("?0 ?2 ? ?1")
 	f.Fuzz(func(t *testing.T, q string) {
 		if strings.Contains(q, "$") {
-			return // the check below reads $n back
+			return // $ in the input would read as a placeholder in the output
 		}
 		got := rebind(q)
-		n := 0
-		back := placeholder.ReplaceAllStringFunc(got, func(p string) string {
-			n++
-			if p != "$"+strconv.Itoa(n) {
-				t.Fatalf("rebind(%q) = %q: placeholder %s where $%d was due", q, got, p, n)
-			}
-			return "?"
-		})
-		if back != q {
+		inText, inNums := placeholders(q, '?')
+		outText, outNums := placeholders(got, '$')
+		if inText != outText {
 			t.Fatalf("rebind(%q) = %q changed more than the placeholders", q, got)
+		}
+		if fmt.Sprint(inNums) != fmt.Sprint(outNums) {
+			t.Fatalf("rebind(%q) = %q: parameters %v, SQLite's are %v", q, got, outNums, inNums)
 		}
 	})
 }
 
-var placeholder = regexp.MustCompile(`\$[0-9]+`)
+// placeholders splits a query into its text without placeholders (quoted
+// text kept whole) and the parameter numbers of its placeholders, which
+// start with mark: for '?' by SQLite's rule (?NNN is NNN, a bare ? one more
+// than the highest so far), for '$' as written. A number out of SQLite's
+// range is text.
+func placeholders(q string, mark byte) (string, []int) {
+	var text strings.Builder
+	var nums []int
+	highest, quote := 0, byte(0)
+	for i := 0; i < len(q); i++ {
+		c := q[i]
+		if quote == 0 && c == mark {
+			j := i + 1
+			for j < len(q) && q[j] >= '0' && q[j] <= '9' {
+				j++
+			}
+			n, err := strconv.Atoi(q[i+1 : j])
+			switch {
+			case j == i+1 && mark == '?':
+				n, err = highest+1, nil
+			case err != nil || n < 1 || n > maxSQLiteParam:
+				text.WriteString(q[i:j])
+				i = j - 1
+				continue
+			}
+			highest = max(highest, n)
+			nums = append(nums, n)
+			text.WriteByte(0) // where a placeholder stood
+			i = j - 1
+			continue
+		}
+		if quote != 0 && c == quote {
+			quote = 0
+		} else if quote == 0 && (c == '\'' || c == '"') {
+			quote = c
+		}
+		text.WriteByte(c)
+	}
+	return text.String(), nums
+}
 
 // TestMigrationsMatchAcrossDialects: both dialects have the same numbered
 // migrations with the same compatibility.
