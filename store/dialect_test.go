@@ -106,3 +106,17 @@ func TestMigrationsMatchAcrossDialects(t *testing.T) {
 		}
 	}
 }
+
+// A market's schema name is used unquoted (SQL, search_path, pg_dump -n):
+// only plain lower-case identifiers pass.
+func TestSchemaNames(t *testing.T) {
+	for name, ok := range map[string]bool{
+		"pasar_kahayan": true, "_x": true, "p2": true, strings.Repeat("a", 63): true,
+		"": false, "2pasar": false, "Pasar": false, "pasar-baru": false, "a;DROP": false,
+		`"x"`: false, strings.Repeat("a", 64): false,
+	} {
+		if err := checkSchemaName(name); (err == nil) != ok {
+			t.Errorf("checkSchemaName(%q) = %v, want ok %v", name, err, ok)
+		}
+	}
+}

@@ -20,22 +20,17 @@ import (
 // identifier, so it never needs quoting anywhere (SQL, search_path, pg_dump).
 var schemaName = regexp.MustCompile(`^[a-z_][a-z0-9_]{0,62}$`)
 
-// CheckSchemaName refuses a schema name that is not a plain lower-case identifier.
-func CheckSchemaName(schema string) error {
+// checkSchemaName refuses a schema name that is not a plain lower-case identifier.
+func checkSchemaName(schema string) error {
 	if !schemaName.MatchString(schema) {
 		return fmt.Errorf("store: PostgreSQL schema %q must be lower-case letters, digits and _ (at most 63, not starting with a digit)", schema)
 	}
 	return nil
 }
 
-// IsPostgresURL tells a PostgreSQL connection URL from a SQLite path.
-func IsPostgresURL(s string) bool {
-	return len(s) > 11 && (s[:11] == "postgres://" || (len(s) > 13 && s[:13] == "postgresql://"))
-}
-
 // postgresConfig parses url and points its connections at schema.
 func postgresConfig(url, schema, app string) (*pgx.ConnConfig, error) {
-	if err := CheckSchemaName(schema); err != nil {
+	if err := checkSchemaName(schema); err != nil {
 		return nil, err
 	}
 	cfg, err := pgx.ParseConfig(url)
