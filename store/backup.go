@@ -83,7 +83,7 @@ func CheckBackup(ctx context.Context, path string) (BackupCheck, error) {
 		return c, fmt.Errorf("store: %s is not a pasarbot database: %w", path, err)
 	}
 	if know := SchemaVersion(); c.Schema > know {
-		return c, ErrNewerSchema{Have: c.Schema, Know: know}
+		return c, NewerSchemaError{Have: c.Schema, Know: know}
 	}
 	if c.Schema < 1 {
 		return c, fmt.Errorf("store: %s has no pasarbot schema", path)

@@ -33,7 +33,7 @@ func TestCheckBackup(t *testing.T) {
 			t.Error("a backup overwrote an existing file")
 		}
 	})
-	t.Run("ErrNewerSchema", func(t *testing.T) {
+	t.Run("NewerSchemaError", func(t *testing.T) {
 		db := MustOpen(t)
 		if err := db.Update(ctx, func(tx *store.Tx) error {
 			_, err := store.ExecForTest(tx, "INSERT INTO schema_version(version, name) VALUES (?, 'future.sql')", store.SchemaVersion()+1)
@@ -48,9 +48,9 @@ func TestCheckBackup(t *testing.T) {
 		}
 		target := filepath.Join(dir, "target.db")
 		_, err := store.Restore(ctx, dest, target, target, store.CheckBackup, time.Now())
-		var newer store.ErrNewerSchema
+		var newer store.NewerSchemaError
 		if !errors.As(err, &newer) {
-			t.Fatalf("err = %v, want ErrNewerSchema", err)
+			t.Fatalf("err = %v, want NewerSchemaError", err)
 		}
 		if _, err := os.Stat(target); err == nil {
 			t.Fatal("a refused restore wrote the target")

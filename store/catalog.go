@@ -316,7 +316,7 @@ func (t *Tx) ReplaceProducts(products []catalog.Product, actor string, at time.T
 				updated_at = excluded.updated_at`,
 			p.SKU, p.Name, strings.Join(p.Aliases, "|"), p.Category, p.Unit, p.Price, p.Group, string(kind),
 			int64(p.MinQty), int64(p.StepQty), p.FloorPrice, p.Available, i, when); err != nil {
-			if strings.Contains(err.Error(), "FOREIGN KEY") {
+			if isForeignKeyViolation(err) {
 				return fmt.Errorf("store: product %s: seller group %q: %w", p.SKU, p.Group, catalog.ErrUnknownGroup)
 			}
 			return fmt.Errorf("store: product %s: %w", p.SKU, err)
@@ -382,8 +382,8 @@ func (t *Tx) SetPrice(sku string, price int64, actor string, at time.Time) error
 		return err
 	}
 	when := catalogTime(at)
-	if _, err := t.exec(`UPDATE products SET price = ?, floor_price = MIN(floor_price, ?), updated_at = ? WHERE sku = ?`,
-		price, price, when, sku); err != nil {
+	if _, err := t.exec(`UPDATE products SET price = ?, floor_price = CASE WHEN floor_price < ? THEN floor_price ELSE ? END,
+		updated_at = ? WHERE sku = ?`, price, price, price, when, sku); err != nil {
 		return fmt.Errorf("store: price of %s: %w", sku, err)
 	}
 	return t.recordPrice(sku, price, available, actor, when)

@@ -21,7 +21,9 @@ import (
 // so write transactions are serialized in-process instead of fighting over
 // SQLite's lock; reads use a separate pool and see WAL snapshots.
 type DB struct {
-	Path   string
+	Path   string   // the SQLite file; "" on PostgreSQL
+	Schema string   // the market's PostgreSQL schema; "" on SQLite
+	d      *dialect // what differs between SQLite and PostgreSQL
 	writer *sql.DB
 	reader *sql.DB
 
@@ -33,7 +35,8 @@ type DB struct {
 	writerStmts stmtCache
 	readers     *readerPool
 
-	lock *os.File // exclusive OS lock beside the file; nil when read-only
+	lock  *os.File // exclusive OS lock beside the file; nil when read-only or on PostgreSQL
+	lease *Lease   // the market's lease, held by the writer connection (PostgreSQL)
 
 	webhookURLs atomic.Pointer[[]string] // receivers of order events (webhooks.go)
 
@@ -187,7 +190,7 @@ func openLocked(ctx context.Context, path string, allowEmpty bool) (*DB, error) 
 		w.Close()
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
-	db := &DB{Path: path, writer: w, writeConn: conn}
+	db := &DB{Path: path, d: sqliteDialect, writer: w, writeConn: conn}
 	if err := db.migrate(ctx); err != nil {
 		conn.Close()
 		w.Close()
@@ -211,6 +214,7 @@ func (db *DB) Close() error {
 		db.readers.close()
 	}
 	if db.writeConn != nil {
+		db.lease.release(db.writeConn)
 		errs = append(errs, db.writeConn.Close())
 	}
 	if db.reader != nil {
@@ -223,6 +227,9 @@ func (db *DB) Close() error {
 		errs = append(errs, db.lock.Close()) // releases the lock
 		db.lock = nil
 	}
+	if db.lease != nil {
+		db.lease.stop() // the writer connection that held it is closed above
+	}
 	return errors.Join(errs...)
 }
 
@@ -230,6 +237,7 @@ func (db *DB) Close() error {
 // methods on Tx, so a caller composes several of them atomically.
 type Tx struct {
 	ctx context.Context
+	d   *dialect
 	// run is the context statements run with. In write transactions it
 	// cannot be cancelled: with a cancellable context the SQLite driver
 	// starts a goroutine per statement and database/sql a watcher per
@@ -238,6 +246,7 @@ type Tx struct {
 	// first.
 	run   context.Context
 	q     querier
+	pool  *sql.DB    // the pool q belongs to (failedRow)
 	stmts *stmtCache // the connection's prepared statements
 	conn  *sql.Conn
 	wb    *writeBack // nil in read transactions
@@ -262,20 +271,21 @@ func (t *Tx) Context() context.Context { return t.ctx }
 // connection; nil for read transactions and when preparing failed (the
 // caller then runs the query directly).
 func (t *Tx) stmt(query string) *sql.Stmt {
-	if t.stmts == nil {
+	if t.stmts == nil || t.d.postgres {
+		// pgx prepares and caches every statement on its connection itself;
+		// a failed prepare would abort PostgreSQL's transaction.
 		return nil
 	}
-	return t.stmts.get(t.run, t.conn, query)
+	return t.stmts.get(t.run, t.conn, query, t.d)
 }
 
-// runCtx is the context for the next statement: the cancellable one
-// once the transaction's context has ended, so the statement fails with
-// its error.
-func (t *Tx) runCtx() context.Context {
-	if t.ctx.Err() != nil {
-		return t.ctx
-	}
-	return t.run
+// failedRow returns a Row that fails with ctx's error without touching
+// the transaction's connection: statements never run on an ended context
+// (pgx gives up a connection whose statement's context ends, and the
+// writer connection holds the market's lease), they fail before it. An
+// ended context makes database/sql fail before taking a connection.
+func (t *Tx) failedRow(ctx context.Context) *sql.Row {
+	return t.pool.QueryRowContext(ctx, "SELECT 1")
 }
 
 func (t *Tx) exec(query string, args ...any) (sql.Result, error) {
@@ -287,31 +297,39 @@ func (t *Tx) exec(query string, args ...any) (sql.Result, error) {
 
 // execNow runs a statement without flushing deferred writes first.
 func (t *Tx) execNow(query string, args ...any) (sql.Result, error) {
-	ctx := t.runCtx()
+	if err := t.ctx.Err(); err != nil {
+		return nil, err
+	}
+	ctx := t.run
+	args = t.d.args(args)
 	if st := t.stmt(query); st != nil {
 		return st.ExecContext(ctx, args...)
 	}
-	return t.q.ExecContext(ctx, query, args...)
+	return t.q.ExecContext(ctx, t.d.sql(query), args...)
 }
 
 func (t *Tx) query(query string, args ...any) (*sql.Rows, error) {
 	if err := t.flushFor(query); err != nil {
 		return nil, err
 	}
-	ctx := t.runCtx()
+	if err := t.ctx.Err(); err != nil {
+		return nil, err
+	}
+	ctx := t.run
+	args = t.d.args(args)
 	if st := t.stmt(query); st != nil {
 		return st.QueryContext(ctx, args...)
 	}
-	return t.q.QueryContext(ctx, query, args...)
+	return t.q.QueryContext(ctx, t.d.sql(query), args...)
 }
 
 func (t *Tx) queryRow(query string, args ...any) *sql.Row {
 	if err := t.flushFor(query); err != nil {
-		// A Row cannot carry our error: run the query on an ended context so
-		// it fails, and keep the cause for the commit to return.
+		// A Row cannot carry our error: an ended context makes one that
+		// fails, and tx.err keeps the cause for the commit to return.
 		ctx, cancel := context.WithCancel(t.ctx)
 		cancel()
-		return t.q.QueryRowContext(ctx, query, args...)
+		return t.failedRow(ctx)
 	}
 	return t.queryRowNow(query, args...)
 }
@@ -319,11 +337,15 @@ func (t *Tx) queryRow(query string, args ...any) *sql.Row {
 // queryRowNow runs a one-row query without flushing deferred writes first:
 // for reads that consult the deferred writes themselves.
 func (t *Tx) queryRowNow(query string, args ...any) *sql.Row {
-	ctx := t.runCtx()
+	if t.ctx.Err() != nil {
+		return t.failedRow(t.ctx)
+	}
+	ctx := t.run
+	args = t.d.args(args)
 	if st := t.stmt(query); st != nil {
 		return st.QueryRowContext(ctx, args...)
 	}
-	return t.q.QueryRowContext(ctx, query, args...)
+	return t.q.QueryRowContext(ctx, t.d.sql(query), args...)
 }
 
 // Update runs fn in a write transaction (BEGIN IMMEDIATE on the single
@@ -337,13 +359,25 @@ func (db *DB) Update(ctx context.Context, fn func(tx *Tx) error) error {
 	}
 	db.writeMu.Lock()
 	defer db.writeMu.Unlock()
+	err := db.update(ctx, fn)
+	if err != nil && db.lease != nil && db.writerGone() {
+		db.lease.markLost() // at once, not at the next ping
+	}
+	return err
+}
+
+// update is Update's transaction; the caller holds writeMu.
+func (db *DB) update(ctx context.Context, fn func(tx *Tx) error) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("store: begin: %w", err)
+	}
+	if err := db.lease.check(); err != nil {
+		return err // another process may be serving the market by now
 	}
 	committed := false
 	defer db.watchWrite().end(&committed) // the time the writer is held, rollback included
 	run := context.WithoutCancel(ctx)
-	if _, err := db.writeConn.ExecContext(run, "BEGIN IMMEDIATE"); err != nil {
+	if _, err := db.writeConn.ExecContext(run, db.d.beginWrite); err != nil {
 		return fmt.Errorf("store: begin: %w", err)
 	}
 	defer func() {
@@ -356,7 +390,7 @@ func (db *DB) Update(ctx context.Context, fn func(tx *Tx) error) error {
 	both := &struct {
 		Tx
 		wb writeBack
-	}{Tx: Tx{ctx: ctx, run: run, q: db.writeConn, stmts: &db.writerStmts, conn: db.writeConn, webhooks: db.webhookReceivers()}}
+	}{Tx: Tx{ctx: ctx, d: db.d, run: run, q: db.writeConn, pool: db.writer, stmts: &db.writerStmts, conn: db.writeConn, webhooks: db.webhookReceivers()}}
 	tx := &both.Tx
 	tx.wb = &both.wb
 	if err := fn(tx); err != nil {
@@ -391,7 +425,7 @@ func (db *DB) View(ctx context.Context, fn func(tx *Tx) error) error {
 		return fmt.Errorf("store: begin read: %w", err)
 	}
 	run := context.WithoutCancel(ctx)
-	if _, err := rc.conn.ExecContext(run, "BEGIN"); err != nil {
+	if _, err := rc.conn.ExecContext(run, db.d.beginRead); err != nil {
 		db.readers.put(rc, true)
 		return fmt.Errorf("store: begin read: %w", err)
 	}
@@ -400,7 +434,7 @@ func (db *DB) View(ctx context.Context, fn func(tx *Tx) error) error {
 		_, err := rc.conn.ExecContext(run, "ROLLBACK")
 		db.readers.put(rc, err != nil)
 	}()
-	return fn(&Tx{ctx: ctx, run: run, q: rc.conn, stmts: &rc.stmts, conn: rc.conn})
+	return fn(&Tx{ctx: ctx, d: db.d, run: run, q: rc.conn, pool: db.reader, stmts: &rc.stmts, conn: rc.conn})
 }
 
 // Maintain checkpoints the WAL and lets SQLite refresh its planner
@@ -408,6 +442,9 @@ func (db *DB) View(ctx context.Context, fn func(tx *Tx) error) error {
 func (db *DB) Maintain(ctx context.Context) error {
 	if db.writeConn == nil {
 		return errReadOnly
+	}
+	if db.d.postgres {
+		return nil // autovacuum keeps PostgreSQL's tables and statistics
 	}
 	db.writeMu.Lock()
 	defer db.writeMu.Unlock()
@@ -423,6 +460,9 @@ func (db *DB) Maintain(ctx context.Context) error {
 // IntegrityCheck runs PRAGMA integrity_check and returns its verdict ("ok").
 func (db *DB) IntegrityCheck(ctx context.Context) (string, error) {
 	var s string
+	if db.d.postgres {
+		return "", errSQLiteOnly("the integrity check", "PostgreSQL checks its own pages (data checksums, the amcheck extension)")
+	}
 	if db.writeConn == nil {
 		err := db.reader.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&s)
 		return s, err

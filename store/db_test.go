@@ -7,11 +7,17 @@ import (
 	"testing"
 
 	"pasarbot/store"
+	"pasarbot/store/storetest"
 )
 
-// MustOpen opens a fresh database file in a temp dir and closes it at the end.
+// MustOpen opens a fresh database and closes it at the end: a SQLite file
+// in a temp dir, or a fresh PostgreSQL schema for the tests that
+// TestOnPostgres runs (conformance_test.go).
 func MustOpen(tb testing.TB) *store.DB {
 	tb.Helper()
+	if onPostgres(tb) {
+		return storetest.Open(tb)
+	}
 	db, err := store.Open(context.Background(), filepath.Join(tb.TempDir(), "pasar.db"))
 	if err != nil {
 		tb.Fatal(err)
@@ -58,7 +64,7 @@ func TestMigrate(t *testing.T) {
 			t.Fatalf("integrity = %q, %v", s, err)
 		}
 	})
-	t.Run("ErrNewerSchema", func(t *testing.T) {
+	t.Run("NewerSchemaError", func(t *testing.T) {
 		db, err := store.Open(ctx, path)
 		if err != nil {
 			t.Fatal(err)
@@ -71,9 +77,9 @@ func TestMigrate(t *testing.T) {
 		}
 		db.Close()
 		_, err = store.Open(ctx, path)
-		var newer store.ErrNewerSchema
+		var newer store.NewerSchemaError
 		if !errors.As(err, &newer) || newer.Have != 999 {
-			t.Fatalf("err = %v, want ErrNewerSchema{999}", err)
+			t.Fatalf("err = %v, want NewerSchemaError{999}", err)
 		}
 	})
 }

@@ -71,21 +71,30 @@ func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	r.SetMaxOpenConns(4)
-	var have int
-	if err := r.QueryRowContext(ctx, "SELECT COALESCE(MAX(version), 0) FROM schema_version").Scan(&have); err != nil {
+	if err := checkReadable(ctx, r, sqliteDialect, path); err != nil {
 		r.Close()
-		return nil, fmt.Errorf("store: %s is not a pasarbot database: %w", path, err)
+		return nil, err
 	}
-	switch know := SchemaVersion(); {
-	case have > know:
-		r.Close()
-		return nil, ErrNewerSchema{Have: have, Know: know}
-	case have < know:
-		r.Close()
-		return nil, fmt.Errorf("store: %s has schema version %d, this pasarbot reads %d; run `pasarbot migrate` (or `pasarbot run`) first", path, have, know)
-	}
-	return &DB{Path: path, reader: r, readers: newReaderPool(r)}, nil
+	return &DB{Path: path, d: sqliteDialect, reader: r, readers: newReaderPool(r)}, nil
 }
 
 // errReadOnly is returned by writes on a database opened read-only.
 var errReadOnly = errors.New("store: database opened read-only")
+
+// checkReadable checks that a database opened without migrating holds a
+// schema this build reads: its own version, or a newer one that declares
+// itself compatible with it.
+func checkReadable(ctx context.Context, r *sql.DB, d *dialect, where string) error {
+	have, compat, err := readSchemaVersion(ctx, r, d)
+	if err != nil {
+		return fmt.Errorf("store: %s is not a pasarbot database: %w", where, err)
+	}
+	know := SchemaVersion()
+	switch {
+	case have > know && compat > know:
+		return NewerSchemaError{Have: have, Compat: compat, Know: know}
+	case have < know:
+		return fmt.Errorf("store: %s has schema version %d, this pasarbot reads %d; run `pasarbot migrate` (or `pasarbot run`) first", where, have, know)
+	}
+	return nil
+}

@@ -22,8 +22,7 @@ type InboxDone struct {
 // stopping before the first row not processed yet, so a caller that keeps
 // the last RowID it saw counts every message exactly once.
 func (t *Tx) InboxProcessedAfter(rowid int64, limit int) ([]InboxDone, error) {
-	rows, err := t.query(`SELECT rowid, COALESCE(json_extract(payload, '$.kind'), ''),
-		COALESCE(json_extract(payload, '$.is_group'), 0), received_at, COALESCE(processed_at, '')
+	rows, err := t.query(`SELECT rowid, `+t.d.inboxKindGroup+`, received_at, COALESCE(processed_at, '')
 		FROM inbox WHERE rowid > ? ORDER BY rowid LIMIT ?`, rowid, rowLimit(limit))
 	if err != nil {
 		return nil, fmt.Errorf("store: inbox stats: %w", err)
@@ -112,7 +111,7 @@ func (t *Tx) sellerAnswers(and string, args ...any) ([]SellerAnswer, error) {
 		JOIN (SELECT order_code, MAX(at) AS at FROM order_events
 		      WHERE group_id = '' AND to_status = 'placed' GROUP BY order_code) p ON p.order_code = e.order_code
 		WHERE e.group_id != '' AND e.from_status = 'placed' AND e.to_status != 'placed' AND e.actor != 'system' `+and+`
-		GROUP BY e.order_code, e.group_id`, args...)
+		GROUP BY e.order_code, e.group_id, p.at`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: seller answers: %w", err)
 	}

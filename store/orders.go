@@ -143,7 +143,7 @@ func (t *Tx) saveOrderParts(o *orders.Order) error {
 	}
 	keep, _ := json.Marshal(groups)
 	if _, err := t.exec(`DELETE FROM sub_orders WHERE order_code = ?
-		AND group_id NOT IN (SELECT value FROM json_each(?))`, o.Code, string(keep)); err != nil {
+		AND group_id NOT IN (SELECT value FROM `+t.d.jsonTexts+`)`, o.Code, string(keep)); err != nil {
 		return fmt.Errorf("drop sub-orders: %w", err)
 	}
 
@@ -166,7 +166,7 @@ func (t *Tx) saveOrderParts(o *orders.Order) error {
 	}
 	keep, _ = json.Marshal(nos)
 	if _, err := t.exec(`DELETE FROM order_lines WHERE order_code = ?
-		AND line_no NOT IN (SELECT value FROM json_each(?))`, o.Code, string(keep)); err != nil {
+		AND line_no NOT IN (SELECT CAST(value AS INTEGER) FROM `+t.d.jsonTexts+`)`, o.Code, string(keep)); err != nil {
 		return fmt.Errorf("drop lines: %w", err)
 	}
 
@@ -217,7 +217,7 @@ func (t *Tx) OrdersIn(statuses ...orders.Status) ([]*orders.Order, error) {
 	}
 	in, _ := json.Marshal(statuses)
 	os, err := t.loadOrders(`SELECT `+orderColumns+` FROM orders
-		WHERE status IN (SELECT value FROM json_each(?)) ORDER BY created_at, rowid`, string(in))
+		WHERE status IN (SELECT value FROM `+t.d.jsonTexts+`) ORDER BY created_at, rowid`, string(in))
 	if err != nil {
 		return nil, fmt.Errorf("store: orders in %v: %w", statuses, err)
 	}

@@ -81,14 +81,14 @@ func (t *Tx) AddRefund(r *orders.Refund) error {
 	if r.State == "" {
 		r.State = orders.RefundPending
 	}
-	res, err := t.exec(`INSERT INTO refunds(order_code, amount, reason, state, how, created_by, closed_by, created_at, closed_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, orderKey(r.Order), r.Amount, r.Reason, string(r.State), r.How,
-		r.CreatedBy, r.ClosedBy, timeText(r.CreatedAt), timeText(r.ClosedAt))
+	// RETURNING, not LastInsertId: PostgreSQL's driver has no last insert id.
+	err := t.queryRow(`INSERT INTO refunds(order_code, amount, reason, state, how, created_by, closed_by, created_at, closed_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, orderKey(r.Order), r.Amount, r.Reason, string(r.State), r.How,
+		r.CreatedBy, r.ClosedBy, timeText(r.CreatedAt), timeText(r.ClosedAt)).Scan(&r.ID)
 	if err != nil {
 		return fmt.Errorf("store: add refund %s: %w", r.Order, err)
 	}
-	r.ID, err = res.LastInsertId()
-	return err
+	return nil
 }
 
 // CloseRefund marks a pending refund returned.

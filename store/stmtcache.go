@@ -17,7 +17,7 @@ type stmtCache struct {
 
 const maxCachedStmts = 256
 
-func (c *stmtCache) get(ctx context.Context, conn *sql.Conn, query string) *sql.Stmt {
+func (c *stmtCache) get(ctx context.Context, conn *sql.Conn, query string, d *dialect) *sql.Stmt {
 	if conn == nil || strings.Contains(query, ",?") {
 		return nil
 	}
@@ -29,7 +29,7 @@ func (c *stmtCache) get(ctx context.Context, conn *sql.Conn, query string) *sql.
 	if len(c.m) >= maxCachedStmts {
 		return nil
 	}
-	st, err := conn.PrepareContext(ctx, query)
+	st, err := conn.PrepareContext(ctx, d.sql(query))
 	if err != nil {
 		return nil
 	}

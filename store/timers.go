@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math"
 	"time"
 
 	"pasarbot/bot"
@@ -44,10 +45,11 @@ func parseTimeText(s string) (time.Time, error) {
 	return t.UTC(), nil
 }
 
-// rowLimit turns "0 or less means all" into SQLite's LIMIT -1.
+// rowLimit turns "0 or less means all" into a LIMIT both databases
+// accept (PostgreSQL refuses SQLite's LIMIT -1).
 func rowLimit(n int) int {
 	if n <= 0 {
-		return -1
+		return math.MaxInt64
 	}
 	return n
 }
@@ -114,7 +116,7 @@ func (t *Tx) JobRan(key string) (bool, error) {
 // MarkJobRan records that the job with this key ran; marking twice keeps
 // the first time.
 func (t *Tx) MarkJobRan(key string, at time.Time) error {
-	if _, err := t.exec(`INSERT OR IGNORE INTO job_runs(key, ran_at) VALUES (?, ?)`, key, timeText(at)); err != nil {
+	if _, err := t.exec(`INSERT INTO job_runs(key, ran_at) VALUES (?, ?) ON CONFLICT(key) DO NOTHING`, key, timeText(at)); err != nil {
 		return fmt.Errorf("store: mark job ran %s: %w", key, err)
 	}
 	return nil

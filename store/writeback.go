@@ -89,9 +89,6 @@ func (t *Tx) flush() error {
 	return t.flushConversations()
 }
 
-const markProcessedBatch = `UPDATE inbox SET processed_at = m.value ->> 1
-	FROM json_each(?) AS m WHERE inbox.message_id = m.value ->> 0`
-
 func (t *Tx) flushMarks() error {
 	w := t.wb
 	if len(w.marks) == 0 {
@@ -109,7 +106,7 @@ func (t *Tx) flushMarks() error {
 	if err != nil {
 		return fmt.Errorf("store: mark processed: %w", err)
 	}
-	res, err := t.execNow(markProcessedBatch, string(arg))
+	res, err := t.execNow(t.d.markBatch, string(arg))
 	return markedAll(res, err, marks)
 }
 

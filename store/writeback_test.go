@@ -15,7 +15,12 @@ import (
 func changes(t *testing.T, tx *store.Tx) int {
 	t.Helper()
 	var n int
-	if err := store.QueryRowForTest(tx, `SELECT total_changes()`).Scan(&n); err != nil {
+	query := `SELECT total_changes()`
+	if onPostgres(t) { // the rows this transaction inserted, updated and deleted
+		query = `SELECT COALESCE(SUM(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM pg_stat_xact_user_tables
+			WHERE schemaname = current_schema()`
+	}
+	if err := store.QueryRowForTest(tx, query).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
 	return n

@@ -17,6 +17,7 @@ import (
 	"pasarbot/bot/config"
 	"pasarbot/bot/sim"
 	"pasarbot/store"
+	"pasarbot/store/storetest"
 )
 
 // playedMarket plays the happy path (an order at 06:30, confirmed by the
@@ -28,7 +29,12 @@ func playedMarket(t *testing.T) (*sim.SimMarket, *config.Config) {
 	cfg.Orders.CodeSeed = 2026
 	rec := sim.NewRecorder()
 	loc := cfg.Location()
-	m, err := sim.NewMarket(ctx, sim.Options{Config: cfg, DBPath: filepath.Join(t.TempDir(), "p.db"), Messenger: rec,
+	dbPath, schema := filepath.Join(t.TempDir(), "p.db"), ""
+	if strings.HasPrefix(t.Name(), "TestOnPostgres/") {
+		dbPath = ""
+		cfg.Database.Postgres, schema = storetest.Schema(t)
+	}
+	m, err := sim.NewMarket(ctx, sim.Options{Config: cfg, DBPath: dbPath, Schema: schema, Messenger: rec,
 		Start: time.Date(2026, 11, 25, 6, 0, 0, 0, loc), Log: zerolog.Nop(), BindGroups: true})
 	if err != nil {
 		t.Fatal(err)
@@ -60,6 +66,12 @@ func playedMarket(t *testing.T) (*sim.SimMarket, *config.Config) {
 		}
 	}
 	return m, cfg
+}
+
+// TestOnPostgres collects the same numbers from a market on PostgreSQL.
+func TestOnPostgres(t *testing.T) {
+	storetest.URL(t)
+	t.Run("ChartsOfAMarketDay", TestChartsOfAMarketDay)
 }
 
 func TestChartsOfAMarketDay(t *testing.T) {

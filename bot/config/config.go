@@ -66,7 +66,15 @@ type LatLng struct {
 
 type Database struct {
 	Path string `yaml:"path"`
+	// Postgres, when set, keeps the market on PostgreSQL instead of the
+	// SQLite file at Path: a postgres:// URL; the market's tables (and its
+	// WhatsApp device keys) live in the schema Schema.
+	Postgres string `yaml:"postgres"`
+	Schema   string `yaml:"schema"`
 }
+
+// OnPostgres reports whether the market is kept on PostgreSQL.
+func (d Database) OnPostgres() bool { return d.Postgres != "" }
 
 type WhatsApp struct {
 	DeviceStore   string        `yaml:"device_store"`

@@ -89,6 +89,12 @@ func TestErrors(t *testing.T) {
 		{"SharedBackupDir", "backup: {dir: /srv/backups}\nmarkets:\n  - market: {id: a}\n  - market: {id: b}\n",
 			"market b: backup.dir: /srv/backups is also market a's backup directory"},
 		{"BadAdminInMarket", "markets:\n  - market: {id: a}\n    admins:\n      - halo\n", "bad.yaml:4: market a: admins[0]"},
+		{"SharedSchema", "database: {postgres: \"postgres://db/p\"}\nmarkets:\n  - market: {id: a}\n    database: {schema: one}\n  - market: {id: b}\n    database: {schema: one}\n",
+			"market b: database.schema: one is also market a's schema"},
+		{"PostgresNotURL", "database:\n  postgres: localhost\n  schema: pasar\n", "bad.yaml:2: database.postgres"},
+		{"PostgresNoSchema", "database:\n  postgres: postgres://db/pasar\n", "database.schema: must name"},
+		{"PostgresBadSchema", "database:\n  postgres: postgres://db/pasar\n  schema: Pasar-Baru\n", "bad.yaml:3: database.schema"},
+		{"SchemaWithoutPostgres", "database:\n  schema: pasar\n", "bad.yaml:2: database.schema: is for PostgreSQL only"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := config.Parse("bad.yaml", []byte(tt.yaml))
@@ -99,6 +105,16 @@ func TestErrors(t *testing.T) {
 				t.Fatalf("error %q does not contain %q", err, tt.want)
 			}
 		})
+	}
+}
+
+func TestPostgresDatabase(t *testing.T) {
+	cfg, err := config.Parse("pg.yaml", []byte("database:\n  postgres: postgres://pasarbot@db/pasar\n  schema: pasar_kahayan\nwhatsapp:\n  device_store: \"\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !cfg.Database.OnPostgres() || cfg.Database.Schema != "pasar_kahayan" {
+		t.Fatalf("database = %+v", cfg.Database)
 	}
 }
 

@@ -199,6 +199,11 @@ func parseEntry(name string, root, base, entry *yaml.Node, i int, dataDir string
 	if !hasKey(entry, "database.path") && !hasKey(base, "database.path") {
 		c.Database.Path = filepath.Join(dataDir, c.Market.ID, "pasarbot.db")
 	}
+	if c.Database.OnPostgres() && !hasKey(entry, "database.schema") {
+		// A shared PostgreSQL: each market in the schema named after it
+		// ("pasar-besar" → pasar_besar), never a shared one.
+		c.Database.Schema = strings.ReplaceAll(c.Market.ID, "-", "_")
+	}
 	if err := c.validate(); err != nil {
 		return nil, err
 	}
@@ -218,11 +223,19 @@ func (d *Deployment) checkDistinct() error {
 			return c.errAt("market.id", "duplicate market id %q (first at line %d)", c.Market.ID, f.line)
 		}
 		ids[c.Market.ID] = first{c, c.lineOf("market.id")}
-		db := filepath.Clean(c.Database.Path)
-		if f, ok := dbs[db]; ok {
-			return c.errAt("database.path", "%s is also market %s's database: every market needs its own file", db, f.c.Market.ID)
+		if c.Database.OnPostgres() {
+			key := "postgres schema " + c.Database.Schema
+			if f, ok := dbs[key]; ok {
+				return c.errAt("database.schema", "%s is also market %s's schema: every market needs its own", c.Database.Schema, f.c.Market.ID)
+			}
+			dbs[key] = first{c, 0}
+		} else {
+			db := filepath.Clean(c.Database.Path)
+			if f, ok := dbs[db]; ok {
+				return c.errAt("database.path", "%s is also market %s's database: every market needs its own file", db, f.c.Market.ID)
+			}
+			dbs[db] = first{c, 0}
 		}
-		dbs[db] = first{c, 0}
 		dev := filepath.Clean(c.DevicePath())
 		if f, ok := devices[dev]; ok {
 			return c.errAt("whatsapp.device_store", "%s is also market %s's device file: every market links its own WhatsApp number", dev, f.c.Market.ID)

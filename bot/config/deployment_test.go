@@ -142,3 +142,18 @@ func FuzzParseDeployment(f *testing.F) {
 		}
 	})
 }
+
+// Markets sharing one PostgreSQL each get the schema named after them
+// unless they name one.
+func TestDeployment_PostgresSchemaPerMarket(t *testing.T) {
+	d, err := config.ParseDeployment("m.yaml", []byte("database: {postgres: \"postgres://db/pasar\"}\nmarkets:\n  - market: {id: pasar-besar}\n  - market: {id: kahayan}\n    database: {schema: khy}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := d.Markets[0].Database.Schema; got != "pasar_besar" {
+		t.Errorf("schema = %q, want pasar_besar", got)
+	}
+	if got := d.Markets[1].Database.Schema; got != "khy" {
+		t.Errorf("schema = %q, want khy", got)
+	}
+}

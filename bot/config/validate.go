@@ -105,10 +105,10 @@ func (c *Config) validate() error {
 			return c.errAt("market.location", "latitude/longitude out of range")
 		}
 	}
-	if strings.TrimSpace(c.Database.Path) == "" {
-		return c.errAt("database.path", "must not be empty")
+	if err := c.validateDatabase(); err != nil {
+		return err
 	}
-	if strings.TrimSpace(c.WhatsApp.DeviceStore) == "" {
+	if strings.TrimSpace(c.WhatsApp.DeviceStore) == "" && !c.Database.OnPostgres() {
 		return c.errAt("whatsapp.device_store", "must not be empty")
 	}
 	if c.WhatsApp.SendInterval < 0 || c.WhatsApp.ChatInterval < 0 || c.WhatsApp.HistoryWindow < 0 {

@@ -20,6 +20,7 @@ import (
 	"pasarbot/bot/config"
 	"pasarbot/bot/market"
 	"pasarbot/store"
+	"pasarbot/store/storetest"
 )
 
 // discard is a messenger that drops everything (benchmarks measure the
@@ -49,7 +50,13 @@ func openBench(b testing.TB) bench {
 			limited.Add(1)
 		}
 	}))
-	m, err := market.Open(context.Background(), market.Options{Config: cfg, DBPath: filepath.Join(b.TempDir(), "bench.db"),
+	dbPath := ""
+	if onPostgres(b) {
+		cfg.Database.Postgres, cfg.Database.Schema = storetest.Schema(b)
+	} else {
+		dbPath = filepath.Join(b.TempDir(), "bench.db")
+	}
+	m, err := market.Open(context.Background(), market.Options{Config: cfg, DBPath: dbPath,
 		Clock: clock, Messenger: discard{}, Log: log, BurstWindow: &noBurst})
 	if err != nil {
 		b.Fatal(err)
@@ -66,6 +73,11 @@ func (m bench) checkNotLimited(b testing.TB) {
 		b.Fatalf("%d senders went over the rate limit: the benchmark measured refusals", n)
 	}
 }
+
+// onPostgres tells the tests and benchmarks that run the market on
+// PostgreSQL (a fresh schema on PASARBOT_TEST_POSTGRES) from the SQLite
+// ones: their names say Postgres.
+func onPostgres(tb testing.TB) bool { return strings.Contains(tb.Name(), "Postgres") }
 
 // benchStart is 08:00 WIB on a market day, so the market is open.
 var benchStart = time.Date(2026, 11, 25, 1, 0, 0, 0, time.UTC)

@@ -27,6 +27,7 @@ var layers = map[string]layer{
 	"bot": engine, "bot/parse": engine, "bot/hours": engine, "bot/command": engine, "bot/config": engine, "bot/qrpng": engine,
 	"store": adapter, "bot/whatsapp": adapter,
 	"bot/market": wiring, "bot/ops": wiring, "bot/charts": wiring, "bot/sim": wiring, "bot/sim/simtest": wiring, "cmd/pasarbot": wiring,
+	"store/storetest": wiring,
 }
 
 var layerNames = []string{"domain", "engine", "adapter", "wiring"}

@@ -7,6 +7,7 @@ package market
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -59,12 +60,18 @@ func Open(ctx context.Context, o Options) (*Market, error) {
 	if o.Clock == nil {
 		o.Clock = bot.SystemClock{}
 	}
-	// A market listed in a deployment keeps its files in its own directory
-	// (data_dir/<id>/), made on first start.
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, fmt.Errorf("market directory: %w", err)
+	var db *store.DB
+	var err error
+	if cfg.Database.OnPostgres() && o.DBPath == "" {
+		db, err = openPostgres(ctx, cfg, o.Log)
+	} else {
+		// A market listed in a deployment keeps its files in its own
+		// directory (data_dir/<id>/), made on first start.
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			return nil, fmt.Errorf("market directory: %w", err)
+		}
+		db, err = store.Open(ctx, path)
 	}
-	db, err := store.Open(ctx, path)
 	if err != nil {
 		return nil, err
 	}
@@ -118,6 +125,28 @@ func Open(ctx context.Context, o Options) (*Market, error) {
 
 // Close closes the database.
 func (m *Market) Close() error { return m.DB.Close() }
+
+// openPostgres opens the market's schema, waiting for its lease while
+// another process serves it (a standby takes over when that one dies).
+func openPostgres(ctx context.Context, cfg *config.Config, log zerolog.Logger) (*store.DB, error) {
+	db, err := store.OpenPostgres(ctx, cfg.Database.Postgres, cfg.Database.Schema)
+	var held *store.LeaseHeldError
+	if !errors.As(err, &held) {
+		return db, err
+	}
+	log.Info().Str("schema", held.Schema).Str("holder", held.Holder).
+		Msg("another process serves this market; standing by to take it over")
+	return store.OpenPostgresWait(ctx, cfg.Database.Postgres, cfg.Database.Schema)
+}
+
+// LeaseLost is closed when the market's PostgreSQL lease is lost: the
+// process must stop serving it at once. Nil (never closed) on SQLite.
+func (m *Market) LeaseLost() <-chan struct{} {
+	if l := m.DB.Lease(); l != nil {
+		return l.Lost()
+	}
+	return nil
+}
 
 // Seed syncs seller groups and couriers from the configuration and loads
 // the catalog (the configured CSV, else the built-in default market) when

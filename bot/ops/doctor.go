@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"pasarbot/bot/config"
@@ -76,6 +77,9 @@ func Doctor(ctx context.Context, d Deployment) []Finding {
 		add("timezone", OK, cfg.Market.Timezone+" loads", "")
 	}
 
+	if cfg.Database.OnPostgres() {
+		return append(fs, checkPostgres(ctx, cfg, d.Now)...)
+	}
 	dbDir := filepath.Dir(cfg.Database.Path)
 	fs = append(fs, checkDir(dbDir)...)
 	fs = append(fs, checkDatabase(ctx, cfg.Database.Path, d.Now)...)
@@ -98,6 +102,19 @@ func checkDir(dir string) []Finding {
 	return []Finding{{Check: "permissions", Severity: OK, Detail: dir + " is writable"}}
 }
 
+// checkPostgres: a market on PostgreSQL is reachable and its schema is one
+// this build reads; its device keys and backups are PostgreSQL's business.
+func checkPostgres(ctx context.Context, cfg *config.Config, now time.Time) []Finding {
+	schema := cfg.Database.Schema
+	db, err := store.OpenPostgresReadOnly(ctx, cfg.Database.Postgres, schema)
+	if err != nil && strings.Contains(err.Error(), "does not exist") {
+		return []Finding{{Check: "database", Severity: Warn, Detail: "no market schema " + schema + " on PostgreSQL yet",
+			Fix: "`pasarbot run` (or `pasarbot migrate`) creates it"}}
+	}
+	out := []Finding{{Check: "backup", Severity: OK, Detail: "the market is on PostgreSQL: back it up with `pg_dump -n " + schema + "` (pasarbot's file backups do not apply)"}}
+	return append(out, checkOpened(ctx, "PostgreSQL schema "+schema, db, err, now)...)
+}
+
 func checkDatabase(ctx context.Context, path string, now time.Time) []Finding {
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return []Finding{{Check: "database", Severity: Warn, Detail: "no database at " + path + " yet",
@@ -105,8 +122,15 @@ func checkDatabase(ctx context.Context, path string, now time.Time) []Finding {
 	}
 	out := checkPrivateFile("database", path, "")
 	db, err := store.OpenReadOnly(ctx, path)
+	return append(out, checkOpened(ctx, path, db, err, now)...)
+}
+
+// checkOpened checks an opened market database: its schema version and
+// that the clock is not behind its last message.
+func checkOpened(ctx context.Context, path string, db *store.DB, err error, now time.Time) []Finding {
+	var out []Finding
 	if err != nil {
-		var newer store.ErrNewerSchema
+		var newer store.NewerSchemaError
 		fix := "restore the newest backup (pasarbot restore)"
 		if errors.As(err, &newer) {
 			fix = "install the newer pasarbot that wrote this database"

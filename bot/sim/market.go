@@ -2,6 +2,7 @@ package sim
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
@@ -18,8 +19,11 @@ import (
 
 // Options build a simulated market.
 type Options struct {
-	Config    *config.Config
-	DBPath    string // "" → a temporary file removed by Close
+	Config *config.Config
+	DBPath string // "" → a temporary file removed by Close
+	// Schema, when set, plays on PostgreSQL (Config.Database.Postgres) in
+	// this schema instead of a SQLite file.
+	Schema    string
 	Messenger bot.Messenger
 	Start     time.Time
 	Log       zerolog.Logger
@@ -65,7 +69,15 @@ func NewMarket(ctx context.Context, o Options) (*SimMarket, error) {
 		s.clock.now = time.Now()
 	}
 	path := o.DBPath
-	if path == "" {
+	cfg := o.Config
+	if o.Schema != "" {
+		if !cfg.Database.OnPostgres() {
+			return nil, fmt.Errorf("sim: schema %s given but database.postgres is not set", o.Schema)
+		}
+		c := *cfg
+		c.Database.Schema = o.Schema
+		cfg = &c
+	} else if path == "" {
 		dir, err := os.MkdirTemp("", "pasarbot-sim-")
 		if err != nil {
 			return nil, err
@@ -74,7 +86,7 @@ func NewMarket(ctx context.Context, o Options) (*SimMarket, error) {
 		path = filepath.Join(dir, "pasarbot.db")
 	}
 	noBurst := time.Duration(0)
-	m, err := market.Open(ctx, market.Options{Config: o.Config, DBPath: path, Clock: s.clock, Messenger: o.Messenger, Log: o.Log, BurstWindow: &noBurst})
+	m, err := market.Open(ctx, market.Options{Config: cfg, DBPath: path, Clock: s.clock, Messenger: o.Messenger, Log: o.Log, BurstWindow: &noBurst})
 	if err != nil {
 		s.removeTemp()
 		return nil, err

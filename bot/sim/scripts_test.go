@@ -11,6 +11,7 @@ import (
 
 	"pasarbot/bot/config"
 	"pasarbot/bot/sim"
+	"pasarbot/store/storetest"
 )
 
 // TestScripts plays every replay script under testdata/scripts, and the
@@ -33,6 +34,13 @@ func TestScripts(t *testing.T) {
 		t.Parallel()
 		playReal(t, sim.Demo())
 	})
+}
+
+// TestOnPostgres plays every script again with the market on PostgreSQL
+// (a fresh schema each): the whole bot over the other store.
+func TestOnPostgres(t *testing.T) {
+	storetest.URL(t)
+	t.Run("Scripts", TestScripts)
 }
 
 // parseScriptFile reads the replay script at path.
@@ -82,9 +90,16 @@ func newRealMarket(t *testing.T, ctx context.Context, s *sim.Script, cfg *config
 	cfg.Orders.CodeSeed = 2026 // as `pasarbot replay` does
 	start := realStart(cfg, s)
 	rec := sim.NewRecorder()
+	dbPath, schema := filepath.Join(t.TempDir(), "pasarbot.db"), ""
+	if strings.HasPrefix(t.Name(), "TestOnPostgres/") {
+		c := *cfg
+		c.Database.Postgres, schema = storetest.Schema(t)
+		cfg, dbPath = &c, ""
+	}
 	m, err := sim.NewMarket(ctx, sim.Options{
 		Config:     cfg,
-		DBPath:     filepath.Join(t.TempDir(), "pasarbot.db"),
+		DBPath:     dbPath,
+		Schema:     schema,
 		Messenger:  rec,
 		Start:      start,
 		Log:        zerolog.New(zerolog.NewTestWriter(t)).Level(zerolog.WarnLevel),

@@ -2,6 +2,7 @@ package whatsapp
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -50,6 +51,25 @@ func OpenDeviceStore(ctx context.Context, path string, log zerolog.Logger) (*Dev
 	if err != nil {
 		return nil, fmt.Errorf("whatsapp: open device store %s: %w", path, err)
 	}
+	return loadDevice(ctx, container, path, log)
+}
+
+// OpenDeviceStoreOn opens the device store kept in a PostgreSQL database
+// (whatsmeow's own tables, beside the market's in the market's schema):
+// db is a pool whose connections work in that schema; where names it in
+// logs and errors. Closing the store closes db.
+func OpenDeviceStoreOn(ctx context.Context, db *sql.DB, where string, log zerolog.Logger) (*DeviceStore, error) {
+	container := sqlstore.NewWithDB(db, "postgres", newWALogger(log, "store"))
+	if err := container.Upgrade(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("whatsapp: open device store %s: %w", where, err)
+	}
+	return loadDevice(ctx, container, where, log)
+}
+
+// loadDevice loads the store's device: the paired one, or a fresh unpaired
+// one when the store is new or was logged out.
+func loadDevice(ctx context.Context, container *sqlstore.Container, path string, log zerolog.Logger) (*DeviceStore, error) {
 	devices, err := container.GetAllDevices(ctx)
 	if err != nil {
 		container.Close()
@@ -84,7 +104,7 @@ func createPrivate(path string) error {
 	return f.Close()
 }
 
-// Path is the device file's path.
+// Path is the device file's path (on PostgreSQL: where it is kept).
 func (d *DeviceStore) Path() string { return d.path }
 
 // Paired reports whether the file holds a linked device; an unpaired store

@@ -22,6 +22,9 @@ func runBackup(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if cfg.Database.OnPostgres() {
+		return store.ErrPostgresBackup(cfg.Database.Schema)
+	}
 	dir := *to
 	if dir == "" {
 		dir = ops.ResolveDir(cfg.Backup.Dir, cfg.Database.Path)
@@ -62,6 +65,9 @@ func runRestore(ctx context.Context, e env, args []string) error {
 	cfg, err := cf.load(e)
 	if err != nil {
 		return err
+	}
+	if cfg.Database.OnPostgres() {
+		return store.ErrPostgresBackup(cfg.Database.Schema)
 	}
 	from, dbPath, devPath := fs.Arg(0), cfg.Database.Path, df.path(cfg)
 	now := time.Now()

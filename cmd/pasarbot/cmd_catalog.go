@@ -106,7 +106,7 @@ func runCatalogImport(ctx context.Context, e env, args []string) error {
 		return err
 	}
 
-	db, err := openMarketDB(ctx, cfg.Database.Path)
+	db, err := openConfigured(ctx, cfg, openMarketDB, store.OpenPostgres)
 	if err != nil {
 		return err
 	}
@@ -179,10 +179,10 @@ func runCatalogExport(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	// Exporting never creates a database, and works while `run` holds it.
-	if _, err := os.Stat(cfg.Database.Path); err != nil {
+	if _, err := os.Stat(cfg.Database.Path); err != nil && !cfg.Database.OnPostgres() {
 		return exitError{code: 1, msg: fmt.Sprintf("no database at %s (import a catalog first, or use --default)", cfg.Database.Path)}
 	}
-	db, err := store.OpenReadOnly(ctx, cfg.Database.Path)
+	db, err := readOnlyStore(ctx, cfg)
 	if err != nil {
 		return err
 	}

@@ -56,7 +56,7 @@ func runLaporan(ctx context.Context, e env, args []string) error {
 			if err != nil {
 				return err
 			}
-			files, err := writeReportCharts(ctx, cfg.Database.Path, dir, day.Format("2006-01-02"), cfg.Location())
+			files, err := writeReportCharts(ctx, cfg, dir, day.Format("2006-01-02"), cfg.Location())
 			for _, f := range files {
 				fmt.Fprintln(e.stdout, f)
 			}
@@ -77,7 +77,7 @@ func runLaporan(ctx context.Context, e env, args []string) error {
 		if err != nil {
 			return err
 		}
-		rows, err := marketPrices(ctx, cfg.Database.Path, day)
+		rows, err := marketPrices(ctx, cfg, day)
 		if err != nil {
 			return fmt.Errorf("market %s: %w", cfg.Market.ID, err)
 		}
@@ -115,9 +115,9 @@ func reportDay(date string, loc *time.Location) (time.Time, error) {
 
 // marketPrices reads one market's price report for the day starting at
 // start, from its database opened read-only (it works while run serves).
-func marketPrices(ctx context.Context, path string, start time.Time) ([]PriceRow, error) {
+func marketPrices(ctx context.Context, cfg *config.Config, start time.Time) ([]PriceRow, error) {
 	end := start.AddDate(0, 0, 1)
-	db, err := store.OpenReadOnly(ctx, path)
+	db, err := readOnlyStore(ctx, cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -180,9 +180,9 @@ func PriceReport(products []catalog.Product, changes []store.PriceChange, start,
 }
 
 // writeReportCharts writes the charts and numbers of market day day from
-// the database at path (opened read-only: it works while run serves).
-func writeReportCharts(ctx context.Context, path, dir, day string, loc *time.Location) ([]string, error) {
-	db, err := store.OpenReadOnly(ctx, path)
+// cfg's database (opened read-only: it works while run serves).
+func writeReportCharts(ctx context.Context, cfg *config.Config, dir, day string, loc *time.Location) ([]string, error) {
+	db, err := readOnlyStore(ctx, cfg)
 	if err != nil {
 		return nil, err
 	}

@@ -22,11 +22,11 @@ func runLogout(ctx context.Context, e env, args []string) error {
 	log := newLogger(cfg, e.stderr)
 	ctx = log.WithContext(ctx)
 
-	path := df.path(cfg)
-	dev, err := whatsapp.OpenDeviceStore(ctx, path, log)
+	dev, err := openDevice(ctx, cfg, df.path(cfg), log)
 	if err != nil {
 		return err
 	}
+	path := dev.Path()
 	defer dev.Close()
 	wa := whatsapp.New(dev, nil, whatsapp.OptionsFromConfig(cfg.WhatsApp, log))
 	defer wa.Disconnect()

@@ -30,7 +30,9 @@ func runMigrate(ctx context.Context, e env, args []string) error {
 
 func migrateMarket(ctx context.Context, e env, cfg *config.Config) error {
 	// The one command that may give a 0-byte file a fresh schema.
-	db, err := openInDir(ctx, cfg.Database.Path, store.OpenForMigrate)
+	db, err := openConfigured(ctx, cfg, func(ctx context.Context, path string) (*store.DB, error) {
+		return openInDir(ctx, path, store.OpenForMigrate)
+	}, store.OpenPostgres)
 	if err != nil {
 		return err
 	}
@@ -39,6 +41,10 @@ func migrateMarket(ctx context.Context, e env, cfg *config.Config) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "%s: schema version %d\n", cfg.Database.Path, v)
+	where := cfg.Database.Path
+	if db.IsPostgres() {
+		where = "PostgreSQL schema " + db.Schema
+	}
+	fmt.Fprintf(e.stdout, "%s: schema version %d\n", where, v)
 	return nil
 }

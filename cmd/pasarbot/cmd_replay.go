@@ -28,7 +28,7 @@ type simMarket interface {
 // to its simulator chat, so scripts and the page start with orders rather
 // than with DAFTAR GRUP in each group.
 var newSimMarket = func(ctx context.Context, cfg *config.Config, dbPath string, out bot.Messenger, start time.Time, log zerolog.Logger) (simMarket, error) {
-	m, err := sim.NewMarket(ctx, sim.Options{Config: cfg, DBPath: dbPath, Messenger: out, Start: start, Log: log, BindGroups: true})
+	m, err := sim.NewMarket(ctx, sim.Options{Config: cfg, DBPath: dbPath, Schema: cfg.Database.Schema, Messenger: out, Start: start, Log: log, BindGroups: true})
 	if err != nil {
 		return nil, err // not m: a nil *SimMarket in the interface would not be nil
 	}
@@ -45,6 +45,7 @@ func runReplay(ctx context.Context, e env, args []string) error {
 	verbose := fs.Bool("v", false, "log the market's work to stderr (at the configured log level)")
 	images := fs.String("images", filepath.Join(os.TempDir(), "pasarbot-replay-images"), "write the images the bot sends (payment QR codes) into this directory")
 	resume := fs.Bool("resume", false, "continue an interrupted replay on --db: the same message ids, so lines already processed are skipped")
+	schema := fs.String("schema", "", "play on PostgreSQL (database.postgres) in this schema instead of a SQLite file; waits while another process serves it")
 	if err := parseArgs(fs, args, 1); err != nil {
 		return err
 	}
@@ -52,6 +53,7 @@ func runReplay(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
+	simDatabase(cfg, *schema)
 	path := fs.Arg(0)
 	f, err := os.Open(path)
 	if err != nil {
@@ -72,6 +74,17 @@ func runReplay(ctx context.Context, e env, args []string) error {
 		}
 	}
 	return play(ctx, e, cfg, dbPath, script, playOptions{verbose: *verbose, idPrefix: prefix, imageDir: *images})
+}
+
+// simDatabase points a simulated market's configuration at its database:
+// on PostgreSQL only in a schema named explicitly (--schema), never the
+// live market's; otherwise SQLite (--db, or a temporary file).
+func simDatabase(cfg *config.Config, schema string) {
+	if schema == "" {
+		cfg.Database.Postgres, cfg.Database.Schema = "", ""
+		return
+	}
+	cfg.Database.Schema = schema
 }
 
 type playOptions struct {

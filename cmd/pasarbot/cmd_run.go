@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/rs/zerolog"
 
@@ -38,6 +39,22 @@ func (f deviceFlags) path(cfg *config.Config) string {
 		return *f.device
 	}
 	return cfg.DevicePath()
+}
+
+// openDevice opens the market's WhatsApp device store: the device file at
+// path, or on PostgreSQL whatsmeow's tables in the market's schema.
+func openDevice(ctx context.Context, cfg *config.Config, path string, log zerolog.Logger) (*whatsapp.DeviceStore, error) {
+	if !cfg.Database.OnPostgres() {
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			return nil, err
+		}
+		return whatsapp.OpenDeviceStore(ctx, path, log)
+	}
+	db, err := store.PostgresPool(cfg.Database.Postgres, cfg.Database.Schema)
+	if err != nil {
+		return nil, err
+	}
+	return whatsapp.OpenDeviceStoreOn(ctx, db, "PostgreSQL schema "+cfg.Database.Schema, log)
 }
 
 func runRun(ctx context.Context, e env, args []string) error {
@@ -127,20 +144,27 @@ type marketUnit struct {
 // (device store after the disconnect, the database last).
 func (u *marketUnit) run(ctx context.Context) error {
 	ctx = u.log.WithContext(ctx)
-	if err := os.MkdirAll(filepath.Dir(u.device), 0o700); err != nil {
+	// The market first: it takes the market's lock (or PostgreSQL lease),
+	// so only the process that serves the market opens its device keys.
+	m, err := openMarket(ctx, u.cfg, u.log)
+	if err != nil {
 		return err
 	}
-	dev, err := whatsapp.OpenDeviceStore(ctx, u.device, u.log)
+	if m.m.DB.Lease() != nil {
+		u.log.Info().Dur("wait", store.LeaseFence()).Msg("market lease held; waiting until a previous holder has surely stopped WhatsApp")
+		select {
+		case <-ctx.Done():
+			return m.Close()
+		case <-time.After(store.LeaseFence()):
+		}
+	}
+	dev, err := openDevice(ctx, u.cfg, u.device, u.log)
 	if err != nil {
+		m.Close()
 		return err
 	}
 	if u.phone != "" && dev.Paired() {
 		u.log.Warn().Msg("--pair-phone ignored: this device file is already linked (pasarbot logout first to link anew)")
-	}
-	m, err := openMarket(ctx, u.cfg, u.log)
-	if err != nil {
-		dev.Close()
-		return err
 	}
 	stopOps, err := startMarketOps(ctx, u, m)
 	if err != nil {
@@ -244,6 +268,10 @@ func serve(ctx context.Context, log zerolog.Logger, wa *whatsapp.Client, m *mark
 		log.Info().Msg("stopping")
 	case <-wa.Done():
 		runErr = wa.Err() // says what the operator must do
+	case <-m.m.LeaseLost():
+		// Another process may serve the market by now: stop at once,
+		// WhatsApp included (writes already fail).
+		runErr = store.ErrLeaseLost
 	case err := <-served:
 		served = nil
 		if err != nil {

@@ -24,6 +24,7 @@ func runSim(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
+	simDatabase(cfg, "") // never the live market's PostgreSQL schema
 	if cfg.Orders.CodeSeed == 0 {
 		cfg.Orders.CodeSeed = replayCodeSeed
 	}

@@ -13,8 +13,10 @@ import (
 	"testing"
 	"time"
 
+	"pasarbot/bot/config"
 	"pasarbot/orders"
 	"pasarbot/store"
+	"pasarbot/store/storetest"
 )
 
 // TestCrashRecovery runs the demo market morning in the real binary,
@@ -30,11 +32,68 @@ func TestCrashRecovery(t *testing.T) {
 	}
 	dir := t.TempDir()
 	bin := buildBinary(t, dir)
-	script := filepath.Join("..", "..", "bot", "sim", "demo.txt")
+	crashRecovery(t, bin, 24, func(name string) crashTarget {
+		path := filepath.Join(dir, name+".db")
+		return crashTarget{args: []string{"--db", path}, open: func(ctx context.Context) (*store.DB, error) { return store.Open(ctx, path) }}
+	})
+}
 
-	refDB := filepath.Join(dir, "ref.db")
-	playBinary(t, bin, refDB, script, 0)
-	want := summarize(t, refDB)
+// TestCrashRecoveryPostgres is TestCrashRecovery with the market on
+// PostgreSQL: each run's market in a fresh schema.
+func TestCrashRecoveryPostgres(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and kills the binary")
+	}
+	cfg := postgresConfigFile(t)
+	dir := t.TempDir()
+	bin := buildBinary(t, dir)
+	crashRecovery(t, bin, 8, func(string) crashTarget { return postgresTarget(t, cfg) })
+}
+
+// postgresTarget is a fresh market schema on the test PostgreSQL.
+func postgresTarget(t *testing.T, cfg string) crashTarget {
+	url, schema := storetest.Schema(t)
+	return crashTarget{args: []string{"--config", cfg, "--schema", schema}, url: url, schema: schema,
+		open: func(ctx context.Context) (*store.DB, error) {
+			// The replay process has exited, but PostgreSQL may not have
+			// ended its session (and lease) yet.
+			ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+			defer cancel()
+			return store.OpenPostgresWait(ctx, url, schema)
+		}}
+}
+
+// postgresConfigFile writes the built-in market's configuration with its
+// database on the test PostgreSQL.
+func postgresConfigFile(t *testing.T) string {
+	t.Helper()
+	cfg := filepath.Join(t.TempDir(), "pasarbot.yaml")
+	yaml := strings.Replace(string(config.Example), "  path: pasarbot.db\n",
+		"  postgres: "+storetest.URL(t)+"\n  schema: unused\n", 1)
+	if !strings.Contains(yaml, "postgres: ") {
+		t.Fatal("the example configuration has no database.path line to replace")
+	}
+	if err := os.WriteFile(cfg, []byte(yaml), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return cfg
+}
+
+// crashTarget is one market database the binary plays on: its flags, and
+// how the test opens it.
+type crashTarget struct {
+	args        []string
+	open        func(context.Context) (*store.DB, error)
+	url, schema string // on PostgreSQL
+}
+
+// crashRecovery plays the demo uninterrupted on one target, then on others
+// with kills at random points, and compares the end states.
+func crashRecovery(t *testing.T, bin string, kills int, target func(name string) crashTarget) {
+	script := filepath.Join("..", "..", "bot", "sim", "demo.txt")
+	ref := target("ref")
+	playBinary(t, bin, ref.args, script, 0)
+	want := summarize(t, ref)
 	if len(want.Orders) < 3 {
 		t.Fatalf("reference run made %d orders; the demo should make more", len(want.Orders))
 	}
@@ -42,22 +101,21 @@ func TestCrashRecovery(t *testing.T) {
 	if total <= 0 {
 		total = time.Second
 	}
-	kills := 24
 	if n := os.Getenv("PASARBOT_CRASH_SOAK"); n != "" {
 		fmt.Sscan(n, &kills)
 	}
 	done, interrupted := 0, 0
 	for seed := uint64(1); interrupted < kills; seed++ {
 		rng := rand.New(rand.NewPCG(seed, 2026))
-		db := filepath.Join(dir, fmt.Sprintf("crash-%d.db", seed))
+		db := target(fmt.Sprintf("crash-%d", seed))
 		for i := 0; i < 3 && interrupted < kills; i++ {
 			// Kill somewhere in the run, from process start to its end.
-			if playBinary(t, bin, db, script, time.Duration(rng.Int64N(int64(total)))+time.Millisecond) {
+			if playBinary(t, bin, db.args, script, time.Duration(rng.Int64N(int64(total)))+time.Millisecond) {
 				interrupted++
 			}
 			done++
 		}
-		playBinary(t, bin, db, script, 0)
+		playBinary(t, bin, db.args, script, 0)
 		got := summarize(t, db)
 		if diff := got.diff(want); diff != "" {
 			t.Fatalf("seed %d: state after crashes differs from an uninterrupted run:\n%s", seed, diff)
@@ -80,17 +138,13 @@ func buildBinary(t *testing.T, dir string) string {
 	return bin
 }
 
-// playBinary plays script on db; with kill > 0 the process is killed with
-// SIGKILL after that long (if still running).
-func playBinary(t *testing.T, bin, db, script string, kill time.Duration) (killed bool) {
+// playBinary plays script on the database the flags in target name; with
+// kill > 0 the process is killed with SIGKILL after that long (if still
+// running).
+func playBinary(t *testing.T, bin string, target []string, script string, kill time.Duration) (killed bool) {
 	t.Helper()
-	cmd := exec.Command(bin, "replay", "--resume", "--db", db, script)
-	var out strings.Builder
-	cmd.Stdout, cmd.Stderr = &out, &out
 	start := time.Now()
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	cmd, out := startReplay(t, bin, target, script)
 	if kill > 0 {
 		timer := time.AfterFunc(kill, func() { cmd.Process.Kill() })
 		defer timer.Stop()
@@ -98,14 +152,32 @@ func playBinary(t *testing.T, bin, db, script string, kill time.Duration) (kille
 	err := cmd.Wait()
 	lastRun = time.Since(start)
 	if kill == 0 || cmd.ProcessState.Exited() {
-		// Expectations may fail after a restart (the transcript starts
-		// anew); a crash of our own (exit 2, panics) may not.
-		if code := cmd.ProcessState.ExitCode(); code != 0 && code != 1 {
-			t.Fatalf("replay exited %d (%v):\n%s", code, err, out.String())
-		}
+		checkReplayExit(t, cmd, err, out)
 		return false
 	}
 	return true
+}
+
+// startReplay starts the binary replaying script (resuming) on target.
+func startReplay(t *testing.T, bin string, target []string, script string) (*exec.Cmd, *strings.Builder) {
+	t.Helper()
+	cmd := exec.Command(bin, append(append([]string{"replay", "--resume"}, target...), script)...)
+	out := &strings.Builder{}
+	cmd.Stdout, cmd.Stderr = out, out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	return cmd, out
+}
+
+// checkReplayExit fails on a replay that crashed by itself. Expectations
+// may fail after a restart (the transcript starts anew): exit 1 is fine;
+// a crash of our own (exit 2, panics) is not.
+func checkReplayExit(t *testing.T, cmd *exec.Cmd, err error, out *strings.Builder) {
+	t.Helper()
+	if code := cmd.ProcessState.ExitCode(); code != 0 && code != 1 {
+		t.Fatalf("replay exited %d (%v):\n%s", code, err, out.String())
+	}
 }
 
 var lastRun time.Duration
@@ -127,16 +199,18 @@ type summary struct {
 	runTime   time.Duration
 }
 
-func summarize(t *testing.T, path string) summary {
+func summarize(t *testing.T, target crashTarget) summary {
 	t.Helper()
 	ctx := context.Background()
-	db, err := store.Open(ctx, path)
+	db, err := target.open(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if s, err := db.IntegrityCheck(ctx); err != nil || s != "ok" {
-		t.Fatalf("integrity_check = %q, %v", s, err)
+	if !db.IsPostgres() { // PostgreSQL checks its own pages
+		if s, err := db.IntegrityCheck(ctx); err != nil || s != "ok" {
+			t.Fatalf("integrity_check = %q, %v", s, err)
+		}
 	}
 	s := summary{runTime: lastRun}
 	err = db.View(ctx, func(tx *store.Tx) error {

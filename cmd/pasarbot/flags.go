@@ -63,11 +63,12 @@ func (f configFlags) markets(e env, all bool) (*config.Deployment, []*config.Con
 	if err != nil {
 		return nil, nil, exitError{code: 2, msg: err.Error()}
 	}
-	if *f.db != "" {
+	if *f.db != "" { // an explicit SQLite file, even when the configuration names PostgreSQL
 		if len(ms) != 1 {
 			return nil, nil, exitError{code: 2, msg: "--db names one market's database: add --market ID"}
 		}
 		ms[0].Database.Path = *f.db
+		ms[0].Database.Postgres, ms[0].Database.Schema = "", ""
 	}
 	return d, ms, nil
 }
@@ -88,7 +89,7 @@ func (f configFlags) load(e env) (*config.Config, error) {
 // openDB loads the configuration and opens its database for writing (with
 // the database's lock); the caller closes it.
 func (f configFlags) openDB(ctx context.Context, e env) (*config.Config, *store.DB, error) {
-	return f.openWith(ctx, e, openMarketDB)
+	return f.openWith(ctx, e, openMarketDB, store.OpenPostgres)
 }
 
 // openMarketDB opens a market's database for writing, making its
@@ -108,15 +109,33 @@ func openInDir(ctx context.Context, path string, open func(context.Context, stri
 // openReadOnly loads the configuration and opens its existing database for
 // reading only: it works while `pasarbot run` holds the lock.
 func (f configFlags) openReadOnly(ctx context.Context, e env) (*config.Config, *store.DB, error) {
-	return f.openWith(ctx, e, store.OpenReadOnly)
+	return f.openWith(ctx, e, store.OpenReadOnly, store.OpenPostgresReadOnly)
 }
 
-func (f configFlags) openWith(ctx context.Context, e env, open func(context.Context, string) (*store.DB, error)) (*config.Config, *store.DB, error) {
+// openConfigured opens cfg's database with open (a SQLite file) or openPG
+// (a schema on PostgreSQL).
+func openConfigured(ctx context.Context, cfg *config.Config, open func(context.Context, string) (*store.DB, error),
+	openPG func(ctx context.Context, url, schema string) (*store.DB, error)) (*store.DB, error) {
+	if cfg.Database.OnPostgres() {
+		return openPG(ctx, cfg.Database.Postgres, cfg.Database.Schema)
+	}
+	return open(ctx, cfg.Database.Path)
+}
+
+// readOnlyStore opens cfg's existing database for reading only.
+func readOnlyStore(ctx context.Context, cfg *config.Config) (*store.DB, error) {
+	return openConfigured(ctx, cfg, store.OpenReadOnly, store.OpenPostgresReadOnly)
+}
+
+// openWith opens the configured database with open (a SQLite file) or
+// openPG (a schema on PostgreSQL).
+func (f configFlags) openWith(ctx context.Context, e env, open func(context.Context, string) (*store.DB, error),
+	openPG func(ctx context.Context, url, schema string) (*store.DB, error)) (*config.Config, *store.DB, error) {
 	cfg, err := f.load(e)
 	if err != nil {
 		return nil, nil, err
 	}
-	db, err := open(ctx, cfg.Database.Path)
+	db, err := openConfigured(ctx, cfg, open, openPG)
 	if err != nil {
 		return nil, nil, err
 	}

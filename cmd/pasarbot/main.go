@@ -40,6 +40,7 @@ var commands = []command{
 	{"states", "print the conversation and order state machines", runStates},
 	{"laporan", "reports: laporan harga|grafik --date YYYY-MM-DD (prices as CSV; charts as PNG, numbers as CSV)", runLaporan},
 	{"migrate", "create or upgrade the database schema", runMigrate},
+	{"status", "which process serves which market (markets on PostgreSQL)", runStatus},
 	{"backup", "write a consistent backup of the database and device store (works while run serves)", runBackup},
 	{"restore", "replace the database (or device store) with a checked backup", runRestore},
 	{"doctor", "check a deployment: configuration, files, permissions, time zone, clock, disk, backups", runDoctor},

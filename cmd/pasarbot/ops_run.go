@@ -75,7 +75,9 @@ func startMarketOps(ctx context.Context, u *marketUnit, m *market) (stop func(),
 			log.Error().Err(err).Msg("report chart schedule stopped")
 		}
 	}()
-	if cfg.Backup.At != "" {
+	if cfg.Backup.At != "" && cfg.Database.OnPostgres() {
+		log.Info().Str("schema", cfg.Database.Schema).Msg("backup.at ignored: the market is on PostgreSQL, back it up with pg_dump -n")
+	} else if cfg.Backup.At != "" {
 		b := ops.Backups{Dir: ops.ResolveDir(cfg.Backup.Dir, cfg.Database.Path), Database: cfg.Database.Path,
 			DeviceFile: u.device, Keep: cfg.Backup.Keep}
 		wg.Add(1)
