@@ -210,7 +210,7 @@ func (e *Engine) cutNamePart(rest string, beside bool) (string, string) {
 		p = strings.TrimSpace(p)
 		// Beside an address, a capitalised name alone is the receiver
 		// ("Fajar, jl. Kecubung no 15").
-		if (looksLikeName(p) || beside && capitalName(p) && !e.namesProduct(p)) && !e.ordersProduct(p) {
+		if (looksLikeName(p) || beside && capitalName(p) && !e.namesProduct(p) && !e.isPlace(p)) && !e.ordersProduct(p) {
 			parts = append(parts[:i:i], parts[i+1:]...)
 			return strings.Join(parts, ", "), cleanName(p)
 		}

@@ -114,7 +114,7 @@ func (e *Engine) nameLines(acts []act) {
 		return
 	}
 	for i, a := range acts {
-		if a.ev == EvText && capitalName(a.text) && !e.namesProduct(a.text) {
+		if a.ev == EvText && capitalName(a.text) && !e.namesProduct(a.text) && !e.isPlace(a.text) {
 			acts[i] = act{ev: EvName, text: strings.Trim(a.text, " .,;")}
 			return
 		}

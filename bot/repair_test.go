@@ -411,3 +411,16 @@ func TestNameAfterRelation(t *testing.T) {
 	h.say(buyer1, "mi instan 10")
 	contains(t, "name", h.say(buyer1, "antar ke Jl. Manggis no 8 Langkai, atas nama anak sy aja ya, Salsa, soalnya sy lagi kerja"), "Kirim ke: Salsa")
 }
+
+// A capitalised word beside the address is the receiver only when it is
+// not a place: "Menteng, Jl. Melati 5" leaves the WhatsApp name.
+func TestCapitalNameBesideAddress(t *testing.T) {
+	h := newHarness(t)
+	h.say(buyer1, "tomat 1 kg")
+	contains(t, "name beside the address", h.say(buyer1, "dianter. Fajar, jl. Kecubung no 15, Jekan Raya"), "Kirim ke: Fajar")
+	h2 := newHarness(t)
+	h2.say(buyer1, "tomat 1 kg")
+	if got := h2.say(buyer1, "dianter ya. Menteng, jl. Kecubung no 15"); strings.Contains(got, "Kirim ke: Menteng") {
+		t.Fatalf("a zone taken as the name:\n%s", got)
+	}
+}
