@@ -19,6 +19,19 @@ const (
 	skeletonSharedSim = 0.8
 )
 
+// Abbreviates reports whether word is written as full with letters left
+// out, the way chat shortens names ("tlr" telur, "gla" gula, "mrh" merah):
+// the same consonant skeleton, and shorter.
+func Abbreviates(word, full string) bool {
+	if len(word) >= len(full) || word == "" || word[0] != full[0] {
+		return false
+	}
+	var a, b [maxWordLen]byte
+	ka, ok1 := appendSkeleton(a[:0], word)
+	kb, ok2 := appendSkeleton(b[:0], full)
+	return ok1 && ok2 && string(ka) == string(kb)
+}
+
 func isVowel(c byte) bool {
 	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'
 }

@@ -29,6 +29,9 @@ var (
 	fruitWords = map[string]bool{"buah": true, "buahan": true, "woh": true, "fruit": true, "fruits": true}
 	// Vegetables sold by weight come in pieces too: "tomat 3", "kentang 5".
 	vegWords = map[string]bool{"sayur": true, "sayuran": true, "vegetable": true, "vegetables": true}
+	// Spices and roots sold by the kilo come in pieces too: "kunyit 2",
+	// "jeruk nipis 10" (per ons they are counted in ons: "kemiri 2").
+	spiceWords = map[string]bool{"bumbu": true, "rempah": true, "spices": true}
 )
 
 // kindOf reads a product's goods kind from its category and name.
@@ -51,7 +54,7 @@ func kindOf(p catalog.Product) goodsKind {
 	// The category says it ("ikan", "buah-buahan"), or the name starts
 	// with it ("Ikan Haruan", "Buah Naga"): "ayam bumbu ikan" is no fish.
 	if has(p.Category, fishWords, false) || has(p.Category, fruitWords, false) || has(p.Category, vegWords, false) ||
-		has(p.Name, fishWords, true) || has(p.Name, fruitWords, true) {
+		has(p.Name, fishWords, true) || has(p.Name, fruitWords, true) || has(p.Category, spiceWords, false) && p.Unit == "kg" {
 		k |= gkPieces
 	}
 	return k

@@ -147,6 +147,8 @@ func init() {
 	addLex(lxFiller|lxWeak, "teh")
 	// "abang" is a brother to greet and, in Javanese, red ("lombok abang").
 	addLex(lxWeak, "abang")
+	// Makassar "mi" ("sikilo mi": just that) is also Mi Instan.
+	addLex(lxFiller|lxTail|lxWeak, "mi")
 
 	addLex(lxSepWord, "sama", "sm", "dan", "dn", "karo", "jeung", "sareng", "ama", "plus", "tambah",
 		"tambahin", "ditambah", "trus", "terus", "lalu", "serta", "kalih", "jo")
@@ -260,21 +262,22 @@ func init() {
 // "just", "want", "which", "not", "how much", and the ways of addressing a
 // trader. Betawi (Bt), Javanese (Jv), Sundanese (Su), Banjar (Bj), Minang
 // (Mi), Bugis (Bg), Makassar (Mk), Balinese (Bl), Palembang (Pl), Batak
-// (Bk). Words that are mostly something else stay out: Makassar se're
-// (tokenized "sere", lemongrass), Balinese sia and dasa.
+// (Bk). Words that are mostly something else stay out: Balinese sia and
+// dasa. Makassar se're (tokenized "sere", also lemongrass) is in: where a
+// catalog names sere, the word is read as the product (aliasPart).
 func addRegional() {
 	// and / with: Jv lan, kaliyan; Bj wan, lawan; Mi/Pl samo; Bt ame; Su
 	// reujeung, kalawan; Bg sibawa; Mk siagang; Bk dohot.
 	addLex(lxSepWord, "lan", "kaliyan", "wan", "lawan", "samo", "ame", "reujeung", "kalawan", "sibawa", "siagang", "dohot")
 	// Numbers.
-	addNum(nkDigit, 1, "atu", "asa", "seddi", "besik", "sawiji")                           // Bt, Bj, Bg, Bl, Jv
+	addNum(nkDigit, 1, "atu", "asa", "seddi", "besik", "sawiji", "sere")                   // Bt, Bj, Bg, Bl, Jv, Mk (se're; also sere, lemongrass: a product word where the catalog says so)
 	addNum(nkDigit, 2, "due", "rua", "duwa")                                               // Bt, Mk
 	addNum(nkDigit, 3, "tige", "talu", "tellu", "tallu")                                   // Bt, Bj, Bg, Mk
-	addNum(nkDigit, 4, "eppa")                                                             // Bg
+	addNum(nkDigit, 4, "eppa", "appa")                                                     // Bg, Mk (appa')
 	addNum(nkDigit, 5, "lime")                                                             // Bt
 	addNum(nkDigit, 6, "annang", "enneng")                                                 // Mk, Bg
 	addNum(nkDigit, 7, "tuju")                                                             // Bt, Mk
-	addNum(nkDigit, 8, "walu", "arua", "kutus")                                            // Bj, Bg, Bl
+	addNum(nkDigit, 8, "walu", "arua", "kutus", "sagantuju")                               // Bj, Bg, Bl, Mk
 	addNum(nkDigit, 9, "asera", "salapang")                                                // Bg, Mk
 	addNum(nkValue, 10, "sepulu", "sapulu", "seppulo", "sampulo")                          // Bt, Bj, Bg, Mk
 	addNum(nkFrac, 500, "setenge", "satangah", "sapalih", "satengahna")                    // Bt, Bj/Mi, Su
@@ -282,8 +285,9 @@ func addRegional() {
 	// just: Bt doang, aje; Bj haja, ja; Su hungkul; Mi sajo; Mk/Bg ji; Jv
 	// thok, tok.
 	addLex(lxFiller|lxTail, "doang", "doank", "dowang", "aje", "haja", "ja", "hungkul", "sajo", "ji", "thok", "tok",
-		// particles: Bj pang; Mk/Bg pale
-		"pang", "pale",
+		// particles: Bj pang; Mk/Bg pale, ki', ka', di', kodong; excuse me, yes:
+		// Mk/Bg tabe', iye'
+		"pang", "pale", "ki", "kodong", "tabe", "iye", "mauka", "maui", "pade",
 		// addressing a trader: Bj acil, paman, julak, ading; Mi etek, amak;
 		// Mk/Bg daeng, puang; Bl bli; Bk lae, inang, ito; Pl yuk, cek
 		"acil", "cil", "paman", "julak", "ading", "etek", "amak", "daeng", "puang", "bli", "lae", "inang", "ito", "yuk", "cek",

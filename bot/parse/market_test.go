@@ -208,6 +208,8 @@ func TestRegionalGrammar(t *testing.T) {
 				"kentang seddi kilo sibawa wortel dua kilo ji":        items("kentang 1", "wortel 2"),    // Bugis
 				"kentang tallu kilo siagang wortel rua kilo":          items("kentang 3", "wortel 2"),    // Makassar
 				"kentang talu kilo doang":                             items("kentang 3"),
+				"tabe' daeng, kentang sikilo setengah mi":             items("kentang 1.5"), // Makassar: si-, tabe', mi
+				"iye', kentang appa' kilo sama wortel se're kilo ji":  items("kentang 4", "wortel 1"),
 				"kentang kalih kilo kalih wortel sedoso ons":          items("kentang 2", "wortel 1"), // Javanese krama: kalih is "two" and "with"
 				"kentang sekawan kilo, wortel kalih kg":               items("kentang 4", "wortel 2"),
 				"ulun handak tukar kentang sakilo pang acil":          items("kentang 1"),
@@ -297,5 +299,24 @@ gula,Gula Pasir,gula,Sembako,kg,18000,g,,,,,
 		"tlor itik 2 butir": {unk: []string{"tlor itik 2 butir"}}, // not Itik with a note "tlor"
 	} {
 		w.check(t, p, text)
+	}
+}
+
+// A chat abbreviation of the start of only one product's name is that
+// product ("gla mrh 1 kg"); whole words that may name a kind still ask.
+func TestAbbreviatedName(t *testing.T) {
+	ix := catalog.NewIndex([]catalog.Product{
+		{SKU: "gula-merah", Name: "Gula Merah", Unit: "kg", Price: 20000, Available: true},
+		{SKU: "gula-pasir", Name: "Gula Pasir", Unit: "kg", Price: 18000, Available: true},
+		{SKU: "kunyit", Name: "Kunyit", Category: "bumbu", Unit: "kg", Price: 20000, Available: true},
+	})
+	p := parse.New(ix)
+	if r := p.Parse("gla mrh 1 kg"); len(r.Items) != 1 || r.Items[0].SKU != "gula-merah" {
+		t.Errorf("gla mrh 1 kg: %+v", r)
+	}
+	// A bare count of a spice sold by the kilo is confirmed, as for
+	// vegetables: "kunyit 2" may be two roots.
+	if r := p.Parse("kunyit 2"); len(r.Items) != 0 || len(r.Questions) != 1 || r.Questions[0].Kind != parse.ConfirmQty {
+		t.Errorf("kunyit 2: %+v", r)
 	}
 }

@@ -25,6 +25,8 @@ type Parser struct {
 	// nameWords counts the product names each word appears in ("santan":
 	// only Santan Kemasan's).
 	nameWords map[string]int
+	// names are the products' normalized names.
+	names []string
 	scratch   sync.Pool
 }
 
@@ -43,7 +45,9 @@ func New(ix *catalog.Index) *Parser {
 		if k := kindOf(prod); k != 0 {
 			p.kinds[prod.SKU] = k
 		}
-		for _, w := range strings.Fields(catalog.Normalize(prod.Name)) {
+		name := catalog.Normalize(prod.Name)
+		p.names = append(p.names, name)
+		for _, w := range strings.Fields(name) {
 			p.nameWords[w]++
 		}
 		for j := -1; j < len(prod.Aliases); j++ {
@@ -107,6 +111,9 @@ func (p *Parser) Parse(text string) Result {
 			l = lookup(toks[i].w)
 			if l.flags == 0 && isDiVerb(toks[i].w) {
 				l.flags = lxNote
+			}
+			if l.has(lxWeak) && l.has(lxFiller) && !p.aliasWords[toks[i].w] {
+				l.flags &^= lxWeak // "sikilo mi" where no product is called mi: only filler
 			}
 		}
 		sc.lx = append(sc.lx, l)

@@ -85,15 +85,50 @@ func (st *state) resolve(res *Result, ln *line) {
 	st.item(res, d.best, ln, said, adj)
 }
 
-// headOf reports whether the line names p by one word that begins p's
-// name and no other product's name holds ("santan" of Santan Kemasan; not
-// "ikan asin", a kind of several).
+// headOf reports whether the line names p by the words that begin p's
+// name and no other product's name: one word no other name holds
+// ("santan" of Santan Kemasan; not "ikan asin", a kind of several), or
+// words that start only p's name, whole or abbreviated.
 func (st *state) headOf(p *catalog.Product, ln *line) bool {
 	buf, n := st.phrase(nil, ln.words[0], ln.words[1], false)
-	if n != 1 || st.p.nameWords[string(buf)] != 1 {
+	if n == 0 {
 		return false
 	}
-	return strings.HasPrefix(catalog.Normalize(p.Name)+" ", string(buf)+" ")
+	if n == 1 && st.p.nameWords[string(buf)] == 1 && strings.HasPrefix(catalog.Normalize(p.Name)+" ", string(buf)+" ") {
+		return true
+	}
+	// "tlr 1 papan", "gla mrh 1 kg": every word the start of the name,
+	// whole or abbreviated, and of no other product's name.
+	said := strings.Fields(string(buf))
+	abbreviated := false
+	starts := func(name string) bool {
+		ws := strings.Fields(name)
+		if len(said) > len(ws) {
+			return false
+		}
+		for i, w := range said {
+			if w == ws[i] {
+				continue
+			}
+			if !catalog.Abbreviates(w, ws[i]) {
+				return false
+			}
+			abbreviated = true
+		}
+		return true
+	}
+	// Whole words naming the start of one product may still name a kind
+	// ("ikan asin"): only a chat abbreviation of the name is taken.
+	if !starts(catalog.Normalize(p.Name)) || !abbreviated {
+		return false
+	}
+	count := 0
+	for _, name := range st.p.names {
+		if starts(name) {
+			count++
+		}
+	}
+	return count == 1
 }
 
 // properName reports whether the words start with a capitalized word

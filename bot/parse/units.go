@@ -29,7 +29,7 @@ func unitOf(l lex) *spokenUnit {
 }
 
 // addUnit registers a unit. spelled are full words that also take the
-// prefixes se-/sa- ("sekilo", "sakilo", "seikat"); abbr are written forms
+// prefixes se-/sa-/si- ("sekilo", "sakilo", "seikat", "sikilo"); abbr are written forms
 // only ("kg", "bks"); needNum are forms that are a unit only right after a
 // number ("2l", "250g", "2 sak").
 func addUnit(su spokenUnit, spelled, abbr, needNum []string) {
@@ -45,7 +45,7 @@ func addUnit(su spokenUnit, spelled, abbr, needNum []string) {
 	}
 	for _, w := range spelled {
 		set(w, lxUnit)
-		for _, p := range []string{"se", "sa"} {
+		for _, p := range []string{"se", "sa", "si"} { // si-: Bugis/Makassar ("sikilo")
 			if _, taken := lexicon[p+w]; !taken {
 				set(p+w, lxSeUnit)
 			}
