@@ -26,8 +26,8 @@ type Parser struct {
 	// only Santan Kemasan's).
 	nameWords map[string]int
 	// names are the products' normalized names.
-	names []string
-	scratch   sync.Pool
+	names   []string
+	scratch sync.Pool
 }
 
 // New builds a parser over a catalog index.
