@@ -65,7 +65,7 @@ var waitRe = regexp.MustCompile(`^(?:\w+\s+){0,2}(?:bentar|sebentar|sbntr|bntr|t
 
 // codStatementRe is a buyer saying they pay on delivery, not asking:
 // "bayarnya pas barang dateng ya", "bayar di tempat aja".
-var codStatementRe = regexp.MustCompile(`\bbayar(nya)?\s+(pas|waktu|kalau|kalo|klo|saat|setelah|stlh|habis|abis)\s+(barang(nya)?\s+)?(datang|dateng|sampai|sampe|nyampe|tiba)\b|\bbayar(nya)?\s+(di tempat|ditempat|di rumah|tunai|cash)\b|^cod\b`)
+var codStatementRe = regexp.MustCompile(`\bbayar(nya)?\s+(pas|waktu|kalau|kalo|klo|saat|setelah|stlh|habis|abis)\s+(barang(nya)?\s+)?(datang|dateng|sampai|sampe|nyampe|tiba)\b|\bbayar(nya)?\s+(pakai\s+|pake\s+)?(di tempat|ditempat|di rumah|tunai|cash|cod)\b|^cod\b`)
 
 // hasAny reports whether s contains any of the substrings.
 func hasAny(s string, subs ...string) bool {

@@ -77,6 +77,10 @@ func (e *Engine) converse(b *buyerTurn) error {
 		if a.when != "" {
 			b.conv.When = a.when // "ambil jam 9an": shown in the summary and the order's trail
 		}
+		if a.phone != "" {
+			b.conv.Contact = a.phone // the receiver's number: with the address, for the courier only
+			b.note(e.t("contact_taken"))
+		}
 		if err := e.step(b, a.ev); err != nil {
 			return err
 		}

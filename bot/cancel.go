@@ -74,5 +74,5 @@ func (e *Engine) clearForm(c *Conversation) {
 	c.Cart, c.Questions, c.PreOrder, c.Reminded = nil, nil, false, false
 	c.Ready, c.CancelAsked, c.LastAsked = false, false, ""
 	c.Delivery, c.Address, c.Name, c.Pin, c.Ongkir, c.Area, c.Zone, c.Payment = "", "", "", nil, 0, "", "", ""
-	c.When = ""
+	c.When, c.Contact = "", ""
 }

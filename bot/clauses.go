@@ -26,16 +26,33 @@ var deliveryTo = regexp.MustCompile(`(?i)\b(tolong\s+)?(di)?(antar|anter|antarka
 
 // nameRe finds "atas nama Bu Yati", "a.n. Mas Agus", "penerima: Pak Budi",
 // "buat Bu Yati", "nama saya Rina".
-var nameRe = regexp.MustCompile(`(?i)(?:^|[\s,;(])(?:atas\s+nama|atas\s+name|a\.\s?n\.?|a/n|an\.|nama\s+penerima\s*:?|penerima\s*:?|namanya\s*:?|nama\s+saya|nama\s+sy|nama\s+gue|nama\s+aye|nama\s*:|nama\s+aku|ulun\s+nama|ngaran\s+ulun|ngaran|nami\s+abdi|namina|nami|jenengku|jeneng\s+kula|asma\s+kula|nama)\s*:?\s+([^\n,;()]+)`)
+var nameRe = regexp.MustCompile(`(?i)(?:^|[\s,;(])(?:atas\s+nama|atas\s+name|a\.\s?n\.?|a/n|an\.|nama\s+penerima(?:nya)?\s*:?|penerima(?:nya)?\s*:?|namanya\s*:?|namaku\s*:?|namaq|nama\s+ku|namo\s+ambo|namo|asma\s+kulo|asmane|nama\s+saya|nama\s+sy|nama\s+gue|nama\s+aye|nama\s*:|nama\s+aku|ulun\s+nama|ngaran\s+ulun|ngaran|nami\s+abdi|namina|nami|jenengku|jeneng\s+kula|asma\s+kula|nama)\s*:?\s+([^\n,;()]+)`)
 var forRe = regexp.MustCompile(`(?i)(?:^|[\s,;(])(?:buat|untuk|utk|u/|gasan|kagem|kanggo|pikeun|keur|an|a\.n|atas)\s*:?\s+((?:bu|ibu|pak|bapak|mas|mbak|mba|kak|bang|abang|dek|om|tante|acil|julak|ading|teh|aa|cik|koh|nyai|mbok|bude|pakde|uwa|mak|umi|abah|amang|busu|angah|bunda|eyang|nenek|kakek|haji|hj|h|mpok|kang|teteh|ceu|neng|mama|mamah|papa|ibuk)\.?\s+[a-z][a-z']*(?:\s+[a-z][a-z']*)?)`)
 
 // fixNameRe finds the name a buyer corrects to ("namanya salah ketik,
 // harusnya Rina bukan Rini"): read only in a line about the name.
 var fixNameRe = regexp.MustCompile(`(?:^|[\s,])(?i:harusnya|seharusnya|mestinya|yang bener|yg bener|yang benar|yg benar|yang betul)\s*:?\s+([A-Z][a-z']+(?:\s+[A-Z][a-z']+)?)\b`)
 
+// onlyTitles is true for words that are titles or relations with no name
+// ("bapak saya", "ibu"): the receiver is named after them, if at all.
+func onlyTitles(fs []string) bool {
+	for _, w := range fs {
+		w = strings.Trim(w, ".,:")
+		if !honorifics[w] && !relationWords[w] && w != "saya" && w != "sy" && w != "aku" && w != "ku" && w != "kami" {
+			return false
+		}
+	}
+	return true
+}
+
 // relationWords say who the receiver is to the buyer, not their name.
-var relationWords = set("anak", "suami", "istri", "adik", "adek", "kakak", "mertua", "ortu", "orangtua", "tetangga", "keponakan", "ponakan",
+var relationWords = set("mertua", "ortu", "orangtua", "anak", "suami", "istri", "adik", "adek", "kakak", "mertua", "ortu", "orangtua", "tetangga", "keponakan", "ponakan",
 	"pembantu", "art", "sopir", "supir", "teman", "temen", "saudara", "sodara", "cucu", "menantu")
+
+// titledRe finds a title before a capitalised name anywhere in a line
+// ("rumah bapak saya: Bpk. Suharno, Jl. …"): lower case ("bu tolong") is
+// not a name.
+var titledRe = regexp.MustCompile(`(?:^|[\s,;:(])(?:(?:dengan|dgn|dg|saya|sy|ini)\s+)?((?:(?:Bpk|Bapak|Pak|Ibu|Bu|Hj|Hajjah|Haji|bpk|bapak|pak|ibu|bu|hj)\.?\s+)+[A-Z][a-z']+(?:\s+[A-Z][a-z']+)?)\b`)
 
 // selfRe finds a buyer introducing themselves by a capitalised name ("mbak
 // saya Yuni yang biasa beli telur"); lower case ("saya mau") is not a name.
@@ -46,17 +63,17 @@ var selfRe = regexp.MustCompile(`(?:^|[\s,])(?i:saya|sy|aku|ulun|kulo|abdi)\s+([
 var nameIntro = set("rumah", "rumahnya", "tempat", "kediaman", "aye", "gue", "gua", "ane", "ini", "dengan", "dgn", "dg", "saya", "sy", "aku", "ini", "kulo", "ulun", "abdi", "nama", "atas", "oleh")
 
 // honorifics start a name said on its own ("Bu Yati", "mas agus").
-var honorifics = set("mpok", "engkong", "babe", "kang", "teteh", "ceu", "neng", "ujang", "uda", "uni", "daeng", "cak", "ning", "mbah", "bli", "ibuk", "mama", "mamah", "papa", "mami", "papi", "ayah", "bu", "ibu", "pak", "bapak", "mas", "mbak", "mba", "kak", "bang", "abang", "dek", "om", "tante", "acil", "julak",
+var honorifics = set("bpk", "ndi", "andi", "hj", "opa", "oma", "mpok", "engkong", "babe", "kang", "teteh", "ceu", "neng", "ujang", "uda", "uni", "daeng", "cak", "ning", "mbah", "bli", "ibuk", "mama", "mamah", "papa", "mami", "papi", "ayah", "bu", "ibu", "pak", "bapak", "mas", "mbak", "mba", "kak", "bang", "abang", "dek", "om", "tante", "acil", "julak",
 	"ading", "teh", "aa", "cik", "koh", "nyai", "mbok", "bude", "pakde", "uwa", "mak", "umi", "abah", "amang", "busu", "angah", "bunda",
 	"eyang", "nenek", "kakek", "haji", "hj", "h", "sdr", "sdri", "ny", "tn")
 
 // cutName takes a recipient's name out of a line.
 func cutName(line string) (rest, name string) {
 	if !hasAny(strings.ToLower(line), "nama", "an", "a.", "a/n", "penerima", "ngaran", "nami", "jeneng", "asma", "atas", "buat", "untuk", "utk",
-		"u/", "gasan", "kagem", "kanggo", "pikeun", "keur", "saya", "sy", "aku", "ulun", "kulo", "abdi") {
+		"u/", "gasan", "kagem", "kanggo", "pikeun", "keur", "saya", "sy", "aku", "ulun", "kulo", "abdi", "namo", "asma", "bpk", "bapak", "pak", "ibu", "bu ", "hj") {
 		return line, "" // a cheap test before the two expressions
 	}
-	for _, re := range []*regexp.Regexp{fixNameRe, nameRe, forRe, selfRe} {
+	for _, re := range []*regexp.Regexp{fixNameRe, nameRe, forRe, titledRe, selfRe} {
 		if re == fixNameRe && !strings.Contains(strings.ToLower(line), "nama") {
 			continue
 		}
@@ -68,7 +85,7 @@ func cutName(line string) (rest, name string) {
 		if name == "" {
 			continue
 		}
-		if fs := strings.Fields(strings.ToLower(name)); relationWords[fs[0]] {
+		if fs := strings.Fields(strings.ToLower(name)); relationWords[fs[0]] || onlyTitles(fs) {
 			// "atas nama anak sy aja ya, Salsa": the name after the
 			// relation, or none yet.
 			after := line[m[3]:]

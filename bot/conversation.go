@@ -32,6 +32,7 @@ type Data struct {
 	Zone      string          `json:"zone,omitempty"`    // the configured delivery zone the address is in
 	Payment   string          `json:"payment,omitempty"` // cod | qris, where the buyer chose
 	When      string          `json:"when,omitempty"`    // the time the buyer named for pickup or delivery ("jam 9an")
+	Contact   string          `json:"contact,omitempty"` // the receiver's phone, given for the courier
 
 	// Ready: the buyer said they are done adding items (a finish word, a
 	// delivery choice or an address after items): the form moves on to
@@ -86,6 +87,7 @@ type Shelf struct {
 	Zone     string          `json:"zone,omitempty"`
 	Payment  string          `json:"payment,omitempty"`
 	When     string          `json:"when,omitempty"`
+	Contact  string          `json:"contact,omitempty"`
 	Expired  bool            `json:"expired,omitempty"` // emptied by the clock, not by the buyer
 	At       time.Time       `json:"at"`
 }

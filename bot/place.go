@@ -90,6 +90,11 @@ func (e *Engine) actPlaceOrder(b *buyerTurn) error {
 		o.Delivery = orders.Antar
 	}
 	o.Name, o.Address, o.Area, o.Ongkir = c.Name, c.Address, c.Area, c.Ongkir
+	if c.Contact != "" && o.Delivery == orders.Antar {
+		// The address reaches only the courier who claims the order: the
+		// receiver's number goes with it.
+		o.Address += " (HP penerima " + c.Contact + ")"
+	}
 	if c.Pin != nil {
 		o.Lat, o.Lng, o.HasPin = c.Pin.Lat, c.Pin.Lng, true
 	}

@@ -24,6 +24,7 @@ type act struct {
 	question int           // EvChoice: which pending question it answers (0: the one asked)
 	kind     string        // EvQuestion: price, ongkir, payment, hours, eta, category; EvOrderCmd: cancel, complaint, courier, offer
 	when     string        // a time the line named for pickup or delivery ("jam 9an"), kept with the form
+	phone    string        // the receiver's phone number, for the courier
 }
 
 // readBuyer reads everything a buyer message says, in order. A message is
@@ -77,8 +78,13 @@ func (e *Engine) readMessage(c *Conversation, in Inbound) []act {
 		return acts
 	}
 	var acts []act
-	for _, ln := range splitSentences(splitLines(raw)) {
-		for _, a := range e.readLine(c, ln) {
+	lines := splitSentences(splitLines(raw))
+	for li, ln := range lines {
+		read := e.readLine(c, ln)
+		if li == 0 && len(lines) >= 3 && e.introLine(read, lines[1:], c) {
+			continue // "mau ambil bahan bakso" above the list of what
+		}
+		for _, a := range read {
 			// An address written over several lines of one message is one
 			// address ("Perum Griya Permai" / "Blok F no 12" / "Menteng").
 			if n := len(acts); a.ev == EvAddress && n > 0 && acts[n-1].ev == EvAddress {
@@ -406,6 +412,7 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 	rest, addr, intro := e.cutAddressIntro(rest)
 	rest, dlv := cutDelivery(rest)
 	rest, when := cutWhen(rest)
+	rest, phone := cutPhone(rest)
 	if addr == "" {
 		rest, addr = e.cutAddress(rest)
 	}
@@ -434,13 +441,18 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 	if finish {
 		tail = append(tail, act{ev: EvFinish})
 	}
-	if when != "" {
+	if when != "" || phone != "" {
 		if len(tail) == 0 {
-			tail = append(tail, act{ev: EvGreeting, text: when}) // nothing else to carry it
+			tail = append(tail, act{ev: EvGreeting, text: when + phone}) // nothing else to carry them
 		}
-		tail[0].when = when
+		tail[0].when, tail[0].phone = when, phone
 	}
 	if r := strings.TrimSpace(rest); r != "" && !onlyFiller(r) {
+		if c.State == StateName && len(tail) == 0 && askedName(r) && !e.ordersProduct(r) && !e.isPlace(r) {
+			// Asked for the name: "Sri", "Bakso Mas Joko" is the answer,
+			// whatever product it sounds like.
+			return []act{{ev: EvName, text: strings.Trim(r, " .,")}}
+		}
 		if c.State == StateAddress && addr != "" && !intro && dlv == "" {
 			if _, ok := e.readItems(c, r, true); !ok {
 				// "tjilik riwut km 8": the street before the marker is
@@ -469,6 +481,55 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 		}
 	}
 	return append(acts, tail...)
+}
+
+// askedName is what a buyer answers when asked for the receiver's name:
+// a short line that starts with a capital, with no digits.
+func askedName(s string) bool {
+	s = strings.TrimSpace(s)
+	return s != "" && s[0] >= 'A' && s[0] <= 'Z' && len(strings.Fields(s)) <= 4 && !strings.ContainsAny(s, "0123456789")
+}
+
+// receiverPhoneRe is a phone number given for the receiver ("hp mama
+// 0821-5512-3344", "no wa 081234567890").
+var receiverPhoneRe = regexp.MustCompile(`(?i)\b(?:hp|no\.?\s*hp|nomor|nomer|no\.?\s*wa|wa|telp|tlp|telepon|kontak)\b[^0-9+]{0,20}((?:\+?62|0)8[0-9][0-9 .-]{6,14}[0-9])`)
+
+// cutPhone takes the receiver's phone number out of a line ("hp mama
+// 0821-5512-3344": "hp mama" goes with it).
+func cutPhone(line string) (rest, phone string) {
+	if !strings.ContainsAny(line, "0123456789") {
+		return line, ""
+	}
+	m := receiverPhoneRe.FindStringSubmatchIndex(line)
+	if m == nil {
+		return line, ""
+	}
+	return strings.TrimSpace(line[:m[0]] + " " + line[m[1]:]), line[m[2]:m[3]]
+}
+
+// introLine reports whether the first line of a message of several only
+// opens the list below it ("mau ambil bahan bakso" / "daging giling 5 kg"
+// / …): it names a kind with no quantity, and the lines below order.
+func (e *Engine) introLine(read []act, below []string, c *Conversation) bool {
+	if len(read) != 1 || read[0].ev != EvItems || read[0].parsed == nil {
+		return false
+	}
+	r := read[0].parsed
+	if len(r.Items) > 0 || len(r.Questions) == 0 {
+		return false
+	}
+	for _, q := range r.Questions {
+		if q.Kind != parse.MissingQty && q.Kind != parse.Ambiguous || q.QtyText != "" || q.Qty > 0 || q.Amount > 0 {
+			return false
+		}
+	}
+	ordered := 0
+	for _, ln := range below {
+		if len(e.parser.Parse(ln).Items) > 0 {
+			ordered++
+		}
+	}
+	return ordered >= 2
 }
 
 // readCorrections reads a line of several comma-separated corrections

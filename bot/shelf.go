@@ -16,7 +16,7 @@ func shelve(c *Conversation, expired bool, now time.Time) {
 		return
 	}
 	c.Shelf = &Shelf{Cart: append([]CartLine(nil), c.Cart...), Delivery: c.Delivery, Name: c.Name, Address: c.Address, Pin: c.Pin,
-		Ongkir: c.Ongkir, Area: c.Area, Zone: c.Zone, Payment: c.Payment, When: c.When, Expired: expired, At: now}
+		Ongkir: c.Ongkir, Area: c.Area, Zone: c.Zone, Payment: c.Payment, When: c.When, Contact: c.Contact, Expired: expired, At: now}
 }
 
 // undoCancelRe is a buyer taking a cancel back or asking for the order
@@ -61,7 +61,7 @@ func (e *Engine) actRestoreShelf(b *buyerTurn) error {
 		return nil
 	}
 	c.Cart, c.Delivery, c.Name, c.Address, c.Pin = sh.Cart, sh.Delivery, sh.Name, sh.Address, sh.Pin
-	c.Ongkir, c.Area, c.Zone, c.Payment, c.When = sh.Ongkir, sh.Area, sh.Zone, sh.Payment, sh.When
+	c.Ongkir, c.Area, c.Zone, c.Payment, c.When, c.Contact = sh.Ongkir, sh.Area, sh.Zone, sh.Payment, sh.When, sh.Contact
 	c.Ready = c.Delivery != "" || c.Address != ""
 	c.Shelf = nil
 	b.note(e.t("shelf_restored"))

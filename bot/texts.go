@@ -372,4 +372,5 @@ var messages = map[string][2]string{
 	"shelf_restored":          {"Siap kak, pesanan tadi kami kembalikan 🙏", "Sure, your earlier order is back 🙏"},
 	"extreme_answer_cheapest": {"Yang paling murah: *%s* %s/%s. Mau berapa, kak?", "The cheapest: *%s* %s/%s. How much would you like?"},
 	"extreme_answer_dearest":  {"Yang paling mahal: *%s* %s/%s. Mau berapa, kak?", "The dearest: *%s* %s/%s. How much would you like?"},
+	"contact_taken":           {"Nomor HP penerima kami catat, hanya untuk kurir yang mengantar 🙏", "The receiver's number is noted, for the delivering courier only 🙏"},
 }

@@ -268,6 +268,9 @@ var fillers = map[string]bool{
 	"bu": true, "ibu": true, "pak": true, "mbak": true, "mba": true, "mas": true,
 	"bang": true, "mang": true, "kang": true, "neng": true, "teh": true, "aa": true,
 	"om": true, "sis": true, "gan": true, "bos": true,
+	// Places a buyer orders for or from ("warung Bu Imah mau order"): a
+	// letter from kangkung's skeleton, never goods unless a name says so.
+	"warung": true, "toko": true, "kios": true,
 }
 
 type tokenMatch struct {

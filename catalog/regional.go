@@ -22,7 +22,7 @@ var regionalWords = map[string]string{
 	"hayam": "ayam", "ayam": "ayam",
 	"iwak": "ikan", "iwa": "ikan", "lawuak": "ikan", "lauk": "ikan", // Sundanese "lauk mas": in Indonesian lauk is any side dish, so only where the catalog has no "lauk"
 	"endog": "telur", "endhog": "telur", "tigan": "telur", "talua": "telur", "hintalu": "telur", "tolor": "telur", "telor": "telur",
-	"sampi": "sapi", "jawi": "sapi",
+	"sampi": "sapi", "jawi": "sapi", "dagiang": "daging", "dageng": "daging",
 	"lombok": "cabai", "lado": "cabai", "cabe": "cabai", "cabi": "cabai",
 	"cengek": "rawit", "cengis": "rawit",
 	"kunir": "kunyit", "laos": "lengkuas", "sereh": "serai", "kobis": "kol",

@@ -115,6 +115,14 @@ func init() {
 		"pasan", "nio", "mengko", "engke", "kaina", "isuk", "enjing",
 		"bentar", "sebentar", "sbntr", "suami", "istri", "mikir", "pikir",
 		"sampun", "mpun", "sampon", "parantos", "atos", "candak", "dicandak",
+		// who and what for, in an opening line ("mau kirim belanjaan buat
+		// mertua", "warung Bu Imah mau order kyk biasa", "kue buat
+		// pengajian"): never goods, though "belanjaan" is a letter or two
+		// from belacan and "mamaku" from masako
+		"belanja", "belanjaan", "blanja", "mertua", "mama", "mamaku", "mamah", "ortu", "orangtua", "rapat", "kantor", "acara",
+		"arisan", "pengajian", "hajatan", "syukuran", "sekretaris", "toko", "kios", "kantin", "katering", "catering",
+		"usaha", "biasa", "kyk", "kayak", "kaya", "bahan", "mambali", "mambeli", "mamboli", "meuli", "ndi", "pesenin", "pesankan",
+		"orderin", "masak", "bikin", "buatin", "acaranya", "tamu", "kos", "kost", "kosan", "dengan", "dgn",
 	)
 	addLex(lxFiller|lxTail,
 		// address
@@ -270,18 +278,18 @@ func addRegional() {
 	// reujeung, kalawan; Bg sibawa; Mk siagang; Bk dohot.
 	addLex(lxSepWord, "lan", "kaliyan", "wan", "lawan", "samo", "ame", "reujeung", "kalawan", "sibawa", "siagang", "dohot")
 	// Numbers.
-	addNum(nkDigit, 1, "atu", "asa", "seddi", "besik", "sawiji", "sere")                   // Bt, Bj, Bg, Bl, Jv, Mk (se're; also sere, lemongrass: a product word where the catalog says so)
-	addNum(nkDigit, 2, "due", "rua", "duwa")                                               // Bt, Mk
-	addNum(nkDigit, 3, "tige", "talu", "tellu", "tallu")                                   // Bt, Bj, Bg, Mk
-	addNum(nkDigit, 4, "eppa", "appa")                                                     // Bg, Mk (appa')
-	addNum(nkDigit, 5, "lime")                                                             // Bt
-	addNum(nkDigit, 6, "annang", "enneng")                                                 // Mk, Bg
-	addNum(nkDigit, 7, "tuju")                                                             // Bt, Mk
-	addNum(nkDigit, 8, "walu", "arua", "kutus", "sagantuju")                               // Bj, Bg, Bl, Mk
-	addNum(nkDigit, 9, "asera", "salapang")                                                // Bg, Mk
-	addNum(nkValue, 10, "sepulu", "sapulu", "seppulo", "sampulo")                          // Bt, Bj, Bg, Mk
-	addNum(nkFrac, 500, "setenge", "satangah", "sapalih", "satengahna")                    // Bt, Bj/Mi, Su
-	addNum(nkFrac, 250, "saparapat", "saperapat", "separapat", "saparampat", "seperampat") // Bj/Su
+	addNum(nkDigit, 1, "atu", "asa", "seddi", "besik", "sawiji", "sere")                                 // Bt, Bj, Bg, Bl, Jv, Mk (se're; also sere, lemongrass: a product word where the catalog says so)
+	addNum(nkDigit, 2, "due", "rua", "duwa")                                                             // Bt, Mk
+	addNum(nkDigit, 3, "tige", "talu", "tellu", "tallu")                                                 // Bt, Bj, Bg, Mk
+	addNum(nkDigit, 4, "eppa", "appa")                                                                   // Bg, Mk (appa')
+	addNum(nkDigit, 5, "lime")                                                                           // Bt
+	addNum(nkDigit, 6, "annang", "enneng")                                                               // Mk, Bg
+	addNum(nkDigit, 7, "tuju")                                                                           // Bt, Mk
+	addNum(nkDigit, 8, "walu", "arua", "kutus", "sagantuju")                                             // Bj, Bg, Bl, Mk
+	addNum(nkDigit, 9, "asera", "salapang")                                                              // Bg, Mk
+	addNum(nkValue, 10, "sepulu", "sapulu", "seppulo", "sampulo")                                        // Bt, Bj, Bg, Mk
+	addNum(nkFrac, 500, "setenge", "satangah", "sapalih", "satengahna")                                  // Bt, Bj/Mi, Su
+	addNum(nkFrac, 250, "saparapat", "saperapat", "separapat", "saparampat", "seperampat", "saperempat") // Bj/Su
 	// just: Bt doang, aje; Bj haja, ja; Su hungkul; Mi sajo; Mk/Bg ji; Jv
 	// thok, tok.
 	addLex(lxFiller|lxTail, "doang", "doank", "dowang", "aje", "haja", "ja", "hungkul", "sajo", "ji", "thok", "tok",
