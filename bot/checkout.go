@@ -131,6 +131,11 @@ func (e *Engine) actTakeName(b *buyerTurn) error {
 	if len(b.conv.Cart) == 0 && len(b.conv.Questions) == 0 {
 		b.note(e.t("name_noted", b.conv.Name))
 	}
+	if len(b.conv.Cart) > 0 && b.conv.Delivery != "" && !b.unsure {
+		// "nama saya Hendra" after the items, pickup chosen before: the
+		// buyer is checking out; the summary comes next.
+		b.conv.Ready = true
+	}
 	return nil
 }
 

@@ -90,6 +90,16 @@ func (st *state) aliasPart(i int) bool {
 	return false
 }
 
+// qtyAhead reports whether a quantity starts somewhere in [i, b).
+func (c chunk) qtyAhead(i, b int) bool {
+	for ; i < b; i++ {
+		if c.t[i].kind == tNum || c.t[i].kind == tWord && c.startsQty(i) && !c.l[i].has(lxNote) {
+			return true
+		}
+	}
+	return false
+}
+
 // run is a stretch of a chunk: product words or one quantity.
 type run struct {
 	isQ bool
@@ -137,8 +147,13 @@ func (st *state) readChunk(a, b int) {
 				each = true
 				i++
 				continue
-			case l.has(lxNote) && (haveW || haveQ || first):
+			case l.has(lxNote) && (haveW || haveQ || first && (!lookup(t.w).has(lxNote) || !c.qtyAhead(i+1, b))):
 				noteAt = i
+				continue
+			case l.has(lxNote) && first:
+				// "buat masak soto, itu ayam kampung satu ekor": what the
+				// order is for, then the order: not a note of nothing.
+				i++
 				continue
 			case l.has(lxNoteAfter) && (lastQ || first && st.onlyNoteWords(i+1, b)):
 				noteAt = i

@@ -123,6 +123,10 @@ func init() {
 		"arisan", "pengajian", "hajatan", "syukuran", "sekretaris", "toko", "kios", "kantin", "katering", "catering",
 		"usaha", "biasa", "kyk", "kayak", "kaya", "bahan", "mambali", "mambeli", "mamboli", "meuli", "ndi", "pesenin", "pesankan",
 		"orderin", "masak", "bikin", "buatin", "acaranya", "tamu", "kos", "kost", "kosan", "dengan", "dgn",
+		// dishes the goods are for ("buat masak soto"); a catalog that
+		// sells one keeps it as a product word (rendang and pecel are goods here)
+		"rawon", "opor", "gulai", "lodeh", "semur", "balado", "tumis", "kolak",
+		"pindang",
 	)
 	addLex(lxFiller|lxTail,
 		// address

@@ -320,3 +320,18 @@ func TestAbbreviatedName(t *testing.T) {
 		t.Errorf("kunyit 2: %+v", r)
 	}
 }
+
+// What the order is for, said first, is no note of nothing: "buat masak
+// soto, itu ayam kampung satu ekor" orders the chicken.
+func TestPurposeBeforeTheOrder(t *testing.T) {
+	p := defaultParser()
+	r := p.Parse("buat masak soto nanti siang itu ayam kampung satu ekor")
+	if len(r.Items) != 1 || r.Items[0].SKU != "ayam-kampung" {
+		t.Errorf("items = %+v", r.Items)
+	}
+	// A passive verb still starts a note: "dipotong 4" is how to cut it.
+	r = p.Parse("ayam kampung 1 ekor, dipotong 4, dibersihin")
+	if len(r.Items) != 1 || r.Items[0].Note == "" {
+		t.Errorf("items = %+v", r.Items)
+	}
+}

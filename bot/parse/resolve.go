@@ -97,23 +97,30 @@ func (st *state) headOf(p *catalog.Product, ln *line) bool {
 	if n == 1 && st.p.nameWords[string(buf)] == 1 && strings.HasPrefix(catalog.Normalize(p.Name)+" ", string(buf)+" ") {
 		return true
 	}
-	// "tlr 1 papan", "gla mrh 1 kg": every word the start of the name,
-	// whole or abbreviated, and of no other product's name.
+	// "gla mrh 1 kg", "tlr ras 1kg": words of the name from its head,
+	// whole or abbreviated, that fit no other product's name.
 	said := strings.Fields(string(buf))
 	abbreviated := false
 	starts := func(name string) bool {
+		// Every word said is a word of the name, whole or abbreviated, in
+		// the name's order, the first one its head ("tlr ras": Telur
+		// Ayam Ras).
 		ws := strings.Fields(name)
-		if len(said) > len(ws) {
-			return false
-		}
+		k := 0
 		for i, w := range said {
-			if w == ws[i] {
-				continue
+			for k < len(ws) && w != ws[k] && !catalog.Abbreviates(w, ws[k]) {
+				if i == 0 {
+					return false
+				}
+				k++
 			}
-			if !catalog.Abbreviates(w, ws[i]) {
+			if k == len(ws) {
 				return false
 			}
-			abbreviated = true
+			if w != ws[k] {
+				abbreviated = true
+			}
+			k++
 		}
 		return true
 	}
