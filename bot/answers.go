@@ -259,7 +259,10 @@ func (e *Engine) readCorrection(c *Conversation, line string) (act, bool) {
 	if e.addressStart(line) >= 0 {
 		return act{}, false // "eh salah, Jl. Mahoni no 8 maksudnya" corrects the address
 	}
-	s := strings.ToLower(line)
+	s := strings.ReplaceAll(strings.ToLower(line), " nya ", "nya ") // "melon nya ga usah"
+	if strings.HasSuffix(s, " nya") {
+		s = s[:len(s)-4] + "nya"
+	}
 	if removeCue.MatchString(s) && !addCue.MatchString(s) && !conditionRe.MatchString(s) && !ambilRe.MatchString(s) && !antarRe.MatchString(s) {
 		words := removeCue.ReplaceAllString(s, " ")
 		words = changeCue.ReplaceAllString(words, " ")

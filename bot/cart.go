@@ -171,6 +171,13 @@ func (e *Engine) findCartLine(c *Conversation, words string) int {
 		}
 		stripped = append(stripped, w)
 	}
+	// "oh iya melonnya": the words around the product say nothing of it.
+	for len(stripped) > 1 && (fillerHead[stripped[0]] || fillerTail[stripped[0]]) {
+		stripped = stripped[1:]
+	}
+	for len(stripped) > 1 && fillerTail[stripped[len(stripped)-1]] {
+		stripped = stripped[:len(stripped)-1]
+	}
 	words = strings.Join(stripped, " ")
 	for _, cand := range e.index.Match(words) {
 		for i, l := range c.Cart {

@@ -448,7 +448,10 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 		tail[0].when, tail[0].phone = when, phone
 	}
 	if r := strings.TrimSpace(rest); r != "" && !onlyFiller(r) {
-		if c.State == StateName && len(tail) == 0 && askedName(r) && !e.ordersProduct(r) && !e.isPlace(r) {
+		// Asked for the name, or shown a summary with WhatsApp's name on it:
+		// a capitalised name alone ("Sri") is the receiver's.
+		if (c.State == StateName && askedName(r) || c.State == StateConfirm && capitalName(r)) && len(tail) == 0 &&
+			!e.ordersProduct(r) && !e.isPlace(r) {
 			// Asked for the name: "Sri", "Bakso Mas Joko" is the answer,
 			// whatever product it sounds like.
 			return []act{{ev: EvName, text: strings.Trim(r, " .,")}}
@@ -567,6 +570,9 @@ func (e *Engine) readCorrections(c *Conversation, line string) ([]act, bool) {
 			acts = append(acts, a)
 			found = true
 		} else if strings.TrimSpace(body) != "" && !onlyCues(body) {
+			if w, rest := firstWord(body); found && (w == "ganti" || w == "diganti" || w == "gantinya" || w == "gantiin") && rest != "" {
+				body = rest // "…ga usah, ganti semangka 2 kg aja": what comes instead
+			}
 			acts = append(acts, e.readLine(&Conversation{State: c.State, Data: Data{LastAsked: c.LastAsked}}, body)...)
 		}
 		if fin {
