@@ -70,7 +70,7 @@ func norm(s string) string {
 // also after dropping leading and trailing words that carry no meaning for
 // short answers ("ya kak!", "oke deh", "eh udah itu aja ya kak").
 func isPhrase(m map[string]bool, s string) bool {
-	fs := strings.Fields(strings.NewReplacer(",", " ", "!", " ", ".", " ").Replace(s))
+	fs := strings.Fields(phraseWords.Replace(s))
 	// Filler is peeled off the end first, then off the front: "udah kak"
 	// is "udah" (a finish), not "kak".
 	for len(fs) > 0 {
@@ -85,13 +85,17 @@ func isPhrase(m map[string]bool, s string) bool {
 	return false
 }
 
+// phraseWords splits a short answer into words: punctuation goes, and the
+// glottal stop Bugis and Makassar write ("iye'", "tabe'") is no letter.
+var phraseWords = strings.NewReplacer(",", " ", "!", " ", ".", " ", "'", "", "’", "")
+
 // isYes reports whether s says yes: a yes phrase, or yes words one after
 // another ("muhun leres", "nggih leres", "ok sip").
 func isYes(s string) bool {
 	if isPhrase(yesWords, s) {
 		return true
 	}
-	fs := strings.Fields(strings.NewReplacer(",", " ", "!", " ", ".", " ").Replace(s))
+	fs := strings.Fields(phraseWords.Replace(s))
 	if len(fs) < 2 || len(fs) > 4 {
 		return false
 	}
@@ -132,7 +136,8 @@ func yesAndDone(s string) bool {
 
 // assentWords go with a yes without being one alone: "yo wis, bener",
 // "ya udah oke".
-var assentWords = set("wis", "wes", "udah", "sudah", "dah", "yaudah", "deh", "lah", "yo")
+var assentWords = set("wis", "wes", "udah", "sudah", "dah", "yaudah", "deh", "lah", "yo", "kirim", "gas", "fix", "semua",
+	"mi") // Makassar "betul mi": kept out of fillerTail, where it would eat Mi Instan
 
 // tailPhrase reports whether fs, less filler words at its end, is in m.
 func tailPhrase(m map[string]bool, fs []string) bool {
@@ -151,7 +156,8 @@ func tailPhrase(m map[string]bool, fs []string) bool {
 var (
 	fillerTail = set("kasih", "tarima", "makasih", "nuhun", "suwun", "thanks", "tq", "dulu", "dl", "kak", "ka", "kakak", "mbak", "mba", "bu", "pak", "mas", "bang", "deh", "dong", "ya", "yah", "yaa", "nih", "sis", "gan", "min",
 		"aja", "saja", "lah", "nggih", "atuh", "mah", "wae", "ha", "pang", "lo", "loh", "kok", "sih", "bund", "bun", "acil", "cil", "julak", "ading",
-		"pian", "teh", "a", "ko", "koh", "cik", "om", "tante", "bos", "juragan", "makasih", "terima kasih", "ok", "oke", "ye", "yo", "bro", "sist", "say")
+		"pian", "teh", "a", "ko", "koh", "cik", "om", "tante", "bos", "juragan", "makasih", "terima kasih", "ok", "oke", "ye", "yo", "bro", "sist", "say",
+		"ji", "ki", "pale", "nah", "di", "ndi", "daeng", "puang", "uni", "uda", "ambo")
 	fillerHead = set("maaf", "mohon maaf", "sori", "sorry", "eh", "oh", "oke", "ok", "ya", "iya", "yaudah", "ya udah", "yaudh", "udah", "nah", "hmm", "emm", "wah", "kak", "mbak", "mba", "bu", "pak", "mas", "bang", "acil", "cil", "pian", "sip", "siap", "baik", "kalau", "kalo")
 )
 

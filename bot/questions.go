@@ -199,8 +199,12 @@ func (e *Engine) dropAnswered(b *buyerTurn, items []parse.Item) {
 				for _, sku := range q.Choices {
 					answered = answered || sku == it.SKU
 				}
-				// "ikan" was asked about; "ikan gurame 1 kg" came.
+				// "ikan" was asked about; "ikan gurame 1 kg" came. "buah"
+				// was; "jeruk medan 2 kg" came, a fruit.
 				answered = answered || said != "" && strings.HasPrefix(catalog.Normalize(it.Name), said+" ")
+				if p, ok := e.bySKU[it.SKU]; ok && said != "" && catalog.Normalize(p.Category) == said {
+					answered = true
+				}
 			}
 		}
 		if !answered {

@@ -377,6 +377,9 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 	if acts, ok := e.readCorrections(c, line); ok {
 		return acts
 	}
+	if e.keepsCartLine(c, s) {
+		return []act{{ev: EvGreeting, text: s}} // "yaudah berasnya aja": the line as it is
+	}
 	if it, ok := e.serviceLine(c, line); ok && len(e.parser.Parse(line).Items) == 0 {
 		for _, l := range c.Cart {
 			if l.SKU == it.SKU {
@@ -486,6 +489,22 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 	return append(acts, tail...)
 }
 
+// keepsCartLine is "berasnya aja", "yaudah tomatnya aja": a cart line
+// named with "only", no quantity — the buyer keeps it as it is.
+func (e *Engine) keepsCartLine(c *Conversation, s string) bool {
+	if len(c.Cart) == 0 || !strings.Contains(s, "nya") {
+		return false
+	}
+	fs := strings.Fields(s)
+	if len(fs) == 0 || len(fs) > 4 {
+		return false
+	}
+	if last := fs[len(fs)-1]; last != "aja" && last != "saja" && last != "doang" && last != "aje" && last != "wae" {
+		return false
+	}
+	return e.namedCartLine(c, strings.Join(fs[:len(fs)-1], " ")) >= 0
+}
+
 // askedName is what a buyer answers when asked for the receiver's name:
 // a short line that starts with a capital, with no digits.
 func askedName(s string) bool {
@@ -522,7 +541,8 @@ func (e *Engine) introLine(read []act, below []string, c *Conversation) bool {
 		return false
 	}
 	for _, q := range r.Questions {
-		if q.Kind != parse.MissingQty && q.Kind != parse.Ambiguous || q.QtyText != "" || q.Qty > 0 || q.Amount > 0 {
+		bare := q.Product == nil && len(q.Choices) == 0 // "arisan 40 orang": no goods at all
+		if !bare && (q.Kind != parse.MissingQty && q.Kind != parse.Ambiguous || q.QtyText != "" || q.Qty > 0 || q.Amount > 0) {
 			return false
 		}
 	}
