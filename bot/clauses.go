@@ -26,7 +26,7 @@ var deliveryTo = regexp.MustCompile(`(?i)\b(tolong\s+)?(di)?(antar|anter|antarka
 
 // nameRe finds "atas nama Bu Yati", "a.n. Mas Agus", "penerima: Pak Budi",
 // "buat Bu Yati", "nama saya Rina".
-var nameRe = regexp.MustCompile(`(?i)(?:^|[\s,;(])(?:atas\s+nama|atas\s+name|a\.\s?n\.?|a/n|an\.|nama\s+penerima(?:nya)?\s*:?|penerima(?:nya)?\s*:?|namanya\s*:?|namaku\s*:?|namaq|nm\s*:|jenenge|jenengipun|asmanipun|nama\s+ku|namo\s+ambo|namo|asma\s+kulo|asmane|nama\s+saya|nama\s+sy|nama\s+gue|nama\s+aye|nama\s*:|nama\s+aku|ulun\s+nama|ngaran\s+ulun|ngaran|nami\s+abdi|namina|nami|jenengku|jeneng\s+kula|asma\s+kula|nama)\s*:?\s+([^\n,;()]+)`)
+var nameRe = regexp.MustCompile(`(?i)(?:^|[\s,;(])(?:atas\s+nama|atas\s+name|a\.\s?n\.?|a/n|an\.|nama\s+penerima(?:nya)?\s*:?|penerima(?:nya)?\s*:?|namanya\s*:?|namaku\s*:?|namaq|nm\s*:?|jenenge|jenengipun|asmanipun|nama\s+ku|namo\s+ambo|namo|asma\s+kulo|asmane|nama\s+saya|nama\s+sy|nama\s+gue|nama\s+aye|nama\s*:|nama\s+aku|ulun\s+nama|ngaran\s+ulun|ngaran|nami\s+abdi|namina|nami|jenengku|jeneng\s+kula|asma\s+kula|nama)\s*:?\s+([^\n,;()]+)`)
 var forRe = regexp.MustCompile(`(?i)(?:^|[\s,;(])(?:buat|untuk|utk|u/|gasan|kagem|kanggo|pikeun|keur|an|a\.n|atas)\s*:?\s+((?:bu|ibu|pak|bapak|mas|mbak|mba|kak|bang|abang|dek|om|tante|acil|julak|ading|teh|aa|cik|koh|nyai|mbok|bude|pakde|uwa|mak|umi|abah|amang|busu|angah|bunda|eyang|nenek|kakek|haji|hj|h|mpok|kang|teteh|ceu|neng|mama|mamah|papa|ibuk)\.?\s+[a-z][a-z']*(?:\s+[a-z][a-z']*)?)`)
 
 // fixNameRe finds the name a buyer corrects to ("namanya salah ketik,
@@ -81,6 +81,19 @@ func cutName(line string) (rest, name string) {
 		if m == nil {
 			continue
 		}
+		if re == nameRe {
+			// "nama Mama Fira... eh nama sy aja Wulan": the last one said;
+			// the first, corrected, goes with it.
+			if later := nameRe.FindStringSubmatchIndex(line[m[2]:]); later != nil {
+				if n := cleanName(line[m[2]+later[2] : m[2]+later[3]]); n != "" {
+					end := m[2] + later[3]
+					if i := strings.Index(line[m[2]+later[2]:], n); i >= 0 {
+						end = m[2] + later[2] + i + len(n)
+					}
+					return strings.TrimSpace(line[:m[0]] + " " + line[end:]), n
+				}
+			}
+		}
 		name = cleanName(line[m[2]:m[3]])
 		if name == "" {
 			continue
@@ -113,6 +126,9 @@ func cleanName(s string) string {
 	fs := strings.Fields(s)
 	for len(fs) > 2 && nameIntro[strings.ToLower(fs[0])] {
 		fs = fs[1:]
+	}
+	for len(fs) > 1 && leadFiller[strings.ToLower(strings.Trim(fs[0], ",."))] {
+		fs = fs[1:] // "nama sy aja Wulan"
 	}
 	var out []string
 	for i, w := range fs {
@@ -158,6 +174,9 @@ func capitalName(s string) bool {
 	}
 	return true
 }
+
+// leadFiller goes before a name without being part of it.
+var leadFiller = set("aja", "saja", "ya", "yaa", "deh", "dong", "sih", "tuh", "kok", "nih")
 
 // looksLikeName is true for a short line that is a name: an honorific and
 // a word or two ("Bu Yati", "mas agus"), no digits.
@@ -257,6 +276,9 @@ func (e *Engine) addressPart(addr string) string {
 		addr, _ = cutFinish(rest) // "…, langsung kirim ya"
 	}
 	addr = strings.Trim(addr, " ,.;")
+	if m := notThatRe.FindStringIndex(addr); m != nil {
+		addr = strings.Trim(addr[:m[0]], " ,.;") // "Jl. Cempaka no 16, bukan 10": the old number, said to correct it
+	}
 	for _, p := range []string{"alamatnya", "alamat"} {
 		if len(addr) >= len(p) && strings.EqualFold(addr[:len(p)], p) {
 			addr = strings.TrimLeft(addr[len(p):], " :")
@@ -279,6 +301,10 @@ func (e *Engine) addressPart(addr string) string {
 	}
 	return ""
 }
+
+// notThatRe is the end of an address that corrects an earlier one
+// ("…, bukan 10", "… bukan no 4 ya").
+var notThatRe = regexp.MustCompile(`(?i)[,\s]+bukan\s+(no\.?\s*|nomor\s+)?[0-9a-z./-]+(\s+(ya|kak|mas|mbak|bu|pak))*\s*$`)
 
 // isHomeWord: "rumah", "rumah saya", "sini" name no address.
 func isHomeWord(s string) bool {

@@ -361,6 +361,10 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 	if onlyCues(s) {
 		return nil // "eh keliru", "maaf": nothing to read on its own
 	}
+	if m := fullNameRe.FindStringSubmatch(line); m != nil {
+		// "Kurnia Sari lengkapnya": the full name of the receiver.
+		return []act{{ev: EvName, text: strings.TrimSpace(m[1] + m[2])}}
+	}
 	if codStatementRe.MatchString(s) && !endsAsking(line) && !strings.HasPrefix(s, "bisa") && !e.mentionsProduct(s) {
 		// "bayarnya pas barang dateng ya bu": cash on delivery chosen.
 		if m, ok := e.readPaymentChoice("cod"); ok && len(e.PaymentOptions()) > 1 {
@@ -428,6 +432,9 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 	}
 	if name == "" {
 		rest, name = e.cutNamePart(rest, addr != "" || dlv != "")
+	}
+	if name == "" && addr != "" {
+		addr, name = e.nameAfterAddress(addr) // "Jl. Bangaris no 2 Langkai ya, Nurul"
 	}
 	rest = cutGreeting(rest)
 	if intro || dlv == EvAntar {
@@ -505,6 +512,31 @@ func (e *Engine) keepsCartLine(c *Conversation, s string) bool {
 	return e.namedCartLine(c, strings.Join(fs[:len(fs)-1], " ")) >= 0
 }
 
+// fullNameRe is a name given in full: "Kurnia Sari lengkapnya", "nama
+// lengkapnya Kurnia Sari".
+var fullNameRe = regexp.MustCompile(`^\s*(?:(?i:nama\s+)?(?i:lengkapnya)\s*:?\s+([A-Za-z][A-Za-z' ]{1,40}?)|([A-Z][A-Za-z' ]{1,40}?)\s+(?i:lengkapnya))\s*[.!]?\s*$`)
+
+// nameAfterAddress splits a capitalised name off the end of an address
+// ("Jl. Bangaris no 2 Langkai ya, Nurul").
+func (e *Engine) nameAfterAddress(addr string) (string, string) {
+	i := strings.LastIndex(addr, ",")
+	if i < 0 {
+		return addr, ""
+	}
+	last, before := strings.TrimSpace(addr[i+1:]), strings.TrimSpace(addr[:i])
+	if !capitalName(last) || e.isPlace(last) || e.namesProduct(last) || e.hasZone(last) {
+		return addr, ""
+	}
+	// Only once the address is whole: its area named before ("…
+	// Langkai ya, Nurul"), or a word that closes it ("ya"). Else the last
+	// part is likely the area itself ("…, Palangka").
+	fs := strings.Fields(strings.ToLower(before))
+	if !e.hasZone(before) && (len(fs) == 0 || !fillerTail[fs[len(fs)-1]]) {
+		return addr, ""
+	}
+	return strings.TrimSpace(strings.TrimRight(before, " ,")), last
+}
+
 // askedName is what a buyer answers when asked for the receiver's name:
 // a short line that starts with a capital, with no digits.
 func askedName(s string) bool {
@@ -559,8 +591,8 @@ func (e *Engine) introLine(read []act, below []string, c *Conversation) bool {
 // ("eh berasnya 10 kg aja, minyaknya 1 liter, gulanya gak usah"): each part
 // is read on its own once one part corrects a cart line.
 func (e *Engine) readCorrections(c *Conversation, line string) ([]act, bool) {
-	if len(c.Cart) == 0 || !strings.ContainsAny(line, ",;") {
-		return nil, false
+	if len(c.Cart) == 0 || !strings.ContainsAny(line, ",;") || e.addressStart(line) >= 0 {
+		return nil, false // "alamatnya salah, Jl. Cempaka no 16, bukan 10": about the address
 	}
 	if !removeCue.MatchString(line) && !changeCue.MatchString(line) && !strings.Contains(line, "nya") && !strings.Contains(line, "ganti") &&
 		!strings.Contains(line, "yang") && !strings.Contains(line, "yg") && !strings.Contains(line, "aja") {

@@ -424,3 +424,35 @@ func TestCapitalNameBesideAddress(t *testing.T) {
 		t.Fatalf("a zone taken as the name:\n%s", got)
 	}
 }
+
+// Names as buyers correct and complete them, and an address corrected
+// with the old number: nothing of it touches the items.
+func TestNamesAndAddressCorrections(t *testing.T) {
+	t.Run("LastNameSaid", func(t *testing.T) {
+		h := newHarness(t)
+		h.say(buyer1, "ikan patin 1 kg")
+		contains(t, "the name corrected in the same line", h.say(buyer1, "kirim ke Jl. Seth Adji no 21 Pahandut, nama Mama Fira... eh nama sy aja Wulan"), "Kirim ke: Wulan")
+	})
+	t.Run("FullName", func(t *testing.T) {
+		h := newHarness(t)
+		h.say(buyer1, "sayap ayam 1 kg")
+		h.say(buyer1, "kirim ke Jl. Beliang no 6 Pahandut, atas nama Kak Nia")
+		contains(t, "full name", h.say(buyer1, "Kurnia Sari lengkapnya"), "Kirim ke: Kurnia Sari")
+	})
+	t.Run("NameAfterTheArea", func(t *testing.T) {
+		h := newHarness(t)
+		h.say(buyer1, "kangkung 1 ikat")
+		h.say(buyer1, "antar")
+		contains(t, "name after the area", h.say(buyer1, "Jl. Bangaris no 2 Langkai ya, Nurul"), "Kirim ke: Nurul")
+	})
+	t.Run("OldNumberIsNoQuantity", func(t *testing.T) {
+		h := newHarness(t)
+		h.say(buyer1, "ikan mas 1 kg, tahu kuning 4")
+		h.say(buyer1, "anter Jl. Cempaka no 10 Pahandut, Bu Rahma")
+		got := h.say(buyer1, "eh maaf alamatnya salah, Jl. Cempaka no 16, bukan 10")
+		contains(t, "address fixed, items kept", got, "Jl. Cempaka no 16", "Tahu Kuning 4 biji")
+		if strings.Contains(got, "bukan 10") {
+			t.Fatalf("the correction stayed in the address:\n%s", got)
+		}
+	})
+}
