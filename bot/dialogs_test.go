@@ -298,18 +298,19 @@ func playCorpus(t *testing.T, dialogs []*dialog, floor float64, maxWrong int) {
 
 // The floors sit at the rates measured when they were last raised
 // (docs/performance.md): a change that makes buyers' lives worse fails. The
-// held-out set was written after the code and is only measured, so its
-// wrong orders have a ceiling, not zero, until they are fixed in general.
+// second batch (heldout) is only measured, never read, so its wrong orders
+// have a ceiling, not zero; the third to fifth batches were each measured
+// once blind (docs/dialogs.md) and then read.
 const (
-	dialogFloor      = 0.90
-	heldOutFloor     = 0.72
-	heldOutMaxWrong  = 7
-	heldOut2Floor    = 0.55
-	heldOut2MaxWrong = 8
-	heldOut3Floor    = 0.62
-	heldOut3MaxWrong = 6
-	heldOut4Floor    = 0.73
-	heldOut4MaxWrong = 7
+	dialogFloor      = 0.98
+	heldOutFloor     = 0.80
+	heldOutMaxWrong  = 6
+	heldOut2Floor    = 0.98 // read and fixed since its one blind measurement (55.7 %, 8 wrong)
+	heldOut2MaxWrong = 0
+	heldOut3Floor    = 0.88 // read since its blind measurement (62.9 %, 6 wrong)
+	heldOut3MaxWrong = 1    // Durian Medan, sold out in the test market
+	heldOut4Floor    = 0.80 // read since its blind measurement (73.6 %, 7 wrong)
+	heldOut4MaxWrong = 2
 )
 
 func playDialog(t *testing.T, h *harness, d *dialog, phone string) dialogResult {
