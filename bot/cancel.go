@@ -71,8 +71,7 @@ func (e *Engine) recentOrder(b *buyerTurn) (*orders.Order, error) {
 // clearForm empties the order form, keeping what is remembered from past
 // orders.
 func (e *Engine) clearForm(c *Conversation) {
-	c.Cart, c.Questions, c.PreOrder, c.Reminded = nil, nil, false, false
+	c.OrderForm = OrderForm{}
+	c.Questions, c.PreOrder, c.Reminded = nil, false, false
 	c.Ready, c.CancelAsked, c.LastAsked = false, false, ""
-	c.Delivery, c.Address, c.Name, c.Pin, c.Ongkir, c.Area, c.Zone, c.Payment = "", "", "", nil, 0, "", "", ""
-	c.When, c.Contact = "", ""
 }

@@ -19,20 +19,10 @@ type Conversation struct {
 
 // Data is what a conversation remembers.
 type Data struct {
-	Phone     string          `json:"phone,omitempty"`
-	PushName  string          `json:"push_name,omitempty"`
-	Cart      []CartLine      `json:"cart,omitempty"`
-	Questions []Question      `json:"questions,omitempty"` // clarifications still to ask, first is current
-	Delivery  orders.Delivery `json:"delivery,omitempty"`
-	Name      string          `json:"name,omitempty"`
-	Address   string          `json:"address,omitempty"`
-	Pin       *Location       `json:"pin,omitempty"`
-	Ongkir    int64           `json:"ongkir,omitempty"`
-	Area      string          `json:"area,omitempty"`
-	Zone      string          `json:"zone,omitempty"`    // the configured delivery zone the address is in
-	Payment   string          `json:"payment,omitempty"` // cod | qris, where the buyer chose
-	When      string          `json:"when,omitempty"`    // the time the buyer named for pickup or delivery ("jam 9an")
-	Contact   string          `json:"contact,omitempty"` // the receiver's phone, given for the courier
+	Phone     string     `json:"phone,omitempty"`
+	PushName  string     `json:"push_name,omitempty"`
+	Questions []Question `json:"questions,omitempty"` // clarifications still to ask, first is current
+	OrderForm            // the order being filled (its fields stand in the same JSON object)
 
 	// Ready: the buyer said they are done adding items (a finish word, a
 	// delivery choice or an address after items): the form moves on to
@@ -75,21 +65,27 @@ type Data struct {
 	Ignored     bool      `json:"ignored,omitempty"` // non-text notice sent once
 }
 
-// Shelf is an emptied order form, kept for shelfKeep.
-type Shelf struct {
-	Cart     []CartLine      `json:"cart"`
+// OrderForm is the order being filled: what a cancel or the idle clock empties
+// and a shelf keeps.
+type OrderForm struct {
+	Cart     []CartLine      `json:"cart,omitempty"`
 	Delivery orders.Delivery `json:"delivery,omitempty"`
 	Name     string          `json:"name,omitempty"`
 	Address  string          `json:"address,omitempty"`
 	Pin      *Location       `json:"pin,omitempty"`
 	Ongkir   int64           `json:"ongkir,omitempty"`
 	Area     string          `json:"area,omitempty"`
-	Zone     string          `json:"zone,omitempty"`
-	Payment  string          `json:"payment,omitempty"`
-	When     string          `json:"when,omitempty"`
-	Contact  string          `json:"contact,omitempty"`
-	Expired  bool            `json:"expired,omitempty"` // emptied by the clock, not by the buyer
-	At       time.Time       `json:"at"`
+	Zone     string          `json:"zone,omitempty"`    // the configured delivery zone the address is in
+	Payment  string          `json:"payment,omitempty"` // cod | qris, where the buyer chose
+	When     string          `json:"when,omitempty"`    // the time the buyer named for pickup or delivery ("jam 9an")
+	Contact  string          `json:"contact,omitempty"` // the receiver's phone, given for the courier
+}
+
+// Shelf is an emptied order form, kept for shelfKeep.
+type Shelf struct {
+	Form    OrderForm `json:"form"`
+	Expired bool      `json:"expired,omitempty"` // emptied by the clock, not by the buyer
+	At      time.Time `json:"at"`
 }
 
 // CartLine is one item in a cart.

@@ -15,8 +15,9 @@ func shelve(c *Conversation, expired bool, now time.Time) {
 	if len(c.Cart) == 0 {
 		return
 	}
-	c.Shelf = &Shelf{Cart: append([]CartLine(nil), c.Cart...), Delivery: c.Delivery, Name: c.Name, Address: c.Address, Pin: c.Pin,
-		Ongkir: c.Ongkir, Area: c.Area, Zone: c.Zone, Payment: c.Payment, When: c.When, Contact: c.Contact, Expired: expired, At: now}
+	f := c.OrderForm
+	f.Cart = append([]CartLine(nil), c.Cart...)
+	c.Shelf = &Shelf{Form: f, Expired: expired, At: now}
 }
 
 // undoCancelRe is a buyer taking a cancel back or asking for the order
@@ -60,8 +61,7 @@ func (e *Engine) actRestoreShelf(b *buyerTurn) error {
 	if sh == nil {
 		return nil
 	}
-	c.Cart, c.Delivery, c.Name, c.Address, c.Pin = sh.Cart, sh.Delivery, sh.Name, sh.Address, sh.Pin
-	c.Ongkir, c.Area, c.Zone, c.Payment, c.When, c.Contact = sh.Ongkir, sh.Area, sh.Zone, sh.Payment, sh.When, sh.Contact
+	c.OrderForm = sh.Form
 	c.Ready = c.Delivery != "" || c.Address != ""
 	c.Shelf = nil
 	b.note(e.t("shelf_restored"))

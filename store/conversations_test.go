@@ -31,13 +31,15 @@ func TestConversation(t *testing.T) {
 			UpdatedAt: t0.Add(1234567 * time.Nanosecond),
 			Data: bot.Data{
 				Phone: "62811",
-				Cart: []bot.CartLine{
-					{SKU: "tomat", Name: "Tomat", Unit: "kg", Group: "sayur", Qty: 250, Price: 12000},
-					{SKU: "cabe", Name: "Cabe rawit", Unit: "kg", Group: "sayur", Qty: catalog.Whole(1), Price: 60000, Amount: 10000, SoldOut: orders.SoldOutSkip},
+				OrderForm: bot.OrderForm{
+					Cart: []bot.CartLine{
+						{SKU: "tomat", Name: "Tomat", Unit: "kg", Group: "sayur", Qty: 250, Price: 12000},
+						{SKU: "cabe", Name: "Cabe rawit", Unit: "kg", Group: "sayur", Qty: catalog.Whole(1), Price: 60000, Amount: 10000, SoldOut: orders.SoldOutSkip},
+					},
+					Delivery: orders.Antar,
+					Pin:      &bot.Location{Lat: -6.2, Lng: 106.8},
 				},
 				Questions: []bot.Question{{Kind: "choose", Said: "bawang", Text: "Bawang apa?", Choices: []string{"bawang-merah", "bawang-putih"}}},
-				Delivery:  orders.Antar,
-				Pin:       &bot.Location{Lat: -6.2, Lng: 106.8},
 				Decisions: []bot.Decision{{Order: "A7K2", Group: "sayur", Kind: "proposal"}},
 			},
 		}
