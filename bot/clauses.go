@@ -63,7 +63,7 @@ var selfRe = regexp.MustCompile(`(?:^|[\s,])(?i:saya|sy|aku|ulun|kulo|abdi)\s+([
 var nameIntro = set("rumah", "rumahnya", "tempat", "kediaman", "aye", "gue", "gua", "ane", "ini", "dengan", "dgn", "dg", "saya", "sy", "aku", "ini", "kulo", "ulun", "abdi", "nama", "atas", "oleh")
 
 // honorifics start a name said on its own ("Bu Yati", "mas agus").
-var honorifics = set("bpk", "ndi", "andi", "hj", "opa", "oma", "mpok", "engkong", "babe", "kang", "teteh", "ceu", "neng", "ujang", "uda", "uni", "daeng", "cak", "ning", "mbah", "bli", "ibuk", "mama", "mamah", "papa", "mami", "papi", "ayah", "bu", "ibu", "pak", "bapak", "mas", "mbak", "mba", "kak", "bang", "abang", "dek", "om", "tante", "acil", "julak",
+var honorifics = set("ustadz", "ustad", "ustaz", "ustadzah", "ustazah", "kyai", "romo", "pendeta", "suster", "dokter", "bpk", "ndi", "andi", "hj", "opa", "oma", "mpok", "engkong", "babe", "kang", "teteh", "ceu", "neng", "ujang", "uda", "uni", "daeng", "cak", "ning", "mbah", "bli", "ibuk", "mama", "mamah", "papa", "mami", "papi", "ayah", "bu", "ibu", "pak", "bapak", "mas", "mbak", "mba", "kak", "bang", "abang", "dek", "om", "tante", "acil", "julak",
 	"ading", "teh", "aa", "cik", "koh", "nyai", "mbok", "bude", "pakde", "uwa", "mak", "umi", "abah", "amang", "busu", "angah", "bunda",
 	"eyang", "nenek", "kakek", "haji", "hj", "h", "sdr", "sdri", "ny", "tn")
 
@@ -136,7 +136,8 @@ func cleanName(s string) string {
 		if i == 0 && (addressWords[lw] || strings.HasPrefix(lw, "jl.")) {
 			return "" // "penerima Jl. Imam Bonjol": an address, not a name
 		}
-		if i > 0 && (addressWords[lw] || lw == "di" || lw == "ke" || lw == "ya" || lw == "yg" || lw == "yang" || lw == "dan" || lw == "sama" ||
+		afterTitle := i > 0 && honorifics[strings.ToLower(strings.Trim(fs[i-1], ".,:"))] && w[0] >= 'A' && w[0] <= 'Z'
+		if i > 0 && !afterTitle && (addressWords[lw] || lw == "di" || lw == "ke" || lw == "ya" || lw == "yg" || lw == "yang" || lw == "dan" || lw == "sama" ||
 			lw == "kirim" || lw == "antar" || lw == "itu" || lw == "udah" || lw == "hp" || lw == "no" || fillerTail[lw] && !honorifics[lw]) {
 			break
 		}
@@ -158,6 +159,9 @@ func cleanName(s string) string {
 // words ("Rudi", "Siti Aminah"): read as the receiver's name when the same
 // message gives the address.
 func capitalName(s string) bool {
+	if placeTypeRe.MatchString(strings.TrimSpace(s)) {
+		return false // "Masjid Al-Ikhlas": a place, part of the address
+	}
 	fs := strings.Fields(strings.Trim(s, " .,;"))
 	if len(fs) == 0 || len(fs) > 2 {
 		return false
@@ -211,7 +215,7 @@ var notNameWords = set("ternyata", "tolong", "mau", "minta", "maaf", "aja", "saj
 	"lagi", "juga", "masih", "belum", "baru", "cuma", "hanya", "eh", "oh", "ok", "oke", "sip", "makasih", "terima", "kasih", "udh", "dah",
 	"handak", "ulun", "kada", "haja", "lah", "bade", "hoyong", "badhe", "kulo", "nggih", "mawon", "wae", "atuh", "teh", "mah", "kah",
 	"salah", "ketik", "typo", "keliru", "ralat", "harusnya", "mw", "mo", "mao", "order", "orderan", "psn", "pesenan", "pesanan", "donk",
-	"nih", "min", "gan", "sis", "kirim", "kirimin", "tanya", "nanya", "cek", "info")
+	"nih", "gan", "sis", "kirim", "kirimin", "tanya", "nanya", "cek", "info")
 
 // cutAddressIntro takes an address introduced by a delivery phrase out of
 // a line: "kirim ke Gg. Kenanga 2", "anter ke Langkai". intro says the

@@ -307,9 +307,9 @@ const (
 	heldOutMaxWrong  = 6
 	heldOut2Floor    = 0.98 // read and fixed since its one blind measurement (55.7 %, 8 wrong)
 	heldOut2MaxWrong = 0
-	heldOut3Floor    = 0.88 // read since its blind measurement (62.9 %, 6 wrong)
+	heldOut3Floor    = 0.91 // read since its blind measurement (62.9 %, 6 wrong)
 	heldOut3MaxWrong = 1    // Durian Medan, sold out in the test market
-	heldOut4Floor    = 0.80 // read since its blind measurement (73.6 %, 7 wrong)
+	heldOut4Floor    = 0.86 // read since its blind measurement (73.6 %, 7 wrong)
 	heldOut4MaxWrong = 2
 )
 

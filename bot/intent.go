@@ -137,6 +137,7 @@ func yesAndDone(s string) bool {
 // assentWords go with a yes without being one alone: "yo wis, bener",
 // "ya udah oke".
 var assentWords = set("wis", "wes", "udah", "sudah", "dah", "yaudah", "deh", "lah", "yo", "kirim", "gas", "fix", "semua",
+	"insyaallah", "insya", "allah", "inshaallah", "alhamdulillah", "bismillah",
 	"mi") // Makassar "betul mi": kept out of fillerTail, where it would eat Mi Instan
 
 // tailPhrase reports whether fs, less filler words at its end, is in m.

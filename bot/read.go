@@ -381,7 +381,7 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 	if acts, ok := e.readCorrections(c, line); ok {
 		return acts
 	}
-	if e.keepsCartLine(c, s) {
+	if e.keepsCartLine(c, s) || e.keepsAfterNotSold(c, line) {
 		return []act{{ev: EvGreeting, text: s}} // "yaudah berasnya aja": the line as it is
 	}
 	if it, ok := e.serviceLine(c, line); ok && len(e.parser.Parse(line).Items) == 0 {
@@ -435,6 +435,20 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 	}
 	if name == "" && addr != "" {
 		addr, name = e.nameAfterAddress(addr) // "Jl. Bangaris no 2 Langkai ya, Nurul"
+	}
+	if addr != "" {
+		r := strings.Trim(rest, " ,.")
+		for _, p := range []string{"di ", "ke ", "Di ", "Ke "} {
+			r = strings.TrimPrefix(r, p)
+		}
+		if placeTypeRe.MatchString(r) && !e.ordersProduct(r) {
+			// "Warung Bakso Pak Min, Jl. Mahir Mahar km 1": the place the
+			// courier looks for, part of the address.
+			addr, rest = r+" "+addr, "" // no comma: the address action would take "Masjid Al-Ikhlas," for a name
+			if m := titledRe.FindStringSubmatch(r); m != nil && name == "" {
+				name = m[1] // "Warung Bakso Pak Min": Pak Min is who the courier asks for
+			}
+		}
 	}
 	rest = cutGreeting(rest)
 	if intro || dlv == EvAntar {
@@ -535,6 +549,25 @@ func (e *Engine) nameAfterAddress(addr string) (string, string) {
 		return addr, ""
 	}
 	return strings.TrimSpace(strings.TrimRight(before, " ,")), last
+}
+
+// placeTypeRe starts the name of a place that is part of an address: a
+// shop, a school, a mosque ("Warung Bakso Pak Min", "SDN 4 Langkai").
+var placeTypeRe = regexp.MustCompile(`(?i)^(warung|toko|kios|kantin|masjid|musholla|mushola|langgar|sekolah|sdn?|smpn?|sman?|smkn?|kantor|klinik|puskesmas|rs|rumah makan|rm|depot|kedai|salon|bengkel|apotek|apotik|pondok|ponpes|asrama|gereja|balai|posyandu)\b`)
+
+// keepsAfterNotSold is "oh anggur ga ada ya, yaudah apelnya aja": the
+// buyer takes the not-sold news and keeps the cart line named last.
+func (e *Engine) keepsAfterNotSold(c *Conversation, line string) bool {
+	parts := splitClauses(line)
+	if len(parts) < 2 || !e.keepsCartLine(c, norm(parts[len(parts)-1])) {
+		return false
+	}
+	for _, p := range parts[:len(parts)-1] {
+		if _, _, ok := parse.ParseQuantity(p); ok || strings.ContainsAny(p, "0123456789") || len(e.parser.Parse(p).Items) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // askedName is what a buyer answers when asked for the receiver's name:

@@ -456,3 +456,16 @@ func TestNamesAndAddressCorrections(t *testing.T) {
 		}
 	})
 }
+
+// A shop, a school or a mosque before the street is part of the address,
+// and a titled name in it is the receiver; "insyaAllah betul" is a yes.
+func TestPlaceBeforeTheStreet(t *testing.T) {
+	h := newHarness(t)
+	h.say(buyer1, "tauge 2 kg")
+	got := h.say(buyer1, "kirim ke Warung Bakso Pak Min, Jl. Mahir Mahar km 1 Bukit Tunggal")
+	contains(t, "place and name", got, "Kirim ke: Pak Min, Warung Bakso Jl. Mahir Mahar km 1")
+	h.say(buyer1, "insyaAllah betul, kirim")
+	if o := h.order(h.lastCode()); o == nil || o.Name != "Pak Min" {
+		t.Fatalf("order = %+v", o)
+	}
+}

@@ -90,10 +90,18 @@ func (st *state) aliasPart(i int) bool {
 	return false
 }
 
-// qtyAhead reports whether a quantity starts somewhere in [i, b).
+// qtyAhead reports whether a quantity of goods starts somewhere in [i, b):
+// a number with a unit after it, or a se- unit word ("satu ekor",
+// "2 kg", "sekilo"); "selamatan 40 harian" counts days, not goods.
 func (c chunk) qtyAhead(i, b int) bool {
 	for ; i < b; i++ {
-		if c.t[i].kind == tNum || c.t[i].kind == tWord && c.startsQty(i) && !c.l[i].has(lxNote) {
+		if c.t[i].kind == tWord && c.l[i].has(lxSeUnit) {
+			return true
+		}
+		if c.t[i].kind != tNum && !(c.t[i].kind == tWord && c.l[i].has(lxNum) && !c.l[i].has(lxNote)) {
+			continue
+		}
+		if i+1 < b && c.t[i+1].kind == tWord && c.l[i+1].has(lxUnit) {
 			return true
 		}
 	}

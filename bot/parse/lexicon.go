@@ -126,7 +126,9 @@ func init() {
 		// dishes the goods are for ("buat masak soto"); a catalog that
 		// sells one keeps it as a product word (rendang and pecel are goods here)
 		"rawon", "opor", "gulai", "lodeh", "semur", "balado", "tumis", "kolak",
-		"pindang",
+		"pindang", "selamatan", "kenduri", "tahlilan", "harian", "panitia", "masjid", "pengurus",
+		// landmarks of an address line ("depan masjid Al-Ikhlas")
+		"depan", "belakang", "samping", "seberang", "sebrang", "dekat", "deket", "pojok", "ujung", "gapura", "pagar",
 	)
 	addLex(lxFiller|lxTail,
 		// address
