@@ -196,7 +196,7 @@ var (
 		"dicoret", "skip", "cancel", "keluarin", "dikeluarin", "jangan",
 		// Javanese, Sundanese, Banjar
 		"ora sido", "ra sido", "ora usah", "ra usah", "gak sido", "ga sido", "nggak sido", "ndak sido", "mboten sido", "mboten usah",
-		"teu jadi", "teu kudu", "henteu jadi", "kada usah", "kada jadi")
+		"teu jadi", "teu kudu", "henteu jadi")
 	changeCue = cueWords("jadi", "jadiin", "jadikan", "menjadi", "diganti", "ganti", "gantiin", "diubah", "ubah", "dikurangi", "kurangi",
 		"kurangin", "revisi", "koreksi", "keliru", "salah", "harusnya", "maksudnya", "maksud saya", "eh", "ralat", "sorry", "sori", "maaf", "bukan",
 		"dadi", "dados", "didadekke", "diganti wae", "salah ketik")
@@ -381,8 +381,9 @@ func (e *Engine) readFinalQty(c *Conversation, s string) (act, bool) {
 	if len(words) == 0 {
 		return act{}, false
 	}
-	i := e.findCartLine(c, strings.Join(words, " "))
-	if i < 0 || !e.namesProduct(strings.Join(words, " ")) {
+	named := strings.Join(words, " ")
+	i := e.findCartLine(c, named)
+	if i < 0 || !e.namesProduct(named) {
 		return act{}, false
 	}
 	p := e.bySKU[c.Cart[i].SKU]

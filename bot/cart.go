@@ -158,6 +158,15 @@ func (e *Engine) actShowCart(b *buyerTurn) error {
 	return nil
 }
 
+// nyaBase is the word a -nya suffix is on ("berasnya" → "beras"); short
+// words ending so ("punya", "hanya") are not taken apart.
+func nyaBase(w string) (string, bool) {
+	if len(w) > 5 && strings.HasSuffix(w, "nya") {
+		return w[:len(w)-3], true
+	}
+	return w, false
+}
+
 // findCartLine matches the buyer's words against the cart's products.
 func (e *Engine) findCartLine(c *Conversation, words string) int {
 	words = strings.TrimSpace(words)
@@ -166,8 +175,8 @@ func (e *Engine) findCartLine(c *Conversation, words string) int {
 	}
 	var stripped []string
 	for _, w := range strings.Fields(words) {
-		if len(w) > 5 && strings.HasSuffix(w, "nya") {
-			w = w[:len(w)-3]
+		if base, ok := nyaBase(w); ok {
+			w = base
 		}
 		stripped = append(stripped, w)
 	}

@@ -46,7 +46,7 @@ func onlyTitles(fs []string) bool {
 }
 
 // relationWords say who the receiver is to the buyer, not their name.
-var relationWords = set("mertua", "ortu", "orangtua", "anak", "suami", "istri", "adik", "adek", "kakak", "mertua", "ortu", "orangtua", "tetangga", "keponakan", "ponakan",
+var relationWords = set("mertua", "ortu", "orangtua", "anak", "suami", "istri", "adik", "adek", "kakak", "tetangga", "keponakan", "ponakan",
 	"pembantu", "art", "sopir", "supir", "teman", "temen", "saudara", "sodara", "cucu", "menantu")
 
 // titledRe finds a title before a capitalised name anywhere in a line
@@ -60,12 +60,12 @@ var selfRe = regexp.MustCompile(`(?:^|[\s,])(?i:saya|sy|aku|ulun|kulo|abdi)\s+([
 
 // nameIntro words may come before a name said on its own ("dengan Pak
 // Syahrani", "saya Bu Tini").
-var nameIntro = set("rumah", "rumahnya", "tempat", "kediaman", "aye", "gue", "gua", "ane", "ini", "dengan", "dgn", "dg", "saya", "sy", "aku", "ini", "kulo", "ulun", "abdi", "nama", "atas", "oleh")
+var nameIntro = set("rumah", "rumahnya", "tempat", "kediaman", "aye", "gue", "gua", "ane", "ini", "dengan", "dgn", "dg", "saya", "sy", "aku", "kulo", "ulun", "abdi", "nama", "atas", "oleh")
 
 // honorifics start a name said on its own ("Bu Yati", "mas agus").
 var honorifics = set("ustadz", "ustad", "ustaz", "ustadzah", "ustazah", "kyai", "romo", "pendeta", "suster", "dokter", "bpk", "ndi", "andi", "hj", "opa", "oma", "mpok", "engkong", "babe", "kang", "teteh", "ceu", "neng", "ujang", "uda", "uni", "daeng", "cak", "ning", "mbah", "bli", "ibuk", "mama", "mamah", "papa", "mami", "papi", "ayah", "bu", "ibu", "pak", "bapak", "mas", "mbak", "mba", "kak", "bang", "abang", "dek", "om", "tante", "acil", "julak",
 	"ading", "teh", "aa", "cik", "koh", "nyai", "mbok", "bude", "pakde", "uwa", "mak", "umi", "abah", "amang", "busu", "angah", "bunda",
-	"eyang", "nenek", "kakek", "haji", "hj", "h", "sdr", "sdri", "ny", "tn")
+	"eyang", "nenek", "kakek", "haji", "h", "sdr", "sdri", "ny", "tn")
 
 // cutName takes a recipient's name out of a line.
 func cutName(line string) (rest, name string) {
@@ -215,7 +215,7 @@ var notNameWords = set("ternyata", "tolong", "mau", "minta", "maaf", "aja", "saj
 	"lagi", "juga", "masih", "belum", "baru", "cuma", "hanya", "eh", "oh", "ok", "oke", "sip", "makasih", "terima", "kasih", "udh", "dah",
 	"handak", "ulun", "kada", "haja", "lah", "bade", "hoyong", "badhe", "kulo", "nggih", "mawon", "wae", "atuh", "teh", "mah", "kah",
 	"salah", "ketik", "typo", "keliru", "ralat", "harusnya", "mw", "mo", "mao", "order", "orderan", "psn", "pesenan", "pesanan", "donk",
-	"nih", "gan", "sis", "kirim", "kirimin", "tanya", "nanya", "cek", "info")
+	"gan", "sis", "kirimin", "tanya", "nanya", "cek", "info")
 
 // cutAddressIntro takes an address introduced by a delivery phrase out of
 // a line: "kirim ke Gg. Kenanga 2", "anter ke Langkai". intro says the

@@ -16,10 +16,10 @@ var (
 		"siap", "setuju", "lanjut", "lanjutkan", "boleh", "gas", "ok gas", "gaskeun", "jadi", "sip", "sipp", "mau", "nggih", "enggih", "inggih",
 		"muhun", "leres", "iyaa", "yaa", "iye", "iyo", "iih", "ho oh", "he eh", "mantap", "mantab", "mantul", "cocok", "pas", "deal", "proses",
 		"gpp lanjut", "lanjut aja", "oke lanjut", "sudah benar", "udah bener", "udah benar", "sudah betul", "iya bener", "iya betul", "ya betul",
-		"ya bener", "betul sekali", "oke kirim", "kirim aja", "ok kirim", "sip kirim", "iya kirim", "ya kirim", "ok siap", "siap kak",
+		"betul sekali", "oke kirim", "kirim aja", "ok kirim", "sip kirim", "iya kirim", "ya kirim", "ok siap", "siap kak",
 		"oke deh", "ok deh", "boleh deh", "iya boleh", "ya boleh", "ok kak", "oke kak", "ya kak", "y kak", "ok lanjut", "iya lanjut", "yuk", "ayo",
 		"hayuk", "ayok", "gass", "sudah sesuai", "udah sesuai", "sesuai", "oke sesuai", "benar semua", "bener semua", "pesan", "order",
-		"yo", "alah bana", "iyo uni", "bana", "yo wis", "yowis", "ya wis", "yo wes", "yawis", "batua", "iyo batua", "bujur", "iih bujur", "sumuhun", "leres", "enggih", "injih")
+		"yo", "alah bana", "iyo uni", "bana", "yo wis", "yowis", "ya wis", "yo wes", "yawis", "batua", "iyo batua", "bujur", "iih bujur", "sumuhun", "injih")
 	noWords = set("tidak", "tdk", "nggak", "ngga", "gak", "ga", "gk", "g", "enggak", "engga", "no", "jangan", "bukan", "kagak", "kaga",
 		"moal", "teu", "henteu", "ora", "mboten", "kada", "ndak", "nda", "salah", "bukan itu", "tidak benar", "belum", "belum benar", "ga usah", "gak usah", "nggak usah", "gausah", "gk usah", "tidak usah", "ndak usah", "kada usah", "ga ada lagi", "gak ada lagi", "nggak ada lagi", "tidak ada lagi", "ga ada", "nggak ada", "gak ada")
 	finishWords = set("itu aja", "itu saja", "itu aja kak", "udah", "sudah", "udh", "dah", "udah itu aja", "sudah itu saja", "cukup",
@@ -29,7 +29,7 @@ var (
 		"udah cukup", "dah cukup", "udh cukup", "sudah cukup", "cukup itu", "itu aja cukup", "udeh", "udeh itu aja", "entu aje", "itu aje",
 		"sudah ha", "sudah haja", "itu haja", "itu haja pang", "cukup ha", "itu doang", "gitu aja", "gitu dulu", "udah ah", "udah gitu aja",
 		"beres", "done", "udah semua", "sudah semua", "itu semua", "segitu saja", "dah itu aja", "dh itu aja", "udh itu aja", "udh itu aj",
-		"itu aj", "ok itu aja", "oke itu aja", "ya itu aja", "iya itu aja", "cukup itu aja", "itu thok", "iku thok", "wis iku", "kitu wae", "sakitu wae", "sakitu", "sakitu heula", "cekap", "sampun niku mawon", "niku mawon", "mpun",
+		"itu aj", "ok itu aja", "oke itu aja", "ya itu aja", "iya itu aja", "cukup itu aja", "itu thok", "iku thok", "wis iku", "kitu wae", "sakitu wae", "sakitu", "sakitu heula", "sampun niku mawon", "niku mawon", "mpun",
 		"wis to", "udah segini", "segini aja", "segini dulu", "cukup segini", "itu ae", "iku ae", "wes iku ae", "dah itu", "udah itu", "sudah itu")
 	ackWords         = set("gpp", "gapapa", "ga apa apa", "gak apa apa", "nggak apa apa", "ngga apa apa", "tidak apa apa", "oh gitu", "oh begitu", "oh ok", "oh oke", "oke deh kak", "baik kak", "baiklah", "noted", "sip deh", "oh cuma cod ya gpp", "paham", "oke paham", "siap paham", "mantap makasih")
 	sameAddressWords = set("alamat sama", "alamatnya sama", "alamat yang sama", "alamat yg sama", "sama kayak tadi", "seperti tadi", "alamat tadi", "ke alamat tadi", "alamat sama kayak tadi")
@@ -157,7 +157,7 @@ func tailPhrase(m map[string]bool, fs []string) bool {
 var (
 	fillerTail = set("kasih", "tarima", "makasih", "nuhun", "suwun", "thanks", "tq", "dulu", "dl", "kak", "ka", "kakak", "mbak", "mba", "bu", "pak", "mas", "bang", "deh", "dong", "ya", "yah", "yaa", "nih", "sis", "gan", "min",
 		"aja", "saja", "lah", "nggih", "atuh", "mah", "wae", "ha", "pang", "lo", "loh", "kok", "sih", "bund", "bun", "acil", "cil", "julak", "ading",
-		"pian", "teh", "a", "ko", "koh", "cik", "om", "tante", "bos", "juragan", "makasih", "terima kasih", "ok", "oke", "ye", "yo", "bro", "sist", "say",
+		"pian", "teh", "a", "ko", "koh", "cik", "om", "tante", "bos", "juragan", "terima kasih", "ok", "oke", "ye", "yo", "bro", "sist", "say",
 		"ji", "ki", "pale", "nah", "di", "ndi", "daeng", "puang", "uni", "uda", "ambo")
 	fillerHead = set("maaf", "mohon maaf", "sori", "sorry", "eh", "oh", "oke", "ok", "ya", "iya", "yaudah", "ya udah", "yaudh", "udah", "nah", "hmm", "emm", "wah", "kak", "mbak", "mba", "bu", "pak", "mas", "bang", "acil", "cil", "pian", "sip", "siap", "baik", "kalau", "kalo")
 )
@@ -210,7 +210,7 @@ func cutGreeting(s string) string {
 	return strings.Join(fs[i:], " ")
 }
 
-var onlyFillerWords = set("murah", "mahal", "lumayan", "waduh", "wah", "okelah", "mertua", "ortu", "saudara", "alamat", "alamatnya", "adek", "adik", "anak", "suami", "istri", "ortu", "keluarga", "tetangga", "teman", "temen", "tapi", "ding", "deng", "sih", "kok", "lho", "loh", "dan", "sama", "terus", "trus", "juga", "tolong", "langsung", "nanti", "ke", "di", "rumah", "saya", "aku", "sini",
+var onlyFillerWords = set("murah", "mahal", "lumayan", "waduh", "wah", "okelah", "mertua", "ortu", "saudara", "alamat", "alamatnya", "adek", "adik", "anak", "suami", "istri", "keluarga", "tetangga", "teman", "temen", "tapi", "ding", "deng", "sih", "kok", "lho", "loh", "dan", "sama", "terus", "trus", "juga", "tolong", "langsung", "nanti", "ke", "di", "rumah", "saya", "aku", "sini",
 	"minta", "pakai", "pake", "mau", "dong", "ulun", "kami", "kita", "yang", "yg", "hmm", "eh", "nah", "oh", "ini", "itu", "gitu", "begitu", "jadi")
 
 // leadWords open an order in many regions: "bade mesen", "handak tukar",

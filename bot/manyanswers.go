@@ -81,8 +81,8 @@ func cutPurpose(s string) string {
 func cutSubject(s string) (subject, rest string) {
 	fs := strings.Fields(s)
 	for i, w := range fs {
-		if len(w) > 5 && strings.HasSuffix(w, "nya") {
-			return w[:len(w)-3], strings.Join(append(fs[:i:i], fs[i+1:]...), " ")
+		if base, ok := nyaBase(w); ok {
+			return base, strings.Join(append(fs[:i:i], fs[i+1:]...), " ")
 		}
 	}
 	return "", s

@@ -81,7 +81,7 @@ func (e *Engine) readMessage(c *Conversation, in Inbound) []act {
 	lines := splitSentences(splitLines(raw))
 	for li, ln := range lines {
 		read := e.readLine(c, ln)
-		if li == 0 && len(lines) >= 3 && e.introLine(read, lines[1:], c) {
+		if li == 0 && len(lines) >= 3 && e.introLine(read, lines[1:]) {
 			continue // "mau ambil bahan bakso" above the list of what
 		}
 		for _, a := range read {
@@ -558,6 +558,9 @@ var placeTypeRe = regexp.MustCompile(`(?i)^(warung|toko|kios|kantin|masjid|musho
 // keepsAfterNotSold is "oh anggur ga ada ya, yaudah apelnya aja": the
 // buyer takes the not-sold news and keeps the cart line named last.
 func (e *Engine) keepsAfterNotSold(c *Conversation, line string) bool {
+	if len(c.Cart) == 0 || !strings.Contains(line, "nya") || !strings.ContainsAny(line, ",;") {
+		return false // every line reaches here: no split unless it can be one
+	}
 	parts := splitClauses(line)
 	if len(parts) < 2 || !e.keepsCartLine(c, norm(parts[len(parts)-1])) {
 		return false
@@ -597,7 +600,7 @@ func cutPhone(line string) (rest, phone string) {
 // introLine reports whether the first line of a message of several only
 // opens the list below it ("mau ambil bahan bakso" / "daging giling 5 kg"
 // / …): it names a kind with no quantity, and the lines below order.
-func (e *Engine) introLine(read []act, below []string, c *Conversation) bool {
+func (e *Engine) introLine(read []act, below []string) bool {
 	if len(read) != 1 || read[0].ev != EvItems || read[0].parsed == nil {
 		return false
 	}
@@ -703,7 +706,7 @@ func (e *Engine) namedCartLine(c *Conversation, clause string) int {
 		}
 	}
 	for _, w := range strings.Fields(s) {
-		if len(w) > 5 && strings.HasSuffix(w, "nya") {
+		if _, ok := nyaBase(w); ok {
 			if i := e.findCartLine(c, w); i >= 0 {
 				return i
 			}

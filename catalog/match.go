@@ -492,7 +492,7 @@ func (ix *Index) lookupToken(w string, s *matchScratch, out []tokenMatch) []toke
 			// "telor ayam kampung": the catalog spells the name "telur".
 			out = addMatch(out, v, variantSim)
 		}
-		if r, ok := ix.vocab[regionalWord(w)]; ok && r != id {
+		if r, ok := ix.vocab[IndonesianWord(w)]; ok && r != id {
 			// "lombok rawit abang": an alias says "lombok abang", the
 			// name "Cabai Rawit Merah".
 			out = addMatch(out, r, variantSim)
@@ -504,7 +504,7 @@ func (ix *Index) lookupToken(w string, s *matchScratch, out []tokenMatch) []toke
 		}
 		return out
 	}
-	if id, ok := ix.vocab[regionalWord(w)]; ok {
+	if id, ok := ix.vocab[IndonesianWord(w)]; ok {
 		// "kunir", "iwak", "abang": the catalog's Indonesian word.
 		return append(out, tokenMatch{id, variantSim})
 	}

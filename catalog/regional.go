@@ -36,9 +36,6 @@ var regionalWords = map[string]string{
 	"bawang": "bawang", "bawa": "bawang",
 }
 
-// regionalWord is the Indonesian word for a regional one, "" for none.
-func regionalWord(w string) string { return regionalWords[w] }
-
 // IndonesianWord is the Indonesian word for a regional one, or the word
 // itself.
 func IndonesianWord(w string) string {

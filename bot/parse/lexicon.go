@@ -111,7 +111,7 @@ func init() {
 		"boleh", "blh", "ada", "ono", "aya", "ado", "lagi", "juga", "jg", "sekalian", "skalian", "sklian",
 		"dulu", "dl", "pesannya", "belinya", "kasih", "kasi", "kirimin", "bungkusin", "siapin", "siapkan",
 		"tanya", "nanya", "nanyain", "ready", "stok", "stock", "kalau", "kalo", "klo", "klw", "saiki", "ayeuna", "kiwari",
-		"dapet", "dapat", "dpt", "oleh", "nak", "bali", "pengin", "tak", "tah",
+		"dapet", "dapat", "dpt", "oleh", "nak", "bali", "tak", "tah",
 		"pasan", "nio", "mengko", "engke", "kaina", "isuk", "enjing",
 		"bentar", "sebentar", "sbntr", "suami", "istri", "mikir", "pikir",
 		"sampun", "mpun", "sampon", "parantos", "atos", "candak", "dicandak",
@@ -137,7 +137,7 @@ func init() {
 		"neng", "cik", "ci", "cici", "koh", "ko", "uda", "uni", "bude", "budhe", "pakde", "mpok", "sis",
 		"gan", "om", "tante", "bos", "boss", "juragan", "mbok", "lek", "bi", "bibi", "mang", "emang",
 		"ceu", "euceu", "uwak", "wak", "ncang", "encang", "ncing", "encing", "babeh", "nyak", "engkong", "uwa",
-		"amang", "mbah", "bulik", "paklik", "haji", "hajah", "bude", "mbakyu", "yu", "lik", "cak", "ning", "dik", "dek", "min", "admin", "mimin", "kakk",
+		"amang", "mbah", "bulik", "paklik", "haji", "hajah", "mbakyu", "yu", "lik", "cak", "ning", "dik", "dek", "min", "admin", "mimin", "kakk",
 		// pronouns
 		"saya", "sy", "aku", "aq", "gw", "gue", "gua", "ane", "abdi", "kulo", "kula", "ambo", "awak",
 		"kami", "kita",
