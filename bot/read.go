@@ -416,10 +416,12 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 	}
 	// Clauses are cut from the line before the product parser sees it.
 	rest, name := cutName(rest)
+	// The phone before the address: "…no 7 Menteng, hp 0812…" is a
+	// number for the courier, not the end of the address.
+	rest, phone := cutPhone(rest)
 	rest, addr, intro := e.cutAddressIntro(rest)
 	rest, dlv := cutDelivery(rest)
 	rest, when := cutWhen(rest)
-	rest, phone := cutPhone(rest)
 	if addr == "" {
 		rest, addr = e.cutAddress(rest)
 	}

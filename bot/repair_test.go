@@ -469,3 +469,16 @@ func TestPlaceBeforeTheStreet(t *testing.T) {
 		t.Fatalf("order = %+v", o)
 	}
 }
+
+// The receiver's phone said after the address is no part of it: it is
+// noted for the courier and the address stays clean.
+func TestPhoneAfterTheAddress(t *testing.T) {
+	h := newHarness(t)
+	h.say(buyer1, "kangkung 2 ikat")
+	got := h.say(buyer1, "anter ke Jl. Kenari no 7 Menteng, atas nama Bu Sulastri, hp 0812-3456-7890")
+	contains(t, "phone noted, address clean", got, "Nomor HP penerima", "Kirim ke: Bu Sulastri, Jl. Kenari no 7 Menteng\n")
+	h.say(buyer1, "iya bener")
+	if o := h.order(h.lastCode()); o == nil || !strings.Contains(o.Address, "HP penerima 0812-3456-7890") || strings.Contains(o.Address, ", ,") {
+		t.Fatalf("order address = %q", o.Address)
+	}
+}
