@@ -24,6 +24,9 @@ type buyerTurn struct {
 	// form does not jump to the summary on it (the buyer sees the cart
 	// and what was not understood first).
 	unsure bool
+	// movedOn: the message went on to the checkout (delivery, address,
+	// name, finish); a line question it leaves open was not passed over.
+	movedOn bool
 }
 
 // note queues a line for this turn's reply.
@@ -72,6 +75,10 @@ func (e *Engine) buyerMessage(b *buyerTurn) error {
 func (e *Engine) converse(b *buyerTurn) error {
 	acts := e.readBuyer(b.conv, b.in)
 	b.began = b.conv.State
+	if movesOn(acts) {
+		b.movedOn = true
+		e.settleLeftBehind(b)
+	}
 	for _, a := range acts {
 		b.act = a
 		if a.when != "" {

@@ -44,6 +44,7 @@ var RepairRules = []RepairRule{
 	{"answer in words", "yang merah · yang kedua · yang paling murah · dua ikat", "matched against the choices' names, ordinals, prices; quantities in words"},
 	{"skip", "lewati · gak tau", "the line question is dropped; the line is not added"},
 	{"repeat", "any message that does not answer", "second time: how to get out (lewati / batal / admin); third time: a line question is dropped, other questions offer a person"},
+	{"question left behind", "tahu putih 100 (100 biji?) → antar ke Jl. Melati 5, Bu Rina", "going on to the checkout past a question seen: the buyer's own quantity goes into the summary, marked to check; a guess with no quantity is dropped aloud; a missing answer is asked again, \"noted\" instead of \"we don't understand\""},
 	{"cancel", "batal · nggak jadi beli · kada jadi", "with a line question open: the question is dropped and a second batal empties the cart; else the cart is emptied"},
 	{"change of mind", "eh ambil sendiri aja deh · ternyata dianter aja", "the last delivery choice wins; the summary is shown again"},
 	{"not understood items", "hayam 1 ekor", "said not sold / suggestions; the form does not jump to the summary on that message"},
@@ -154,6 +155,10 @@ func (e *Engine) finishReply(b *buyerTurn) error {
 		switch {
 		case q.Asked == 2:
 			ask += "\n\n" + e.t("way_out")
+		case q.Asked == 3 && b.movedOn:
+			// The buyer is getting on with the order, not lost: what they
+			// gave is kept, one question stands in the way.
+			ask = e.t("one_question_left") + "\n\n" + ask
 		case q.Asked == 3:
 			ask = e.t("stuck_offer_human") + "\n\n" + ask
 		case q.Asked >= 4:

@@ -482,3 +482,28 @@ func TestPhoneAfterTheAddress(t *testing.T) {
 		t.Fatalf("order address = %q", o.Address)
 	}
 }
+
+// A line question the buyer saw and went past on the way to the checkout:
+// their own quantity goes into the summary they read back, a guess with
+// no quantity is let go aloud, and a missing answer is asked again without
+// "we don't understand each other".
+func TestQuestionsLeftAtCheckout(t *testing.T) {
+	h := newHarness(t)
+	contains(t, "confirm asked", h.say(buyer1, "tomat 1 kg, tahu putih 100"), "100 biji")
+	got := h.say(buyer1, "antar ke Jl. Melati 5 Langkai, atas nama Bu Rina")
+	contains(t, "folded into the summary", got, "Tahu Putih 100 biji", "cek", "Kirim ke")
+	if s := h.state(buyer1); s != bot.StateConfirm {
+		t.Fatalf("state = %s, want confirm", s)
+	}
+
+	h = newHarness(t)
+	h.say(buyer1, "tomat 1 kg, cabe rawit")
+	h.say(buyer1, "antar ya")
+	got = h.say(buyer1, "Jl. Melati 5 Langkai, Bu Rina")
+	if strings.Contains(got, "belum nyambung") {
+		t.Fatalf("a buyer getting on with the order was told we don't understand each other:\n%s", got)
+	}
+	if s := h.state(buyer1); s != bot.StateClarify {
+		t.Fatalf("state = %s: the cabe question has no answer yet", s)
+	}
+}
