@@ -121,6 +121,15 @@ func (e *Engine) readSwap(c *Conversation, s string) (act, bool) {
 // same kind those words pick, same quantity.
 func (e *Engine) swapTo(c *Conversation, i int, s string) (act, bool) {
 	fs := strings.Fields(strings.Trim(s, " .!?"))
+	for len(fs) > 0 && (fs[0] == "eh" || fs[0] == "oh" || fs[0] == "ehh" || fs[0] == "duh") {
+		fs = fs[1:] // "eh yg medium aja deh"
+	}
+	for i, w := range fs {
+		if swapReason[w] {
+			fs = fs[:i] // "yg medium aja biar hemat": the reason says nothing of the sort
+			break
+		}
+	}
 	for len(fs) > 0 && (fs[len(fs)-1] == "aja" || fs[len(fs)-1] == "saja" || fs[len(fs)-1] == "deh" || fs[len(fs)-1] == "ya") {
 		fs = fs[:len(fs)-1]
 	}
@@ -135,6 +144,111 @@ func (e *Engine) swapTo(c *Conversation, i int, s string) (act, bool) {
 		return act{}, false
 	}
 	return act{ev: EvChange, sku: last.SKU, swap: best.Product.SKU, qty: last.Qty, amount: last.Amount}, true
+}
+
+// swapReason words start the reason given for a swap ("biar hemat",
+// "soalnya lebih murah").
+var swapReason = set("biar", "supaya", "agar", "soalnya", "karena", "krn", "soale", "mumpung")
+
+// saysQty reports whether words hold a quantity anywhere ("pisang raja
+// aja 1 sisir"): a swap with one takes it, a swap without keeps the old.
+func saysQty(words string) bool {
+	fs := strings.Fields(words)
+	for i := range fs {
+		for j := i + 1; j <= min(i+2, len(fs)); j++ {
+			if _, _, ok := parse.ParseQuantity(strings.Join(fs[i:j], " ")); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// readInstead reads a swap said without naming the old line before a
+// swap word: "bayam hijau maksudnya, bukan merah" (the line the words
+// after "bukan" pick, of the new product's kind) and "eh ganti ikan kembung
+// aja" (the one cart line of the new product's kind).
+func (e *Engine) readInstead(c *Conversation, s string) (act, bool) {
+	fs := strings.Fields(strings.Trim(s, " .!?"))
+	neg, pos := -1, []string{}
+	leadingSwap := false
+	for i, w := range fs {
+		w = strings.Trim(w, ",")
+		switch {
+		case w == "bukan" || w == "bkn":
+			if neg < 0 {
+				neg = i
+			}
+		case neg >= 0 && i > neg && (w == "tapi" || w == "tp"):
+			neg = -2 - neg // the negated words end here
+		case len(pos) == 0 && (w == "ganti" || w == "diganti" || w == "gantinya") && neg == -1:
+			leadingSwap = true
+		case (neg == -1 || neg < -1) && !changeCue.one[w] && w != "yg" && w != "yang":
+			pos = append(pos, w)
+		}
+	}
+	// The words around the product say nothing of it ("… aja deh", "kak …");
+	// inside it they may ("ikan mas").
+	for len(pos) > 0 && (fillerHead[pos[0]] || fillerTail[pos[0]]) {
+		pos = pos[1:]
+	}
+	for len(pos) > 0 && (fillerTail[pos[len(pos)-1]] || pos[len(pos)-1] == "aja" || pos[len(pos)-1] == "saja") {
+		pos = pos[:len(pos)-1]
+	}
+	if len(pos) == 0 || neg == -1 && !leadingSwap {
+		return act{}, false
+	}
+	words := strings.Join(pos, " ")
+	r := e.parser.Parse(words)
+	var p *catalog.Product
+	if len(r.Items) == 1 && len(r.Questions) == 0 {
+		if found, ok := e.bySKU[r.Items[0].SKU]; ok {
+			p = &found
+		}
+	} else if best, ok := catalog.Sure(e.index.Match(words)); ok && len(r.Items) == 0 {
+		p = best.Product
+	}
+	if p == nil {
+		return act{}, false
+	}
+	head := strings.Fields(strings.ToLower(p.Name))[0]
+	i := -1
+	if neg != -1 {
+		n := neg
+		if n < -1 {
+			n = -2 - n
+		}
+		var negWords []string
+		for _, w := range fs[n+1:] {
+			w = strings.Trim(w, ",")
+			if w == "tapi" || w == "tp" {
+				break
+			}
+			negWords = append(negWords, w)
+		}
+		said := strings.Join(negWords, " ")
+		if i = e.findCartLine(c, said); i < 0 || !strings.HasPrefix(strings.ToLower(c.Cart[i].Name), head+" ") {
+			i = e.findCartLine(c, head+" "+said)
+		}
+	} else {
+		for j, l := range c.Cart {
+			if l.SKU != p.SKU && (strings.HasPrefix(strings.ToLower(l.Name), head+" ") || e.bySKU[l.SKU].Category == p.Category) {
+				if i >= 0 {
+					return act{}, false // two lines it could replace: not a swap to guess
+				}
+				i = j
+			}
+		}
+	}
+	if i < 0 || c.Cart[i].SKU == p.SKU || c.Cart[i].Unit != p.Unit {
+		return act{}, false
+	}
+	old := c.Cart[i]
+	qty, amt := old.Qty, old.Amount
+	if len(r.Items) == 1 && saysQty(words) {
+		qty, amt = r.Items[0].Qty, r.Items[0].Amount
+	}
+	return act{ev: EvChange, sku: old.SKU, swap: p.SKU, qty: qty, amount: amt, text: s}, true
 }
 
 // replaceRe reads "nilanya ganti mujair aja", "tomat diganti kentang",
@@ -166,7 +280,7 @@ func (e *Engine) readReplace(c *Conversation, s string) (act, bool) {
 	if len(r.Items) == 1 && r.Items[0].SKU != old.SKU {
 		it := r.Items[0]
 		qty, amt := it.Qty, it.Amount
-		if _, _, said := parse.ParseQuantity(newWords); !said && amt == 0 {
+		if !saysQty(newWords) && amt == 0 {
 			qty = old.Qty // "jumlahnya sama"
 		}
 		return act{ev: EvChange, sku: old.SKU, swap: it.SKU, qty: qty, amount: amt, text: s}, true
@@ -289,6 +403,9 @@ func (e *Engine) readCorrection(c *Conversation, line string) (act, bool) {
 		return a, true
 	}
 	if a, ok := e.readSwap(c, s); ok {
+		return a, true
+	}
+	if a, ok := e.readInstead(c, s); ok {
 		return a, true
 	}
 	if a, ok := e.readReplace(c, s); ok {

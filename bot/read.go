@@ -676,6 +676,14 @@ func (e *Engine) readCorrections(c *Conversation, line string) ([]act, bool) {
 // "setengah kilo juga"): no product named.
 func (e *Engine) bareQty(clause string) (catalog.Qty, string, bool) {
 	text := changeCue.ReplaceAllString(strings.ToLower(clause), " ")
+	for {
+		// "sama 1 kg", "tetep 10 kg": the same quantity, said again.
+		w, rest := firstWord(text)
+		if w != "sama" && w != "tetep" && w != "tetap" && w != "juga" || rest == "" {
+			break
+		}
+		text = rest
+	}
 	qty, unit, ok := parse.ParseQuantity(text)
 	if !ok {
 		return 0, "", false

@@ -507,3 +507,23 @@ func TestQuestionsLeftAtCheckout(t *testing.T) {
 		t.Fatalf("state = %s: the cabe question has no answer yet", s)
 	}
 }
+
+// Swaps said the ways buyers say them: the new product first and the old
+// one after "bukan", a leading "ganti" with the one line of that kind, a
+// new quantity after the swap, a reason after the choice.
+func TestSwapsSaidManyWays(t *testing.T) {
+	for _, tc := range []struct{ first, swap, want, gone string }{
+		{"ikan nila 2 kg, tomat 1 kg", "eh ganti ikan mas aja deh, sama 2 kg", "Ikan Mas 2 kg", "Ikan Nila"},
+		{"ikan nila 2 kg, tomat 1 kg", "ikan nilanya ganti ikan mas aja 1 kg", "Ikan Mas 1 kg", "Ikan Nila"},
+		{"bayam hijau 3 ikat", "salah, bayam merah maksudnya bukan hijau", "Bayam Merah 3 ikat", "Bayam Hijau"},
+		{"beras premium 5 kg", "eh yg medium aja deh biar hemat, tetep 5 kg", "Beras Medium 5 kg", "Beras Premium"},
+	} {
+		h := newHarness(t)
+		h.say(buyer1, tc.first)
+		got := h.say(buyer1, tc.swap)
+		contains(t, tc.swap, got, tc.want)
+		if strings.Contains(got, tc.gone) {
+			t.Errorf("%q: the old line stayed:\n%s", tc.swap, got)
+		}
+	}
+}

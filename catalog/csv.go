@@ -236,6 +236,8 @@ func parseRow(f []string, groups map[string]bool) (Product, []string) {
 		p.Unit = u.Code
 	} else if f[colUnit] == "" {
 		bad("unit is empty")
+	} else if w := strings.ToLower(strings.TrimSpace(f[colUnit])); OwnUnitWord(w) {
+		p.Unit = w // "potong" of lemang: a counted unit of the product's own
 	} else {
 		bad("unknown unit %q", f[colUnit])
 	}

@@ -77,7 +77,7 @@ func (p Product) Validate() error {
 	case strings.TrimSpace(p.Group) == "":
 		return fmt.Errorf("group is empty")
 	}
-	if _, ok := LookupUnit(p.Unit); !ok {
+	if _, ok := LookupUnit(p.Unit); !ok && !OwnUnitWord(p.Unit) {
 		return fmt.Errorf("unknown unit %q", p.Unit)
 	}
 	if p.Kind != Goods && p.Kind != Service {

@@ -73,6 +73,39 @@ var Units = map[string]Unit{
 // own is a unit of a dimension of its own.
 func own(code string) Unit { return Unit{code, code, Dimension(code), 1} }
 
+// OwnUnitWord reports whether a unit the table does not hold may still be
+// a product's selling unit: one plain lower-case word ("potong", "toples",
+// "gelas"). Such a unit is counted in whole units, converts to nothing,
+// and is read in a message only after a quantity of that product ("lemang
+// 2 potong") — so a word that is mostly something else elsewhere ("ayam
+// potong") stays what it is.
+func OwnUnitWord(w string) bool {
+	if len(w) < 3 || len(w) > 12 {
+		return false
+	}
+	for _, r := range w {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	// A known unit with "se-" ("sekarung": one sack) or a letter off
+	// ("ikatt", "kgg") is a mistake in the cell, reported, not a new unit.
+	if _, ok := ParseUnit(strings.TrimPrefix(w, "se")); ok {
+		return false
+	}
+	for known := range unitWords {
+		if len(known) >= 3 && osaDistance(w, known, 1) == 1 {
+			return false
+		}
+	}
+	for known := range Units {
+		if osaDistance(w, known, 1) == 1 {
+			return false
+		}
+	}
+	return true
+}
+
 // LookupUnit returns the unit for a canonical code.
 func LookupUnit(code string) (Unit, bool) {
 	u, ok := Units[strings.ToLower(strings.TrimSpace(code))]
