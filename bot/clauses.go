@@ -58,6 +58,16 @@ var titledRe = regexp.MustCompile(`(?:^|[\s,;:(])(?:(?:dengan|dgn|dg|saya|sy|ini
 // saya Yuni yang biasa beli telur"); lower case ("saya mau") is not a name.
 var selfRe = regexp.MustCompile(`(?:^|[\s,])(?i:saya|sy|aku|ulun|kulo|abdi)\s+([A-Z][a-z']+(?:\s+[A-Z][a-z']+)?)\b`)
 
+// selfLowRe finds a buyer introducing themselves by a lower-case name,
+// only where what follows says who they are ("sy dewi warung makan di jl
+// …", "saya budi dari toko …", "aku sari, mau pesan"): a word after
+// "saya" is mostly something else ("saya tinggal di …").
+var selfLowRe = regexp.MustCompile(`(?:^|[\s,])(?:saya|sy|aku)\s+([a-z][a-z']{2,})(?:\s*,|\s+(?:dari|dr|warung|toko|kios|lapak|rumah\s+makan|yang|yg)\b|\s*$)`)
+
+// notSelfName are words after "saya" that say what the buyer does, not
+// who they are.
+var notSelfName = set("tinggal", "sekarang", "skrg", "lg", "msh", "sedang", "posisi", "otw", "kerja", "lagi", "pelanggan", "langganan", "penjual", "pembeli", "orang", "warga")
+
 // nameIntro words may come before a name said on its own ("dengan Pak
 // Syahrani", "saya Bu Tini").
 var nameIntro = set("rumah", "rumahnya", "tempat", "kediaman", "aye", "gue", "gua", "ane", "ini", "dengan", "dgn", "dg", "saya", "sy", "aku", "kulo", "ulun", "abdi", "nama", "atas", "oleh")
@@ -73,7 +83,7 @@ func cutName(line string) (rest, name string) {
 		"u/", "gasan", "kagem", "kanggo", "pikeun", "keur", "saya", "sy", "aku", "ulun", "kulo", "abdi", "namo", "asma", "bpk", "bapak", "pak", "ibu", "bu ", "hj", "nm", "jeneng") {
 		return line, "" // a cheap test before the two expressions
 	}
-	for _, re := range []*regexp.Regexp{fixNameRe, nameRe, forRe, titledRe, selfRe} {
+	for _, re := range []*regexp.Regexp{fixNameRe, nameRe, forRe, titledRe, selfRe, selfLowRe} {
 		if re == fixNameRe && !strings.Contains(strings.ToLower(line), "nama") {
 			continue
 		}
@@ -92,6 +102,11 @@ func cutName(line string) (rest, name string) {
 					}
 					return strings.TrimSpace(line[:m[0]] + " " + line[end:]), n
 				}
+			}
+		}
+		if re == selfLowRe {
+			if w := line[m[2]:m[3]]; notNameWords[w] || notSelfName[w] || honorifics[w] || fillerTail[w] || addressWords[w] || relationWords[w] {
+				continue
 			}
 		}
 		name = cleanName(line[m[2]:m[3]])

@@ -419,6 +419,9 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 	// The phone before the address: "…no 7 Menteng, hp 0812…" is a
 	// number for the courier, not the end of the address.
 	rest, phone := cutPhone(rest)
+	if m := namePhoneRe.FindStringSubmatch(strings.TrimSpace(rest)); name == "" && phone == "" && m != nil && capitalName(m[1]) && !e.namesProduct(m[1]) {
+		name, phone, rest = m[1], m[2], "" // "Andi 0813-4921-5566": who answers that phone
+	}
 	rest, addr, intro := e.cutAddressIntro(rest)
 	rest, dlv := cutDelivery(rest)
 	rest, when := cutWhen(rest)
@@ -451,6 +454,9 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 				name = m[1] // "Warung Bakso Pak Min": Pak Min is who the courier asks for
 			}
 		}
+	}
+	if name == "" && placeTypeRe.MatchString(addr) {
+		name = placeOwner(addr) // "kirim ke warung bu endang jl tingang …"
 	}
 	rest = cutGreeting(rest)
 	if intro || dlv == EvAntar {
@@ -553,6 +559,30 @@ func (e *Engine) nameAfterAddress(addr string) (string, string) {
 	return strings.TrimSpace(strings.TrimRight(before, " ,")), last
 }
 
+// placeOwnerRe finds the titled name in a place's name, written in any
+// case: "warung bu endang", "Toko Koh Ahong".
+var placeOwnerRe = regexp.MustCompile(`(?i)\b((?:bu|ibu|pak|bapak|mas|mbak|mba|koh|cik|om|tante|acil|mak|uni|uda|bang|haji|hj)\.?\s+[a-z][a-z']+)\b`)
+
+// placeOwner is the person a place before the street is named after — who
+// the courier asks for there — or "".
+func placeOwner(addr string) string {
+	place := addr
+	for i, w := range strings.Fields(addr) {
+		if lw := strings.ToLower(strings.Trim(w, ".,")); i > 0 && (addressWords[lw] || strings.HasPrefix(lw, "jl")) {
+			place = strings.Join(strings.Fields(addr)[:i], " ")
+			break
+		}
+	}
+	m := placeOwnerRe.FindStringSubmatch(place)
+	if m == nil {
+		return ""
+	}
+	if fs := strings.Fields(m[1]); addressWords[strings.ToLower(fs[len(fs)-1])] || notNameWords[strings.ToLower(fs[len(fs)-1])] {
+		return ""
+	}
+	return m[1]
+}
+
 // placeTypeRe starts the name of a place that is part of an address: a
 // shop, a school, a mosque ("Warung Bakso Pak Min", "SDN 4 Langkai").
 var placeTypeRe = regexp.MustCompile(`(?i)^(warung|toko|kios|kantin|masjid|musholla|mushola|langgar|sekolah|sdn?|smpn?|sman?|smkn?|kantor|klinik|puskesmas|rs|rumah makan|rm|depot|kedai|salon|bengkel|apotek|apotik|pondok|ponpes|asrama|gereja|balai|posyandu)\b`)
@@ -585,6 +615,9 @@ func askedName(s string) bool {
 // receiverPhoneRe is a phone number given for the receiver ("hp mama
 // 0821-5512-3344", "no wa 081234567890").
 var receiverPhoneRe = regexp.MustCompile(`(?i)\b(?:hp|no\.?\s*hp|nomor|nomer|no\.?\s*wa|wa|telp|tlp|telepon|kontak)\b[^0-9+]{0,20}((?:\+?62|0)8[0-9][0-9 .-]{6,14}[0-9])`)
+
+// namePhoneRe is a line of a capitalised name and a phone number only.
+var namePhoneRe = regexp.MustCompile(`^([A-Z][a-z']+(?:\s+[A-Z][a-z']+)?)\s*[,:-]?\s*((?:\+?62|0)8[0-9][0-9 .-]{6,14}[0-9])\s*$`)
 
 // cutPhone takes the receiver's phone number out of a line ("hp mama
 // 0821-5512-3344": "hp mama" goes with it).

@@ -527,3 +527,22 @@ func TestSwapsSaidManyWays(t *testing.T) {
 		}
 	}
 }
+
+// Receivers named the ways the sixth batch named them: a lower-case name
+// introducing the buyer's own shop, a titled owner in a place before the
+// street, a name and a phone number alone after the summary.
+func TestReceiverNamedOtherwise(t *testing.T) {
+	h := newHarness(t)
+	h.say(buyer1, "sy wati warung soto di jl melati 5 langkai")
+	h.say(buyer1, "tomat 1 kg")
+	contains(t, "own shop", h.say(buyer1, "itu aja, anter ya"), "Kirim ke: wati", "jl melati 5")
+
+	h = newHarness(t)
+	h.say(buyer1, "gula pasir 2 kg")
+	contains(t, "owner of the place", h.say(buyer1, "kirim ke toko pak darmo jl kenanga 3 pahandut"), "Kirim ke: pak darmo")
+
+	h = newHarness(t)
+	h.say(buyer1, "tomat 1 kg")
+	h.say(buyer1, "antar ke jl melati 5 langkai")
+	contains(t, "name and phone", h.say(buyer1, "Yusuf 0812-3456-7890"), "Kirim ke: Yusuf")
+}
