@@ -159,7 +159,7 @@ var (
 		"aja", "saja", "lah", "nggih", "atuh", "mah", "wae", "ha", "pang", "lo", "loh", "kok", "sih", "bund", "bun", "acil", "cil", "julak", "ading",
 		"pian", "teh", "a", "ko", "koh", "cik", "om", "tante", "bos", "juragan", "terima kasih", "ok", "oke", "ye", "yo", "bro", "sist", "say",
 		"ji", "ki", "pale", "nah", "di", "ndi", "daeng", "puang", "uni", "uda", "ambo")
-	fillerHead = set("maaf", "mohon maaf", "sori", "sorry", "eh", "oh", "oke", "ok", "ya", "iya", "yaudah", "ya udah", "yaudh", "udah", "nah", "hmm", "emm", "wah", "kak", "mbak", "mba", "bu", "pak", "mas", "bang", "acil", "cil", "pian", "sip", "siap", "baik", "kalau", "kalo")
+	fillerHead = set("maaf", "mohon maaf", "sori", "sorry", "eh", "oh", "duh", "aduh", "waduh", "oke", "ok", "ya", "iya", "yaudah", "ya udah", "yaudh", "udah", "nah", "hmm", "emm", "wah", "kak", "mbak", "mba", "bu", "pak", "mas", "bang", "acil", "cil", "pian", "sip", "siap", "baik", "kalau", "kalo")
 )
 
 // number reads a bare number answer ("2", "no 2", "nomor 2", "yang 2").

@@ -318,6 +318,18 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 		// Sundanese "mangga, candak 1 kilo": please, not the fruit.
 		line, s = rest, norm(rest)
 	}
+	if first, rest, ok := strings.Cut(line, ","); ok && isPhrase(insteadWords, norm(first)) && strings.TrimSpace(rest) != "" {
+		// "ganti aja, ikan nila 1 kg, …": what comes instead, after a cancel.
+		line, s = rest, norm(rest)
+	}
+	if first, rest, ok := strings.Cut(s, ","); ok && !isPhrase(cancelWords, first) && (waitRe.MatchString(first) || onlyFiller(first)) {
+		if second, after, _ := strings.Cut(rest, ","); isPhrase(cancelWords, second) {
+			s = second + "," + after // "eh bentar, batal dulu": the cancel is what it says
+			if strings.TrimSpace(after) == "" {
+				return []act{{ev: EvCancel}}
+			}
+		}
+	}
 	if first, rest, ok := strings.Cut(s, ","); ok && isPhrase(cancelWords, first) {
 		// "eh batal kak, ganti aja": the cancel, then whatever follows.
 		more := e.readLine(c, rest)
@@ -615,6 +627,9 @@ func askedName(s string) bool {
 // receiverPhoneRe is a phone number given for the receiver ("hp mama
 // 0821-5512-3344", "no wa 081234567890").
 var receiverPhoneRe = regexp.MustCompile(`(?i)\b(?:hp|no\.?\s*hp|nomor|nomer|no\.?\s*wa|wa|telp|tlp|telepon|kontak)\b[^0-9+]{0,20}((?:\+?62|0)8[0-9][0-9 .-]{6,14}[0-9])`)
+
+// insteadWords open a list that replaces what was there ("ganti aja, …").
+var insteadWords = set("ganti", "gantinya", "diganti", "ganti aja", "ganti deh", "ganti aja deh", "ganti ya", "gini aja", "gini deh")
 
 // namePhoneRe is a line of a capitalised name and a phone number only.
 var namePhoneRe = regexp.MustCompile(`^([A-Z][a-z']+(?:\s+[A-Z][a-z']+)?)\s*[,:-]?\s*((?:\+?62|0)8[0-9][0-9 .-]{6,14}[0-9])\s*$`)

@@ -546,3 +546,21 @@ func TestReceiverNamedOtherwise(t *testing.T) {
 	h.say(buyer1, "antar ke jl melati 5 langkai")
 	contains(t, "name and phone", h.say(buyer1, "Yusuf 0812-3456-7890"), "Kirim ke: Yusuf")
 }
+
+// A cancel behind a wait or an interjection, with its reason after it, is
+// a cancel; "ganti aja, …" then opens the new list, not a product.
+func TestCancelSaidWithMore(t *testing.T) {
+	h := newHarness(t)
+	h.say(buyer1, "ikan mas 1 kg, tomat 1 kg")
+	contains(t, "cancel", h.say(buyer1, "eh bentar, batal dulu"), "dikosongkan")
+	got := h.say(buyer1, "ganti aja, ikan nila 1 kg, kentang 1 kg")
+	contains(t, "the new list", got, "Ikan Nila 1 kg", "Kentang 1 kg")
+	if strings.Contains(got, "Ganti") || strings.Contains(got, "Ikan Mas") {
+		t.Fatalf("the new list:\n%s", got)
+	}
+
+	h = newHarness(t)
+	h.say(buyer1, "tomat 1 kg")
+	h.say(buyer1, "antar ke Jl. Melati 5 Langkai, Bu Rina")
+	contains(t, "cancel at the summary", h.say(buyer1, "duh maaf bu batal dulu, uangnya kurang"), "dikosongkan")
+}
