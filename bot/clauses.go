@@ -26,7 +26,7 @@ var deliveryTo = regexp.MustCompile(`(?i)\b(tolong\s+)?(di)?(antar|anter|antarka
 
 // nameRe finds "atas nama Bu Yati", "a.n. Mas Agus", "penerima: Pak Budi",
 // "buat Bu Yati", "nama saya Rina".
-var nameRe = regexp.MustCompile(`(?i)(?:^|[\s,;(])(?:atas\s+nama|atas\s+name|a\.\s?n\.?|a/n|an\.|nama\s+penerima(?:nya)?\s*:?|penerima(?:nya)?\s*:?|namanya\s*:?|namaku\s*:?|namaq|nm\s*:?|jenenge|jenengipun|asmanipun|nama\s+ku|namo\s+ambo|namo|asma\s+kulo|asmane|nama\s+saya|nama\s+sy|nama\s+gue|nama\s+aye|nama\s*:|nama\s+aku|ulun\s+nama|ngaran\s+ulun|ngaran|nami\s+abdi|namina|nami|jenengku|jeneng\s+kula|asma\s+kula|nama)\s*:?\s+([^\n,;()]+)`)
+var nameRe = regexp.MustCompile(`(?i)(?:^|[\s,;(])(?:atas\s+nama|atas\s+name|a\.\s?n\.?|a/n|an\.|nama\s+penerima(?:nya)?\s*:?|penerima(?:nya)?\s*:?|namanya\s*:?|namaku\s*:?|namaq|nm\s*:?|jenenge|jenengipun|asmanipun|nama\s+ku|namo\s+ambo|namo|asma\s+kulo|asmane|nama\s+saya|nama\s+sy|nama\s+gue|nama\s+aye|nama\s*:|nama\s+aku|ulun\s+nama|ngaran\s+ulun|ngaran|aran\s+ku|aranku|nami\s+abdi|namina|nami|jenengku|jeneng\s+kula|asma\s+kula|nama)\s*:?\s+([^\n,;()]+)`)
 var forRe = regexp.MustCompile(`(?i)(?:^|[\s,;(])(?:buat|untuk|utk|u/|gasan|kagem|kanggo|pikeun|keur|an|a\.n|atas)\s*:?\s+((?:bu|ibu|pak|bapak|mas|mbak|mba|kak|bang|abang|dek|om|tante|acil|julak|ading|teh|aa|cik|koh|nyai|mbok|bude|pakde|uwa|mak|umi|abah|amang|busu|angah|bunda|eyang|nenek|kakek|haji|hj|h|mpok|kang|teteh|ceu|neng|mama|mamah|papa|ibuk)\.?\s+[a-z][a-z']*(?:\s+[a-z][a-z']*)?)`)
 
 // fixNameRe finds the name a buyer corrects to ("namanya salah ketik,
@@ -79,7 +79,7 @@ var honorifics = set("ustadz", "ustad", "ustaz", "ustadzah", "ustazah", "kyai", 
 
 // cutName takes a recipient's name out of a line.
 func cutName(line string) (rest, name string) {
-	if !hasAny(strings.ToLower(line), "nama", "an", "a.", "a/n", "penerima", "ngaran", "nami", "jeneng", "asma", "atas", "buat", "untuk", "utk",
+	if !hasAny(strings.ToLower(line), "nama", "an", "a.", "a/n", "penerima", "ngaran", "aran", "nami", "jeneng", "asma", "atas", "buat", "untuk", "utk",
 		"u/", "gasan", "kagem", "kanggo", "pikeun", "keur", "saya", "sy", "aku", "ulun", "kulo", "abdi", "namo", "asma", "bpk", "bapak", "pak", "ibu", "bu ", "hj", "nm", "jeneng") {
 		return line, "" // a cheap test before the two expressions
 	}
@@ -450,8 +450,8 @@ func wordSpans(s string) [][2]int {
 
 // Delivery choices said in words inside a line.
 var (
-	antarRe = regexp.MustCompile(`(?i)\b(tolong\s+|minta\s+|langsung\s+|mau\s+|pakai\s+|pake\s+)?((di)?(antar|anter)(kan|in|akan)?|(di)?kirim(kan|in)?|(di)?kintun|(di)?terke|diteraken|antaan|antakan|antaran|delivery|pakai ojol|pake ojol|via ojol|ojol|kurir|cod ke rumah)\b(\s+(aja|saja|ya|ke rumah( saya)?|kerumah))?`)
-	ambilRe = regexp.MustCompile(`(?i)\b((saya|aku|sy|ulun|kami|abdi|kula|kulo)\s+)?((di)?ambil|jemput|ambil|ke pasar|(di)?candak|nyandak|(di)?pendhet|mendhet|(di)?jupuk|njupuk|(di)?jukut)\s+((aja|saja|ae|wae|haja|ku abdi|ku urang|ku simkuring|sama saya|oleh saya|dening kula|kula|kulo|ulun)\s+)?(sendiri|sndiri|sendri|nyalira|sorangan|piyambak|dhewe|dewe|saurang|surang|ke pasar|di pasar|di lapak|ke lapak|nanti( siang| pagi)?|langsung)\b(\s+(aja|saja|ya|ke pasar|di pasar|nanti))*|\b(pick\s?up|self pickup|ambil di tempat|saya ke pasar|aku ke pasar|saya yang ambil|saya yg ambil|aku yang ambil|tidak usah diantar|ga usah diantar|gak usah diantar|nggak usah diantar|ga usah dianter|gak usah dianter|nggak usah dianter|ga usah dikirim|gak usah dikirim)\b|\b(nanti|ntar|nnti|entar)\s+((saya|sy|aku|ulun|kami)\s+)?(ambil|jemput|ke pasar|ke sana|kesana|kesitu|ke situ|mampir)\b|\bambil\s+(jam|pas|nanti|siang|pagi)\b|\b(saya|sy|aku|ulun)\s+(mau\s+|yang\s+|yg\s+)?(ke pasar|ke sana|kesana)(\s+sendiri)?\b|\b(ga|gak|nggak|ngga|tidak|tdk|gk|ndak|kada|teu|henteu|mboten|ora|ulah)\s+(usah|perlu|kedah|sah|butuh)\s+(kurir|ojol|diantar|dianter|dikirim|antar|anter|kirim|dikintun|dianteurkeun)\b`)
+	antarRe = regexp.MustCompile(`(?i)\b(tolong\s+|minta\s+|langsung\s+|mau\s+|pakai\s+|pake\s+)?((di)?h?(antar|anter)(kan|in|akan)?|(di)?kirim(kan|in)?|(di)?kintun|(di)?terke|diteraken|antaan|antakan|antaran|delivery|pakai ojol|pake ojol|via ojol|ojol|kurir|cod ke rumah)\b(\s+(aja|saja|ya|ke rumah( saya)?|kerumah))?`)
+	ambilRe = regexp.MustCompile(`(?i)\b((saya|aku|sy|ulun|kami|abdi|kula|kulo)\s+)?((di)?ambil|jemput|ambil|ke pasar|(di)?candak|nyandak|(di)?pendh?et|mendh?et|(di)?jupuk|njupuk|(di)?jukut)\s+((aja|saja|ae|wae|haja|ku abdi|ku urang|ku simkuring|sama saya|oleh saya|dening kula|kula|kulo|ulun)\s+)?(sendiri|sndiri|sendri|ndiri|dewek|sorang|nyalira|sorangan|piyambak|dhewe|dewe|saurang|surang|ke pasar|di pasar|di lapak|ke lapak|nanti( siang| pagi)?|langsung)\b(\s+(aja|saja|ya|ke pasar|ka pasar|di pasar|nanti))*|\b(pick\s?up|self pickup|ambil di tempat|saya ke pasar|aku ke pasar|saya yang ambil|saya yg ambil|aku yang ambil|tidak usah diantar|ga usah diantar|gak usah diantar|nggak usah diantar|ga usah dianter|gak usah dianter|nggak usah dianter|ga usah dikirim|gak usah dikirim)\b|\b(nanti|ntar|nnti|entar)\s+((saya|sy|aku|ulun|kami)\s+)?(ambil|jemput|ke pasar|ke sana|kesana|kesitu|ke situ|mampir)\b(\s+(sendiri|sndiri|ndiri|sorang|dewek|piyambak|dhewe|dewe)\b)?|\bambil\s+(jam|pas|nanti|siang|pagi)\b|\b(saya|sy|aku|ulun)\s+(mau\s+|yang\s+|yg\s+)?(ke pasar|ke sana|kesana)(\s+sendiri)?\b|\b(ga|gak|nggak|ngga|enggak|engga|kagak|kaga|tak|tidak|tdk|gk|ndak|kada|teu|henteu|mboten|ora|ulah)\s+(usah|perlu|kedah|sah|butuh)\s+(kurir|ojol|diantar|dianter|dikirim|antar|anter|kirim|dikintun|dianteurkeun)\b`)
 )
 
 // whenRe finds the time a buyer names for pickup or delivery: "jam 9an",

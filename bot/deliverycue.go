@@ -10,7 +10,7 @@ var deliveryCueWords = []string{
 	// antarRe
 	"antar", "anter", "antaan", "antakan", "kirim", "kintun", "terke", "diteraken", "delivery", "ojol", "kurir", "cod ke rumah",
 	// ambilRe
-	"ambil", "jemput", "ke pasar", "candak", "nyandak", "pendhet", "mendhet", "jupuk", "jukut",
+	"ambil", "jemput", "ke pasar", "candak", "nyandak", "pendet", "pendhet", "mendet", "mendhet", "jupuk", "jukut",
 	"pick", "usah", "perlu", "ke sana", "kesana", "kesitu", "ke situ", "mampir",
 }
 

@@ -19,7 +19,7 @@ var (
 		"betul sekali", "oke kirim", "kirim aja", "ok kirim", "sip kirim", "iya kirim", "ya kirim", "ok siap", "siap kak",
 		"oke deh", "ok deh", "boleh deh", "iya boleh", "ya boleh", "ok kak", "oke kak", "ya kak", "y kak", "ok lanjut", "iya lanjut", "yuk", "ayo",
 		"hayuk", "ayok", "gass", "sudah sesuai", "udah sesuai", "sesuai", "oke sesuai", "benar semua", "bener semua", "pesan", "order",
-		"yo", "alah bana", "iyo uni", "bana", "yo wis", "yowis", "ya wis", "yo wes", "yawis", "batua", "iyo batua", "bujur", "iih bujur", "sumuhun", "injih")
+		"yo", "alah bana", "iyo uni", "bana", "yo wis", "yowis", "ya wis", "yo wes", "yawis", "batua", "iyo batua", "bujur", "iih bujur", "sumuhun", "injih", "iyoh", "iyoh bujur")
 	noWords = set("tidak", "tdk", "nggak", "ngga", "gak", "ga", "gk", "g", "enggak", "engga", "no", "jangan", "bukan", "kagak", "kaga",
 		"moal", "teu", "henteu", "ora", "mboten", "kada", "ndak", "nda", "salah", "bukan itu", "tidak benar", "belum", "belum benar", "ga usah", "gak usah", "nggak usah", "gausah", "gk usah", "tidak usah", "ndak usah", "kada usah", "ga ada lagi", "gak ada lagi", "nggak ada lagi", "tidak ada lagi", "ga ada", "nggak ada", "gak ada")
 	finishWords = set("itu aja", "itu saja", "itu aja kak", "udah", "sudah", "udh", "dah", "udah itu aja", "sudah itu saja", "cukup",
@@ -136,7 +136,7 @@ func yesAndDone(s string) bool {
 
 // assentWords go with a yes without being one alone: "yo wis, bener",
 // "ya udah oke".
-var assentWords = set("wis", "wes", "udah", "sudah", "dah", "yaudah", "deh", "lah", "yo", "kirim", "gas", "fix", "semua",
+var assentWords = set("matur", "nuwun", "hatur", "kasih", "makasih", "wis", "wes", "udah", "sudah", "dah", "yaudah", "deh", "lah", "yo", "kirim", "gas", "fix", "semua",
 	"insyaallah", "insya", "allah", "inshaallah", "alhamdulillah", "bismillah",
 	"mi") // Makassar "betul mi": kept out of fillerTail, where it would eat Mi Instan
 
@@ -159,7 +159,7 @@ var (
 		"aja", "saja", "lah", "nggih", "atuh", "mah", "wae", "ha", "pang", "lo", "loh", "kok", "sih", "bund", "bun", "acil", "cil", "julak", "ading",
 		"pian", "teh", "a", "ko", "koh", "cik", "om", "tante", "bos", "juragan", "terima kasih", "ok", "oke", "ye", "yo", "bro", "sist", "say",
 		"ji", "ki", "pale", "nah", "di", "ndi", "daeng", "puang", "uni", "uda", "ambo")
-	fillerHead = set("maaf", "mohon maaf", "sori", "sorry", "eh", "oh", "duh", "aduh", "waduh", "oke", "ok", "ya", "iya", "yaudah", "ya udah", "yaudh", "udah", "nah", "hmm", "emm", "wah", "kak", "mbak", "mba", "bu", "pak", "mas", "bang", "acil", "cil", "pian", "sip", "siap", "baik", "kalau", "kalo")
+	fillerHead = set("maaf", "mohon maaf", "sori", "sorry", "eh", "oh", "ih", "duh", "aduh", "waduh", "oke", "ok", "ya", "iya", "yaudah", "ya udah", "yaudh", "udah", "nah", "hmm", "emm", "wah", "kak", "mbak", "mba", "bu", "pak", "mas", "bang", "acil", "cil", "pian", "sip", "siap", "baik", "kalau", "kalo")
 )
 
 // number reads a bare number answer ("2", "no 2", "nomor 2", "yang 2").

@@ -296,6 +296,12 @@ func (e *Engine) questionQty(q Question, p catalog.Product) (catalog.Qty, string
 	if q.Unit == "" || q.Unit == p.Unit {
 		return q.Qty, ""
 	}
+	if q.Unit == parse.AnyCountUnit {
+		if p.SellingUnit().Divisible() {
+			return 0, e.t("unit_mismatch", p.Name, p.Unit) // "sabuting" of a product sold by the kilo
+		}
+		return q.Qty, "" // "saikung": one of whatever it is counted in
+	}
 	from, ok1 := catalog.LookupUnit(q.Unit)
 	if !ok1 {
 		return q.Qty, ""

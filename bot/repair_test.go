@@ -564,3 +564,33 @@ func TestCancelSaidWithMore(t *testing.T) {
 	h.say(buyer1, "antar ke Jl. Melati 5 Langkai, Bu Rina")
 	contains(t, "cancel at the summary", h.say(buyer1, "duh maaf bu batal dulu, uangnya kurang"), "dikosongkan")
 }
+
+// Pickup, delivery and yes in the regional forms of the sixth batch:
+// Javanese krama "pendet piyambak", Betawi "kagak usah dianter … ambil
+// ndiri", Banjar "ambil sorang", Malay "hantar", Ngaju "aran ku" (my
+// name), and yes with thanks ("nggih leres, matur nuwun", "iyoh, bujur").
+func TestRegionalPickupAndYes(t *testing.T) {
+	for _, tc := range []struct {
+		say  []string
+		want string
+	}{
+		{[]string{"tomat 1 kg", "kulo pendet piyambak mawon", "nggih leres, matur nuwun"}, "ambil"},
+		{[]string{"tomat 1 kg", "kagak usah dianter, aye ambil ndiri ntar", "iye bener"}, "ambil"},
+		{[]string{"tomat 1 kg", "ulun ambil sorang ka pasar", "iyoh, bujur"}, "ambil"},
+		{[]string{"tomat 1 kg", "hantar ke jl melati 5 langkai, nama saya aisyah", "boleh, betul"}, "antar"},
+		{[]string{"tomat 1 kg", "antar ka huma ku jl melati 5 langkai, aran ku yohana", "iyoh"}, "antar"},
+	} {
+		h := newHarness(t)
+		for _, s := range tc.say {
+			h.say(buyer1, s)
+		}
+		code := h.lastCode()
+		if code == "" {
+			t.Errorf("%q: no order placed", tc.say)
+			continue
+		}
+		if o := h.order(code); string(o.Delivery) != tc.want {
+			t.Errorf("%q: delivery %s, want %s", tc.say, o.Delivery, tc.want)
+		}
+	}
+}

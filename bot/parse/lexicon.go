@@ -106,7 +106,7 @@ func init() {
 		// intent
 		"mau", "mao", "mo", "mw", "pengen", "pengin", "pingin", "kepengen", "pgn", "ingin", "arep", "ape",
 		"bade", "hoyong", "butuh", "perlu", "pesan", "pesen", "psn", "pesenan", "pesanan", "order", "orderan",
-		"beli", "bli", "tuku", "tumbas", "meser", "meuli", "mundhut", "ambil", "cari", "nyari", "minta",
+		"beli", "bli", "tuku", "tumbas", "meser", "meuli", "mamili", "mundhut", "ambil", "cari", "nyari", "minta",
 		"mintak", "minto", "nitip", "titip", "tolong", "tlg", "tulung", "mohon", "bisa", "bs", "bisakah",
 		"boleh", "blh", "ada", "ono", "aya", "ado", "lagi", "juga", "jg", "sekalian", "skalian", "sklian",
 		"dulu", "dl", "pesannya", "belinya", "kasih", "kasi", "kirimin", "bungkusin", "siapin", "siapkan",
@@ -193,7 +193,7 @@ func init() {
 	// Numbers. Indonesian first, then Javanese (Jv), Sundanese (Su) and
 	// Minang (Mi) forms that buyers mix in.
 	addNum(nkDigit, 1, "satu", "stu", "siji", "hiji", "ciek", "setunggal", "sitok")
-	addNum(nkDigit, 2, "dua", "loro", "duo", "rong", "kalih") // kalih is "and" too: sepOrNumber
+	addNum(nkDigit, 2, "dua", "loro", "duo", "rong", "kalih", "due") // kalih is "and" too: sepOrNumber; due: Dayak Ngaju
 	addNum(nkDigit, 3, "tiga", "telu", "tilu", "tigo", "telung")
 	addNum(nkDigit, 4, "empat", "ampat", "papat", "opat", "ampek", "patang", "sekawan")
 	addNum(nkDigit, 5, "lima", "limo", "limang", "gangsal")

@@ -181,6 +181,11 @@ func ratio1000(a, b int64) int64 {
 	return a * 1000 / b
 }
 
+// AnyCountUnit is the unit ParseQuantity gives a regional classifier
+// that counts one of anything ("saikung", "sabuting"): the count is in
+// whatever the product is counted in.
+const AnyCountUnit = "any"
+
 // ParseQuantity reads a quantity typed on its own: "1/4", "setengah kilo",
 // "3 ons", "sepapan", "1 1/2 kg", "dua ikat", "sak kilo". qty is in the
 // unit returned, which is a catalog unit code ("kg", "papan") or "" when
@@ -213,6 +218,8 @@ func ParseQuantity(s string) (qty catalog.Qty, unit string, ok bool) {
 		return catalog.Qty(v), "ekor", true
 	case q.unit.code == "lusin" || q.unit.code == "kodi":
 		return catalog.Qty(sat(v, q.unit.u.Base)), "pcs", true
+	case q.unit.any:
+		return catalog.Qty(v), AnyCountUnit, true
 	}
 	return catalog.Qty(v), q.unit.code, true
 }

@@ -79,11 +79,12 @@ func addUnits() {
 	addUnit(catUnit("butir"), w("butir", "butiran", "btir", "bitir"), w("btr"), nil)
 	addUnit(catUnit("biji"), w("biji", "bji", "bijian"), w("bj", "bij"), nil)
 	// Regional classifiers for one of anything counted: Banjar buting
-	// (sabuting) and bigi (sabigi), Javanese iji. A piece for goods counted
-	// in pieces; an ekor, ikat or sisir for goods counted in those.
+	// (sabuting), bigi (sabigi) and ikung (saikung, for animals), Javanese
+	// iji. A piece for goods counted in pieces; an ekor, ikat or sisir for
+	// goods counted in those.
 	classifier := catUnit("biji")
 	classifier.any = true
-	addUnit(classifier, w("buting", "bigi", "iji"), nil, nil)
+	addUnit(classifier, w("buting", "bigi", "iji", "ikung"), nil, nil)
 	addUnit(catUnit("buah"), w("buah", "buwah", "bwh"), w("bh"), w("bua", "tongkol"))
 	addUnit(catUnit("pcs"), w("pcs", "piece", "pieces"), w("pc", "pcz", "pce"), nil)
 	addUnit(catUnit("papan"), w("papan", "tray", "trai"), w("ppn"), w("rak"))
