@@ -78,6 +78,7 @@ func (e *Engine) actAnswerQuestion(b *buyerTurn) error {
 			return nil
 		}
 		b.conv.LastAsked = p.SKU // "ambil sekilo" orders it
+		b.conv.LastAskedQty = 0
 		b.note(e.t("extreme_answer_"+b.act.kind, p.Name, catalog.Rupiah(p.Price), p.Unit))
 	case "wait":
 		b.note(e.t("wait_answer")) // the pending question is asked again after it
@@ -94,6 +95,7 @@ func (e *Engine) actAnswerQuestion(b *buyerTurn) error {
 			return nil
 		}
 		b.note(e.priceAnswer(&parse.Result{Items: []parse.Item{{SKU: p.SKU, Name: p.Name, Unit: p.Unit, Qty: qty}}}))
+		b.conv.LastAsked, b.conv.LastAskedQty = p.SKU, qty
 	case "category":
 		q, _ := e.categoryQuestion(s)
 		b.note(q)
@@ -118,6 +120,12 @@ func (e *Engine) priceQuestion(b *buyerTurn, s string) error {
 			skus = append(skus, it.SKU)
 		}
 		b.conv.LastAsked = strings.Join(skus, "|")
+		b.conv.LastAskedQty = 0
+		if it := r.Items[0]; len(r.Items) == 1 && it.Amount == 0 && it.Qty != catalog.Whole(1) && saysQty(withoutPriceWords(s)) {
+			// "tomat 1/4 kg bisa?": "ok sama …" takes it. "Seekor
+			// berapa?", "sekilo brp?" ask the price per unit, not an amount.
+			b.conv.LastAskedQty = it.Qty
+		}
 		return nil
 	}
 	if len(r.Questions) == 1 && len(r.Questions[0].Choices) > 1 {
@@ -131,12 +139,14 @@ func (e *Engine) priceQuestion(b *buyerTurn, s string) error {
 		}
 		b.note(PriceText(e.set.Lang, cands))
 		b.conv.LastAsked = strings.Join(skus, "|")
+		b.conv.LastAskedQty = 0
 		return nil
 	}
 	if len(r.Questions) == 1 && r.Questions[0].Product != nil {
 		p := r.Questions[0].Product
 		b.note(PriceText(e.set.Lang, []catalog.Candidate{{Product: p, Score: 1, Exact: true}}))
 		b.conv.LastAsked = p.SKU
+		b.conv.LastAskedQty = 0
 		return nil
 	}
 	w := strings.TrimPrefix(s, "harga ")
@@ -146,6 +156,7 @@ func (e *Engine) priceQuestion(b *buyerTurn, s string) error {
 		b.note(PriceText(e.set.Lang, cands))
 		if _, sure := catalog.Sure(cands); len(cands) == 1 || sure {
 			b.conv.LastAsked = cands[0].Product.SKU
+			b.conv.LastAskedQty = 0
 		}
 		return nil
 	}

@@ -35,7 +35,7 @@ func (e *Engine) actCancelCart(b *buyerTurn) error {
 	// The items go; who and where stay for a new cart ("alamat sama").
 	shelve(c, false, b.now)
 	c.Cart, c.Questions, c.PreOrder, c.Reminded = nil, nil, false, false
-	c.Ready, c.CancelAsked, c.LastAsked = false, false, ""
+	c.Ready, c.CancelAsked, c.LastAsked, c.LastAskedQty = false, false, "", 0
 	if err := b.tx.ClearTimer(timerCartIdle, c.Chat); err != nil {
 		return err
 	}
@@ -73,5 +73,5 @@ func (e *Engine) recentOrder(b *buyerTurn) (*orders.Order, error) {
 func (e *Engine) clearForm(c *Conversation) {
 	c.OrderForm = OrderForm{}
 	c.Questions, c.PreOrder, c.Reminded = nil, false, false
-	c.Ready, c.CancelAsked, c.LastAsked = false, false, ""
+	c.Ready, c.CancelAsked, c.LastAsked, c.LastAskedQty = false, false, "", 0
 }

@@ -21,6 +21,7 @@ func (e *Engine) actAddItems(b *buyerTurn) error {
 	}
 	e.referBareQty(b.conv, r) // "ambil sekilo" after the price of one product
 	b.conv.LastAsked = ""
+	b.conv.LastAskedQty = 0
 	b.conv.CancelAsked = false
 	added, from := 0, len(b.conv.Cart)
 	for _, it := range r.Items {

@@ -31,6 +31,9 @@ type Data struct {
 	// LastAsked is the product the buyer just asked about ("ikan mas
 	// berapa?"): the referent of a bare quantity that follows.
 	LastAsked string `json:"last_asked,omitempty"`
+	// LastAskedQty is the quantity that question named ("cabe rawit 1 ons
+	// bisa?"): "ok, sama daun jeruk 1 ikat" takes it too.
+	LastAskedQty catalog.Qty `json:"last_asked_qty,omitempty"`
 	// LastPrompt and Repeats: the question asked last and how often in a
 	// row, so no question is asked again without a way out.
 	LastPrompt string `json:"last_prompt,omitempty"`

@@ -95,6 +95,7 @@ func (e *Engine) actAddQty(b *buyerTurn) error {
 		return nil
 	}
 	b.conv.LastAsked = ""
+	b.conv.LastAskedQty = 0
 	qty, note := e.questionQty(Question{Qty: a.qty, Unit: a.unit, Amount: a.amount}, p)
 	if note != "" {
 		b.note(note)

@@ -71,6 +71,12 @@ func (e *Engine) readMessage(c *Conversation, in Inbound) []act {
 	if s == "" {
 		return []act{{ev: EvText}}
 	}
+	if more, ok := takesAskedToo(c, raw); ok {
+		// "ok sama daun jeruk 1 ikat" after "cabe rawit 1 ons bisa?": the
+		// amount asked about, and what follows.
+		in.Text = more
+		return append([]act{{ev: EvQty, sku: c.LastAsked, qty: c.LastAskedQty}}, e.readMessage(&Conversation{State: c.State, Data: c.Data}, in)...)
+	}
 	if a, ok := e.readWhole(c, raw, s); ok {
 		return []act{a}
 	}
@@ -627,6 +633,32 @@ func askedName(s string) bool {
 // receiverPhoneRe is a phone number given for the receiver ("hp mama
 // 0821-5512-3344", "no wa 081234567890").
 var receiverPhoneRe = regexp.MustCompile(`(?i)\b(?:hp|no\.?\s*hp|nomor|nomer|no\.?\s*wa|wa|telp|tlp|telepon|kontak)\b[^0-9+]{0,20}((?:\+?62|0)8[0-9][0-9 .-]{6,14}[0-9])`)
+
+// takesAskedToo reads a yes joined to more items ("ok sama …", "iya,
+// tambah …") right after a price question that named a quantity: the
+// buyer takes that amount too. It returns the words after the joiner.
+func takesAskedToo(c *Conversation, raw string) (string, bool) {
+	if c.LastAsked == "" || c.LastAskedQty <= 0 || strings.Contains(c.LastAsked, "|") {
+		return "", false
+	}
+	fs := strings.Fields(raw)
+	i := 0
+	for i < len(fs) && (yesWords[norm(fs[i])] || fillerTail[norm(fs[i])]) {
+		i++
+	}
+	if i == 0 || i+1 >= len(fs) {
+		return "", false
+	}
+	switch norm(fs[i]) {
+	case "sama", "sm", "plus", "tambah", "sekalian", "terus", "trus":
+		rest := strings.Join(fs[i+1:], " ")
+		if _, _, bare := parse.ParseQuantity(rest); bare {
+			return "", false // "ok tambah 1 ekor": the amount of the one asked about
+		}
+		return rest, true
+	}
+	return "", false
+}
 
 // insteadWords open a list that replaces what was there ("ganti aja, …").
 var insteadWords = set("ganti", "gantinya", "diganti", "ganti aja", "ganti deh", "ganti aja deh", "ganti ya", "gini aja", "gini deh")

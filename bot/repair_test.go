@@ -594,3 +594,17 @@ func TestRegionalPickupAndYes(t *testing.T) {
 		}
 	}
 }
+
+// A price asked for an amount, then a yes joined to more items: the
+// amount asked about is taken too; a yes with thanks alone takes nothing.
+func TestTakesTheAmountAskedAbout(t *testing.T) {
+	h := newHarness(t)
+	h.say(buyer1, "bisa beli cabe rawit merah 1 ons aja gk?")
+	contains(t, "taken with more", h.say(buyer1, "ok sama kangkung 2 ikat"), "Cabai Rawit Merah 0,1 kg", "Kangkung 2 ikat")
+
+	h = newHarness(t)
+	h.say(buyer1, "tomat 1/4 kg berapa?")
+	if got := h.say(buyer1, "ok makasih"); strings.Contains(got, "Keranjang") {
+		t.Fatalf("a thank-you ordered the amount asked about:\n%s", got)
+	}
+}
