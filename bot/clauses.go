@@ -195,7 +195,7 @@ func capitalName(s string) bool {
 }
 
 // leadFiller goes before a name without being part of it.
-var leadFiller = set("aja", "saja", "ya", "yaa", "deh", "dong", "sih", "tuh", "kok", "nih")
+var leadFiller = set("aja", "saja", "ya", "yaa", "deh", "dong", "sih", "tuh", "kok", "nih", "ditulis", "tulis", "ditulisin", "tulisnya", "dibikin", "diganti", "ganti", "jadi", "harusnya")
 
 // looksLikeName is true for a short line that is a name: an honorific and
 // a word or two ("Bu Yati", "mas agus"), no digits.

@@ -497,6 +497,14 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 		}
 		tail[0].when, tail[0].phone = when, phone
 	}
+	if name != "" {
+		// "namanya dini ya bukan dina, salah ketik": what is left says
+		// only which name was wrong.
+		rest = notNameRe.ReplaceAllString(rest, " ")
+		if onlyCues(rest) {
+			rest = ""
+		}
+	}
 	if r := strings.TrimSpace(rest); r != "" && !onlyFiller(r) {
 		// Asked for the name, or shown a summary with WhatsApp's name on it:
 		// a capitalised name alone ("Sri") is the receiver's.
@@ -535,6 +543,9 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 	}
 	return append(acts, tail...)
 }
+
+// notNameRe is the name a correction says was wrong: "bukan Dina".
+var notNameRe = regexp.MustCompile(`(?i)\b(?:bukan|bkn)\s+[a-z']+\b`)
 
 // keepsCartLine is "berasnya aja", "yaudah tomatnya aja": a cart line
 // named with "only", no quantity — the buyer keeps it as it is.

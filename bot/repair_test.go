@@ -608,3 +608,17 @@ func TestTakesTheAmountAskedAbout(t *testing.T) {
 		t.Fatalf("a thank-you ordered the amount asked about:\n%s", got)
 	}
 }
+
+// A name corrected with "salah ketik" and the wrong name after "bukan":
+// the new name, nothing read as goods.
+func TestNameTypoCorrected(t *testing.T) {
+	h := newHarness(t)
+	h.say(buyer1, "tomat 1 kg")
+	h.say(buyer1, "kirim ke Jl. Melati 5 Langkai a.n. Budi")
+	contains(t, "typo", h.say(buyer1, "eh salah ketik, namanya Bodi"), "Kirim ke: Bodi")
+	got := h.say(buyer1, "eh namanya ditulis sari ya bukan bodi, salah ketik")
+	contains(t, "lower case, after bukan", got, "Kirim ke: sari")
+	if strings.Contains(got, "Ketik") || strings.Contains(got, "tidak ada") {
+		t.Fatalf("a correction was read as goods:\n%s", got)
+	}
+}
