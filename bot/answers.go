@@ -184,6 +184,9 @@ func (e *Engine) readInstead(c *Conversation, s string) (act, bool) {
 		case len(pos) == 0 && (w == "ganti" || w == "diganti" || w == "gantinya") && neg == -1:
 			leadingSwap = true
 		case (neg == -1 || neg < -1) && !changeCue.one[w] && w != "yg" && w != "yang":
+			if base, ok := nyaBase(w); ok {
+				w = base // "bayamnya yg merah": the bayam, the red one
+			}
 			pos = append(pos, w)
 		}
 	}

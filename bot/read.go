@@ -320,6 +320,11 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 	if s == "" {
 		return nil
 	}
+	if notSoldAckRe.MatchString(s) && !strings.Contains(line, "?") {
+		// "oh roti sama gas ga ada ya": the buyer took in the "not sold
+		// here", not asking and not ordering.
+		return []act{{ev: EvGreeting, text: s}}
+	}
 	if first, rest, ok := strings.Cut(line, ","); ok && pleaseWords[norm(first)] && strings.TrimSpace(rest) != "" {
 		// Sundanese "mangga, candak 1 kilo": please, not the fruit.
 		line, s = rest, norm(rest)
@@ -544,6 +549,10 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 	return append(acts, tail...)
 }
 
+// notSoldAckRe is a buyer repeating that something is not sold: "oh
+// roti sama gas ga ada ya", "yah kepiting gak ada".
+var notSoldAckRe = regexp.MustCompile(`^(?:oh+|o|yah+|wah|owh|ooh)\s+(?:[a-z]+\s+){0,4}(?:ga|gak|nggak|ngga|gk|tidak|tdk|ndak|kada)\s+(?:ada|jual|dijual)\s*(?:ya+|yah|deh|toh|kak|bu|mbak)?\s*[.!]*$`)
+
 // notNameRe is the name a correction says was wrong: "bukan Dina".
 var notNameRe = regexp.MustCompile(`(?i)\b(?:bukan|bkn)\s+[a-z']+\b`)
 
@@ -554,6 +563,9 @@ func (e *Engine) keepsCartLine(c *Conversation, s string) bool {
 		return false
 	}
 	fs := strings.Fields(s)
+	for len(fs) > 1 && fillerTail[fs[len(fs)-1]] && fs[len(fs)-1] != "aja" {
+		fs = fs[:len(fs)-1] // "telurnya aja bu"
+	}
 	if len(fs) == 0 || len(fs) > 4 {
 		return false
 	}

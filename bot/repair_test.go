@@ -517,6 +517,7 @@ func TestSwapsSaidManyWays(t *testing.T) {
 		{"ikan nila 2 kg, tomat 1 kg", "ikan nilanya ganti ikan mas aja 1 kg", "Ikan Mas 1 kg", "Ikan Nila"},
 		{"bayam hijau 3 ikat", "salah, bayam merah maksudnya bukan hijau", "Bayam Merah 3 ikat", "Bayam Hijau"},
 		{"beras premium 5 kg", "eh yg medium aja deh biar hemat, tetep 5 kg", "Beras Medium 5 kg", "Beras Premium"},
+		{"bayam hijau 3 ikat, tomat 1 kg", "eh salah, bayamnya yg merah ya bukan hijau", "Bayam Merah 3 ikat", "Bayam Hijau"},
 	} {
 		h := newHarness(t)
 		h.say(buyer1, tc.first)
@@ -620,5 +621,19 @@ func TestNameTypoCorrected(t *testing.T) {
 	contains(t, "lower case, after bukan", got, "Kirim ke: sari")
 	if strings.Contains(got, "Ketik") || strings.Contains(got, "tidak ada") {
 		t.Fatalf("a correction was read as goods:\n%s", got)
+	}
+}
+
+// The buyer repeats that something is not sold, then keeps what is in the
+// cart: nothing is guessed from the repeated names, nothing is asked.
+func TestNotSoldTakenIn(t *testing.T) {
+	h := newHarness(t)
+	h.say(buyer1, "pesen sabun cuci 1, tomat 1 kg")
+	got := h.say(buyer1, "oh sabun ga ada ya. tomatnya aja kak")
+	if strings.Contains(got, "Maksudnya") || strings.Contains(got, "mau berapa") || strings.Contains(got, "tidak ada di pasar") {
+		t.Fatalf("the buyer's acknowledgement was read as an order:\n%s", got)
+	}
+	if s := h.state(buyer1); s != bot.StateCart {
+		t.Fatalf("state = %s, want cart", s)
 	}
 }
