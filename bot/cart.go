@@ -52,6 +52,9 @@ func (e *Engine) actAddItems(b *buyerTurn) error {
 		if n, ok := e.choiceInLine(nq, b.act.text); ok && e.addAnswer(b, nq, n) {
 			continue // "minyak goreng 2 liter, yang paling murah aja"
 		}
+		if e.serviceAfterItem(b, nq, from) {
+			continue // "kelapa tua 10 butir parut semua": grate them
+		}
 		b.conv.Questions = append(b.conv.Questions, nq)
 	}
 	for _, u := range r.Unknown {

@@ -213,6 +213,14 @@ func TestPreparationServices(t *testing.T) {
 	}
 	h.say(buyer1, "ikan mas 1 kg")
 	contains(t, "fish cleaning", h.say(buyer1, "ikannya disiangi ya"), "Siangi Ikan 1 kg")
+
+	// The bare verb after the item, as a kenduri cook writes it.
+	h = newHarness(t)
+	got = h.say(buyer1, "kelapa tua 4 butir parut semua")
+	contains(t, "grate them all", got, "Parut Kelapa 4 butir")
+	if strings.Contains(got, "mau berapa") {
+		t.Fatalf("the preparation was asked about as an item:\n%s", got)
+	}
 }
 
 // Items and a cancel in one message keep their order; a bare "batal"

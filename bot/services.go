@@ -156,3 +156,29 @@ func (e *Engine) serviceLine(c *Conversation, line string) (parse.Item, bool) {
 	}
 	return parse.Item{}, false
 }
+
+// serviceAfterItem reads a service named with no quantity after items of
+// the same message ("kelapa tua 10 butir parut semua", "ikan mas 1 kg
+// siangi"): the preparation of the last of them it applies to, not a
+// line to ask about. It reports whether it took the question.
+func (e *Engine) serviceAfterItem(b *buyerTurn, q Question, from int) bool {
+	if q.Kind != string(parse.MissingQty) || len(q.Choices) != 1 || q.Qty > 0 || q.Amount > 0 {
+		return false
+	}
+	svc, ok := e.bySKU[q.Choices[0]]
+	if !ok || svc.Kind != catalog.Service {
+		return false
+	}
+	for i := len(b.conv.Cart) - 1; i >= from; i-- {
+		l := &b.conv.Cart[i]
+		if e.bySKU[l.SKU].Kind == catalog.Service || !e.serviceApplies(svc, *l, strings.ToLower(l.Name)) {
+			continue
+		}
+		if !strings.Contains(l.Note, q.Said) {
+			l.Note = strings.TrimSpace(strings.TrimPrefix(l.Note+"; "+q.Said, "; "))
+		}
+		e.addServices(b, i)
+		return true
+	}
+	return false
+}
