@@ -55,6 +55,7 @@ func (e *Engine) readMessage(c *Conversation, in Inbound) []act {
 	}
 	// Unicode line and paragraph separators end a line like a newline.
 	raw := strings.TrimSpace(lineBreaks.Replace(in.Text))
+	raw = withoutReportedSpeech(raw)
 	s := norm(raw)
 	switch c.State {
 	case StateHandover:
@@ -547,6 +548,22 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 		}
 	}
 	return append(acts, tail...)
+}
+
+// reportedRe is "kata nenek" around a message typed for someone else:
+// "kata nenek: ikan peda 1/4", "tomat 1/4 kata ibu", "kata nenek iya
+// bener". Who said it changes nothing of what was said.
+var reportedRe = regexp.MustCompile(`(?i)(?:^|\s)(?:kata|kt)\s+(?:nenek|nenekku|nenek saya|ibu|ibuk|ibu saya|mama|mamah|mamaku|mama saya|bapak|bapak saya|ayah|papa|suami|suami saya|istri|istri saya|oma|opa|eyang|mbah|kakek|umi|abah|bos|majikan)\b\s*[:,]?`)
+
+// withoutReportedSpeech takes "kata nenek" out of a message.
+func withoutReportedSpeech(raw string) string {
+	if !strings.Contains(strings.ToLower(raw), "kata") && !strings.Contains(strings.ToLower(raw), "kt ") {
+		return raw
+	}
+	if out := strings.TrimSpace(reportedRe.ReplaceAllString(raw, " ")); out != "" {
+		return out
+	}
+	return raw
 }
 
 // notSoldAckRe is a buyer repeating that something is not sold: "oh

@@ -645,3 +645,16 @@ func TestNotSoldTakenIn(t *testing.T) {
 		t.Fatalf("state = %s, want cart", s)
 	}
 }
+
+// A message typed for someone else says who said it: "kata nenek". The
+// words are read as if that person typed them.
+func TestReportedSpeech(t *testing.T) {
+	h := newHarness(t)
+	contains(t, "list", h.say(buyer1, "kata ibu: tomat 1 kg, kangkung 2 ikat"), "Tomat 1 kg", "Kangkung 2 ikat")
+	got := h.say(buyer1, "tambah wortel 1/2 kg kata ibu")
+	if strings.Contains(got, "kata ibu") {
+		t.Fatalf("\"kata ibu\" became a note:\n%s", got)
+	}
+	h.say(buyer1, "kirim ke Jl. Melati 5 Langkai, atas nama Bu Rina")
+	contains(t, "yes", h.say(buyer1, "kata ibu iya bener, makasih ya"), "teruskan")
+}
