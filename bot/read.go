@@ -56,6 +56,11 @@ func (e *Engine) readMessage(c *Conversation, in Inbound) []act {
 	// Unicode line and paragraph separators end a line like a newline.
 	raw := strings.TrimSpace(lineBreaks.Replace(in.Text))
 	raw = withoutReportedSpeech(raw)
+	if courtesyRe.MatchString(raw) {
+		if out := strings.TrimSpace(courtesyRe.ReplaceAllString(raw, " ")); out != "" {
+			raw = out // "… ya bu makasih banyak": the thanks, not "banyak" of something
+		}
+	}
 	s := norm(raw)
 	switch c.State {
 	case StateHandover:
@@ -554,6 +559,11 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 // "kata nenek: ikan peda 1/4", "tomat 1/4 kata ibu", "kata nenek iya
 // bener". Who said it changes nothing of what was said.
 var reportedRe = regexp.MustCompile(`(?i)(?:^|\s)(?:kata|kt)\s+(?:nenek|nenekku|nenek saya|ibu|ibuk|ibu saya|mama|mamah|mamaku|mama saya|bapak|bapak saya|ayah|papa|suami|suami saya|istri|istri saya|oma|opa|eyang|mbah|kakek|umi|abah|bos|majikan)\b\s*[:,]?`)
+
+// courtesyRe is politeness around an order that holds words the product
+// parser would take for goods or amounts: "maaf ganggu pagi2", "makasih
+// banyak", "semoga laris ya bu".
+var courtesyRe = regexp.MustCompile(`(?i)\b(?:(?:maaf\s+)?(?:ganggu|mengganggu|merepotkan|ngerepotin)(?:\s+(?:pagi2|pagi-pagi|pagi))?|(?:makasih|terima\s+kasih|trims|tq|thx|matur\s+nuwun|hatur\s+nuhun)\s+(?:banyak|byk|bnyk|sekali|bgt|banget)|semoga\s+(?:laris|lancar|berkah|sehat)(?:\s+(?:manis|selalu|terus))?)\b`)
 
 // withoutReportedSpeech takes "kata nenek" out of a message.
 func withoutReportedSpeech(raw string) string {

@@ -658,3 +658,16 @@ func TestReportedSpeech(t *testing.T) {
 	h.say(buyer1, "kirim ke Jl. Melati 5 Langkai, atas nama Bu Rina")
 	contains(t, "yes", h.say(buyer1, "kata ibu iya bener, makasih ya"), "teruskan")
 }
+
+// Politeness around an order is not goods: "maaf ganggu pagi2", "makasih
+// banyak", "semoga laris ya bu".
+func TestCourtesyIsNotGoods(t *testing.T) {
+	h := newHarness(t)
+	got := h.say(buyer1, "bu maaf ganggu pagi2, tolong tomat 1 kg sama kangkung 2 ikat ya bu makasih banyak")
+	contains(t, "items", got, "Tomat 1 kg", "Kangkung 2 ikat")
+	if strings.Contains(got, "Maksudnya") || strings.Contains(got, "tidak ada") || strings.Contains(got, "mau berapa") {
+		t.Fatalf("courtesy read as goods:\n%s", got)
+	}
+	h.say(buyer1, "kirim ke Jl. Melati 5 Langkai, atas nama Bu Rina")
+	contains(t, "yes", h.say(buyer1, "iya bu betul semoga laris ya bu"), "teruskan")
+}
