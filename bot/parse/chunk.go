@@ -108,6 +108,23 @@ func (c chunk) qtyAhead(i, b int) bool {
 	return false
 }
 
+// stillPrice reports whether tokens [i, b) are a bare number and filler
+// ending in a question ("masih 150 kah?", "masih 35 ya?"): after "masih",
+// the price the buyer remembers.
+func (st *state) stillPrice(c chunk, i, b int) bool {
+	if i >= b || c.t[i].kind != tNum || i+1 < len(c.t) && c.t[i+1].kind == tWord && c.l[i+1].has(lxUnit|lxMoneyMul) {
+		return false
+	}
+	asked := b < len(st.toks) && st.toks[b].kind == tQuest
+	for k := i + 1; k < b; k++ {
+		if c.t[k].kind != tWord || !c.l[k].has(lxTail) {
+			return false
+		}
+		asked = asked || c.t[k].w == "kah" || c.t[k].w == "ya"
+	}
+	return asked
+}
+
 // run is a stretch of a chunk: product words or one quantity.
 type run struct {
 	isQ bool
@@ -147,6 +164,13 @@ func (st *state) readChunk(a, b int) {
 			switch {
 			case alias:
 				// a product word despite its lexicon role
+			case t.w == "masih" && i+1 < b && c.t[i+1].kind == tWord && c.l[i+1].has(lxAvail):
+				i++ // "masih ada kangkung?": in stock, not a note
+				continue
+			case t.w == "masih" && st.stillPrice(c, i+1, b):
+				st.ask = true // "udang masih 150 kah?": does the price still hold
+				b = i
+				continue
 			case l.has(lxAsk):
 				st.ask = true
 				i++
@@ -167,8 +191,8 @@ func (st *state) readChunk(a, b int) {
 				noteAt = i
 				continue
 			case l.has(lxFiller) && !l.has(lxWeak):
-				if l.has(lxTail) && first {
-					named = true // "Bu Tini, …": a name may follow
+				if l.has(lxAddress) && first {
+					named = true // "Bu Tini, …": a name may follow; not after "ada ji …"
 				}
 				if !l.has(lxTail) && nr > 0 && !runs[nr-1].isQ {
 					brk = true // "Tini mau pesan ikan lele": intent starts the order

@@ -44,3 +44,27 @@ func TestMoneyThenCount(t *testing.T) {
 		w.check(t, p, text)
 	}
 }
+
+// Asking what is in stock or whether a price holds orders nothing, and
+// goods the market does not sell are still named back: only an address
+// or a greeting may be followed by a name, not "ada ji …".
+func TestStockAndPriceTalk(t *testing.T) {
+	p := causesParser()
+	for text, w := range map[string]want{
+		"ada ji jual kasur lipat daeng?":         {unk: []string{"kasur lipat"}},
+		"ada ki' jual pampers?":                  {unk: []string{"pampers"}},
+		"masih ada sotong? 2 kg ya":              items("sotong 2"),
+		"maaf mengganggu, mau pesan sotong 1 kg": items("sotong 1"),
+		"bu Tini, kwetiau 2 kg":                  items("kwetiau 2"),
+		"gurame berapa sekilo, mahal ya?":        items("gurame 1"),
+		"sotong masih 60 kah?":                   items("sotong 1"),
+		"sotong masih 60?":                       items("sotong 1"),
+	} {
+		w.check(t, p, text)
+		if strings.Contains(text, "masih 60") || strings.Contains(text, "berapa") {
+			if !p.Parse(text).PriceQuery {
+				t.Errorf("%q: not a price question", text)
+			}
+		}
+	}
+}
