@@ -147,10 +147,11 @@ func (st *state) readChunk(a, b int) {
 	noteAt := -1
 	each := false
 	haveW, haveQ := false, false
-	lastQ := false // the last run is a quantity, with only filler since
-	brk := false   // an intent word since the last product word: start a new run
-	first := true  // no word of meaning seen yet in this chunk
-	named := false // the chunk opens with an address ("bu", "mbak"): a name may follow
+	lastQ := false   // the last run is a quantity, with only filler since
+	brk := false     // an intent word since the last product word: start a new run
+	first := true    // no word of meaning seen yet in this chunk
+	named := false   // the chunk opens with an address ("bu", "mbak"): a name may follow
+	purpose := false // the chunk opens with cooking or making ("mau bikin bubur"): a dish may follow
 	for i := a; i < b && noteAt < 0 && nr < maxRuns; {
 		t, l := c.t[i], c.l[i]
 		if t.kind == tWord {
@@ -191,6 +192,9 @@ func (st *state) readChunk(a, b int) {
 				noteAt = i
 				continue
 			case l.has(lxFiller) && !l.has(lxWeak):
+				if l.has(lxPurpose) && first {
+					purpose = true
+				}
 				if l.has(lxAddress) && first {
 					named = true // "Bu Tini, …": a name may follow; not after "ada ji …"
 				}
@@ -273,6 +277,13 @@ func (st *state) readChunk(a, b int) {
 	}
 	start := len(st.sc.lines)
 	st.pair(runs[:nr], note, note2, each)
+	if purpose && !haveQ {
+		// "…, mau bikin bubur": a dish the catalog does not sell is what
+		// the order is for, not goods to ask about.
+		for i := start; i < len(st.sc.lines); i++ {
+			st.sc.lines[i].soft = true
+		}
+	}
 	if named && !haveQ {
 		// "Bu Tini, pesan …": words after an address may be the seller's
 		// name, not an unknown product (see resolve).

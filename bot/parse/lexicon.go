@@ -277,6 +277,11 @@ func init() {
 	// In stock, sold here: "masih ada kangkung?", "ada jual pampers?".
 	addLex(lxFiller|lxAvail, "ada", "ono", "aya", "ado", "ready", "stok", "stock", "sedia", "tersedia",
 		"jual", "jualan", "dijual", "menjual")
+	// Cooking or making something, said around an order ("mau bikin
+	// bubur", "masak konro"): the dish after it is what the goods are
+	// for. Jv gawe, damel; Su nyieun; Mi mambuek; Bj bawadai (making cakes).
+	addLex(lxFiller|lxPurpose, "masak", "bikin", "memasak", "membuat", "masakin", "bikinin", "gawe", "nggawe", "damel",
+		"nyieun", "mambuek", "bawadai")
 	// What a buyer thinks of a price: never goods ("berapa sekilo, mahal di'?").
 	addLex(lxFiller|lxTail, "mahal", "murah", "mahalnya", "murahnya", "mahale", "murahe")
 

@@ -68,3 +68,19 @@ func TestStockAndPriceTalk(t *testing.T) {
 		}
 	}
 }
+
+// A dish the goods are for, after cooking or making, is no unknown goods;
+// goods the catalog sells are still asked about.
+func TestCookingPurpose(t *testing.T) {
+	p := causesParser()
+	for text, w := range map[string]want{
+		"sotong 1 kg, mau bikin rujak":         items("sotong 1"),
+		"mau masak pempek, tenggiri 2 ekor":    items("tenggiri 2"),
+		"arep gawe bakwan, kwetiau 1 kg":       items("kwetiau 1"),
+		"abdi bade nyieun seblak, kwetiau 1kg": items("kwetiau 1"),
+		"mau masak gurame":                     asks("missing_qty gurame"),
+		"sotong 1 kg, kasur lipat":             {items: []string{"sotong 1"}, unk: []string{"kasur lipat"}},
+	} {
+		w.check(t, p, text)
+	}
+}
