@@ -305,7 +305,7 @@ func addRegional() {
 	// Numbers.
 	addNum(nkDigit, 1, "atu", "asa", "seddi", "besik", "sawiji", "sere")                                 // Bt, Bj, Bg, Bl, Jv, Mk (se're; also sere, lemongrass: a product word where the catalog says so)
 	addNum(nkDigit, 2, "due", "rua", "duwa")                                                             // Bt, Mk
-	addNum(nkDigit, 3, "tige", "talu", "tellu", "tallu")                                                 // Bt, Bj, Bg, Mk
+	addNum(nkDigit, 3, "tige", "talu", "tellu", "tallu", "tigang")                                       // Bt, Bj, Bg, Mk, Jv krama before a measure
 	addNum(nkDigit, 4, "eppa", "appa")                                                                   // Bg, Mk (appa')
 	addNum(nkDigit, 5, "lime")                                                                           // Bt
 	addNum(nkDigit, 6, "annang", "enneng")                                                               // Mk, Bg
@@ -315,9 +315,11 @@ func addRegional() {
 	addNum(nkValue, 10, "sepulu", "sapulu", "seppulo", "sampulo")                                        // Bt, Bj, Bg, Mk
 	addNum(nkFrac, 500, "setenge", "satangah", "sapalih", "satengahna")                                  // Bt, Bj/Mi, Su
 	addNum(nkFrac, 250, "saparapat", "saperapat", "separapat", "saparampat", "seperampat", "saperempat") // Bj/Su
-	// just: Bt doang, aje; Bj haja, ja; Su hungkul; Mi sajo; Mk/Bg ji; Jv
-	// thok, tok.
-	addLex(lxFiller|lxTail, "doang", "doank", "dowang", "aje", "haja", "ja", "hungkul", "sajo", "ji", "thok", "tok",
+	// just: Bt doang, aje; Bj haja, ja; Su hungkul, wungkul; Mi sajo; Mk/Bg
+	// ji; Jv thok, tok.
+	addLex(lxFiller|lxTail, "doang", "doank", "dowang", "aje", "haja", "ja", "hungkul", "wungkul", "sajo", "ji", "thok", "tok",
+		// Mi lai (there is, yes: "lai ado?"), bana (truly)
+		"lai", "bana",
 		// particles: Bj pang; Mk/Bg pale, ki', ka', di', kodong; excuse me, yes:
 		// Mk/Bg tabe', iye'
 		"pang", "pale", "ki", "kodong", "tabe", "iye", "mauka", "maui", "pade",

@@ -38,10 +38,11 @@ func (st *state) pair(runs []run, note, note2 span, each bool) {
 			prev.addNote(note2)
 			return
 		}
-		if q := runs[0].q; measured(q) && !each {
-			// "seperempat aja", "2 kilo ya": an amount of something a
-			// trader would ask about. Bare numbers ("8", "jam 8") and
-			// money ("80rb aja", a bargain) are not.
+		if q := runs[0].q; (measured(q) || spelledCount(q)) && !each {
+			// "seperempat aja", "2 kilo ya", "tallu mi": an amount of
+			// something a trader would ask about. Bare numbers ("8", "jam
+			// 8", an answer to a numbered question) and money ("80rb aja",
+			// a bargain) are not.
 			add(line{q: q, hasQ: true})
 		}
 		return
@@ -143,6 +144,14 @@ func (st *state) onlyUnits(w span) bool {
 func moneyThenCount(prev, q quantity) bool {
 	return prev.money && prev.offer == 0 && !prev.approx && prev.count == 0 &&
 		q.unit != nil && !q.money && !q.conflict && q.offer == 0 && q.spoken == 0 && q.count == 0
+}
+
+// spelledCount reports whether a quantity said on its own is a count
+// spelled in words ("tallu mi", "duo se", "tiga aja"): how many of
+// something, where a digit alone may answer a numbered question.
+func spelledCount(q quantity) bool {
+	return q.words && q.unit == nil && !q.money && !q.pair && !q.frac && !q.conflict && q.offer == 0 && q.spoken == 0 &&
+		q.val > 0 && q.val%1000 == 0 && q.val <= maxBareCount*1000
 }
 
 // measured reports whether a quantity said on its own is clearly an amount

@@ -84,3 +84,25 @@ func TestCookingPurpose(t *testing.T) {
 		w.check(t, p, text)
 	}
 }
+
+// A count spelled in words with nothing it counts ("tallu mi", "duo se",
+// "tigang wungkul") asks what it is for, in any region's numbers; a digit
+// alone ("2", an answer to a numbered question) and a price question for
+// one ("bara ciek?") do not.
+func TestSpelledCountAlone(t *testing.T) {
+	p := causesParser()
+	for text, w := range map[string]want{
+		"iye', tallu mi":           asks("missing_qty"),
+		"duo se":                   asks("missing_qty"),
+		"tigang wungkul":           asks("missing_qty"),
+		"limo lai bana":            asks("missing_qty"),
+		"tiga aja kak":             asks("missing_qty"),
+		"sotong 1 kg, dua aja":     {items: []string{"sotong 1"}, qs: []string{"missing_qty"}},
+		"2":                        {},
+		"ko bara ciek?":            {},
+		"tigang kilo sotong":       items("sotong 3"),
+		"sotong tigang kilo mawon": items("sotong 3"),
+	} {
+		w.check(t, p, text)
+	}
+}

@@ -9,8 +9,9 @@ import (
 // resolve turns one line into an item, a question or an unknown.
 func (st *state) resolve(res *Result, ln *line) {
 	if ln.words[0].empty() {
-		if ln.hasQ {
-			// A quantity with no product: ask what it is for.
+		if ln.hasQ && !(st.ask && spelledCount(ln.q)) {
+			// A quantity with no product: ask what it is for ("ko bara
+			// ciek?" asks the price of one).
 			qt := st.qtyText(ln)
 			res.Questions = append(res.Questions, Question{Kind: MissingQty, Said: qt, QtyText: qt, Text: textWhichProduct(qt)})
 		}
