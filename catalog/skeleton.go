@@ -91,8 +91,11 @@ func (ix *Index) lookupSkeleton(w string, out []tokenMatch) []tokenMatch {
 		return out
 	}
 	n := len(out)
+	// A word with vowels of its own may have one changed as well as one
+	// dropped ("tlor" telur) when three consonants or more say which.
+	misspelt := !vowelless(w) && len(k) >= 3
 	for _, id := range ix.skeleton[string(k)] {
-		if t := ix.tokens[id]; len(t) > len(w) && isSubsequence(w, t) {
+		if t := ix.tokens[id]; len(t) > len(w) && (isSubsequence(w, t) || misspelt) {
 			out = addMatch(out, id, skeletonSim)
 		}
 	}

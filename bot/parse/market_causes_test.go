@@ -15,7 +15,7 @@ import (
 const causesCSV = `sku,name,aliases,category,unit,price,group,kind,min_qty,step_qty,floor_price,available
 tenggiri,Ikan Tenggiri,tenggiri,Ikan,ekor,40000,g,,,,,
 gurame,Ikan Gurame,gurame,Ikan,kg,45000,g,,,,,
-bihun-jagung,Bihun Jagung,bihun,Sembako,bungkus,6000,g,,,,,
+bihun-jagung,Bihun Jagung,bihun|bihon,Sembako,bungkus,6000,g,,,,,
 bihun-beras,Bihun Beras,,Sembako,bungkus,5000,g,,,,,
 oncom,Oncom,,Lauk,papan,3000,g,,,,,
 kwetiau,Kwetiau,,Sembako,kg,20000,g,,,,,
@@ -102,6 +102,23 @@ func TestSpelledCountAlone(t *testing.T) {
 		"ko bara ciek?":            {},
 		"tigang kilo sotong":       items("sotong 3"),
 		"sotong tigang kilo mawon": items("sotong 3"),
+	} {
+		w.check(t, p, text)
+	}
+}
+
+// A chat abbreviation of a whole alias names its product ("tlr" for an
+// alias "telur" that only one product has, though another product's name
+// starts with the word), and a word with a vowel changed as well as one
+// dropped is still read by its consonants.
+func TestAbbreviatedAlias(t *testing.T) {
+	p := causesParser()
+	for text, w := range map[string]want{
+		"bhn 2 bungkus":         items("bihun-jagung 2"),
+		"bhon 2 bungkus":        items("bihun-jagung 2"),
+		"bhon jagung 1 bungkus": items("bihun-jagung 1"),
+		"bhn beras 3 bungkus":   items("bihun-beras 3"),
+		"tngiri 2 ekor":         items("tenggiri 2"),
 	} {
 		w.check(t, p, text)
 	}

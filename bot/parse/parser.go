@@ -26,7 +26,11 @@ type Parser struct {
 	// only Santan Kemasan's).
 	nameWords map[string]int
 	// names are the products' normalized names.
-	names   []string
+	names []string
+	// wholes are every name and alias as the parser reads them, with
+	// their product's SKU: what a chat abbreviation of a whole name or
+	// alias ("tlr" for an alias "telur") may stand for.
+	wholes  []whole
 	scratch sync.Pool
 }
 
@@ -69,6 +73,7 @@ func New(ix *catalog.Index) *Parser {
 				continue
 			}
 			key := strings.Join(words, " ")
+			p.wholes = append(p.wholes, whole{words: words, sku: prod.SKU})
 			if _, ok := p.exact[key]; !ok {
 				p.exact[key] = ix.Match(key)
 			}
@@ -79,6 +84,12 @@ func New(ix *catalog.Index) *Parser {
 	}
 	p.scratch.New = func() any { return new(scratch) }
 	return p
+}
+
+// whole is one product name or alias, in words.
+type whole struct {
+	words []string
+	sku   string
 }
 
 // Index returns the catalog index the parser reads.

@@ -125,6 +125,9 @@ func (st *state) headOf(p *catalog.Product, ln *line) bool {
 		}
 		return true
 	}
+	if st.p.abbreviatesOnly(said, p.SKU) {
+		return true // "tlr 1 papan": the alias "telur" in chat
+	}
 	// Whole words naming the start of one product may still name a kind
 	// ("ikan asin"): only a chat abbreviation of the name is taken.
 	if !starts(catalog.Normalize(p.Name)) || !abbreviated {
@@ -137,6 +140,35 @@ func (st *state) headOf(p *catalog.Product, ln *line) bool {
 		}
 	}
 	return count == 1
+}
+
+// abbreviatesOnly reports whether the words said abbreviate a whole name
+// or alias of the product sku, word for word, and no whole name or alias of
+// another product ("tlr" for the alias "telur" of Telur Ayam, though Telur
+// Bebek's name starts with the word).
+func (p *Parser) abbreviatesOnly(said []string, sku string) bool {
+	found := false
+	for _, w := range p.wholes {
+		if len(w.words) != len(said) {
+			continue
+		}
+		all, short := true, false
+		for i, s := range said {
+			if s != w.words[i] && !catalog.Abbreviates(s, w.words[i]) {
+				all = false
+				break
+			}
+			short = short || s != w.words[i]
+		}
+		if !all || !short {
+			continue
+		}
+		if w.sku != sku {
+			return false
+		}
+		found = true
+	}
+	return found
 }
 
 // properName reports whether the words start with a capitalized word
