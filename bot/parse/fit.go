@@ -146,6 +146,10 @@ func (st *state) toProductUnit(prod *catalog.Product, q quantity, ln *line, ask 
 	case q.count == 0 && q.unit.any && !pu.Divisible() && pu.Dimension != catalog.Piece:
 		// "itik alabio sabuting": one of whatever the product is counted in.
 		return catalog.Qty(q.val), true
+	case q.count == 0 && q.unit.slice && pu.Code == "pcs":
+		// "amparan tatak 10 potong": cakes sold by the piece are cut
+		// pieces; of a whole cake (biji) or a fish a potong is a part.
+		return catalog.Qty(q.val), true
 	case q.unit.half:
 		if pu.Dimension != catalog.Animal {
 			ask(IncompatibleUnit, 0, 0, textIncompatible(prod, qt))

@@ -20,6 +20,8 @@ bihun-beras,Bihun Beras,,Sembako,bungkus,5000,g,,,,,
 oncom,Oncom,,Lauk,papan,3000,g,,,,,
 kwetiau,Kwetiau,,Sembako,kg,20000,g,,,,,
 sotong,Sotong,,Ikan,kg,60000,g,,,,,
+lapis,Lapis Legit,,Kue,pcs,4000,g,,,,,
+bolu,Bolu Pandan,,Kue,biji,35000,g,,,,,
 `
 
 var causesParser = sync.OnceValue(func() *parse.Parser {
@@ -119,6 +121,21 @@ func TestAbbreviatedAlias(t *testing.T) {
 		"bhon jagung 1 bungkus": items("bihun-jagung 1"),
 		"bhn beras 3 bungkus":   items("bihun-beras 3"),
 		"tngiri 2 ekor":         items("tenggiri 2"),
+	} {
+		w.check(t, p, text)
+	}
+}
+
+// A cut piece ("potong") of goods sold by the piece is that piece; of a
+// whole cake or a fish it is a part to ask about.
+func TestCutPieces(t *testing.T) {
+	p := causesParser()
+	for text, w := range map[string]want{
+		"lapis legit 4 potong": items("lapis 4"),
+		"sepotong lapis legit": items("lapis 1"),
+		"lapis legit 2 ptg":    items("lapis 2"),
+		"bolu pandan 2 potong": asks("unknown_unit bolu"),
+		"gurame 2 potong":      asks("unknown_unit gurame"),
 	} {
 		w.check(t, p, text)
 	}

@@ -13,6 +13,9 @@ type spokenUnit struct {
 	// any: a classifier that counts whatever the product is counted in
 	// (Banjar buting, bigi; Javanese iji): "itik sabuting" is one ekor.
 	any bool
+	// slice: a cut piece ("potong"), one of a product sold by the piece
+	// (pcs: "amparan 10 potong"); of anything else a part to ask about.
+	slice bool
 }
 
 // known reports whether the unit converts to catalog units.
@@ -105,11 +108,12 @@ func addUnits() {
 	// product sold by one of them (kecap per botol) takes it as its own.
 	for _, u := range [][]string{
 		{"buletan", "bulet", "bulatan"}, {"siung"}, {"bonggol", "bungkul"}, {"batang", "btg", "lonjor", "tangkai"},
-		{"potong", "ptg", "potongan"}, {"iris", "irisan"}, {"botol", "btl"}, {"kaleng", "klg"},
+		{"iris", "irisan"}, {"botol", "btl"}, {"kaleng", "klg"},
 		{"dus", "dos", "kardus", "box", "kotak"}, {"plastik", "kantong", "kantung", "kresek"},
 		{"cup", "gelas", "mangkok", "piring", "sendok"}, {"genggam", "genggaman"}, {"keranjang", "peti", "ember", "baskom"},
 		{"lembar", "lbr"}, {"bal"}, {"tandan", "tundun"}, {"tabung", "tbg"},
 	} {
 		addUnit(spokenUnit{code: u[0]}, u, nil, nil)
 	}
+	addUnit(spokenUnit{code: "potong", slice: true}, w("potong", "ptg", "potongan"), nil, nil)
 }
