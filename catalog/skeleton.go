@@ -1,6 +1,9 @@
 package catalog
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Chat abbreviations: buyers drop vowels ("kntg" kentang, "cb kriting",
 // "brs", "ikn nila", "bwg putih"). A word's consonant skeleton keeps its
@@ -108,6 +111,20 @@ func (ix *Index) lookupSkeleton(w string, out []tokenMatch) []tokenMatch {
 		}
 	}
 	return out
+}
+
+// coveredBy reports whether every product the word tok occurs in already
+// has one of the matched words.
+func (ix *Index) coveredBy(tok int32, out []tokenMatch) bool {
+	for _, p := range ix.postings[tok] {
+		prod := ix.keys[p.key].product
+		if !slices.ContainsFunc(out, func(m tokenMatch) bool {
+			return slices.ContainsFunc(ix.postings[m.tok], func(q posting) bool { return ix.keys[q.key].product == prod })
+		}) {
+			return false
+		}
+	}
+	return true
 }
 
 // sameProducts reports whether two words occur in the same products'

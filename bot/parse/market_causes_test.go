@@ -22,6 +22,8 @@ kwetiau,Kwetiau,,Sembako,kg,20000,g,,,,,
 sotong,Sotong,,Ikan,kg,60000,g,,,,,
 lapis,Lapis Legit,,Kue,pcs,4000,g,,,,,
 bolu,Bolu Pandan,,Kue,biji,35000,g,,,,,
+oyong-super,Oyong Super,,Sayur,kg,14000,g,,,,,
+gambas-lokal,Gambas Lokal,,Sayur,kg,12000,g,,,,,
 `
 
 var causesParser = sync.OnceValue(func() *parse.Parser {
@@ -136,6 +138,20 @@ func TestCutPieces(t *testing.T) {
 		"lapis legit 2 ptg":    items("lapis 2"),
 		"bolu pandan 2 potong": asks("unknown_unit bolu"),
 		"gurame 2 potong":      asks("unknown_unit gurame"),
+	} {
+		w.check(t, p, text)
+	}
+}
+
+// Two regional words for one vegetable (oyong, gambas) in two products'
+// names: either word asks between both.
+func TestRegionalSiblings(t *testing.T) {
+	p := causesParser()
+	for text, w := range map[string]want{
+		"oyong 1 kg":        asks("ambiguous oyong-super gambas-lokal"),
+		"gambas 1 kg":       asks("ambiguous gambas-lokal oyong-super"),
+		"oyong super 1 kg":  items("oyong-super 1"),
+		"gambas lokal 1 kg": items("gambas-lokal 1"),
 	} {
 		w.check(t, p, text)
 	}
