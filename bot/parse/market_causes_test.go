@@ -24,6 +24,8 @@ lapis,Lapis Legit,,Kue,pcs,4000,g,,,,,
 bolu,Bolu Pandan,,Kue,biji,35000,g,,,,,
 oyong-super,Oyong Super,,Sayur,kg,14000,g,,,,,
 gambas-lokal,Gambas Lokal,,Sayur,kg,12000,g,,,,,
+jamur-tiram,Jamur Tiram,,Sayur,kg,30000,g,,,,,
+jamur-tiram-coklat,Jamur Tiram Coklat Segar,,Sayur,kg,38000,g,,,,,
 `
 
 var causesParser = sync.OnceValue(func() *parse.Parser {
@@ -152,6 +154,20 @@ func TestRegionalSiblings(t *testing.T) {
 		"gambas 1 kg":       asks("ambiguous gambas-lokal oyong-super"),
 		"oyong super 1 kg":  items("oyong-super 1"),
 		"gambas lokal 1 kg": items("gambas-lokal 1"),
+	} {
+		w.check(t, p, text)
+	}
+}
+
+// A word of several names in the same place offers every one of them,
+// however long its name ("tiram": both Jamur Tiram, not only the shorter
+// name).
+func TestFamilyChoices(t *testing.T) {
+	p := causesParser()
+	for text, w := range map[string]want{
+		"jamur tiram 1 kg": items("jamur-tiram 1"),
+		"tiram 1 kg":       asks("ambiguous jamur-tiram jamur-tiram-coklat"),
+		"jamur 1/2 kg":     asks("ambiguous jamur-tiram jamur-tiram-coklat"),
 	} {
 		w.check(t, p, text)
 	}

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"slices"
 	"strings"
 
 	"pasarbot/catalog"
@@ -62,7 +63,7 @@ func (st *state) resolve(res *Result, ln *line) {
 		res.Unknown = append(res.Unknown, Unknown{Said: said, Suggestions: d.suggestions()})
 		return
 	case vAmbiguous:
-		ch := d.choices()
+		ch := st.familyChoices(d, ln, d.choices())
 		if one := st.p.onlyMeasuredBy(ch, ln); one != nil && st.family(d, ln) {
 			// "telur 1 kg" when only one of the eggs is sold by weight.
 			st.item(res, one, ln, said, adj)
@@ -224,4 +225,49 @@ func (st *state) family(d decision, ln *line) bool {
 		}
 	}
 	return true
+}
+
+// familyChoices adds to the choices of an ambiguous line the products
+// whose names hold the words said in the place they hold them in every
+// choice's name, however long those names are ("rawit": Cabe Rawit Hijau
+// beside Cabe Rawit; "beras" does not add Tepung Beras to the sorts of
+// Beras).
+func (st *state) familyChoices(d decision, ln *line, ch []*catalog.Product) []*catalog.Product {
+	buf, n := st.phrase(nil, ln.words[0], ln.words[1], false)
+	if n == 0 || len(ch) == 0 || len(ch) >= maxChoices {
+		return ch
+	}
+	said := strings.Fields(string(buf))
+	// at is where the words said start in name, or -1.
+	at := func(name string) int {
+		ws := strings.Fields(catalog.Normalize(name))
+		for i := 0; i+len(said) <= len(ws); i++ {
+			if slices.Equal(ws[i:i+len(said)], said) {
+				return i
+			}
+		}
+		return -1
+	}
+	place := at(ch[0].Name)
+	if place < 0 {
+		return ch
+	}
+	for _, c := range ch[1:] {
+		if at(c.Name) != place {
+			return ch
+		}
+	}
+	out := ch
+	for _, c := range d.cands {
+		if len(out) == maxChoices {
+			break
+		}
+		if !slices.Contains(out, c.Product) && at(c.Product.Name) == place {
+			if len(out) == len(ch) {
+				out = slices.Clone(ch)
+			}
+			out = append(out, c.Product)
+		}
+	}
+	return out
 }
