@@ -34,6 +34,15 @@ var (
 	spiceWords = map[string]bool{"bumbu": true, "rempah": true, "spices": true}
 )
 
+// otherGoods are words that make a product's name other goods: what is
+// made from it ("kerupuk haruan", "sirup markisa", "keripik pisang") or a
+// different thing of the same name ("minyak tanah" is kerosene). A phrase
+// with one names a product only where that product's name or alias says it.
+var otherGoods = map[string]bool{
+	"kerupuk": true, "krupuk": true, "keripik": true, "kripik": true, "sirup": true, "sirop": true, "jus": true,
+	"dodol": true, "selai": true, "abon": true, "bakso": true, "sosis": true, "nugget": true, "tanah": true,
+}
+
 // kindOf reads a product's goods kind from its category and name.
 func kindOf(p catalog.Product) goodsKind {
 	var k goodsKind

@@ -26,6 +26,7 @@ oyong-super,Oyong Super,,Sayur,kg,14000,g,,,,,
 gambas-lokal,Gambas Lokal,,Sayur,kg,12000,g,,,,,
 jamur-tiram,Jamur Tiram,,Sayur,kg,30000,g,,,,,
 jamur-tiram-coklat,Jamur Tiram Coklat Segar,,Sayur,kg,38000,g,,,,,
+abon-sotong,Abon Sotong,,Lauk,bungkus,25000,g,,,,,
 `
 
 var causesParser = sync.OnceValue(func() *parse.Parser {
@@ -168,6 +169,21 @@ func TestFamilyChoices(t *testing.T) {
 		"jamur tiram 1 kg": items("jamur-tiram 1"),
 		"tiram 1 kg":       asks("ambiguous jamur-tiram jamur-tiram-coklat"),
 		"jamur 1/2 kg":     asks("ambiguous jamur-tiram jamur-tiram-coklat"),
+	} {
+		w.check(t, p, text)
+	}
+}
+
+// What is made from a product ("kerupuk tenggiri", "bakso gurame") is
+// other goods: not sold here unless a name says it.
+func TestOtherGoodsOfAName(t *testing.T) {
+	p := causesParser()
+	for text, w := range map[string]want{
+		"kerupuk tenggiri 2 bungkus": {unk: []string{"kerupuk tenggiri 2 bungkus"}},
+		"bakso gurame 1 kg":          {unk: []string{"bakso gurame 1 kg"}},
+		"keripiknya sotong 1 bks":    {unk: []string{"keripiknya sotong 1 bks"}},
+		"abon sotong 2 bungkus":      items("abon-sotong 2"),
+		"sotong 1 kg":                items("sotong 1"),
 	} {
 		w.check(t, p, text)
 	}

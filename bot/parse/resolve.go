@@ -51,6 +51,9 @@ func (st *state) resolve(res *Result, ln *line) {
 			d, adj = d2, extra
 		}
 	}
+	if d.verdict != vNone && st.otherGoodsThan(ln, d) {
+		d.verdict = vNone // "kerupuk haruan": not the fish
+	}
 	said := st.said(ln)
 	if (ln.soft || ln.named) && d.verdict == vNone {
 		return
@@ -270,4 +273,26 @@ func (st *state) familyChoices(d decision, ln *line, ch []*catalog.Product) []*c
 		}
 	}
 	return out
+}
+
+// otherGoodsThan reports whether the line's words hold a word that makes
+// other goods of a product ("kerupuk", "sirup", "tanah") that no product
+// the decision names has in its name or aliases.
+func (st *state) otherGoodsThan(ln *line, d decision) bool {
+	for _, s := range ln.words {
+		for i := s.a; i < s.b; i++ {
+			w := stripNya(st.toks[i].w)
+			if st.toks[i].kind != tWord || !otherGoods[w] {
+				continue
+			}
+			if d.verdict == vOne && nameHas(d.best, w) {
+				continue
+			}
+			if d.verdict == vAmbiguous && slices.ContainsFunc(d.choices(), func(p *catalog.Product) bool { return nameHas(p, w) }) {
+				continue
+			}
+			return true
+		}
+	}
+	return false
 }
