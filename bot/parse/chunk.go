@@ -134,8 +134,52 @@ type run struct {
 
 const maxRuns = 64 // a chunk with more runs (30 unseparated items) is read up to here
 
+// Declining: "gak usah bombay", "kada usah X", "ndak jadi X", Jv "ora sido X", Su "teu
+// kedah X" (no need for X, not X after all).
+var (
+	declineNeg  = map[string]bool{"gak": true, "ga": true, "gk": true, "nggak": true, "ngga": true, "enggak": true, "ndak": true, "nda": true, "tidak": true, "tdk": true, "kada": true, "indak": true, "ora": true, "kagak": true, "kaga": true, "mboten": true, "teu": true, "tak": true}
+	declineVerb = map[string]bool{"usah": true, "jadi": true, "perlu": true, "kedah": true, "sido": true, "sida": true}
+)
+
+// declines reads a chunk that declines goods named before it ("…, eh kada
+// usah bombay"): the lines whose words hold the goods are dropped, and the
+// chunk names nothing. It reports whether the chunk was one.
+func (st *state) declines(a, b int) bool {
+	for a < b && st.toks[a].kind == tWord && st.lx[a].has(lxFiller) && !declineNeg[st.toks[a].w] {
+		a++
+	}
+	if a+2 >= b || st.toks[a].kind != tWord || !declineNeg[st.toks[a].w] || !declineVerb[st.toks[a+1].w] {
+		return false
+	}
+	found := false
+	for k := range st.sc.lines {
+		ln := &st.sc.lines[k]
+		for i := a + 2; i < st.trimFiller(a+2, b); i++ {
+			if st.toks[i].kind == tWord && st.lx[i].flags == 0 && ln.holds(st.toks, st.toks[i].w) {
+				ln.declined, found = true, true
+			}
+		}
+	}
+	return found
+}
+
+// holds reports whether the line's product words hold w.
+func (ln *line) holds(toks []token, w string) bool {
+	for _, s := range ln.words {
+		for i := s.a; i < s.b; i++ {
+			if toks[i].w == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // readChunk reads the tokens [a, b) between two separators into lines.
 func (st *state) readChunk(a, b int) {
+	if st.declines(a, b) {
+		return
+	}
 	c := chunk{t: st.toks[:b], l: st.lx[:b]}
 	// The runs live in the pooled scratch: zeroing a fresh array per
 	// piece cost more than the rest of the reading.

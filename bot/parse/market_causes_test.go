@@ -188,3 +188,18 @@ func TestOtherGoodsOfAName(t *testing.T) {
 		w.check(t, p, text)
 	}
 }
+
+// Goods the buyer then declines ("…, eh gak usah X", Banjar "kada usah",
+// Javanese "ora usah") are neither ordered nor asked about.
+func TestDeclinedGoods(t *testing.T) {
+	p := causesParser()
+	for text, w := range map[string]want{
+		"sotong 1 kg, kasur lipat... eh gak usah kasur, gurame 1 kg": items("sotong 1", "gurame 1"),
+		"sotong 1 kg, kwetiau 1 kg, kada usah kwetiau":               items("sotong 1"),
+		"gurame 1 kg, oncom 2 papan, ora sido oncom":                 items("gurame 1"),
+		"sotong 1 kg, ndak jadi sotong deh, gurame 2 kg":             items("gurame 2"),
+		"sotong 1 kg, gak usah dibersihin":                           {items: []string{"sotong 1"}},
+	} {
+		w.check(t, p, text)
+	}
+}

@@ -181,15 +181,16 @@ func (s span) empty() bool { return s.a >= s.b }
 
 // line is one order line before it meets the catalog.
 type line struct {
-	words   [2]span // product words; the second is a trailing phrase merged in
-	q       quantity
-	hasQ    bool
-	notes   [4]span // note parts, in order: "dipotong 4", "dibersihin"
-	each    bool    // "masing-masing": the quantity is shared with the lines before
-	chunk   int     // which chunk of the message it came from
-	soft    bool    // words before "mau pesan …": dropped unless they name a product
-	named   bool    // words after an address with no quantity: maybe a name ("mbak Sari")
-	heading bool    // words before a ':' with no quantity: a heading, dropped unless a quantity joins them
+	words    [2]span // product words; the second is a trailing phrase merged in
+	q        quantity
+	hasQ     bool
+	notes    [4]span // note parts, in order: "dipotong 4", "dibersihin"
+	each     bool    // "masing-masing": the quantity is shared with the lines before
+	chunk    int     // which chunk of the message it came from
+	soft     bool    // words before "mau pesan …": dropped unless they name a product
+	named    bool    // words after an address with no quantity: maybe a name ("mbak Sari")
+	heading  bool    // words before a ':' with no quantity: a heading, dropped unless a quantity joins them
+	declined bool    // goods the buyer then said no to ("…, eh kada usah bombay")
 }
 
 // addNote appends a part to the line's note; parts beyond four are

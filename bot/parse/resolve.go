@@ -9,6 +9,9 @@ import (
 
 // resolve turns one line into an item, a question or an unknown.
 func (st *state) resolve(res *Result, ln *line) {
+	if ln.declined {
+		return
+	}
 	if ln.words[0].empty() {
 		if ln.hasQ && !(st.ask && spelledCount(ln.q)) {
 			// A quantity with no product: ask what it is for ("ko bara
