@@ -203,3 +203,18 @@ func TestDeclinedGoods(t *testing.T) {
 		w.check(t, p, text)
 	}
 }
+
+// The category said before a name ("kue lapis legit", "lauk oncom") names
+// nothing more, when the products it names are of that category.
+func TestCategoryBeforeTheName(t *testing.T) {
+	p := causesParser()
+	for text, w := range map[string]want{
+		"kue lapis legit 3 pcs": items("lapis 3"),
+		"lauk oncom 2 papan":    items("oncom 2"),
+		"kue jamur 1 kg":        {unk: []string{"kue jamur 1 kg"}}, // mushrooms are no cake
+		"sayur jamur 1/2 kg":    asks("ambiguous jamur-tiram jamur-tiram-coklat"),
+		"sayur tiram sakilo":    asks("ambiguous jamur-tiram jamur-tiram-coklat"),
+	} {
+		w.check(t, p, text)
+	}
+}

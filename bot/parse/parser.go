@@ -30,8 +30,11 @@ type Parser struct {
 	// wholes are every name and alias as the parser reads them, with
 	// their product's SKU: what a chat abbreviation of a whole name or
 	// alias ("tlr" for an alias "telur") may stand for.
-	wholes  []whole
-	scratch sync.Pool
+	wholes []whole
+	// categories are the words of the products' categories ("wadai",
+	// "ikan"), which buyers may put before a name.
+	categories map[string]bool
+	scratch    sync.Pool
 }
 
 // New builds a parser over a catalog index.
@@ -43,6 +46,7 @@ func New(ix *catalog.Index) *Parser {
 		prefixes:   map[string]bool{},
 		kinds:      map[string]goodsKind{},
 		nameWords:  map[string]int{},
+		categories: map[string]bool{},
 	}
 	var tz tokenizer
 	for _, prod := range ix.Products() {
@@ -51,6 +55,9 @@ func New(ix *catalog.Index) *Parser {
 		}
 		name := catalog.Normalize(prod.Name)
 		p.names = append(p.names, name)
+		for _, w := range strings.Fields(catalog.Normalize(prod.Category)) {
+			p.categories[w] = true
+		}
 		for _, w := range strings.Fields(name) {
 			p.nameWords[w]++
 		}

@@ -54,6 +54,12 @@ func (st *state) resolve(res *Result, ln *line) {
 			d, adj = d2, extra
 		}
 	}
+	if d.verdict == vNone && ln.words[1].empty() {
+		// "wadai bingka": the category, then the name.
+		if d2, ok := st.afterCategory(ln.words[0]); ok {
+			d = d2
+		}
+	}
 	if d.verdict != vNone && st.otherGoodsThan(ln, d) {
 		d.verdict = vNone // "kerupuk haruan": not the fish
 	}
@@ -255,6 +261,10 @@ func (st *state) familyChoices(d decision, ln *line, ch []*catalog.Product) []*c
 		return -1
 	}
 	place := at(ch[0].Name)
+	if place < 0 && len(said) > 1 && st.p.categories[said[0]] {
+		said = said[1:] // "sayur tiram": the category, then the name's word
+		place = at(ch[0].Name)
+	}
 	if place < 0 {
 		return ch
 	}
@@ -298,4 +308,26 @@ func (st *state) otherGoodsThan(ln *line, d decision) bool {
 		}
 	}
 	return false
+}
+
+// afterCategory matches the words after a first word that is the category
+// of the products they name ("wadai bingka" where Bingka Kentang and
+// Bingka Tapai are wadai).
+func (st *state) afterCategory(w span) (decision, bool) {
+	if w.b-w.a < 2 || st.toks[w.a].kind != tWord || !st.p.categories[st.toks[w.a].w] {
+		return decision{}, false
+	}
+	cat := st.toks[w.a].w
+	d := st.p.decide(st.match(span{w.a + 1, w.b}, span{}))
+	in := func(p *catalog.Product) bool {
+		return slices.Contains(strings.Fields(catalog.Normalize(p.Category)), cat)
+	}
+	switch d.verdict {
+	case vOne:
+		return d, in(d.best)
+	case vAmbiguous:
+		ch := d.choices()
+		return d, len(ch) > 0 && !slices.ContainsFunc(ch, func(p *catalog.Product) bool { return !in(p) })
+	}
+	return d, false
 }
