@@ -218,3 +218,21 @@ func TestCategoryBeforeTheName(t *testing.T) {
 		w.check(t, p, text)
 	}
 }
+
+// A price asked about a word of several products gives each of them, as a
+// trader names the price of each sort instead of asking which; with a
+// quantity the buyer is about to order one, and is asked which.
+func TestPriceOfEachSort(t *testing.T) {
+	p := causesParser()
+	for text, w := range map[string]want{
+		"jamur berapa?":        items("jamur-tiram 1", "jamur-tiram-coklat 1"),
+		"harga jamur?":         items("jamur-tiram 1", "jamur-tiram-coklat 1"),
+		"jamur berapa sekilo?": asks("ambiguous jamur-tiram jamur-tiram-coklat"),
+		"jamur 1 kg":           asks("ambiguous jamur-tiram jamur-tiram-coklat"),
+	} {
+		w.check(t, p, text)
+		if r := p.Parse(text); r.PriceQuery != strings.Contains(text, "?") {
+			t.Errorf("%q: price question %v", text, r.PriceQuery)
+		}
+	}
+}

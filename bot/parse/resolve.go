@@ -85,6 +85,15 @@ func (st *state) resolve(res *Result, ln *line) {
 			res.Unknown = append(res.Unknown, Unknown{Said: said, Suggestions: d.suggestions()})
 			return
 		}
+		if st.ask && !ln.hasQ && len(ch) > 1 {
+			// "rega cabe brapa": a trader names the price of each sort
+			// rather than asking which one. With a quantity ("cabe brp
+			// sekilo") the buyer is about to order one: ask which.
+			for _, c := range ch {
+				st.item(res, c, ln, said, adj)
+			}
+			return
+		}
 		if len(ch) == 1 && st.headOf(ch[0], ln) {
 			// "santan 2 bungkus" when Santan Kemasan is the one santan
 			// offered: the buyer said its head word, nothing to ask.
