@@ -151,6 +151,13 @@ func (ix *Index) sameProducts(a, b int32) bool {
 	return true
 }
 
+// Knows reports whether a normalized word is a word of some product's
+// name or alias.
+func (ix *Index) Knows(word string) bool {
+	_, ok := ix.vocab[word]
+	return ok
+}
+
 // Resembles reports whether a word the index does not know has the
 // consonant skeleton of one it does ("tlor" and telur): a misspelt product
 // word, not a word to leave out.

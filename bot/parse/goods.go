@@ -1,7 +1,9 @@
 package parse
 
 import (
+	"slices"
 	"strings"
+	"sync"
 
 	"pasarbot/catalog"
 )
@@ -41,6 +43,50 @@ var (
 var otherGoods = map[string]bool{
 	"kerupuk": true, "krupuk": true, "keripik": true, "kripik": true, "sirup": true, "sirop": true, "jus": true,
 	"dodol": true, "selai": true, "abon": true, "bakso": true, "sosis": true, "nugget": true, "tanah": true,
+}
+
+// knownGoods maps the words that start the names and aliases of the
+// built-in catalog ("kentang", "wortel", "klapa", "lombok") to all the
+// words that start that product's names: goods every Indonesian market
+// knows by those words. A market whose catalog has none of a product's
+// words does not sell it; its word is no typo of another product's
+// ("kentang" is not kerang; "klapa" is kelapa).
+var knownGoods = sync.OnceValue(func() map[string][]string {
+	m := map[string][]string{}
+	ps, err := catalog.Default()
+	if err != nil {
+		return m
+	}
+	for _, p := range ps {
+		var heads []string
+		for j := -1; j < len(p.Aliases); j++ {
+			s := p.Name
+			if j >= 0 {
+				s = p.Aliases[j]
+			}
+			if ws := strings.Fields(catalog.Normalize(s)); len(ws) > 0 && len(ws[0]) >= 4 && lookup(ws[0]).flags == 0 && !slices.Contains(heads, ws[0]) {
+				heads = append(heads, ws[0])
+			}
+		}
+		for _, h := range heads {
+			for _, o := range heads {
+				if !slices.Contains(m[h], o) {
+					m[h] = append(m[h], o)
+				}
+			}
+		}
+	}
+	return m
+})
+
+// notSoldHere reports whether w is a word of goods every market knows
+// (knownGoods) of which this catalog has no word at all.
+func (p *Parser) notSoldHere(w string) bool {
+	same, known := knownGoods()[w]
+	if !known || p.categories[w] || p.ix.Knows(catalog.IndonesianWord(w)) {
+		return false
+	}
+	return !slices.ContainsFunc(same, p.ix.Knows)
 }
 
 // kindOf reads a product's goods kind from its category and name.

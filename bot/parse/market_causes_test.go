@@ -27,6 +27,7 @@ gambas-lokal,Gambas Lokal,,Sayur,kg,12000,g,,,,,
 jamur-tiram,Jamur Tiram,,Sayur,kg,30000,g,,,,,
 jamur-tiram-coklat,Jamur Tiram Coklat Segar,,Sayur,kg,38000,g,,,,,
 abon-sotong,Abon Sotong,,Lauk,bungkus,25000,g,,,,,
+kupang,Kupang,,Ikan,kg,30000,g,,,,,
 `
 
 var causesParser = sync.OnceValue(func() *parse.Parser {
@@ -234,5 +235,22 @@ func TestPriceOfEachSort(t *testing.T) {
 		if r := p.Parse(text); r.PriceQuery != strings.Contains(text, "?") {
 			t.Errorf("%q: price question %v", text, r.PriceQuery)
 		}
+	}
+}
+
+// Goods every market knows by their word ("kacang", "tulang") are not sold
+// where the catalog has no word of them: not a typo of a near product
+// (Kupang, two letters from kacang and tulang). A typo of the product's
+// own word still finds it.
+func TestGoodsNotSoldHere(t *testing.T) {
+	p := causesParser()
+	for text, w := range map[string]want{
+		"kacang 1 kg":              {unk: []string{"kacang 1 kg"}},
+		"tulang 1 kg":              {unk: []string{"tulang 1 kg"}},
+		"sotong 1 kg, kacang 1 kg": {items: []string{"sotong 1"}, unk: []string{"kacang 1 kg"}},
+		"kupang 1 kg":              items("kupang 1"),
+		"kupng 1 kg":               items("kupang 1"),
+	} {
+		w.check(t, p, text)
 	}
 }

@@ -61,7 +61,7 @@ func (st *state) resolve(res *Result, ln *line) {
 		}
 	}
 	if d.verdict != vNone && st.otherGoodsThan(ln, d) {
-		d.verdict = vNone // "kerupuk haruan": not the fish
+		d.verdict = vNone // "kerupuk haruan": not the fish; "kentang" where no kentang is sold: not kerang
 	}
 	said := st.said(ln)
 	if (ln.soft || ln.named) && d.verdict == vNone {
@@ -297,14 +297,19 @@ func (st *state) familyChoices(d decision, ln *line, ch []*catalog.Product) []*c
 	return out
 }
 
-// otherGoodsThan reports whether the line's words hold a word that makes
-// other goods of a product ("kerupuk", "sirup", "tanah") that no product
-// the decision names has in its name or aliases.
+// otherGoodsThan reports whether the line's words hold a word of other
+// goods than the products the decision names: one that makes other goods
+// of a name ("kerupuk", "sirup", "tanah") and that no such product has in
+// its name or aliases, or goods every market knows by a word this
+// catalog does not have at all ("kentang" matched to Kerang as a typo).
 func (st *state) otherGoodsThan(ln *line, d decision) bool {
 	for _, s := range ln.words {
 		for i := s.a; i < s.b; i++ {
 			w := stripNya(st.toks[i].w)
-			if st.toks[i].kind != tWord || !otherGoods[w] {
+			if st.toks[i].kind != tWord {
+				continue
+			}
+			if !otherGoods[w] && !st.p.notSoldHere(w) {
 				continue
 			}
 			if d.verdict == vOne && nameHas(d.best, w) {
