@@ -45,18 +45,27 @@ var otherGoods = map[string]bool{
 	"dodol": true, "selai": true, "abon": true, "bakso": true, "sosis": true, "nugget": true, "tanah": true,
 }
 
-// knownGoods maps the words that start the names and aliases of the
-// built-in catalog ("kentang", "wortel", "klapa", "lombok") to all the
-// words that start that product's names: goods every Indonesian market
-// knows by those words. A market whose catalog has none of a product's
-// words does not sell it; its word is no typo of another product's
-// ("kentang" is not kerang; "klapa" is kelapa).
-var knownGoods = sync.OnceValue(func() map[string][]string {
-	m := map[string][]string{}
+// builtIn is what the built-in catalog says about goods words that every
+// Indonesian market shares.
+type builtIn struct {
+	// same maps the words that start its names and aliases ("kentang",
+	// "wortel", "klapa", "lombok") to all the words that start that
+	// product's names. A market whose catalog has none of a product's
+	// words does not sell it; its word is no typo of another product's
+	// ("kentang" is not kerang; "klapa" is kelapa).
+	same map[string][]string
+	// generic are the words that start three names or more ("ikan",
+	// "daging", "daun"): what kind of goods, the next word which one.
+	generic map[string]bool
+}
+
+var builtInWords = sync.OnceValue(func() builtIn {
+	w := builtIn{same: map[string][]string{}, generic: map[string]bool{}}
 	ps, err := catalog.Default()
 	if err != nil {
-		return m
+		return w
 	}
+	starts := map[string]int{}
 	for _, p := range ps {
 		var heads []string
 		for j := -1; j < len(p.Aliases); j++ {
@@ -64,25 +73,37 @@ var knownGoods = sync.OnceValue(func() map[string][]string {
 			if j >= 0 {
 				s = p.Aliases[j]
 			}
-			if ws := strings.Fields(catalog.Normalize(s)); len(ws) > 0 && len(ws[0]) >= 4 && lookup(ws[0]).flags == 0 && !slices.Contains(heads, ws[0]) {
+			ws := strings.Fields(catalog.Normalize(s))
+			if len(ws) == 0 {
+				continue
+			}
+			if j < 0 {
+				starts[ws[0]]++
+			}
+			if len(ws[0]) >= 4 && lookup(ws[0]).flags == 0 && !slices.Contains(heads, ws[0]) {
 				heads = append(heads, ws[0])
 			}
 		}
 		for _, h := range heads {
 			for _, o := range heads {
-				if !slices.Contains(m[h], o) {
-					m[h] = append(m[h], o)
+				if !slices.Contains(w.same[h], o) {
+					w.same[h] = append(w.same[h], o)
 				}
 			}
 		}
 	}
-	return m
+	for h, n := range starts {
+		if n >= 3 {
+			w.generic[h] = true
+		}
+	}
+	return w
 })
 
 // notSoldHere reports whether w is a word of goods every market knows
-// (knownGoods) of which this catalog has no word at all.
+// (builtIn.same) of which this catalog has no word at all.
 func (p *Parser) notSoldHere(w string) bool {
-	same, known := knownGoods()[w]
+	same, known := builtInWords().same[w]
 	if !known || p.categories[w] || p.ix.Knows(catalog.IndonesianWord(w)) {
 		return false
 	}

@@ -28,6 +28,7 @@ jamur-tiram,Jamur Tiram,,Sayur,kg,30000,g,,,,,
 jamur-tiram-coklat,Jamur Tiram Coklat Segar,,Sayur,kg,38000,g,,,,,
 abon-sotong,Abon Sotong,,Lauk,bungkus,25000,g,,,,,
 kupang,Kupang,,Ikan,kg,30000,g,,,,,
+daging-kelinci,Daging Kelinci,,Daging,kg,90000,g,,,,,
 `
 
 var causesParser = sync.OnceValue(func() *parse.Parser {
@@ -250,6 +251,20 @@ func TestGoodsNotSoldHere(t *testing.T) {
 		"sotong 1 kg, kacang 1 kg": {items: []string{"sotong 1"}, unk: []string{"kacang 1 kg"}},
 		"kupang 1 kg":              items("kupang 1"),
 		"kupng 1 kg":               items("kupang 1"),
+	} {
+		w.check(t, p, text)
+	}
+}
+
+// The one word after a generic first word of a name ("kelinci" of Daging
+// Kelinci) names the product with a quantity; a word of a name that does
+// not start with a generic word ("pandan" of Bolu Pandan) is still asked.
+func TestWordAfterAGenericHead(t *testing.T) {
+	p := causesParser()
+	for text, w := range map[string]want{
+		"kelinci 1 kg":  items("daging-kelinci 1"),
+		"kelinci":       asks("ambiguous daging-kelinci"),
+		"pandan 2 biji": asks("ambiguous bolu"),
 	} {
 		w.check(t, p, text)
 	}

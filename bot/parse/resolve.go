@@ -94,7 +94,7 @@ func (st *state) resolve(res *Result, ln *line) {
 			}
 			return
 		}
-		if len(ch) == 1 && st.headOf(ch[0], ln) {
+		if len(ch) == 1 && (st.headOf(ch[0], ln) || st.lastNounOf(ch[0], ln)) {
 			// "santan 2 bungkus" when Santan Kemasan is the one santan
 			// offered: the buyer said its head word, nothing to ask.
 			st.item(res, ch[0], ln, said, adj)
@@ -191,6 +191,39 @@ func (p *Parser) abbreviatesOnly(said []string, sku string) bool {
 		found = true
 	}
 	return found
+}
+
+// describing words say which sort, never which goods: a name's last word
+// among them ("Bawang Merah", "Kacang Panjang") names no product alone.
+var describing = map[string]bool{
+	"merah": true, "hijau": true, "putih": true, "kuning": true, "hitam": true, "ungu": true, "coklat": true, "cokelat": true,
+	"besar": true, "kecil": true, "panjang": true, "pendek": true, "tua": true, "muda": true, "manis": true, "asam": true,
+	"pedas": true, "segar": true, "kering": true, "basah": true, "halus": true, "kasar": true, "lokal": true, "super": true,
+	"biasa": true, "jumbo": true, "curah": true, "kemasan": true, "premium": true, "medium": true, "asli": true,
+}
+
+// lastNounOf reports whether the line names p by the one word after a
+// generic first word of p's name ("sapi 1 kg": Daging Sapi, the only
+// beef; "salam": Daun Salam), a word in no other product's name or alias
+// and not one describing a sort ("merah" of Bawang Merah).
+func (st *state) lastNounOf(p *catalog.Product, ln *line) bool {
+	buf, n := st.phrase(nil, ln.words[0], ln.words[1], false)
+	if n != 1 || !ln.hasQ {
+		return false
+	}
+	w := string(buf)
+	if name := strings.Fields(catalog.Normalize(p.Name)); len(name) != 2 || name[1] != w || !builtInWords().generic[name[0]] {
+		return false
+	}
+	if describing[w] || describing[catalog.IndonesianWord(w)] || lookup(w).flags != 0 || st.p.categories[w] || st.p.nameWords[w] != 1 {
+		return false
+	}
+	for _, x := range st.p.wholes {
+		if x.sku != p.SKU && slices.Contains(x.words, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // properName reports whether the words start with a capitalized word
