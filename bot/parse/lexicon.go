@@ -329,9 +329,11 @@ func addRegional() {
 		"tarima", "tarimo", "makasi",
 		// also, now: Bj jua, wayahini; Jv saiki is above
 		"jua", "wayahini", "wayah")
-	// addressing a trader: Bj acil, paman, julak, ading; Mi etek, amak;
-	// Mk/Bg daeng, puang; Bl bli; Bk lae, inang, ito; Pl yuk, cek
-	addLex(lxFiller|lxTail|lxAddress, "acil", "cil", "paman", "julak", "ading", "etek", "amak", "daeng", "puang", "bli", "lae", "inang", "ito", "yuk", "cek")
+	// addressing a trader: Bj acil, paman, julak, ading; Mi etek, amak,
+	// apak, ajo, mamak; Mk/Bg daeng, puang; Bl bli; Bk lae, inang, ito; Pl
+	// yuk, cek
+	addLex(lxFiller|lxTail|lxAddress, "acil", "cil", "paman", "julak", "ading", "etek", "amak", "apak", "ajo", "mamak",
+		"daeng", "puang", "bli", "lae", "inang", "ito", "yuk", "cek")
 	// want / buy / ask for: Bj handak, hakun, tukar, nukar; Mi nio; Bg/Mk
 	// melo; Jv nyuwun.
 	addLex(lxFiller, "handak", "hakun", "tukar", "nukar", "nio", "melo", "nyuwun")

@@ -269,3 +269,18 @@ func TestWordAfterAGenericHead(t *testing.T) {
 		w.check(t, p, text)
 	}
 }
+
+// Minang and Banjar words for an animal counted (ikua, ikung) and for the
+// trader (apak, ajo, mamak) in any catalog.
+func TestMinangBanjarCounting(t *testing.T) {
+	p := causesParser()
+	for text, w := range map[string]want{
+		"tenggiri duo ikua":                        items("tenggiri 2"),
+		"tenggiri saikua sajo":                     items("tenggiri 1"),
+		"tenggiri saikung haja":                    items("tenggiri 1"),
+		"apak, kwetiau duo kilo":                   items("kwetiau 2"),
+		"ajo, sotong ciek kilo jo gurame satangah": items("sotong 1", "gurame 0.5"),
+	} {
+		w.check(t, p, text)
+	}
+}

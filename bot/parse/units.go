@@ -90,7 +90,8 @@ func addUnits() {
 	addUnit(catUnit("buah"), w("buah", "buwah", "bwh"), w("bh"), w("bua", "tongkol"))
 	addUnit(catUnit("pcs"), w("pcs", "piece", "pieces"), w("pc", "pcz", "pce"), nil)
 	addUnit(catUnit("papan"), w("papan", "tray", "trai"), w("ppn"), w("rak"))
-	addUnit(catUnit("ekor"), w("ekor", "ekoran"), w("ekr", "ekot"), nil)
+	// Mi ikua (saikua), Bj ikung (saikung): ekor.
+	addUnit(catUnit("ekor"), w("ekor", "ekoran", "ikua", "ikung"), w("ekr", "ekot"), nil)
 	addUnit(catUnit("ikat"), w("ikat", "iket", "ikatan", "iketan", "beungkeut", "unting"), w("ikt"), nil)
 	addUnit(catUnit("sisir"), w("sisir"), w("ssr"), nil)
 	addUnit(catUnit("bungkus"), w("bungkus", "bungkos", "bungkusan", "pack", "sachet", "saset", "sacet"), w("bks", "bngks", "bgks", "bks2", "pck"), nil)
