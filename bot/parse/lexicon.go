@@ -25,7 +25,7 @@ const (
 	lxTimes                         // "x": "2x", "x2"
 	lxTail                          // a filler that ends sentences ("ya", "kak", "makasih"): trimmed off notes
 	lxStop                          // delivery, payment or cancelling talk: the rest of the chunk is not an order
-	lxAddress                       // an address or a greeting ("bu", "daeng", "maaf"): a name or pleasantry may follow
+	lxAddress                       // an address, pronoun or greeting ("bu", "saya", "maaf"): a name or pleasantry may follow
 	lxPurpose                       // cooking or making ("masak", "bikin"): the words after are what the goods are for
 	lxAvail                         // "ada", "ready": asking whether goods are in stock
 )
@@ -142,10 +142,12 @@ func init() {
 		"ceu", "euceu", "uwak", "wak", "ncang", "encang", "ncing", "encing", "babeh", "nyak", "engkong", "uwa",
 		"amang", "mbah", "bulik", "paklik", "haji", "hajah", "mbakyu", "yu", "lik", "cak", "ning", "dik", "dek", "min", "admin", "mimin", "kakk",
 	)
-	addLex(lxFiller|lxTail,
-		// pronouns
+	addLex(lxFiller|lxTail|lxAddress,
+		// pronouns: a name may follow ("saya Budi, …")
 		"saya", "sy", "aku", "aq", "gw", "gue", "gua", "ane", "abdi", "kulo", "kula", "ambo", "awak",
 		"kami", "kita",
+	)
+	addLex(lxFiller|lxTail,
 		// particles
 		"ya", "yah", "yaa", "yak", "iya", "iy", "y", "yo", "yuk", "ok", "oke", "okay", "okey", "sip",
 		"dong", "donk", "deh", "dah", "nih", "ni", "sih", "lah", "loh", "lho", "kok", "kan", "mah",
@@ -323,8 +325,6 @@ func addRegional() {
 		// particles: Bj pang; Mk/Bg pale, ki', ka', di', kodong; excuse me, yes:
 		// Mk/Bg tabe', iye'
 		"pang", "pale", "ki", "kodong", "tabe", "iye", "mauka", "maui", "pade",
-		// I / you: Bj ulun, unda, pian, ikam; Bt aye; Jv nyong, inyong
-		"ulun", "unda", "pian", "ikam", "aye", "nyong", "inyong",
 		// thanks
 		"tarima", "tarimo", "makasi",
 		// also, now: Bj jua, wayahini; Jv saiki is above
@@ -334,6 +334,8 @@ func addRegional() {
 	// yuk, cek
 	addLex(lxFiller|lxTail|lxAddress, "acil", "cil", "paman", "julak", "ading", "etek", "amak", "apak", "ajo", "mamak",
 		"daeng", "puang", "bli", "lae", "inang", "ito", "yuk", "cek")
+	// I / you: Bj ulun, unda, pian, ikam; Bt aye; Jv nyong, inyong
+	addLex(lxFiller|lxTail|lxAddress, "ulun", "unda", "pian", "ikam", "aye", "nyong", "inyong")
 	// want / buy / ask for: Bj handak, hakun, tukar, nukar; Mi nio; Bg/Mk
 	// melo; Jv nyuwun.
 	addLex(lxFiller, "handak", "hakun", "tukar", "nukar", "nio", "melo", "nyuwun")

@@ -69,6 +69,7 @@ func TestStockAndPriceTalk(t *testing.T) {
 		"ada ki' jual pampers?":                  {unk: []string{"pampers"}},
 		"masih ada sotong? 2 kg ya":              items("sotong 2"),
 		"maaf mengganggu, mau pesan sotong 1 kg": items("sotong 1"),
+		"saya Budi, mau pesan sotong 1 kg":       items("sotong 1"),
 		"bu Tini, kwetiau 2 kg":                  items("kwetiau 2"),
 		"gurame berapa sekilo, mahal ya?":        items("gurame 1"),
 		"sotong masih 60 kah?":                   items("sotong 1"),
