@@ -284,6 +284,9 @@ func init() {
 	// for. Jv gawe, damel; Su nyieun; Mi mambuek; Bj bawadai (making cakes).
 	addLex(lxFiller|lxPurpose, "masak", "bikin", "memasak", "membuat", "masakin", "bikinin", "gawe", "nggawe", "damel",
 		"nyieun", "mambuek", "bawadai")
+	// or: Jv utawa, Su atawa. "sotong 1 atau 2 kg" leaves two quantities
+	// for one line, which is asked about; never goods.
+	addLex(lxFiller, "atau", "ato", "atw", "utawa", "atawa")
 	// What a buyer thinks of a price: never goods ("berapa sekilo, mahal di'?").
 	addLex(lxFiller|lxTail, "mahal", "murah", "mahalnya", "murahnya", "mahale", "murahe")
 

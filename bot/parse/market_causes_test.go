@@ -254,3 +254,12 @@ func TestMinangBanjarCounting(t *testing.T) {
 		"ajo, sotong ciek kilo jo gurame satangah": items("sotong 1", "gurame 0.5"),
 	})
 }
+
+// Two quantities joined by "or" are asked about, not left as an unknown
+// "atau 2 kg".
+func TestEitherQuantity(t *testing.T) {
+	checkAll(t, causesParser(), map[string]want{
+		"sotong 1 kg atau 2 kg": asks("missing_qty sotong"),
+		"gurame 1 utawa 2 kilo": asks("missing_qty gurame"),
+	})
+}
