@@ -47,6 +47,7 @@ type Index struct {
 	prefixes map[string][]int32 // first 3+ letters → tokens (cut-off words)
 	skeleton map[string][]int32 // consonant skeleton → tokens (chat abbreviations)
 	variants map[int32][]int32  // token → its other spellings (telor/telur)
+	sameWord map[string][]int32 // Indonesian word → tokens that say it (cabai: cabe, cabai, lombok)
 	scratch  sync.Pool          // *matchScratch
 }
 
@@ -86,6 +87,7 @@ func NewIndex(products []Product) *Index {
 		deletes:  map[string][]int32{},
 		prefixes: map[string][]int32{},
 		skeleton: map[string][]int32{},
+		sameWord: map[string][]int32{},
 	}
 	for i := range ix.products {
 		p := &ix.products[i]
@@ -151,6 +153,11 @@ func (ix *Index) indexToken(id int32, t string) {
 	}
 	for n := 3; n < len(t); n++ {
 		ix.prefixes[t[:n]] = append(ix.prefixes[t[:n]], id)
+	}
+	if r := IndonesianWord(t); r != t || regionalTarget[t] {
+		// "cabe" in one product and "cabai" in another are one word: a
+		// buyer's "lombok" means both.
+		ix.sameWord[r] = append(ix.sameWord[r], id)
 	}
 	var sk [maxWordLen]byte
 	if k, ok := appendSkeleton(sk[:0], t); ok {
@@ -496,6 +503,13 @@ func (ix *Index) lookupToken(w string, s *matchScratch, out []tokenMatch) []toke
 			// "lombok rawit abang": an alias says "lombok abang", the
 			// name "Cabai Rawit Merah".
 			out = addMatch(out, r, variantSim)
+		}
+		for _, r := range ix.sameWord[IndonesianWord(w)] {
+			if r != id && !ix.coveredBy(r, out) {
+				// "lombok" where one product's names say only "cabe":
+				// the other words for it, for the products they add.
+				out = addMatch(out, r, variantSim)
+			}
 		}
 		if vowelless(w) {
 			// An abbreviation some alias spells ("bwg", "mrh") still

@@ -36,6 +36,15 @@ var regionalWords = map[string]string{
 	"bawang": "bawang", "bawa": "bawang",
 }
 
+// regionalTarget holds the Indonesian words of regionalWords.
+var regionalTarget = func() map[string]bool {
+	m := map[string]bool{}
+	for _, r := range regionalWords {
+		m[r] = true
+	}
+	return m
+}()
+
 // IndonesianWord is the Indonesian word for a regional one, or the word
 // itself.
 func IndonesianWord(w string) string {

@@ -1,6 +1,9 @@
 package catalog
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Chat abbreviations: buyers drop vowels ("kntg" kentang, "cb kriting",
 // "brs", "ikn nila", "bwg putih"). A word's consonant skeleton keeps its
@@ -91,8 +94,11 @@ func (ix *Index) lookupSkeleton(w string, out []tokenMatch) []tokenMatch {
 		return out
 	}
 	n := len(out)
+	// A word with vowels of its own may have one changed as well as one
+	// dropped ("tlor" telur) when three consonants or more say which.
+	misspelt := !vowelless(w) && len(k) >= 3
 	for _, id := range ix.skeleton[string(k)] {
-		if t := ix.tokens[id]; len(t) > len(w) && isSubsequence(w, t) {
+		if t := ix.tokens[id]; len(t) > len(w) && (isSubsequence(w, t) || misspelt) {
 			out = addMatch(out, id, skeletonSim)
 		}
 	}
@@ -105,6 +111,20 @@ func (ix *Index) lookupSkeleton(w string, out []tokenMatch) []tokenMatch {
 		}
 	}
 	return out
+}
+
+// coveredBy reports whether every product the word tok occurs in already
+// has one of the matched words.
+func (ix *Index) coveredBy(tok int32, out []tokenMatch) bool {
+	for _, p := range ix.postings[tok] {
+		prod := ix.keys[p.key].product
+		if !slices.ContainsFunc(out, func(m tokenMatch) bool {
+			return slices.ContainsFunc(ix.postings[m.tok], func(q posting) bool { return ix.keys[q.key].product == prod })
+		}) {
+			return false
+		}
+	}
+	return true
 }
 
 // sameProducts reports whether two words occur in the same products'
@@ -129,6 +149,13 @@ func (ix *Index) sameProducts(a, b int32) bool {
 		}
 	}
 	return true
+}
+
+// Knows reports whether a normalized word is a word of some product's
+// name or alias.
+func (ix *Index) Knows(word string) bool {
+	_, ok := ix.vocab[word]
+	return ok
 }
 
 // Resembles reports whether a word the index does not know has the

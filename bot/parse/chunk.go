@@ -108,6 +108,23 @@ func (c chunk) qtyAhead(i, b int) bool {
 	return false
 }
 
+// stillPrice reports whether tokens [i, b) are a bare number and filler
+// ending in a question ("masih 150 kah?", "masih 35 ya?"): after "masih",
+// the price the buyer remembers.
+func (st *state) stillPrice(c chunk, i, b int) bool {
+	if i >= b || c.t[i].kind != tNum || i+1 < len(c.t) && c.t[i+1].kind == tWord && c.l[i+1].has(lxUnit|lxMoneyMul) {
+		return false
+	}
+	asked := b < len(st.toks) && st.toks[b].kind == tQuest
+	for k := i + 1; k < b; k++ {
+		if c.t[k].kind != tWord || !c.l[k].has(lxTail) {
+			return false
+		}
+		asked = asked || c.t[k].w == "kah" || c.t[k].w == "ya"
+	}
+	return asked
+}
+
 // run is a stretch of a chunk: product words or one quantity.
 type run struct {
 	isQ bool
@@ -117,8 +134,52 @@ type run struct {
 
 const maxRuns = 64 // a chunk with more runs (30 unseparated items) is read up to here
 
+// Declining: "gak usah bombay", "kada usah X", "ndak jadi X", Jv "ora sido X", Su "teu
+// kedah X" (no need for X, not X after all).
+var (
+	declineNeg  = map[string]bool{"gak": true, "ga": true, "gk": true, "nggak": true, "ngga": true, "enggak": true, "ndak": true, "nda": true, "tidak": true, "tdk": true, "kada": true, "indak": true, "ora": true, "kagak": true, "kaga": true, "mboten": true, "teu": true, "tak": true}
+	declineVerb = map[string]bool{"usah": true, "jadi": true, "perlu": true, "kedah": true, "sido": true, "sida": true}
+)
+
+// declines reads a chunk that declines goods named before it ("…, eh kada
+// usah bombay"): the lines whose words hold the goods are dropped, and the
+// chunk names nothing. It reports whether the chunk was one.
+func (st *state) declines(a, b int) bool {
+	for a < b && st.toks[a].kind == tWord && st.lx[a].has(lxFiller) && !declineNeg[st.toks[a].w] {
+		a++
+	}
+	if a+2 >= b || st.toks[a].kind != tWord || !declineNeg[st.toks[a].w] || !declineVerb[st.toks[a+1].w] {
+		return false
+	}
+	found := false
+	for k := range st.sc.lines {
+		ln := &st.sc.lines[k]
+		for i := a + 2; i < st.trimFiller(a+2, b); i++ {
+			if st.toks[i].kind == tWord && st.lx[i].flags == 0 && ln.holds(st.toks, st.toks[i].w) {
+				ln.declined, found = true, true
+			}
+		}
+	}
+	return found
+}
+
+// holds reports whether the line's product words hold w.
+func (ln *line) holds(toks []token, w string) bool {
+	for _, s := range ln.words {
+		for i := s.a; i < s.b; i++ {
+			if toks[i].w == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // readChunk reads the tokens [a, b) between two separators into lines.
 func (st *state) readChunk(a, b int) {
+	if st.declines(a, b) {
+		return
+	}
 	c := chunk{t: st.toks[:b], l: st.lx[:b]}
 	// The runs live in the pooled scratch: zeroing a fresh array per
 	// piece cost more than the rest of the reading.
@@ -130,10 +191,11 @@ func (st *state) readChunk(a, b int) {
 	noteAt := -1
 	each := false
 	haveW, haveQ := false, false
-	lastQ := false // the last run is a quantity, with only filler since
-	brk := false   // an intent word since the last product word: start a new run
-	first := true  // no word of meaning seen yet in this chunk
-	named := false // the chunk opens with an address ("bu", "mbak"): a name may follow
+	lastQ := false   // the last run is a quantity, with only filler since
+	brk := false     // an intent word since the last product word: start a new run
+	first := true    // no word of meaning seen yet in this chunk
+	named := false   // the chunk opens with an address ("bu", "mbak"): a name may follow
+	purpose := false // the chunk opens with cooking or making ("mau bikin bubur"): a dish may follow
 	for i := a; i < b && noteAt < 0 && nr < maxRuns; {
 		t, l := c.t[i], c.l[i]
 		if t.kind == tWord {
@@ -147,6 +209,13 @@ func (st *state) readChunk(a, b int) {
 			switch {
 			case alias:
 				// a product word despite its lexicon role
+			case t.w == "masih" && i+1 < b && c.t[i+1].kind == tWord && c.l[i+1].has(lxAvail):
+				i++ // "masih ada kangkung?": in stock, not a note
+				continue
+			case t.w == "masih" && st.stillPrice(c, i+1, b):
+				st.ask = true // "udang masih 150 kah?": does the price still hold
+				b = i
+				continue
 			case l.has(lxAsk):
 				st.ask = true
 				i++
@@ -167,8 +236,11 @@ func (st *state) readChunk(a, b int) {
 				noteAt = i
 				continue
 			case l.has(lxFiller) && !l.has(lxWeak):
-				if l.has(lxTail) && first {
-					named = true // "Bu Tini, …": a name may follow
+				if l.has(lxPurpose) && first {
+					purpose = true
+				}
+				if l.has(lxAddress) && first {
+					named = true // "Bu Tini, …": a name may follow; not after "ada ji …"
 				}
 				if !l.has(lxTail) && nr > 0 && !runs[nr-1].isQ {
 					brk = true // "Tini mau pesan ikan lele": intent starts the order
@@ -249,6 +321,13 @@ func (st *state) readChunk(a, b int) {
 	}
 	start := len(st.sc.lines)
 	st.pair(runs[:nr], note, note2, each)
+	if purpose && !haveQ {
+		// "…, mau bikin bubur": a dish the catalog does not sell is what
+		// the order is for, not goods to ask about.
+		for i := start; i < len(st.sc.lines); i++ {
+			st.sc.lines[i].soft = true
+		}
+	}
 	if named && !haveQ {
 		// "Bu Tini, pesan …": words after an address may be the seller's
 		// name, not an unknown product (see resolve).

@@ -72,7 +72,10 @@ func (st *state) item(res *Result, prod *catalog.Product, ln *line, said string,
 	if !ok {
 		return
 	}
-	if q.offer > 0 {
+	// A price said with the quantity ("cakalang 2 ekor 70rb") is asked
+	// about when it is not what the quantity costs; when it is, the
+	// buyer only showed the sum and the line carries it.
+	if q.offer > 0 && q.offer != catalog.Cost(prod.Price, v) {
 		ask(ConfirmAmount, v, q.offer, textOffer(prod, v, q.offer))
 		return
 	}
@@ -89,8 +92,10 @@ func (st *state) item(res *Result, prod *catalog.Product, ln *line, said string,
 		ask(ConfirmQty, r, 0, textStep(prod, step, r))
 	case catalog.Cost(prod.Price, r) > maxLineCost || r >= catalog.Whole(maxCount) && !pu.Divisible():
 		ask(ConfirmQty, r, 0, textTooMuch(prod, r))
-	default:
+	case r != v:
 		add(r, 0)
+	default:
+		add(r, q.offer)
 	}
 }
 
@@ -140,6 +145,10 @@ func (st *state) toProductUnit(prod *catalog.Product, q quantity, ln *line, ask 
 		return catalog.Qty(q.val), true
 	case q.count == 0 && q.unit.any && !pu.Divisible() && pu.Dimension != catalog.Piece:
 		// "itik alabio sabuting": one of whatever the product is counted in.
+		return catalog.Qty(q.val), true
+	case q.count == 0 && q.unit.slice && pu.Code == "pcs":
+		// "amparan tatak 10 potong": cakes sold by the piece are cut
+		// pieces; of a whole cake (biji) or a fish a potong is a part.
 		return catalog.Qty(q.val), true
 	case q.unit.half:
 		if pu.Dimension != catalog.Animal {

@@ -1,7 +1,9 @@
 package parse
 
 import (
+	"slices"
 	"strings"
+	"sync"
 
 	"pasarbot/catalog"
 )
@@ -33,6 +35,80 @@ var (
 	// "jeruk nipis 10" (per ons they are counted in ons: "kemiri 2").
 	spiceWords = map[string]bool{"bumbu": true, "rempah": true, "spices": true}
 )
+
+// otherGoods are words that make a product's name other goods: what is
+// made from it ("kerupuk haruan", "sirup markisa", "keripik pisang") or a
+// different thing of the same name ("minyak tanah" is kerosene). A phrase
+// with one names a product only where that product's name or alias says it.
+var otherGoods = map[string]bool{
+	"kerupuk": true, "krupuk": true, "keripik": true, "kripik": true, "sirup": true, "sirop": true, "jus": true,
+	"dodol": true, "selai": true, "abon": true, "bakso": true, "sosis": true, "nugget": true, "tanah": true,
+}
+
+// builtIn is what the built-in catalog says about goods words that every
+// Indonesian market shares.
+type builtIn struct {
+	// same maps the words that start its names and aliases ("kentang",
+	// "wortel", "klapa", "lombok") to all the words that start that
+	// product's names. A market whose catalog has none of a product's
+	// words does not sell it; its word is no typo of another product's
+	// ("kentang" is not kerang; "klapa" is kelapa).
+	same map[string][]string
+	// generic are the words that start three names or more ("ikan",
+	// "daging", "daun"): what kind of goods, the next word which one.
+	generic map[string]bool
+}
+
+var builtInWords = sync.OnceValue(func() builtIn {
+	w := builtIn{same: map[string][]string{}, generic: map[string]bool{}}
+	ps, err := catalog.Default()
+	if err != nil {
+		return w
+	}
+	starts := map[string]int{}
+	for _, p := range ps {
+		var heads []string
+		for j := -1; j < len(p.Aliases); j++ {
+			s := p.Name
+			if j >= 0 {
+				s = p.Aliases[j]
+			}
+			ws := strings.Fields(catalog.Normalize(s))
+			if len(ws) == 0 {
+				continue
+			}
+			if j < 0 {
+				starts[ws[0]]++
+			}
+			if len(ws[0]) >= 4 && lookup(ws[0]).flags == 0 && !slices.Contains(heads, ws[0]) {
+				heads = append(heads, ws[0])
+			}
+		}
+		for _, h := range heads {
+			for _, o := range heads {
+				if !slices.Contains(w.same[h], o) {
+					w.same[h] = append(w.same[h], o)
+				}
+			}
+		}
+	}
+	for h, n := range starts {
+		if n >= 3 {
+			w.generic[h] = true
+		}
+	}
+	return w
+})
+
+// notSoldHere reports whether w is a word of goods every market knows
+// (builtIn.same) of which this catalog has no word at all.
+func (p *Parser) notSoldHere(w string) bool {
+	same, known := builtInWords().same[w]
+	if !known || p.categories[w] || p.ix.Knows(catalog.IndonesianWord(w)) {
+		return false
+	}
+	return !slices.ContainsFunc(same, p.ix.Knows)
+}
 
 // kindOf reads a product's goods kind from its category and name.
 func kindOf(p catalog.Product) goodsKind {

@@ -25,6 +25,9 @@ const (
 	lxTimes                         // "x": "2x", "x2"
 	lxTail                          // a filler that ends sentences ("ya", "kak", "makasih"): trimmed off notes
 	lxStop                          // delivery, payment or cancelling talk: the rest of the chunk is not an order
+	lxAddress                       // an address, pronoun or greeting ("bu", "saya", "maaf"): a name or pleasantry may follow
+	lxPurpose                       // cooking or making ("masak", "bikin"): the words after are what the goods are for
+	lxAvail                         // "ada", "ready": asking whether goods are in stock
 )
 
 // numKind is how a number word combines with its neighbours.
@@ -130,7 +133,7 @@ func init() {
 		// landmarks of an address line ("depan masjid Al-Ikhlas")
 		"depan", "belakang", "samping", "seberang", "sebrang", "dekat", "deket", "pojok", "ujung", "gapura", "pagar",
 	)
-	addLex(lxFiller|lxTail,
+	addLex(lxFiller|lxTail|lxAddress,
 		// address
 		"kak", "ka", "kk", "kakak", "kaka", "mbak", "mba", "mb", "mbk", "bu", "buk", "ibu", "bun", "bunda",
 		"pak", "bpk", "bapak", "mas", "bang", "abang", "bg", "teteh", "aa", "a", "akang", "kang",
@@ -138,9 +141,13 @@ func init() {
 		"gan", "om", "tante", "bos", "boss", "juragan", "mbok", "lek", "bi", "bibi", "mang", "emang",
 		"ceu", "euceu", "uwak", "wak", "ncang", "encang", "ncing", "encing", "babeh", "nyak", "engkong", "uwa",
 		"amang", "mbah", "bulik", "paklik", "haji", "hajah", "mbakyu", "yu", "lik", "cak", "ning", "dik", "dek", "min", "admin", "mimin", "kakk",
-		// pronouns
+	)
+	addLex(lxFiller|lxTail|lxAddress,
+		// pronouns: a name may follow ("saya Budi, …")
 		"saya", "sy", "aku", "aq", "gw", "gue", "gua", "ane", "abdi", "kulo", "kula", "ambo", "awak",
 		"kami", "kita",
+	)
+	addLex(lxFiller|lxTail,
 		// particles
 		"ya", "yah", "yaa", "yak", "iya", "iy", "y", "yo", "yuk", "ok", "oke", "okay", "okey", "sip",
 		"dong", "donk", "deh", "dah", "nih", "ni", "sih", "lah", "loh", "lho", "kok", "kan", "mah",
@@ -150,7 +157,10 @@ func init() {
 		// corrections and assent around an item ("yaudah deh", "eh salah"):
 		// never products, though "salah" is a letter from "salam"
 		"yaudah", "yaudh", "yasudah", "yowis", "yauda", "salah", "keliru", "ralat", "bener", "benar", "betul", "harusnya", "seharusnya",
-		// greetings and thanks
+	)
+	addLex(lxFiller|lxTail|lxAddress,
+		// greetings, thanks and apologies: pleasantries may follow
+		// ("maaf mengganggu"), as a name may follow an address
 		"assalamualaikum", "assalamu", "alaikum", "aslm", "asw", "wr", "wb", "halo", "hallo", "hai",
 		"hi", "permisi", "punten", "pagi", "siang", "sore", "malam", "malem", "selamat", "met",
 		"makasih", "terima", "trims", "thanks", "thx", "tq", "tks", "nuhun", "hatur", "matur", "suwun",
@@ -266,6 +276,20 @@ func init() {
 	addLex(lxFiller|lxTail, "kayak", "kaya", "seperti", "spt", "biasa", "biasanya", "tapi", "tp", "siap", "mantap",
 		"mantul", "baik", "baiklah", "noted", "gimana", "gmn", "bagaimana", "kapan", "dimana", "belum", "blm", "otw")
 
+	// In stock, sold here: "masih ada kangkung?", "ada jual pampers?".
+	addLex(lxFiller|lxAvail, "ada", "ono", "aya", "ado", "ready", "stok", "stock", "sedia", "tersedia",
+		"jual", "jualan", "dijual", "menjual")
+	// Cooking or making something, said around an order ("mau bikin
+	// bubur", "masak konro"): the dish after it is what the goods are
+	// for. Jv gawe, damel; Su nyieun; Mi mambuek; Bj bawadai (making cakes).
+	addLex(lxFiller|lxPurpose, "masak", "bikin", "memasak", "membuat", "masakin", "bikinin", "gawe", "nggawe", "damel",
+		"nyieun", "mambuek", "bawadai")
+	// or: Jv utawa, Su atawa. "sotong 1 atau 2 kg" leaves two quantities
+	// for one line, which is asked about; never goods.
+	addLex(lxFiller, "atau", "ato", "atw", "utawa", "atawa")
+	// What a buyer thinks of a price: never goods ("berapa sekilo, mahal di'?").
+	addLex(lxFiller|lxTail, "mahal", "murah", "mahalnya", "murahnya", "mahale", "murahe")
+
 	addRegional()
 	addUnits()
 }
@@ -286,7 +310,7 @@ func addRegional() {
 	// Numbers.
 	addNum(nkDigit, 1, "atu", "asa", "seddi", "besik", "sawiji", "sere")                                 // Bt, Bj, Bg, Bl, Jv, Mk (se're; also sere, lemongrass: a product word where the catalog says so)
 	addNum(nkDigit, 2, "due", "rua", "duwa")                                                             // Bt, Mk
-	addNum(nkDigit, 3, "tige", "talu", "tellu", "tallu")                                                 // Bt, Bj, Bg, Mk
+	addNum(nkDigit, 3, "tige", "talu", "tellu", "tallu", "tigang")                                       // Bt, Bj, Bg, Mk, Jv krama before a measure
 	addNum(nkDigit, 4, "eppa", "appa")                                                                   // Bg, Mk (appa')
 	addNum(nkDigit, 5, "lime")                                                                           // Bt
 	addNum(nkDigit, 6, "annang", "enneng")                                                               // Mk, Bg
@@ -296,21 +320,25 @@ func addRegional() {
 	addNum(nkValue, 10, "sepulu", "sapulu", "seppulo", "sampulo")                                        // Bt, Bj, Bg, Mk
 	addNum(nkFrac, 500, "setenge", "satangah", "sapalih", "satengahna")                                  // Bt, Bj/Mi, Su
 	addNum(nkFrac, 250, "saparapat", "saperapat", "separapat", "saparampat", "seperampat", "saperempat") // Bj/Su
-	// just: Bt doang, aje; Bj haja, ja; Su hungkul; Mi sajo; Mk/Bg ji; Jv
-	// thok, tok.
-	addLex(lxFiller|lxTail, "doang", "doank", "dowang", "aje", "haja", "ja", "hungkul", "sajo", "ji", "thok", "tok",
+	// just: Bt doang, aje; Bj haja, ja; Su hungkul, wungkul; Mi sajo; Mk/Bg
+	// ji; Jv thok, tok.
+	addLex(lxFiller|lxTail, "doang", "doank", "dowang", "aje", "haja", "ja", "hungkul", "wungkul", "sajo", "ji", "thok", "tok",
+		// Mi lai (there is, yes: "lai ado?"), bana (truly)
+		"lai", "bana",
 		// particles: Bj pang; Mk/Bg pale, ki', ka', di', kodong; excuse me, yes:
 		// Mk/Bg tabe', iye'
 		"pang", "pale", "ki", "kodong", "tabe", "iye", "mauka", "maui", "pade",
-		// addressing a trader: Bj acil, paman, julak, ading; Mi etek, amak;
-		// Mk/Bg daeng, puang; Bl bli; Bk lae, inang, ito; Pl yuk, cek
-		"acil", "cil", "paman", "julak", "ading", "etek", "amak", "daeng", "puang", "bli", "lae", "inang", "ito", "yuk", "cek",
-		// I / you: Bj ulun, unda, pian, ikam; Bt aye; Jv nyong, inyong
-		"ulun", "unda", "pian", "ikam", "aye", "nyong", "inyong",
 		// thanks
 		"tarima", "tarimo", "makasi",
 		// also, now: Bj jua, wayahini; Jv saiki is above
 		"jua", "wayahini", "wayah")
+	// addressing a trader: Bj acil, paman, julak, ading; Mi etek, amak,
+	// apak, ajo, mamak; Mk/Bg daeng, puang; Bl bli; Bk lae, inang, ito; Pl
+	// yuk, cek
+	addLex(lxFiller|lxTail|lxAddress, "acil", "cil", "paman", "julak", "ading", "etek", "amak", "apak", "ajo", "mamak",
+		"daeng", "puang", "bli", "lae", "inang", "ito", "yuk", "cek")
+	// I / you: Bj ulun, unda, pian, ikam; Bt aye; Jv nyong, inyong
+	addLex(lxFiller|lxTail|lxAddress, "ulun", "unda", "pian", "ikam", "aye", "nyong", "inyong")
 	// want / buy / ask for: Bj handak, hakun, tukar, nukar; Mi nio; Bg/Mk
 	// melo; Jv nyuwun.
 	addLex(lxFiller, "handak", "hakun", "tukar", "nukar", "nio", "melo", "nyuwun")

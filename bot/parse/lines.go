@@ -28,10 +28,21 @@ func (st *state) pair(runs []run, note, note2 span, each bool) {
 			(*lines)[n-1].each = each
 			return
 		}
-		if q := runs[0].q; measured(q) && !each {
-			// "seperempat aja", "2 kilo ya": an amount of something a
-			// trader would ask about. Bare numbers ("8", "jam 8") and
-			// money ("80rb aja", a bargain) are not.
+		if n := len(*lines); n > 0 && (*lines)[n-1].chunk == st.chunk-1 && moneyThenCount((*lines)[n-1].q, runs[0].q) {
+			// "cakalang 70rb, 2 ekor": the sum, then what it is for.
+			prev := &(*lines)[n-1]
+			offer := prev.q.val
+			prev.q = runs[0].q
+			prev.q.offer = offer
+			prev.addNote(note)
+			prev.addNote(note2)
+			return
+		}
+		if q := runs[0].q; (measured(q) || spelledCount(q)) && !each {
+			// "seperempat aja", "2 kilo ya", "tallu mi": an amount of
+			// something a trader would ask about. Bare numbers ("8", "jam
+			// 8", an answer to a numbered question) and money ("80rb aja",
+			// a bargain) are not.
 			add(line{q: q, hasQ: true})
 		}
 		return
@@ -125,6 +136,22 @@ func (st *state) onlyUnits(w span) bool {
 		}
 	}
 	return true
+}
+
+// moneyThenCount reports whether q, said on its own after a line ordered
+// by money alone, is the count that money is for: a number with a unit,
+// no money, no price of its own.
+func moneyThenCount(prev, q quantity) bool {
+	return prev.money && prev.offer == 0 && !prev.approx && prev.count == 0 &&
+		q.unit != nil && !q.money && !q.conflict && q.offer == 0 && q.spoken == 0 && q.count == 0
+}
+
+// spelledCount reports whether a quantity said on its own is a count
+// spelled in words ("tallu mi", "duo se", "tiga aja"): how many of
+// something, where a digit alone may answer a numbered question.
+func spelledCount(q quantity) bool {
+	return q.words && q.unit == nil && !q.money && !q.pair && !q.frac && !q.conflict && q.offer == 0 && q.spoken == 0 &&
+		q.val > 0 && q.val%1000 == 0 && q.val <= maxBareCount*1000
 }
 
 // measured reports whether a quantity said on its own is clearly an amount

@@ -26,8 +26,15 @@ type Parser struct {
 	// only Santan Kemasan's).
 	nameWords map[string]int
 	// names are the products' normalized names.
-	names   []string
-	scratch sync.Pool
+	names []string
+	// wholes are every name and alias as the parser reads them, with
+	// their product's SKU: what a chat abbreviation of a whole name or
+	// alias ("tlr" for an alias "telur") may stand for.
+	wholes []whole
+	// categories are the words of the products' categories ("wadai",
+	// "ikan"), which buyers may put before a name.
+	categories map[string]bool
+	scratch    sync.Pool
 }
 
 // New builds a parser over a catalog index.
@@ -39,6 +46,7 @@ func New(ix *catalog.Index) *Parser {
 		prefixes:   map[string]bool{},
 		kinds:      map[string]goodsKind{},
 		nameWords:  map[string]int{},
+		categories: map[string]bool{},
 	}
 	var tz tokenizer
 	for _, prod := range ix.Products() {
@@ -47,6 +55,9 @@ func New(ix *catalog.Index) *Parser {
 		}
 		name := catalog.Normalize(prod.Name)
 		p.names = append(p.names, name)
+		for _, w := range strings.Fields(catalog.Normalize(prod.Category)) {
+			p.categories[w] = true
+		}
 		for _, w := range strings.Fields(name) {
 			p.nameWords[w]++
 		}
@@ -69,6 +80,7 @@ func New(ix *catalog.Index) *Parser {
 				continue
 			}
 			key := strings.Join(words, " ")
+			p.wholes = append(p.wholes, whole{words: words, sku: prod.SKU})
 			if _, ok := p.exact[key]; !ok {
 				p.exact[key] = ix.Match(key)
 			}
@@ -79,6 +91,12 @@ func New(ix *catalog.Index) *Parser {
 	}
 	p.scratch.New = func() any { return new(scratch) }
 	return p
+}
+
+// whole is one product name or alias, in words.
+type whole struct {
+	words []string
+	sku   string
 }
 
 // Index returns the catalog index the parser reads.
@@ -170,15 +188,16 @@ func (s span) empty() bool { return s.a >= s.b }
 
 // line is one order line before it meets the catalog.
 type line struct {
-	words   [2]span // product words; the second is a trailing phrase merged in
-	q       quantity
-	hasQ    bool
-	notes   [4]span // note parts, in order: "dipotong 4", "dibersihin"
-	each    bool    // "masing-masing": the quantity is shared with the lines before
-	chunk   int     // which chunk of the message it came from
-	soft    bool    // words before "mau pesan …": dropped unless they name a product
-	named   bool    // words after an address with no quantity: maybe a name ("mbak Sari")
-	heading bool    // words before a ':' with no quantity: a heading, dropped unless a quantity joins them
+	words    [2]span // product words; the second is a trailing phrase merged in
+	q        quantity
+	hasQ     bool
+	notes    [4]span // note parts, in order: "dipotong 4", "dibersihin"
+	each     bool    // "masing-masing": the quantity is shared with the lines before
+	chunk    int     // which chunk of the message it came from
+	soft     bool    // words before "mau pesan …": dropped unless they name a product
+	named    bool    // words after an address with no quantity: maybe a name ("mbak Sari")
+	heading  bool    // words before a ':' with no quantity: a heading, dropped unless a quantity joins them
+	declined bool    // goods the buyer then said no to ("…, eh kada usah bombay")
 }
 
 // addNote appends a part to the line's note; parts beyond four are

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"slices"
 	"strings"
 
 	"pasarbot/catalog"
@@ -8,9 +9,13 @@ import (
 
 // resolve turns one line into an item, a question or an unknown.
 func (st *state) resolve(res *Result, ln *line) {
+	if ln.declined {
+		return
+	}
 	if ln.words[0].empty() {
-		if ln.hasQ {
-			// A quantity with no product: ask what it is for.
+		if ln.hasQ && !(st.ask && spelledCount(ln.q)) {
+			// A quantity with no product: ask what it is for ("ko bara
+			// ciek?" asks the price of one).
 			qt := st.qtyText(ln)
 			res.Questions = append(res.Questions, Question{Kind: MissingQty, Said: qt, QtyText: qt, Text: textWhichProduct(qt)})
 		}
@@ -49,6 +54,15 @@ func (st *state) resolve(res *Result, ln *line) {
 			d, adj = d2, extra
 		}
 	}
+	if d.verdict == vNone && ln.words[1].empty() {
+		// "wadai bingka": the category, then the name.
+		if d2, ok := st.afterCategory(ln.words[0]); ok {
+			d = d2
+		}
+	}
+	if d.verdict != vNone && st.otherGoodsThan(ln, d) {
+		d.verdict = vNone // "kerupuk haruan": not the fish; "kentang" where no kentang is sold: not kerang
+	}
 	said := st.said(ln)
 	if (ln.soft || ln.named) && d.verdict == vNone {
 		return
@@ -61,7 +75,7 @@ func (st *state) resolve(res *Result, ln *line) {
 		res.Unknown = append(res.Unknown, Unknown{Said: said, Suggestions: d.suggestions()})
 		return
 	case vAmbiguous:
-		ch := d.choices()
+		ch := st.familyChoices(d, ln, d.choices())
 		if one := st.p.onlyMeasuredBy(ch, ln); one != nil && st.family(d, ln) {
 			// "telur 1 kg" when only one of the eggs is sold by weight.
 			st.item(res, one, ln, said, adj)
@@ -71,7 +85,16 @@ func (st *state) resolve(res *Result, ln *line) {
 			res.Unknown = append(res.Unknown, Unknown{Said: said, Suggestions: d.suggestions()})
 			return
 		}
-		if len(ch) == 1 && st.headOf(ch[0], ln) {
+		if st.ask && !ln.hasQ && len(ch) > 1 {
+			// "rega cabe brapa": a trader names the price of each sort
+			// rather than asking which one. With a quantity ("cabe brp
+			// sekilo") the buyer is about to order one: ask which.
+			for _, c := range ch {
+				st.item(res, c, ln, said, adj)
+			}
+			return
+		}
+		if len(ch) == 1 && (st.headOf(ch[0], ln) || st.lastNounOf(ch[0], ln)) {
 			// "santan 2 bungkus" when Santan Kemasan is the one santan
 			// offered: the buyer said its head word, nothing to ask.
 			st.item(res, ch[0], ln, said, adj)
@@ -124,6 +147,9 @@ func (st *state) headOf(p *catalog.Product, ln *line) bool {
 		}
 		return true
 	}
+	if st.p.abbreviatesOnly(said, p.SKU) {
+		return true // "tlr 1 papan": the alias "telur" in chat
+	}
 	// Whole words naming the start of one product may still name a kind
 	// ("ikan asin"): only a chat abbreviation of the name is taken.
 	if !starts(catalog.Normalize(p.Name)) || !abbreviated {
@@ -136,6 +162,68 @@ func (st *state) headOf(p *catalog.Product, ln *line) bool {
 		}
 	}
 	return count == 1
+}
+
+// abbreviatesOnly reports whether the words said abbreviate a whole name
+// or alias of the product sku, word for word, and no whole name or alias of
+// another product ("tlr" for the alias "telur" of Telur Ayam, though Telur
+// Bebek's name starts with the word).
+func (p *Parser) abbreviatesOnly(said []string, sku string) bool {
+	found := false
+	for _, w := range p.wholes {
+		if len(w.words) != len(said) {
+			continue
+		}
+		all, short := true, false
+		for i, s := range said {
+			if s != w.words[i] && !catalog.Abbreviates(s, w.words[i]) {
+				all = false
+				break
+			}
+			short = short || s != w.words[i]
+		}
+		if !all || !short {
+			continue
+		}
+		if w.sku != sku {
+			return false
+		}
+		found = true
+	}
+	return found
+}
+
+// describing words say which sort, never which goods: a name's last word
+// among them ("Bawang Merah", "Kacang Panjang") names no product alone.
+var describing = map[string]bool{
+	"merah": true, "hijau": true, "putih": true, "kuning": true, "hitam": true, "ungu": true, "coklat": true, "cokelat": true,
+	"besar": true, "kecil": true, "panjang": true, "pendek": true, "tua": true, "muda": true, "manis": true, "asam": true,
+	"pedas": true, "segar": true, "kering": true, "basah": true, "halus": true, "kasar": true, "lokal": true, "super": true,
+	"biasa": true, "jumbo": true, "curah": true, "kemasan": true, "premium": true, "medium": true, "asli": true,
+}
+
+// lastNounOf reports whether the line names p by the one word after a
+// generic first word of p's name ("sapi 1 kg": Daging Sapi, the only
+// beef; "salam": Daun Salam), a word in no other product's name or alias
+// and not one describing a sort ("merah" of Bawang Merah).
+func (st *state) lastNounOf(p *catalog.Product, ln *line) bool {
+	buf, n := st.phrase(nil, ln.words[0], ln.words[1], false)
+	if n != 1 || !ln.hasQ {
+		return false
+	}
+	w := string(buf)
+	if name := strings.Fields(catalog.Normalize(p.Name)); len(name) != 2 || name[1] != w || !builtInWords().generic[name[0]] {
+		return false
+	}
+	if describing[w] || describing[catalog.IndonesianWord(w)] || lookup(w).flags != 0 || st.p.categories[w] || st.p.nameWords[w] != 1 {
+		return false
+	}
+	for _, x := range st.p.wholes {
+		if x.sku != p.SKU && slices.Contains(x.words, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // properName reports whether the words start with a capitalized word
@@ -191,4 +279,102 @@ func (st *state) family(d decision, ln *line) bool {
 		}
 	}
 	return true
+}
+
+// familyChoices adds to the choices of an ambiguous line the products
+// whose names hold the words said in the place they hold them in every
+// choice's name, however long those names are ("rawit": Cabe Rawit Hijau
+// beside Cabe Rawit; "beras" does not add Tepung Beras to the sorts of
+// Beras).
+func (st *state) familyChoices(d decision, ln *line, ch []*catalog.Product) []*catalog.Product {
+	buf, n := st.phrase(nil, ln.words[0], ln.words[1], false)
+	if n == 0 || len(ch) == 0 || len(ch) >= maxChoices {
+		return ch
+	}
+	said := strings.Fields(string(buf))
+	// at is where the words said start in name, or -1.
+	at := func(name string) int {
+		ws := strings.Fields(catalog.Normalize(name))
+		for i := 0; i+len(said) <= len(ws); i++ {
+			if slices.Equal(ws[i:i+len(said)], said) {
+				return i
+			}
+		}
+		return -1
+	}
+	place := at(ch[0].Name)
+	if place < 0 && len(said) > 1 && st.p.categories[said[0]] {
+		said = said[1:] // "sayur tiram": the category, then the name's word
+		place = at(ch[0].Name)
+	}
+	if place < 0 {
+		return ch
+	}
+	for _, c := range ch[1:] {
+		if at(c.Name) != place {
+			return ch
+		}
+	}
+	out := ch
+	for _, c := range d.cands {
+		if len(out) == maxChoices {
+			break
+		}
+		if !slices.Contains(out, c.Product) && at(c.Product.Name) == place {
+			if len(out) == len(ch) {
+				out = slices.Clone(ch)
+			}
+			out = append(out, c.Product)
+		}
+	}
+	return out
+}
+
+// otherGoodsThan reports whether the line's words hold a word of other
+// goods than the products the decision names: one that makes other goods
+// of a name ("kerupuk", "sirup", "tanah") and that no such product has in
+// its name or aliases, or goods every market knows by a word this
+// catalog does not have at all ("kentang" matched to Kerang as a typo).
+func (st *state) otherGoodsThan(ln *line, d decision) bool {
+	for _, s := range ln.words {
+		for i := s.a; i < s.b; i++ {
+			w := stripNya(st.toks[i].w)
+			if st.toks[i].kind != tWord {
+				continue
+			}
+			if !otherGoods[w] && !st.p.notSoldHere(w) {
+				continue
+			}
+			if d.verdict == vOne && nameHas(d.best, w) {
+				continue
+			}
+			if d.verdict == vAmbiguous && slices.ContainsFunc(d.choices(), func(p *catalog.Product) bool { return nameHas(p, w) }) {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// afterCategory matches the words after a first word that is the category
+// of the products they name ("wadai bingka" where Bingka Kentang and
+// Bingka Tapai are wadai).
+func (st *state) afterCategory(w span) (decision, bool) {
+	if w.b-w.a < 2 || st.toks[w.a].kind != tWord || !st.p.categories[st.toks[w.a].w] {
+		return decision{}, false
+	}
+	cat := st.toks[w.a].w
+	d := st.p.decide(st.match(span{w.a + 1, w.b}, span{}))
+	in := func(p *catalog.Product) bool {
+		return slices.Contains(strings.Fields(catalog.Normalize(p.Category)), cat)
+	}
+	switch d.verdict {
+	case vOne:
+		return d, in(d.best)
+	case vAmbiguous:
+		ch := d.choices()
+		return d, len(ch) > 0 && !slices.ContainsFunc(ch, func(p *catalog.Product) bool { return !in(p) })
+	}
+	return d, false
 }

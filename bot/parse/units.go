@@ -13,6 +13,9 @@ type spokenUnit struct {
 	// any: a classifier that counts whatever the product is counted in
 	// (Banjar buting, bigi; Javanese iji): "itik sabuting" is one ekor.
 	any bool
+	// slice: a cut piece ("potong"), one of a product sold by the piece
+	// (pcs: "amparan 10 potong"); of anything else a part to ask about.
+	slice bool
 }
 
 // known reports whether the unit converts to catalog units.
@@ -79,16 +82,16 @@ func addUnits() {
 	addUnit(catUnit("butir"), w("butir", "butiran", "btir", "bitir"), w("btr"), nil)
 	addUnit(catUnit("biji"), w("biji", "bji", "bijian"), w("bj", "bij"), nil)
 	// Regional classifiers for one of anything counted: Banjar buting
-	// (sabuting), bigi (sabigi) and ikung (saikung, for animals), Javanese
-	// iji. A piece for goods counted in pieces; an ekor, ikat or sisir for
-	// goods counted in those.
+	// (sabuting) and bigi (sabigi), Javanese iji. A piece for goods counted
+	// in pieces; an ekor, ikat or sisir for goods counted in those.
 	classifier := catUnit("biji")
 	classifier.any = true
-	addUnit(classifier, w("buting", "bigi", "iji", "ikung"), nil, nil)
+	addUnit(classifier, w("buting", "bigi", "iji"), nil, nil)
 	addUnit(catUnit("buah"), w("buah", "buwah", "bwh"), w("bh"), w("bua", "tongkol"))
 	addUnit(catUnit("pcs"), w("pcs", "piece", "pieces"), w("pc", "pcz", "pce"), nil)
 	addUnit(catUnit("papan"), w("papan", "tray", "trai"), w("ppn"), w("rak"))
-	addUnit(catUnit("ekor"), w("ekor", "ekoran"), w("ekr", "ekot"), nil)
+	// Mi ikua (saikua), Bj ikung (saikung): ekor.
+	addUnit(catUnit("ekor"), w("ekor", "ekoran", "ikua", "ikung"), w("ekr", "ekot"), nil)
 	addUnit(catUnit("ikat"), w("ikat", "iket", "ikatan", "iketan", "beungkeut", "unting"), w("ikt"), nil)
 	addUnit(catUnit("sisir"), w("sisir"), w("ssr"), nil)
 	addUnit(catUnit("bungkus"), w("bungkus", "bungkos", "bungkusan", "pack", "sachet", "saset", "sacet"), w("bks", "bngks", "bgks", "bks2", "pck"), nil)
@@ -106,11 +109,12 @@ func addUnits() {
 	// product sold by one of them (kecap per botol) takes it as its own.
 	for _, u := range [][]string{
 		{"buletan", "bulet", "bulatan"}, {"siung"}, {"bonggol", "bungkul"}, {"batang", "btg", "lonjor", "tangkai"},
-		{"potong", "ptg", "potongan"}, {"iris", "irisan"}, {"botol", "btl"}, {"kaleng", "klg"},
+		{"iris", "irisan"}, {"botol", "btl"}, {"kaleng", "klg"},
 		{"dus", "dos", "kardus", "box", "kotak"}, {"plastik", "kantong", "kantung", "kresek"},
 		{"cup", "gelas", "mangkok", "piring", "sendok"}, {"genggam", "genggaman"}, {"keranjang", "peti", "ember", "baskom"},
 		{"lembar", "lbr"}, {"bal"}, {"tandan", "tundun"}, {"tabung", "tbg"},
 	} {
 		addUnit(spokenUnit{code: u[0]}, u, nil, nil)
 	}
+	addUnit(spokenUnit{code: "potong", slice: true}, w("potong", "ptg", "potongan"), nil, nil)
 }
