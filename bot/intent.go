@@ -96,7 +96,7 @@ func isYes(s string) bool {
 		return true
 	}
 	fs := strings.Fields(phraseWords.Replace(s))
-	if len(fs) < 2 || len(fs) > 4 {
+	if len(fs) < 2 || len(fs) > 6 {
 		return false
 	}
 	yes := false
@@ -136,7 +136,7 @@ func yesAndDone(s string) bool {
 
 // assentWords go with a yes without being one alone: "yo wis, bener",
 // "ya udah oke".
-var assentWords = set("matur", "nuwun", "hatur", "kasih", "makasih", "wis", "wes", "udah", "sudah", "dah", "yaudah", "deh", "lah", "yo", "kirim", "gas", "fix", "semua",
+var assentWords = set("matur", "nuwun", "hatur", "kasih", "makasih", "mi", "ji", "mo", "pale", "wis", "wes", "udah", "sudah", "dah", "yaudah", "deh", "lah", "yo", "kirim", "gas", "fix", "semua",
 	"insyaallah", "insya", "allah", "inshaallah", "alhamdulillah", "bismillah",
 	"mi") // Makassar "betul mi": kept out of fillerTail, where it would eat Mi Instan
 

@@ -17,7 +17,7 @@ func TestIsPhraseStripsFiller(t *testing.T) {
 }
 
 func TestIsYesWords(t *testing.T) {
-	for _, s := range []string{"muhun leres", "nggih leres kak", "ok sip", "iya benar", "ya"} {
+	for _, s := range []string{"muhun leres", "nggih leres kak", "ok sip", "iya benar", "ya", "iye' betul mi, kirim mi", "nggih leres, matur nuwun"} {
 		if !isYes(s) {
 			t.Errorf("isYes(%q) = false", s)
 		}

@@ -49,6 +49,13 @@ func (e *Engine) settleLeftBehind(b *buyerTurn) {
 			// Medium?): the buyer's own quantity of the one product meant,
 			// read back in the summary before anything is ordered.
 			qty, note := e.questionQty(q, p)
+			if note != "" && q.Kind == string(parse.Ambiguous) {
+				// "mentega 1 bungkus" guessed as avocado, sold by the kilo:
+				// a guess the amount does not even fit, let go aloud.
+				b.changed = true
+				b.note(e.t("guess_dropped", strings.TrimSpace(q.Said)))
+				continue
+			}
 			if note != "" || qty <= 0 {
 				keep = append(keep, q)
 				continue

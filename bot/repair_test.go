@@ -514,6 +514,13 @@ func TestQuestionsLeftAtCheckout(t *testing.T) {
 	if s := h.state(buyer1); s != bot.StateClarify {
 		t.Fatalf("state = %s: the cabe question has no answer yet", s)
 	}
+
+	// A guess the amount does not fit ("mentega 1 bungkus": avocado, by
+	// the kilo) is let go at the checkout, aloud.
+	h = newHarness(t)
+	contains(t, "guess", h.say(buyer1, "tomat 1 kg, mentega 1 bungkus"), "Maksudnya")
+	got = h.say(buyer1, "kirim ke Jl. Melati 5 Langkai, nama Lia")
+	contains(t, "guess let go", got, "tidak kami masukkan", "Kirim ke")
 }
 
 // Swaps said the ways buyers say them: the new product first and the old
