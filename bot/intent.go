@@ -85,6 +85,26 @@ func isPhrase(m map[string]bool, s string) bool {
 	return false
 }
 
+// squeezeRepeats writes a letter held for emphasis once: "okeee" →
+// "oke", "siiiap" → "siap". Only runs of three or more are squeezed, so
+// "sipp" and "iyaa" stay as the yes words list them.
+func squeezeRepeats(s string) string {
+	var b strings.Builder
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if i > 0 && s[i] == s[i-1] && s[i] >= 'a' && s[i] <= 'z' {
+			run++
+		} else {
+			run = 0
+		}
+		if run >= 1 && i+1 < len(s) && s[i+1] == s[i] || run >= 2 {
+			continue // keep one of a run of three or more
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
 // phraseWords splits a short answer into words: punctuation goes, and the
 // glottal stop Bugis and Makassar write ("iye'", "tabe'") is no letter.
 var phraseWords = strings.NewReplacer(",", " ", "!", " ", ".", " ", "'", "", "’", "")
@@ -94,6 +114,9 @@ var phraseWords = strings.NewReplacer(",", " ", "!", " ", ".", " ", "'", "", "�
 func isYes(s string) bool {
 	if isPhrase(yesWords, s) {
 		return true
+	}
+	if sq := squeezeRepeats(s); sq != s {
+		return isYes(sq) // "okeee", "iyaaa", "siiip"
 	}
 	fs := strings.Fields(phraseWords.Replace(s))
 	if len(fs) < 2 || len(fs) > 6 {

@@ -17,7 +17,7 @@ func TestIsPhraseStripsFiller(t *testing.T) {
 }
 
 func TestIsYesWords(t *testing.T) {
-	for _, s := range []string{"muhun leres", "nggih leres kak", "ok sip", "iya benar", "ya", "iye' betul mi, kirim mi", "nggih leres, matur nuwun"} {
+	for _, s := range []string{"muhun leres", "nggih leres kak", "ok sip", "iya benar", "ya", "iye' betul mi, kirim mi", "nggih leres, matur nuwun", "okeee", "iyaaa bener", "siiiap kak"} {
 		if !isYes(s) {
 			t.Errorf("isYes(%q) = false", s)
 		}
@@ -25,6 +25,14 @@ func TestIsYesWords(t *testing.T) {
 	for _, s := range []string{"ya tapi tomatnya 2", "ga", "iya ga", "iya tomat"} {
 		if isYes(s) {
 			t.Errorf("isYes(%q) = true", s)
+		}
+	}
+}
+
+func TestSqueezeRepeats(t *testing.T) {
+	for in, want := range map[string]string{"okeee": "oke", "siiiap": "siap", "sipp": "sipp", "iyaa": "iyaa", "yaaaa": "ya", "ok": "ok", "": ""} {
+		if got := squeezeRepeats(in); got != want {
+			t.Errorf("squeezeRepeats(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
