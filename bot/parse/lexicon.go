@@ -175,7 +175,7 @@ func init() {
 	addLex(lxFiller|lxTail|lxWeak, "mi")
 
 	addLex(lxSepWord, "sama", "sm", "dan", "dn", "karo", "jeung", "sareng", "ama", "plus", "tambah",
-		"tambahin", "ditambah", "trus", "terus", "lalu", "serta", "kalih", "jo")
+		"tambahin", "ditambah", "trus", "trs", "terus", "lalu", "serta", "kalih", "jo")
 
 	addLex(lxNote, "yg", "yang", "sing", "seng", "nu", "jangan", "jgn", "jngn", "jgan", "ojo",
 		"ulah", "tanpa", "tnp", "gak", "ga", "gk", "nggak", "ngga", "nggk", "enggak", "engga", "ndak",
