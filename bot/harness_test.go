@@ -84,9 +84,16 @@ func (h *harness) restart() {
 // say delivers a direct message and returns the replies to that chat.
 func (h *harness) say(phone, text string) string {
 	h.t.Helper()
+	return h.sayAs(phone, "", text)
+}
+
+// sayAs is say from a sender whose WhatsApp profile shows pushName.
+func (h *harness) sayAs(phone, pushName, text string) string {
+	h.t.Helper()
 	h.seq++
 	h.mark = h.rec.Len()
 	in := sim.Direct(fmt.Sprintf("T-%d", h.seq), phone, text, h.m.Now())
+	in.PushName = pushName
 	if err := h.m.Deliver(h.ctx, in); err != nil {
 		h.t.Fatalf("deliver %q: %v", text, err)
 	}

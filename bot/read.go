@@ -519,7 +519,7 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 	if r := strings.TrimSpace(rest); r != "" && !onlyFiller(r) {
 		// Asked for the name, or shown a summary with WhatsApp's name on it:
 		// a capitalised name alone ("Sri") is the receiver's.
-		if (c.State == StateName && askedName(r) || c.State == StateConfirm && capitalName(r)) && len(tail) == 0 &&
+		if (c.State == StateName && askedName(r) || c.State == StateConfirm && (capitalName(r) || titledLine(r))) && len(tail) == 0 &&
 			!e.ordersProduct(r) && !e.isPlace(r) {
 			// Asked for the name: "Sri", "Bakso Mas Joko" is the answer,
 			// whatever product it sounds like.
@@ -579,6 +579,22 @@ func withoutReportedSpeech(raw string) string {
 // notSoldAckRe is a buyer repeating that something is not sold: "oh
 // roti sama gas ga ada ya", "yah kepiting gak ada".
 var notSoldAckRe = regexp.MustCompile(`^(?:oh+|o|yah+|wah|owh|ooh)\s+(?:[a-z]+\s+){0,4}(?:ga|gak|nggak|ngga|gk|tidak|tdk|ndak|kada)\s+(?:ada|jual|dijual)\s*(?:ya+|yah|deh|toh|kak|bu|mbak)?\s*[.!]*$`)
+
+// titledLine is a line of at most four capitalised words holding a title
+// and a name: "Bakso Mas Joko", "Warung Bu Tini" — who the courier asks
+// for, and where.
+func titledLine(s string) bool {
+	fs := strings.Fields(strings.Trim(s, " .,;"))
+	if len(fs) < 2 || len(fs) > 4 {
+		return false
+	}
+	for _, w := range fs {
+		if w[0] < 'A' || w[0] > 'Z' || strings.ContainsAny(w, "0123456789") {
+			return false
+		}
+	}
+	return placeOwnerRe.MatchString(s)
+}
 
 // notNameRe is the name a correction says was wrong: "bukan Dina".
 var notNameRe = regexp.MustCompile(`(?i)\b(?:bukan|bkn)\s+[a-z']+\b`)

@@ -678,3 +678,12 @@ func TestCourtesyIsNotGoods(t *testing.T) {
 	h.say(buyer1, "kirim ke Jl. Melati 5 Langkai, atas nama Bu Rina")
 	contains(t, "yes", h.say(buyer1, "iya bu betul semoga laris ya bu"), "teruskan")
 }
+
+// At the summary, with no name given yet, a capitalised line of a place
+// and a titled name is who receives it.
+func TestTitledLineAtTheSummary(t *testing.T) {
+	h := newHarness(t)
+	h.sayAs(buyer1, "Rina", "tomat 1 kg")
+	contains(t, "summary with WhatsApp's name", h.sayAs(buyer1, "Rina", "kirim ke Jl. Melati 5 Langkai"), "Kirim ke: Rina")
+	contains(t, "titled line", h.sayAs(buyer1, "Rina", "Jamu Mbak Sri"), "Kirim ke: Jamu Mbak Sri")
+}
