@@ -139,7 +139,7 @@ func cutName(line string) (rest, name string) {
 // cleanName ends a name before an address, a delivery word or filler.
 func cleanName(s string) string {
 	fs := strings.Fields(s)
-	for len(fs) > 2 && nameIntro[strings.ToLower(fs[0])] {
+	for len(fs) > 2 && (nameIntro[strings.ToLower(fs[0])] || toWhomLead[strings.ToLower(fs[0])]) {
 		fs = fs[1:]
 	}
 	for len(fs) > 1 && leadFiller[strings.ToLower(strings.Trim(fs[0], ",."))] {
@@ -201,11 +201,11 @@ var leadFiller = set("aja", "saja", "ya", "yaa", "deh", "dong", "sih", "tuh", "k
 // a word or two ("Bu Yati", "mas agus"), no digits.
 func looksLikeName(s string) bool {
 	fs := strings.Fields(strings.ToLower(s))
-	for len(fs) > 2 && nameIntro[fs[0]] {
-		fs = fs[1:]
+	for len(fs) > 2 && (nameIntro[fs[0]] || toWhomLead[fs[0]]) {
+		fs = fs[1:] // "kirimnya ke pak hendrik"
 	}
-	for len(fs) > 2 && (fillerTail[strings.Trim(fs[len(fs)-1], ".,")] || fs[len(fs)-1] == "di") && !honorifics[fs[len(fs)-1]] {
-		fs = fs[:len(fs)-1] // "Bu Lina di", "Pak Budi ya"
+	for len(fs) > 2 && (fillerTail[strings.Trim(fs[len(fs)-1], ".,")] || fs[len(fs)-1] == "di" || fs[len(fs)-1] == "yg" || fs[len(fs)-1] == "yang") && !honorifics[fs[len(fs)-1]] {
+		fs = fs[:len(fs)-1] // "Bu Lina di", "Pak Budi ya", "bu ani yg di"
 	}
 	if len(fs) < 2 || len(fs) > 4 || strings.ContainsAny(s, "0123456789") {
 		return false
@@ -213,13 +213,19 @@ func looksLikeName(s string) bool {
 	if !honorifics[strings.Trim(fs[0], ".,")] {
 		return false
 	}
+	named := false
 	for _, w := range fs[1:] {
-		if notNameWords[strings.Trim(w, ".,!?")] {
+		w = strings.Trim(w, ".,!?")
+		if notNameWords[w] {
 			return false
 		}
+		named = named || !honorifics[w] && !relationWords[w]
 	}
-	return true
+	return named // "bapak mertua" names nobody yet; "pak sarno" does
 }
+
+// toWhomLead words send the goods to the person named after them.
+var toWhomLead = set("kirim", "kirimnya", "kirimin", "dikirim", "antar", "antarnya", "anter", "anternya", "anterin", "diantar", "dianter", "ke", "buat", "untuk", "utk")
 
 // notNameWords are everyday words that never start or continue a name
 // ("kak ternyata …", "bu tolong …").

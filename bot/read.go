@@ -645,7 +645,7 @@ func (e *Engine) nameAfterAddress(addr string) (string, string) {
 
 // placeOwnerRe finds the titled name in a place's name, written in any
 // case: "warung bu endang", "Toko Koh Ahong".
-var placeOwnerRe = regexp.MustCompile(`(?i)\b((?:bu|ibu|pak|bapak|mas|mbak|mba|koh|cik|om|tante|acil|mak|uni|uda|bang|haji|hj)\.?\s+[a-z][a-z']+)\b`)
+var placeOwnerRe = regexp.MustCompile(`(?i)\b((?:(?:bu|ibu|pak|bapak|mas|mbak|mba|koh|cik|om|tante|acil|mak|uni|uda|bang|haji|hj)\.?\s+)+[a-z][a-z']+)\b`)
 
 // placeOwner is the person a place before the street is named after — who
 // the courier asks for there — or "".
@@ -1002,8 +1002,9 @@ var abbreviations = set("jl", "jln", "gg", "no", "rt", "rw", "kel", "kec", "komp
 	"pak", "sdr", "ny", "tn", "a.n", "an", "kab", "prov", "kav", "lt", "km", "st", "mt", "dll", "dsb", "spt", "yth")
 
 // titles end with a stop only before a name ("Bu. Ani"); "ambil 1 kg ya
-// bu. sama udang" ends a sentence.
-var titles = set("ibu", "bu", "pak", "bpk", "hj", "dr", "sdr", "ny", "tn")
+// bu. sama udang" ends a sentence. Written abbreviations ("hj.", "bpk.",
+// "dr.") never end one: "ibu hj. salmah" is one name.
+var titles = set("ibu", "bu", "pak")
 
 // nextIsCapital reports whether the next word starts with a capital.
 func nextIsCapital(s string) bool {

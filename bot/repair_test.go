@@ -687,3 +687,21 @@ func TestTitledLineAtTheSummary(t *testing.T) {
 	contains(t, "summary with WhatsApp's name", h.sayAs(buyer1, "Rina", "kirim ke Jl. Melati 5 Langkai"), "Kirim ke: Rina")
 	contains(t, "titled line", h.sayAs(buyer1, "Rina", "Jamu Mbak Sri"), "Kirim ke: Jamu Mbak Sri")
 }
+
+// Receivers named as the seventh batch named them: a chain of titles
+// ("pak haji udin", "ibu hj. salmah"), a relation before the name ("bapak
+// mertua, pak sarno"), a titled name right after "kirim ke", and "ini bu
+// ani yg di jl. …".
+func TestReceiverTitlesAndRelations(t *testing.T) {
+	for say, want := range map[string]string{
+		"antar ke warung pak haji darmo, jl. melati 5 langkai":                 "pak haji darmo",
+		"antar ke rumah mama ya kak, ibu hj. ratna, jl. melati 5 langkai":      "ibu hj. ratna",
+		"kirim ke bapak mertua, pak warso, jl. melati 5 langkai":               "pak warso",
+		"kirimnya ke pak hendra, jl. melati 5 langkai":                         "pak hendra",
+		"assalamualaikum bu, ini bu tati yg di jl. melati 5 langkai, antar ya": "bu tati",
+	} {
+		h := newHarness(t)
+		h.sayAs(buyer1, "Rina", "tomat 1 kg")
+		contains(t, say, h.sayAs(buyer1, "Rina", say), "Kirim ke: "+want+",")
+	}
+}
