@@ -113,7 +113,7 @@ func cutName(line string) (rest, name string) {
 		if name == "" {
 			continue
 		}
-		if fs := strings.Fields(strings.ToLower(name)); relationWords[fs[0]] || onlyTitles(fs) {
+		if fs := strings.Fields(strings.ToLower(name)); relationWords[fs[0]] || onlyTitles(fs) && !(len(fs) >= 2 && givenNameTitles[fs[len(fs)-1]]) {
 			// "atas nama anak sy aja ya, Salsa": the name after the
 			// relation, or none yet.
 			after := line[m[3]:]
@@ -223,6 +223,10 @@ func looksLikeName(s string) bool {
 	}
 	return named // "bapak mertua" names nobody yet; "pak sarno" does
 }
+
+// givenNameTitles are titles that are also given names: after another
+// title they are the name ("pak ujang", "pak andi").
+var givenNameTitles = set("ujang", "andi", "ndi", "neng", "ning", "nyai", "teteh", "uda", "uni")
 
 // toWhomLead words send the goods to the person named after them.
 var toWhomLead = set("kirim", "kirimnya", "kirimin", "dikirim", "antar", "antarnya", "anter", "anternya", "anterin", "diantar", "dianter", "ke", "buat", "untuk", "utk")

@@ -894,6 +894,7 @@ func (e *Engine) readItems(c *Conversation, text string, hasClauses bool) (act, 
 	if c.State == StateAddress && !hasClauses && e.isPlace(text) {
 		return act{}, false
 	}
+	text = e.withoutCorrectedItem(text)
 	r := e.parser.Parse(text)
 	if r.PriceQuery || (len(r.Items) > 0 || len(r.Questions) > 0) && asksPrice(text) || asksAbout(text, r) {
 		return act{ev: EvQuestion, kind: "price", text: text, parsed: &r}, true
@@ -910,6 +911,33 @@ func (e *Engine) readItems(c *Conversation, text string, hasClauses bool) (act, 
 		return act{ev: EvItems, parsed: &r, text: text}, true
 	}
 	return act{}, false
+}
+
+// midCorrectionRe is a buyer correcting themselves inside one message:
+// "ayam kampung satu ekor eh bukan ayam potong satu ekor".
+var midCorrectionRe = regexp.MustCompile(`(?i)\b(?:eh+|e)\s*,?\s+(?:bukan|bkn|salah|maksudnya|maksud saya|ralat)\b\s*,?\s*`)
+
+// withoutCorrectedItem drops the item a buyer takes back in the same
+// breath: the last item before "eh bukan" goes when an item follows it.
+func (e *Engine) withoutCorrectedItem(text string) string {
+	m := midCorrectionRe.FindStringIndex(text)
+	if m == nil || m[0] == 0 {
+		return text
+	}
+	left, right := text[:m[0]], text[m[1]:]
+	if rr := e.parser.Parse(right); len(rr.Items) == 0 {
+		return text // "… eh bukan gitu": nothing said instead
+	}
+	lr := e.parser.Parse(left)
+	if len(lr.Items) == 0 {
+		return text
+	}
+	said := lr.Items[len(lr.Items)-1].Said
+	i := strings.LastIndex(strings.ToLower(left), strings.ToLower(said))
+	if said == "" || i < 0 {
+		return text
+	}
+	return strings.TrimSpace(left[:i]) + " " + right
 }
 
 // referBareQty gives a quantity said with no product ("1 kg ya, sama

@@ -705,3 +705,22 @@ func TestReceiverTitlesAndRelations(t *testing.T) {
 		contains(t, say, h.sayAs(buyer1, "Rina", say), "Kirim ke: "+want+",")
 	}
 }
+
+// A buyer correcting themselves inside one run-on message ("ayam kampung
+// satu ekor eh bukan ayam potong satu ekor") orders only the second; a
+// title that is also a given name after another title ("nama pak ujang")
+// is the receiver.
+func TestRunOnSelfCorrectionAndGivenNameTitle(t *testing.T) {
+	h := newHarness(t)
+	got := h.say(buyer1, "bu saya mau pesan ikan mas satu kilo eh bukan ikan nila satu kilo saja sama tomat setengah kilo")
+	contains(t, "second only", got, "Ikan Nila 1 kg", "Tomat 1/2 kg")
+	if strings.Contains(got, "Ikan Mas") {
+		t.Fatalf("the item taken back stayed:\n%s", got)
+	}
+	h = newHarness(t)
+	h.sayAs(buyer1, "Rina", "kak beli tomat lima ribu ambil sendiri nama pak ujang")
+	h.sayAs(buyer1, "Rina", "oke")
+	if o := h.order(h.lastCode()); o.Name != "pak ujang" {
+		t.Fatalf("name = %q, want pak ujang", o.Name)
+	}
+}

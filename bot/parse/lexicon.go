@@ -175,7 +175,8 @@ func init() {
 	addLex(lxFiller|lxTail|lxWeak, "mi")
 
 	addLex(lxSepWord, "sama", "sm", "dan", "dn", "karo", "jeung", "sareng", "ama", "plus", "tambah",
-		"tambahin", "ditambah", "trus", "trs", "terus", "lalu", "serta", "kalih", "jo")
+		"tambahin", "ditambah", "trus", "trs", "terus", "lalu", "serta", "kalih", "jo",
+		"tuntang") // tuntang: Dayak Ngaju "and"
 
 	addLex(lxNote, "yg", "yang", "sing", "seng", "nu", "jangan", "jgn", "jngn", "jgan", "ojo",
 		"ulah", "tanpa", "tnp", "gak", "ga", "gk", "nggak", "ngga", "nggk", "enggak", "engga", "ndak",
@@ -328,6 +329,8 @@ func addRegional() {
 		// particles: Bj pang; Mk/Bg pale, ki', ka', di', kodong; excuse me, yes:
 		// Mk/Bg tabe', iye'
 		"pang", "pale", "ki", "kodong", "tabe", "iye", "mauka", "maui", "pade",
+		// Mk ma' ("ambil ma' 1 kilo"); Dayak Ngaju iyoh (yes)
+		"ma", "iyoh",
 		// thanks
 		"tarima", "tarimo", "makasi",
 		// also, now: Bj jua, wayahini; Jv saiki is above
