@@ -175,7 +175,7 @@ func (e *Engine) finishReply(b *buyerTurn) error {
 		}
 		b.conv.LastPrompt, b.conv.Repeats = "", 0
 	} else if ask == "" {
-		if !strings.HasPrefix(b.conv.LastPrompt, "welcome") || b.act.ev != EvGreeting {
+		if !strings.HasPrefix(b.conv.LastPrompt, "welcome") || b.act.ev != EvGreeting && b.act.ev != EvText {
 			b.conv.LastPrompt = ""
 		}
 		b.conv.Repeats = 0

@@ -724,3 +724,16 @@ func TestRunOnSelfCorrectionAndGivenNameTitle(t *testing.T) {
 		t.Fatalf("name = %q, want pak ujang", o.Name)
 	}
 }
+
+// Messages that say nothing the bot can use get the introduction once,
+// then a way on — never the same introduction again and again; "pesen
+// yg kemarin lagi" asks for the last order.
+func TestIdleFallbackVaries(t *testing.T) {
+	h := newHarness(t)
+	first := h.say(buyer1, "lho gk ada catatannya ya mbak")
+	second := h.say(buyer1, "duh aku lupa apa aja")
+	if first == second {
+		t.Fatalf("the same reply twice:\n%s", first)
+	}
+	contains(t, "reorder", h.say(buyer1, "mbak pesen yg kemarin lagi ya"), "belum")
+}

@@ -8,7 +8,14 @@ func (e *Engine) actFallback(b *buyerTurn) error {
 	switch b.conv.State {
 	case StateIdle:
 		if len(b.conv.Cart) == 0 {
+			if b.conv.LastPrompt == "welcome_intro" {
+				// Told what this number is just before: say how to go on
+				// instead of the same introduction again.
+				b.note(e.t("not_understood_idle"))
+				return nil
+			}
 			b.note(e.t("fallback_idle", e.set.MarketName))
+			b.conv.LastPrompt = "welcome_intro"
 			return nil
 		}
 	case StateCart:
