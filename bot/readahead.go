@@ -1,0 +1,192 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"reflect"
+	"sync"
+	"sync/atomic"
+)
+
+// Reading a buyer's message (readBuyer) is most of the CPU a message
+// costs, and it depends only on the message, the conversation it is read
+// in and the catalog. The pipeline's single writer is the bottleneck, so
+// the reading is done ahead, in the goroutine that hands the message to
+// Accept (WhatsApp delivers on many), on the conversation as it is stored
+// at that moment. The writer uses that reading only when the conversation
+// it reads the message in is still exactly the one read ahead on, the
+// message is the same, and its catalog is the one the reading used;
+// otherwise (another message of the chat came first, a merged burst, a
+// reloaded catalog, a message read back from the inbox) it reads the
+// message itself. So the answers are the same with and without reading
+// ahead, only the work moves (TestReadAheadChangesNothing).
+
+// readAhead is one message read ahead of the writer.
+type readAhead struct {
+	in      Inbound        // the message as read: cleaned text, no memo
+	conv    *Conversation  // the conversation as it was before the reading
+	catalog *loadedCatalog // the catalog the reading used
+	acts    []act
+	used    bool // the writer took acts: a retry reads again
+}
+
+// readers are engines that read ahead: one per goroutine at a time, since
+// an engine fills small caches as it reads (services, zone keywords). They
+// are kept (up to keptReaders idle) rather than pooled with sync.Pool,
+// which drops them at every collection and so their caches with them.
+type readers struct {
+	once sync.Once
+	idle chan *Engine
+	read atomic.Int64 // messages read ahead
+}
+
+// keptReaders is how many idle reading engines are kept: a few per core.
+const keptReaders = 8
+
+func (rs *readers) get(writer *Engine) *Engine {
+	rs.once.Do(func() { rs.idle = make(chan *Engine, keptReaders) })
+	select {
+	case r := <-rs.idle:
+		return r
+	default:
+		return writer.reader()
+	}
+}
+
+func (rs *readers) put(r *Engine) {
+	select {
+	case rs.idle <- r:
+	default: // enough kept
+	}
+}
+
+// ReadAhead returns in with the engine's reading of it attached, done now
+// in the caller's goroutine on the chat's stored conversation, for Handle
+// or Accept to use when it still holds. Accept does this itself while
+// Run runs; callers of Handle with a core to spare may.
+func (p *Pipeline) ReadAhead(ctx context.Context, in Inbound) Inbound {
+	return p.readAheadBuyer(ctx, in)
+}
+
+// ReadAheadCounts says how many messages were read ahead and how many of
+// those readings the writer used (the rest it read again itself).
+func (p *Pipeline) ReadAheadCounts() (read, used int64) {
+	return p.readers.read.Load(), p.engine.readAheadUsed.Load()
+}
+
+// readAheadBuyer reads a buyer's direct text message on the chat's stored
+// conversation and returns it with the reading attached. Anything that
+// stops the reading (no catalog loaded yet, a failed read, a message that
+// is not a buyer's text) returns the message as it was: the writer then
+// reads it itself.
+func (p *Pipeline) readAheadBuyer(ctx context.Context, in Inbound) Inbound {
+	if in.IsGroup || in.Kind != KindText || p.engine.isAdmin(in.SenderPhone) {
+		return in
+	}
+	lc := p.engine.loaded.Load()
+	if lc == nil {
+		return in
+	}
+	var conv *Conversation
+	if err := p.store.View(ctx, func(tx Tx) error {
+		var err error
+		conv, err = tx.Conversation(in.Chat)
+		return err
+	}); err != nil {
+		return in
+	}
+	r := p.readers.get(p.engine)
+	in.ahead = r.readAhead(lc, conv, in)
+	p.readers.put(r)
+	if in.ahead != nil {
+		p.readers.read.Add(1)
+	}
+	return in
+}
+
+// reader is an engine for reading ahead: the writer's settings, no state.
+func (e *Engine) reader() *Engine {
+	return &Engine{set: e.set, clock: e.clock, log: e.log, Payments: e.Payments, Dispatcher: e.Dispatcher, catalogDirty: true}
+}
+
+// readAhead reads in on conv with the catalog lc, as the writer would;
+// nil when conv cannot be copied.
+func (e *Engine) readAhead(lc *loadedCatalog, conv *Conversation, in Inbound) *readAhead {
+	if e.loaded.Load() != lc {
+		e.useCatalog(lc)
+	}
+	in.ahead = nil
+	in.Text = cleanText(in.Text) // as Process does
+	beforeBuyer(conv, in)
+	before, err := copyConversation(conv)
+	if err != nil {
+		return nil
+	}
+	return &readAhead{in: in, conv: before, catalog: lc, acts: e.readBuyer(conv, in)}
+}
+
+// readBuyerOnce is readBuyer, using the reading done ahead when it was
+// done on exactly this conversation, message and catalog.
+func (e *Engine) readBuyerOnce(c *Conversation, in Inbound) []act {
+	if ra := in.ahead; ra != nil && !ra.used && ra.readsAs(e, c, in) {
+		ra.used = true // the steps may change the acts
+		e.readAheadUsed.Add(1)
+		return ra.acts
+	}
+	in.ahead = nil
+	return e.readBuyer(c, in)
+}
+
+// readsAs says whether the reading ahead is the one e would make of in on c.
+func (ra *readAhead) readsAs(e *Engine, c *Conversation, in Inbound) bool {
+	if ra.catalog != e.loaded.Load() || e.catalogDirty {
+		return false
+	}
+	in.ahead = nil
+	return reflect.DeepEqual(ra.in, in) && reflect.DeepEqual(ra.conv, c)
+}
+
+// beforeBuyer is what handleBuyer sets on the conversation from the
+// message before reading it. Were the two to differ, the conversations
+// would differ and the reading ahead would go unused: never wrong.
+func beforeBuyer(conv *Conversation, in Inbound) {
+	if in.SenderPhone != "" {
+		conv.Phone = in.SenderPhone
+	}
+	if in.PushName != "" {
+		conv.PushName = in.PushName
+	}
+}
+
+// copyConversation is a deep copy of c through its stored form (Data is
+// what the store writes as JSON; the other fields are plain values).
+func copyConversation(c *Conversation) (*Conversation, error) {
+	data, err := json.Marshal(c.Data)
+	if err != nil {
+		return nil, err
+	}
+	cp := &Conversation{Chat: c.Chat, State: c.State, UpdatedAt: c.UpdatedAt}
+	if err := json.Unmarshal(data, &cp.Data); err != nil {
+		return nil, err
+	}
+	return cp, nil
+}
+
+// keepReadAhead gives messages read back from the inbox the readings
+// their accepts carried.
+func keepReadAhead(pending []Inbound, batch []acceptReq) {
+	byID := make(map[string]*readAhead, len(batch))
+	for _, r := range batch {
+		if r.in.ahead != nil {
+			byID[r.in.ID] = r.in.ahead
+		}
+	}
+	if len(byID) == 0 {
+		return
+	}
+	for i := range pending {
+		if ra, ok := byID[pending[i].ID]; ok {
+			pending[i].ahead = ra
+		}
+	}
+}
