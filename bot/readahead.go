@@ -60,6 +60,20 @@ func (rs *readers) put(r *Engine) {
 	}
 }
 
+// conversationPeeker is a store that keeps recently committed
+// conversations in memory (store.BotStore): reading ahead takes the chat's
+// from there, without a transaction, when it is kept.
+type conversationPeeker interface {
+	PeekConversation(chat string) (*Conversation, bool)
+}
+
+func peekConversation(s Store, chat string) (*Conversation, bool) {
+	if p, ok := s.(conversationPeeker); ok {
+		return p.PeekConversation(chat)
+	}
+	return nil, false
+}
+
 // ReadAhead returns in with the engine's reading of it attached, done now
 // in the caller's goroutine on the chat's stored conversation, for Handle
 // or Accept to use when it still holds. Accept does this itself while
@@ -87,13 +101,15 @@ func (p *Pipeline) readAheadBuyer(ctx context.Context, in Inbound) Inbound {
 	if lc == nil {
 		return in
 	}
-	var conv *Conversation
-	if err := p.store.View(ctx, func(tx Tx) error {
-		var err error
-		conv, err = tx.Conversation(in.Chat)
-		return err
-	}); err != nil {
-		return in
+	conv, ok := peekConversation(p.store, in.Chat)
+	if !ok {
+		if err := p.store.View(ctx, func(tx Tx) error {
+			var err error
+			conv, err = tx.Conversation(in.Chat)
+			return err
+		}); err != nil {
+			return in
+		}
 	}
 	r := p.readers.get(p.engine)
 	in.ahead = r.readAhead(lc, conv, in)
