@@ -2,7 +2,6 @@ package bot
 
 import (
 	"context"
-	"encoding/json"
 	"reflect"
 	"sync"
 	"sync/atomic"
@@ -125,8 +124,7 @@ func (e *Engine) reader() *Engine {
 	return &Engine{set: e.set, clock: e.clock, log: e.log, Payments: e.Payments, Dispatcher: e.Dispatcher, catalogDirty: true}
 }
 
-// readAhead reads in on conv with the catalog lc, as the writer would;
-// nil when conv cannot be copied.
+// readAhead reads in on conv with the catalog lc, as the writer would.
 func (e *Engine) readAhead(lc *loadedCatalog, conv *Conversation, in Inbound) *readAhead {
 	if e.loaded.Load() != lc {
 		e.useCatalog(lc)
@@ -134,10 +132,7 @@ func (e *Engine) readAhead(lc *loadedCatalog, conv *Conversation, in Inbound) *r
 	in.ahead = nil
 	in.Text = cleanText(in.Text) // as Process does
 	beforeBuyer(conv, in)
-	before, err := copyConversation(conv)
-	if err != nil {
-		return nil
-	}
+	before := deepCopy(conv)
 	return &readAhead{in: in, conv: before, catalog: lc, acts: e.readBuyer(conv, in)}
 }
 
@@ -172,20 +167,6 @@ func beforeBuyer(conv *Conversation, in Inbound) {
 	if in.PushName != "" {
 		conv.PushName = in.PushName
 	}
-}
-
-// copyConversation is a deep copy of c through its stored form (Data is
-// what the store writes as JSON; the other fields are plain values).
-func copyConversation(c *Conversation) (*Conversation, error) {
-	data, err := json.Marshal(c.Data)
-	if err != nil {
-		return nil, err
-	}
-	cp := &Conversation{Chat: c.Chat, State: c.State, UpdatedAt: c.UpdatedAt}
-	if err := json.Unmarshal(data, &cp.Data); err != nil {
-		return nil, err
-	}
-	return cp, nil
 }
 
 // keepReadAhead gives messages read back from the inbox the readings

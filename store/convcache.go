@@ -35,6 +35,11 @@ type convCache struct {
 type cachedConv struct {
 	chat string
 	row  conversationRow
+	// spare is row decoded by a reader off the writer (PeekConversation),
+	// for the next write transaction that reads the chat to take instead
+	// of decoding the row itself: owned by the cache until one takes it,
+	// then by that transaction alone; dropped whenever row changes.
+	spare *bot.Conversation
 }
 
 // convCacheBytes bounds the cache's memory per market: 8 MB holds some
@@ -61,13 +66,41 @@ func (c *convCache) get(chat string) (conversationRow, bool) {
 	return el.Value.(*cachedConv).row, true
 }
 
+// take is get, and the spare decoded conversation when there is one,
+// which the caller then owns.
+func (c *convCache) take(chat string) (conversationRow, *bot.Conversation, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	el, ok := c.rows[chat]
+	if !ok {
+		return conversationRow{}, nil, false
+	}
+	c.order.MoveToFront(el)
+	e := el.Value.(*cachedConv)
+	spare := e.spare
+	e.spare = nil
+	return e.row, spare, true
+}
+
+// offer leaves conv, decoded from row, as the chat's spare if row is still
+// the cached one and no spare is waiting.
+func (c *convCache) offer(chat string, row conversationRow, conv *bot.Conversation) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if el, ok := c.rows[chat]; ok {
+		if e := el.Value.(*cachedConv); e.row == row && e.spare == nil {
+			e.spare = conv
+		}
+	}
+}
+
 func (c *convCache) put(chat string, row conversationRow) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if el, ok := c.rows[chat]; ok {
 		e := el.Value.(*cachedConv)
 		c.size -= e.bytes()
-		e.row = row
+		e.row, e.spare = row, nil
 		c.size += e.bytes()
 		c.order.MoveToFront(el)
 	} else {
@@ -134,14 +167,15 @@ func (t *Tx) wroteConversation(chat string, row conversationRow) {
 // cachedConversation is the chat's row as this transaction would read it
 // from the cache: its own write, else the committed row when nothing else
 // in the transaction may have changed it.
-func (t *Tx) cachedConversation(chat string) (conversationRow, bool) {
+// With the row comes its spare decoding, when a reader left one.
+func (t *Tx) cachedConversation(chat string) (conversationRow, *bot.Conversation, bool) {
 	if t.cache == nil || t.cw.foreign {
-		return conversationRow{}, false
+		return conversationRow{}, nil, false
 	}
 	if row, ok := t.cw.written[chat]; ok {
-		return row, true
+		return row, nil, true
 	}
-	return t.cache.get(chat)
+	return t.cache.take(chat)
 }
 
 // readConversation puts a row the transaction read from the table into
@@ -185,6 +219,10 @@ func (db *DB) PeekConversation(chat string) (*bot.Conversation, bool) {
 	c, err := decodeConversation(chat, row)
 	if err != nil {
 		return nil, false
+	}
+	// Decode it once more here, off the writer, for the writer to take.
+	if spare, err := decodeConversation(chat, row); err == nil {
+		db.convs.offer(chat, row, spare)
 	}
 	return c, true
 }

@@ -180,6 +180,32 @@ func TestConversationCache(t *testing.T) {
 			wantState(t, db, cacheChat, want)
 		})
 	}
+	t.Run("SpareDecoding", func(t *testing.T) {
+		// A reader's peek leaves a decoded copy for the writer: taken by
+		// one read only, never shared, and dropped when the row changes.
+		db := setup(t)
+		if c, ok := db.PeekConversation(cacheChat); !ok || c.State != bot.StateCart {
+			t.Fatalf("peek = %v, %v; want the cached cart", c, ok)
+		}
+		coreUpdate(t, db, func(tx *store.Tx) error {
+			a, err := tx.Conversation(cacheChat)
+			if err != nil {
+				return err
+			}
+			a.Phone = "changed"
+			b, err := tx.Conversation(cacheChat)
+			if err != nil {
+				return err
+			}
+			if a == b || b.Phone != "62811" || b.State != bot.StateCart {
+				t.Fatalf("second read %+v shares or sees the first read's change", b)
+			}
+			return nil
+		})
+		db.PeekConversation(cacheChat) // a spare for the row about to be replaced
+		coreUpdate(t, db, func(tx *store.Tx) error { return saveState(tx, cacheChat, bot.StatePayment) })
+		wantState(t, db, cacheChat, bot.StatePayment)
+	})
 	t.Run("Restart", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "pasar.db")
 		db, err := store.Open(ctx, path)

@@ -14,7 +14,10 @@ import (
 func (t *Tx) Conversation(chat string) (*bot.Conversation, error) {
 	row, ok := t.wb.savedConversation(chat)
 	if !ok {
-		row, ok = t.cachedConversation(chat)
+		var spare *bot.Conversation
+		if row, spare, ok = t.cachedConversation(chat); spare != nil {
+			return spare, nil // the row decoded off the writer, now this transaction's
+		}
 	}
 	if !ok {
 		// Not saved in this transaction, so the stored row is current.
