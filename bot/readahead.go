@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"reflect"
+	"runtime"
 	"sync"
 	"sync/atomic"
 )
@@ -31,33 +32,39 @@ type readAhead struct {
 
 // readers are engines that read ahead: one per goroutine at a time, since
 // an engine fills small caches as it reads (services, zone keywords). They
-// are kept (up to keptReaders idle) rather than pooled with sync.Pool,
-// which drops them at every collection and so their caches with them.
+// are kept rather than pooled with sync.Pool, which drops them at every
+// collection and so their caches with them.
+//
+// At most one core less than the process has reads at a time: the writer
+// is the bottleneck, and readers that outnumber the spare cores would only
+// take its core from it. A deliverer that finds every reader busy hands
+// its message over unread.
 type readers struct {
 	once sync.Once
-	idle chan *Engine
+	idle chan *Engine // reading engines not in use; an empty slot is one not built yet
 	read atomic.Int64 // messages read ahead
 }
 
-// keptReaders is how many idle reading engines are kept: a few per core.
-const keptReaders = 8
-
 func (rs *readers) get(writer *Engine) *Engine {
-	rs.once.Do(func() { rs.idle = make(chan *Engine, keptReaders) })
+	rs.once.Do(func() {
+		n := max(1, runtime.GOMAXPROCS(0)-1)
+		rs.idle = make(chan *Engine, n)
+		for range n {
+			rs.idle <- nil
+		}
+	})
 	select {
 	case r := <-rs.idle:
+		if r == nil {
+			r = writer.reader()
+		}
 		return r
 	default:
-		return writer.reader()
+		return nil // all reading
 	}
 }
 
-func (rs *readers) put(r *Engine) {
-	select {
-	case rs.idle <- r:
-	default: // enough kept
-	}
-}
+func (rs *readers) put(r *Engine) { rs.idle <- r }
 
 // conversationPeeker is a store that keeps recently committed
 // conversations in memory (store.BotStore): reading ahead takes the chat's
@@ -100,6 +107,11 @@ func (p *Pipeline) readAheadBuyer(ctx context.Context, in Inbound) Inbound {
 	if lc == nil {
 		return in
 	}
+	r := p.readers.get(p.engine)
+	if r == nil {
+		return in
+	}
+	defer p.readers.put(r)
 	conv, ok := peekConversation(p.store, in.Chat)
 	if !ok {
 		if err := p.store.View(ctx, func(tx Tx) error {
@@ -110,12 +122,8 @@ func (p *Pipeline) readAheadBuyer(ctx context.Context, in Inbound) Inbound {
 			return in
 		}
 	}
-	r := p.readers.get(p.engine)
 	in.ahead = r.readAhead(lc, conv, in)
-	p.readers.put(r)
-	if in.ahead != nil {
-		p.readers.read.Add(1)
-	}
+	p.readers.read.Add(1)
 	return in
 }
 
