@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // Reading a buyer's message (readBuyer) is most of the CPU a message
@@ -122,14 +123,28 @@ func (p *Pipeline) readAheadBuyer(ctx context.Context, in Inbound) Inbound {
 			return in
 		}
 	}
-	in.ahead = r.readAhead(lc, conv, in)
-	p.readers.read.Add(1)
+	if in.ahead = r.readAhead(lc, conv, in); in.ahead != nil {
+		p.readers.read.Add(1)
+	}
 	return in
 }
 
 // reader is an engine for reading ahead: the writer's settings, no state.
 func (e *Engine) reader() *Engine {
-	return &Engine{set: e.set, clock: e.clock, log: e.log, Payments: e.Payments, Dispatcher: e.Dispatcher, catalogDirty: true}
+	return &Engine{set: e.set, clock: &askedClock{Clock: e.clock}, log: e.log, Payments: e.Payments, Dispatcher: e.Dispatcher, catalogDirty: true}
+}
+
+// askedClock is a reading engine's clock: it notes that the reading asked
+// the time, which differs by the time the writer handles the message, so
+// that reading is not used.
+type askedClock struct {
+	Clock
+	asked bool
+}
+
+func (c *askedClock) Now() time.Time {
+	c.asked = true
+	return c.Clock.Now()
 }
 
 // readAhead reads in on conv with the catalog lc, as the writer would.
@@ -141,7 +156,15 @@ func (e *Engine) readAhead(lc *loadedCatalog, conv *Conversation, in Inbound) *r
 	in.Text = cleanText(in.Text) // as Process does
 	beforeBuyer(conv, in)
 	before := deepCopy(conv)
-	return &readAhead{in: in, conv: before, catalog: lc, acts: e.readBuyer(conv, in)}
+	clock, _ := e.clock.(*askedClock)
+	if clock != nil {
+		clock.asked = false
+	}
+	acts := e.readBuyer(conv, in)
+	if clock == nil || clock.asked {
+		return nil // a reading that depends on when it is done is the writer's to do
+	}
+	return &readAhead{in: in, conv: before, catalog: lc, acts: acts}
 }
 
 // readBuyerOnce is readBuyer, using the reading done ahead when it was
