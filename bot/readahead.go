@@ -130,8 +130,10 @@ func (p *Pipeline) readAheadBuyer(ctx context.Context, in Inbound) Inbound {
 }
 
 // reader is an engine for reading ahead: the writer's settings, no state.
+// Only what never changes after NewEngine is taken from the writer (the
+// writer fills Payments lazily, inside its transactions).
 func (e *Engine) reader() *Engine {
-	return &Engine{set: e.set, clock: &askedClock{Clock: e.clock}, log: e.log, Payments: e.Payments, Dispatcher: e.Dispatcher, catalogDirty: true}
+	return &Engine{set: e.set, clock: &askedClock{Clock: e.clock}, log: e.log, catalogDirty: true}
 }
 
 // askedClock is a reading engine's clock: it notes that the reading asked
