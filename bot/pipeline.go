@@ -87,7 +87,7 @@ func (p *Pipeline) Accept(ctx context.Context, in Inbound) error {
 		// The writer is busy: read the message here, in the deliverer's
 		// goroutine, while it works, and let it use the reading. (When it
 		// is idle, handing the message over at once is quicker.)
-		in = p.readAheadBuyer(ctx, in)
+		in = p.readAheadBuyer(ctx, in, false)
 	}
 	p.acceptMu.RLock()
 	ch := p.accepts

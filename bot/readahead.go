@@ -36,10 +36,10 @@ type readAhead struct {
 // are kept rather than pooled with sync.Pool, which drops them at every
 // collection and so their caches with them.
 //
-// At most one core less than the process has reads at a time: the writer
-// is the bottleneck, and readers that outnumber the spare cores would only
-// take its core from it. A deliverer that finds every reader busy hands
-// its message over unread.
+// At most one core less than the process has reads at a time (none on
+// one core): the writer is the bottleneck, and readers that outnumber the
+// spare cores would only take its core from it. A deliverer that finds
+// every reader busy hands its message over unread.
 type readers struct {
 	once sync.Once
 	idle chan *Engine // reading engines not in use; an empty slot is one not built yet
@@ -48,8 +48,8 @@ type readers struct {
 
 func (rs *readers) get(writer *Engine) *Engine {
 	rs.once.Do(func() {
-		n := max(1, runtime.GOMAXPROCS(0)-1)
-		rs.idle = make(chan *Engine, n)
+		n := runtime.GOMAXPROCS(0) - 1 // on one core, reading ahead is only overhead
+		rs.idle = make(chan *Engine, max(n, 0))
 		for range n {
 			rs.idle <- nil
 		}
@@ -86,7 +86,7 @@ func peekConversation(s Store, chat string) (*Conversation, bool) {
 // or Accept to use when it still holds. Accept does this itself while
 // Run runs; callers of Handle with a core to spare may.
 func (p *Pipeline) ReadAhead(ctx context.Context, in Inbound) Inbound {
-	return p.readAheadBuyer(ctx, in)
+	return p.readAheadBuyer(ctx, in, true)
 }
 
 // ReadAheadCounts says how many messages were read ahead and how many of
@@ -100,7 +100,9 @@ func (p *Pipeline) ReadAheadCounts() (read, used int64) {
 // stops the reading (no catalog loaded yet, a failed read, a message that
 // is not a buyer's text) returns the message as it was: the writer then
 // reads it itself.
-func (p *Pipeline) readAheadBuyer(ctx context.Context, in Inbound) Inbound {
+//
+// Accept reads only when a reader is free; asked (ReadAhead), it always reads.
+func (p *Pipeline) readAheadBuyer(ctx context.Context, in Inbound, asked bool) Inbound {
 	if in.IsGroup || in.Kind != KindText || p.engine.isAdmin(in.SenderPhone) {
 		return in
 	}
@@ -109,10 +111,14 @@ func (p *Pipeline) readAheadBuyer(ctx context.Context, in Inbound) Inbound {
 		return in
 	}
 	r := p.readers.get(p.engine)
-	if r == nil {
+	switch {
+	case r != nil:
+		defer p.readers.put(r)
+	case asked:
+		r = p.engine.reader()
+	default:
 		return in
 	}
-	defer p.readers.put(r)
 	conv, ok := peekConversation(p.store, in.Chat)
 	if !ok {
 		if err := p.store.View(ctx, func(tx Tx) error {
