@@ -73,7 +73,7 @@ func (e *Engine) buyerMessage(b *buyerTurn) error {
 // converse reads everything the message says and applies it in order, then
 // answers once: the notes of each step and the form's next question.
 func (e *Engine) converse(b *buyerTurn) error {
-	acts := e.readBuyer(b.conv, b.in)
+	acts := e.readBuyerOnce(b.conv, b.in) // the reading done ahead, when it still holds (readahead.go)
 	b.began = b.conv.State
 	if movesOn(acts) {
 		b.movedOn = true

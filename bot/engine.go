@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -137,6 +138,30 @@ type Engine struct {
 	serviceProducts []catalog.Product
 	zoneKeyCache    []zoneKey // the zones' keywords (clauses.go); settings do not change
 
+	// loaded is the catalog the fields above were loaded from, published
+	// for the readers that read buyers' messages ahead of the writer
+	// (readahead.go); nil until loaded and after an invalidation.
+	loaded        atomic.Pointer[loadedCatalog]
+	readAheadUsed atomic.Int64 // readings done ahead that the writer used
+}
+
+// loadedCatalog is one load of the catalog. It is never changed after it
+// is published: engines reading ahead share it with the writer, and a
+// reading done on it is the writer's only while the writer still has it.
+type loadedCatalog struct {
+	products []catalog.Product
+	bySKU    map[string]catalog.Product
+	groups   []catalog.SellerGroup
+	index    *catalog.Index
+	parser   *parse.Parser
+}
+
+// useCatalog makes lc the engine's catalog.
+func (e *Engine) useCatalog(lc *loadedCatalog) {
+	e.products, e.bySKU, e.groups, e.index, e.parser = lc.products, lc.bySKU, lc.groups, lc.index, lc.parser
+	e.serviceProducts = nil
+	e.catalogDirty = false
+	e.loaded.Store(lc)
 }
 
 // NewEngine builds an engine. The catalog is loaded from the store on first use.
@@ -158,6 +183,7 @@ func (e *Engine) Settings() Settings { return e.set }
 // back transaction may have left the caches ahead of the database.
 func (e *Engine) InvalidateCatalog() {
 	e.catalogDirty = true
+	e.loaded.Store(nil)
 	e.sched = nil
 	e.blocked = nil
 }
@@ -174,16 +200,13 @@ func (e *Engine) loadCatalog(tx Tx) error {
 	if err != nil {
 		return err
 	}
-	e.products = ps
-	e.groups = gs
-	e.bySKU = make(map[string]catalog.Product, len(ps))
+	lc := &loadedCatalog{products: ps, groups: gs, bySKU: make(map[string]catalog.Product, len(ps))}
 	for _, p := range ps {
-		e.bySKU[p.SKU] = p
+		lc.bySKU[p.SKU] = p
 	}
-	e.index = catalog.NewIndex(ps)
-	e.parser = parse.New(e.index)
-	e.serviceProducts = nil
-	e.catalogDirty = false
+	lc.index = catalog.NewIndex(ps)
+	lc.parser = parse.New(lc.index)
+	e.useCatalog(lc)
 	return nil
 }
 

@@ -46,6 +46,11 @@ type Inbound struct {
 	EditOf      string    `json:"edit_of,omitempty"`      // for edits and revokes
 	QuotedID    string    `json:"quoted_id,omitempty"`    // message this one replies to
 	Image       *Image    `json:"image,omitempty"`        // the picture, when the transport downloaded it
+
+	// ahead is the engine's reading of the message done before the
+	// writer's transaction (readahead.go); never stored, so a message
+	// read from the inbox is read by the writer itself.
+	ahead *readAhead
 }
 
 // Image is a picture pasarbot sends (a payment QR code); the message's Text

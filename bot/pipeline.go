@@ -49,6 +49,9 @@ type Pipeline struct {
 	acceptMu sync.RWMutex
 	accepts  chan acceptReq
 
+	readers readers     // engines reading messages ahead of the writer
+	writing atomic.Bool // the write loop is in a transaction
+
 	// Committed is called after every commit that may have queued
 	// outbound messages (the sender's wake-up).
 	Committed func()
@@ -79,6 +82,12 @@ type acceptReq struct {
 func (p *Pipeline) Accept(ctx context.Context, in Inbound) error {
 	if in.ID == "" || in.Chat == "" {
 		return errors.New("bot: inbound message without id or chat")
+	}
+	if p.Accepting() && p.writing.Load() {
+		// The writer is busy: read the message here, in the deliverer's
+		// goroutine, while it works, and let it use the reading. (When it
+		// is idle, handing the message over at once is quicker.)
+		in = p.readAheadBuyer(ctx, in, false)
 	}
 	p.acceptMu.RLock()
 	ch := p.accepts
@@ -176,7 +185,9 @@ func (p *Pipeline) writeLoop(ctx context.Context, ch chan acceptReq) {
 			}
 			continue
 		}
+		p.writing.Store(true)
 		p.acceptAndProcess(ctx, batch)
+		p.writing.Store(false)
 	}
 }
 
@@ -210,6 +221,7 @@ func (p *Pipeline) acceptAndProcess(ctx context.Context, batch []acceptReq) {
 				return err
 			}
 			more = len(pending) == limit
+			keepReadAhead(pending, batch)
 		}
 		turns, held := p.turnsHeld(pending)
 		clear = !more && !held

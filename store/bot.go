@@ -19,3 +19,9 @@ func (s BotStore) Update(ctx context.Context, fn func(bot.Tx) error) error {
 func (s BotStore) View(ctx context.Context, fn func(bot.Tx) error) error {
 	return s.DB.View(ctx, func(tx *Tx) error { return fn(tx) })
 }
+
+// PeekConversation is the chat's conversation if the cache of recently
+// committed ones holds it (see DB.PeekConversation).
+func (s BotStore) PeekConversation(chat string) (*bot.Conversation, bool) {
+	return s.DB.PeekConversation(chat)
+}

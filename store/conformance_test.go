@@ -55,6 +55,7 @@ var sqliteOnly = map[string]string{
 	"TestWriteStatementsStartNoGoroutine":  "go-sqlite3's per-statement goroutine; pgx watches the context its own way",
 	"TestReadTransactionsStartNoGoroutine": "go-sqlite3's per-statement goroutine",
 	"TestReaderPoolUnderConcurrency":       "opens the SQLite file read-only beside the writer",
+	"TestConversationCache":                "writes the SQLite file behind the store and reopens it by path; the cache's code is the same on both backends",
 }
 
 func onPostgres(tb testing.TB) bool { return strings.HasPrefix(tb.Name(), "TestOnPostgres/") }

@@ -12,29 +12,39 @@ import (
 // Conversation returns the chat's conversation; a chat never seen is idle
 // with empty data.
 func (t *Tx) Conversation(chat string) (*bot.Conversation, error) {
-	var state, data, updated string
-	if row, ok := t.wb.savedConversation(chat); ok {
-		state, data, updated = row.state, row.data, row.updated
-	} else {
+	row, ok := t.wb.savedConversation(chat)
+	if !ok {
+		var spare *bot.Conversation
+		if row, spare, ok = t.cachedConversation(chat); spare != nil {
+			return spare, nil // the row decoded off the writer, now this transaction's
+		}
+	}
+	if !ok {
 		// Not saved in this transaction, so the stored row is current.
 		err := t.queryRowNow(`SELECT state, data, updated_at FROM conversations WHERE chat = ?`, chat).
-			Scan(&state, &data, &updated)
+			Scan(&row.state, &row.data, &row.updated)
 		if errors.Is(err, sql.ErrNoRows) {
 			return &bot.Conversation{Chat: chat, State: bot.StateIdle}, nil
 		}
 		if err != nil {
 			return nil, fmt.Errorf("store: conversation %s: %w", chat, err)
 		}
+		t.readConversation(chat, row)
 	}
+	return decodeConversation(chat, row)
+}
+
+// decodeConversation is the conversation a stored row holds.
+func decodeConversation(chat string, row conversationRow) (*bot.Conversation, error) {
 	var err error
-	c := &bot.Conversation{Chat: chat, State: bot.State(state)}
+	c := &bot.Conversation{Chat: chat, State: bot.State(row.state)}
 	if c.State == "" {
 		c.State = bot.StateIdle
 	}
-	if c.UpdatedAt, err = parseTimeText(updated); err != nil {
+	if c.UpdatedAt, err = parseTimeText(row.updated); err != nil {
 		return nil, fmt.Errorf("store: conversation %s: %w", chat, err)
 	}
-	if err := json.Unmarshal([]byte(data), &c.Data); err != nil {
+	if err := json.Unmarshal([]byte(row.data), &c.Data); err != nil {
 		return nil, fmt.Errorf("store: conversation %s: data: %w", chat, err)
 	}
 	return c, nil
@@ -65,5 +75,6 @@ func (t *Tx) SaveConversation(c *bot.Conversation) error {
 	if err != nil {
 		return fmt.Errorf("store: save conversation %s: %w", c.Chat, err)
 	}
+	t.wroteConversation(c.Chat, row)
 	return nil
 }

@@ -42,6 +42,8 @@ type DB struct {
 
 	slowWrite atomic.Pointer[slowWriteLog] // where and when slow write transactions are logged
 	writeSeq  atomic.Uint64                // write transaction ids, for the slow-write log
+
+	convs convCache // recently committed conversations, kept by the writer (convcache.go)
 }
 
 // DefaultSlowWrite is when a write transaction counts as slow. The single
@@ -253,6 +255,9 @@ type Tx struct {
 	err   error      // a deferred write failed: the transaction must not commit
 
 	webhooks []string // receivers an order event is queued for (write transactions)
+
+	cache *convCache // recently committed conversations (write transactions; convcache.go)
+	cw    convWrites // what this transaction did to conversations, for the cache
 }
 
 // querier is what a transaction runs statements on: a *sql.Tx for reads,
@@ -300,6 +305,7 @@ func (t *Tx) execNow(query string, args ...any) (sql.Result, error) {
 	if err := t.ctx.Err(); err != nil {
 		return nil, err
 	}
+	t.noteStatement(query)
 	ctx := t.run
 	args = t.d.args(args)
 	if st := t.stmt(query); st != nil {
@@ -315,6 +321,7 @@ func (t *Tx) query(query string, args ...any) (*sql.Rows, error) {
 	if err := t.ctx.Err(); err != nil {
 		return nil, err
 	}
+	t.noteStatement(query)
 	ctx := t.run
 	args = t.d.args(args)
 	if st := t.stmt(query); st != nil {
@@ -393,6 +400,15 @@ func (db *DB) update(ctx context.Context, fn func(tx *Tx) error) error {
 	}{Tx: Tx{ctx: ctx, d: db.d, run: run, q: db.writeConn, pool: db.writer, stmts: &db.writerStmts, conn: db.writeConn, webhooks: db.webhookReceivers()}}
 	tx := &both.Tx
 	tx.wb = &both.wb
+	tx.cache = &db.convs
+	commitFailed := false
+	defer func() {
+		if commitFailed {
+			db.convs.clear() // committed or not: unknown
+			return
+		}
+		tx.endConversations(committed)
+	}()
 	if err := fn(tx); err != nil {
 		return err
 	}
@@ -406,6 +422,7 @@ func (db *DB) update(ctx context.Context, fn func(tx *Tx) error) error {
 		return fmt.Errorf("store: commit: %w", err)
 	}
 	if _, err := db.writeConn.ExecContext(run, "COMMIT"); err != nil {
+		commitFailed = true
 		return fmt.Errorf("store: commit: %w", err)
 	}
 	committed = true

@@ -139,6 +139,7 @@ func (t *Tx) flushConversations() error {
 		if _, err := t.execNow(saveConversation, chat, c.state, c.data, c.updated); err != nil {
 			return fmt.Errorf("store: save conversation %s: %w", chat, err)
 		}
+		t.wroteConversation(chat, c)
 	}
 	return nil
 }

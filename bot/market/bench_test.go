@@ -158,6 +158,14 @@ func BenchmarkInboundPipeline(b *testing.B) {
 	reportCPU(b, cpu)
 	m.checkNotLimited(b)
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "msgs/s")
+	m.reportReadAhead(b)
+}
+
+// reportReadAhead reports the share of messages whose reading the writer
+// took from the deliverer's goroutine (bot/readahead.go).
+func (m bench) reportReadAhead(b *testing.B) {
+	_, used := m.Pipeline.ReadAheadCounts()
+	b.ReportMetric(100*float64(used)/float64(b.N), "%read-ahead")
 }
 
 // waitProcessed returns when every accepted message has been processed.
@@ -207,6 +215,7 @@ func BenchmarkInboundPipelineParallel(b *testing.B) {
 	reportCPU(b, cpu)
 	m.checkNotLimited(b)
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "msgs/s")
+	m.reportReadAhead(b)
 }
 
 // BenchmarkIdleConversations reports what 100k idle conversations cost:

@@ -210,6 +210,9 @@ func (s *SimMarket) LastOrderCode(ctx context.Context) (string, error) {
 // DB exposes the store, for tests and `pasarbot orders`.
 func (s *SimMarket) DB() *store.DB { return s.m.DB }
 
+// Pipeline is the market's pipeline (tests read messages ahead with it).
+func (s *SimMarket) Pipeline() *bot.Pipeline { return s.m.Pipeline }
+
 // Close closes the database and removes a temporary one.
 func (s *SimMarket) Close() error {
 	err := s.m.Close()
