@@ -31,6 +31,15 @@ func TestReadAheadChangesNothing(t *testing.T) {
 	dialogs := loadDialogs(t, "dialogs")
 	if testing.Short() {
 		dialogs = dialogs[:20]
+	} else if raceEnabled {
+		// Under the race detector every third dialog: the three ways of
+		// each still meet, at a third of the time (the run without it
+		// plays them all).
+		var some []*dialog
+		for i := 0; i < len(dialogs); i += 3 {
+			some = append(some, dialogs[i])
+		}
+		dialogs = some
 	}
 	var justNow, lagging struct{ read, used int64 }
 	texts := 0
