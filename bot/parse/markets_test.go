@@ -42,6 +42,16 @@ var markets = []market{
 		minPrecision: 0, minRecall: 0, minQuestions: 0},
 }
 
+// loadCases reads the market's messages: the default file in its own
+// format, a regional market's with its multi-line messages joined.
+func (m market) loadCases(tb testing.TB) []parseCase {
+	tb.Helper()
+	if m.catalog == "" {
+		return loadCasesFile(tb, repoPath(m.cases))
+	}
+	return loadMarketCases(tb, repoPath(m.cases))
+}
+
 func (m market) parser(tb testing.TB) *parse.Parser {
 	tb.Helper()
 	if m.catalog == "" {
@@ -112,7 +122,7 @@ func ratio(a, b int) float64 {
 func (m market) score(tb testing.TB) scores {
 	p := m.parser(tb)
 	var s scores
-	for _, c := range loadCasesFile(tb, repoPath(m.cases)) {
+	for _, c := range m.loadCases(tb) {
 		s.messages++
 		r := p.Parse(c.text)
 		if c.price && r.PriceQuery {
@@ -295,7 +305,7 @@ func TestMarketCasesListed(t *testing.T) {
 		}
 		p := m.parser(t)
 		var b strings.Builder
-		for _, c := range loadCasesFile(t, repoPath(m.cases)) {
+		for _, c := range m.loadCases(t) {
 			r := p.Parse(c.text)
 			if errs := c.check(r); len(errs) > 0 {
 				b.WriteString("\n" + m.name + ":" + c.text + "\n\t" + strings.Join(errs, "\n\t") + "\n\tgot:" + describe(r))
