@@ -306,7 +306,8 @@ func init() {
 func addRegional() {
 	// and / with: Jv lan, kaliyan; Bj wan, lawan; Mi/Pl samo; Bt ame; Su
 	// reujeung, kalawan; Bg sibawa; Mk siagang; Bk dohot.
-	addLex(lxSepWord, "lan", "kaliyan", "wan", "lawan", "samo", "ame", "reujeung", "kalawan", "sibawa", "siagang", "dohot")
+	addLex(lxSepWord, "lan", "kaliyan", "wan", "lawan", "samo", "ame", "reujeung", "kalawan", "sibawa", "siagang", "dohot",
+		"sarato") // Mi sarato: serta
 	// Numbers.
 	addNum(nkDigit, 1, "atu", "asa", "seddi", "besik", "sawiji", "sere")                                 // Bt, Bj, Bg, Bl, Jv, Mk (se're; also sere, lemongrass: a product word where the catalog says so)
 	addNum(nkDigit, 2, "due", "rua", "duwa")                                                             // Bt, Mk
@@ -323,8 +324,10 @@ func addRegional() {
 	// just: Bt doang, aje; Bj haja, ja; Su hungkul, wungkul; Mi sajo; Mk/Bg
 	// ji; Jv thok, tok.
 	addLex(lxFiller|lxTail, "doang", "doank", "dowang", "aje", "haja", "ja", "hungkul", "wungkul", "sajo", "ji", "thok", "tok",
-		// Mi lai (there is, yes: "lai ado?"), bana (truly)
-		"lai", "bana",
+		// Mi lai (there is, yes: "lai ado?"), bana (truly), iyo (yes), ko
+		// (this: "alpukat ko"), kini (now), bisuak (tomorrow), sadonyo (all
+		// of it), rancak (fine, good)
+		"lai", "bana", "iyo", "kini", "bisuak", "sadonyo", "rancak",
 		// particles: Bj pang; Mk/Bg pale, ki', ka', di', kodong; excuse me, yes:
 		// Mk/Bg tabe', iye'
 		"pang", "pale", "ki", "kodong", "tabe", "iye", "mauka", "maui", "pade",
@@ -335,18 +338,19 @@ func addRegional() {
 	// addressing a trader: Bj acil, paman, julak, ading; Mi etek, amak,
 	// apak, ajo, mamak; Mk/Bg daeng, puang; Bl bli; Bk lae, inang, ito; Pl
 	// yuk, cek
-	addLex(lxFiller|lxTail|lxAddress, "acil", "cil", "paman", "julak", "ading", "etek", "amak", "apak", "ajo", "mamak",
+	addLex(lxFiller|lxTail|lxAddress, "acil", "cil", "paman", "julak", "ading", "etek", "amak", "apak", "ajo", "mamak", "da", // Mi da: uda, as ni is uni
 		"daeng", "puang", "bli", "lae", "inang", "ito", "yuk", "cek")
 	// I / you: Bj ulun, unda, pian, ikam; Bt aye; Jv nyong, inyong
 	addLex(lxFiller|lxTail|lxAddress, "ulun", "unda", "pian", "ikam", "aye", "nyong", "inyong")
 	// want / buy / ask for: Bj handak, hakun, tukar, nukar; Mi nio; Bg/Mk
 	// melo; Jv nyuwun.
-	addLex(lxFiller, "handak", "hakun", "tukar", "nukar", "nio", "melo", "nyuwun")
+	// take, give: Mi ambiak, agiah.
+	addLex(lxFiller, "handak", "hakun", "tukar", "nukar", "nio", "melo", "nyuwun", "ambiak", "agiah")
 	// which (starts a note): Bj nang, Mi nan, Bt nyang; not: Bj kada, Mi
 	// indak, Bt kagak, kaga, Jv mboten; for: Bj gasan.
-	addLex(lxNote, "nang", "nan", "nyang", "kada", "indak", "kagak", "kaga", "mboten", "gasan")
+	addLex(lxNote, "nang", "nan", "nyang", "kada", "indak", "kagak", "kaga", "mboten", "gasan", "untuak")
 	// how much, price: Bj/Mi barapa, Bt berape, Mi barapo, Bg siaga; Bj rega.
-	addLex(lxAsk, "barapa", "barapaan", "berape", "barapo", "siaga", "rega")
+	addLex(lxAsk, "barapa", "barapaan", "berape", "barapo", "siaga", "rega", "harago")
 	// "per kilo", "per ikat": one of the unit, as "se kilo" (a price asked
 	// or said per unit).
 	addNum(nkSe, 1, "per")

@@ -79,7 +79,7 @@ func addUnits() {
 	addUnit(catUnit("kwintal"), w("kwintal", "kuintal"), nil, w("kw"))
 	addUnit(catUnit("liter"), w("liter", "litre", "lter", "litter", "literan"), w("ltr", "lt", "ltrs"), w("l"))
 	addUnit(catUnit("ml"), nil, w("ml", "mili", "mls"), nil)
-	addUnit(catUnit("butir"), w("butir", "butiran", "btir", "bitir"), w("btr"), nil)
+	addUnit(catUnit("butir"), w("butir", "butiran", "btir", "bitir", "butia"), w("btr"), nil)
 	addUnit(catUnit("biji"), w("biji", "bji", "bijian"), w("bj", "bij"), nil)
 	// Regional classifiers for one of anything counted: Banjar buting
 	// (sabuting) and bigi (sabigi), Javanese iji. A piece for goods counted
@@ -90,15 +90,17 @@ func addUnits() {
 	addUnit(catUnit("buah"), w("buah", "buwah", "bwh"), w("bh"), w("bua", "tongkol"))
 	addUnit(catUnit("pcs"), w("pcs", "piece", "pieces"), w("pc", "pcz", "pce"), nil)
 	addUnit(catUnit("papan"), w("papan", "tray", "trai"), w("ppn"), w("rak"))
+	// Minang says the units with its own endings (butia, ikek, sisia,
+	// bungkuih, tumpuak: butir, ikat, sisir, bungkus, tumpuk), and
 	// Mi ikua (saikua), Bj ikung (saikung): ekor.
 	addUnit(catUnit("ekor"), w("ekor", "ekoran", "ikua", "ikung"), w("ekr", "ekot"), nil)
-	addUnit(catUnit("ikat"), w("ikat", "iket", "ikatan", "iketan", "beungkeut", "unting"), w("ikt"), nil)
-	addUnit(catUnit("sisir"), w("sisir"), w("ssr"), nil)
-	addUnit(catUnit("bungkus"), w("bungkus", "bungkos", "bungkusan", "pack", "sachet", "saset", "sacet"), w("bks", "bngks", "bgks", "bks2", "pck"), nil)
+	addUnit(catUnit("ikat"), w("ikat", "iket", "ikatan", "iketan", "beungkeut", "unting", "ikek"), w("ikt"), nil)
+	addUnit(catUnit("sisir"), w("sisir", "sisia"), w("ssr"), nil)
+	addUnit(catUnit("bungkus"), w("bungkus", "bungkos", "bungkusan", "pack", "sachet", "saset", "sacet", "bungkuih"), w("bks", "bngks", "bgks", "bks2", "pck"), nil)
 	addUnit(catUnit("renteng"), w("renteng", "renceng", "rentengan"), w("rtg"), nil)
 	addUnit(catUnit("karung"), w("karung", "zak"), w("krg"), w("sak"))
 	addUnit(catUnit("porsi"), w("porsi"), w("prs"), nil)
-	addUnit(catUnit("tumpuk"), w("tumpuk", "tumpukan", "tumpok", "onggok", "onggokan", "unggun"), nil, w("tempat"))
+	addUnit(catUnit("tumpuk"), w("tumpuk", "tumpukan", "tumpok", "onggok", "onggokan", "unggun", "tumpuak"), nil, w("tempat"))
 	// Counted measures: a dozen and a score of pieces.
 	addUnit(spokenUnit{code: "lusin", u: catalog.Unit{Code: "lusin", Name: "lusin", Dimension: catalog.Piece, Base: 12}}, w("lusin"), nil, nil)
 	addUnit(spokenUnit{code: "kodi", u: catalog.Unit{Code: "kodi", Name: "kodi", Dimension: catalog.Piece, Base: 20}}, w("kodi"), nil, nil)
@@ -111,7 +113,7 @@ func addUnits() {
 		{"buletan", "bulet", "bulatan"}, {"siung"}, {"bonggol", "bungkul"}, {"batang", "btg", "lonjor", "tangkai"},
 		{"iris", "irisan"}, {"botol", "btl"}, {"kaleng", "klg"},
 		{"dus", "dos", "kardus", "box", "kotak"}, {"plastik", "kantong", "kantung", "kresek"},
-		{"cup", "gelas", "mangkok", "piring", "sendok"}, {"genggam", "genggaman"}, {"keranjang", "peti", "ember", "baskom"},
+		{"cup", "gelas", "mangkok", "piring", "sendok"}, {"genggam", "genggaman"}, {"keranjang", "peti", "ember", "baskom"}, {"toples", "stoples", "setoples"}, {"jeriken", "jerigen", "jirigen", "jerken"},
 		{"lembar", "lbr"}, {"bal"}, {"tandan", "tundun"}, {"tabung", "tbg"},
 	} {
 		addUnit(spokenUnit{code: u[0]}, u, nil, nil)
