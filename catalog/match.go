@@ -112,6 +112,7 @@ func NewIndex(products []Product) *Index {
 		ix.indexToken(int32(id), t)
 	}
 	ix.findVariants()
+	ix.addSpelledVariants()
 	nk := len(ix.keys)
 	np := len(ix.products)
 	ix.scratch.New = func() any {
@@ -520,6 +521,10 @@ func (ix *Index) lookupToken(w string, s *matchScratch, out []tokenMatch) []toke
 	}
 	if id, ok := ix.vocab[IndonesianWord(w)]; ok {
 		// "kunir", "iwak", "abang": the catalog's Indonesian word.
+		return append(out, tokenMatch{id, variantSim})
+	}
+	if id, ok := ix.spelledToken(w); ok {
+		// "taruang", "langkueh": the catalog's word in Minang sounds.
 		return append(out, tokenMatch{id, variantSim})
 	}
 	if len(w) > maxWordLen || hasDigit(w) {

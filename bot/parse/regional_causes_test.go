@@ -25,6 +25,14 @@ ikan-patin,Ikan Patin,patin,Ikan,kg,32000,g,,,,,
 terasi,Terasi,,Bumbu,bungkus,2000,g,,,,,
 mentega,Mentega,,Sembako,bungkus,9000,g,,,,,
 minyak-kelapa,Minyak Kelapa,,Sembako,liter,30000,g,,,,,
+jamur-kuping,Jamur Kuping,,Sayur,kg,40000,g,,,,,
+kerang-hijau,Kerang Hijau,,Ikan,kg,25000,g,,,,,
+belut,Ikan Belut,belut,Ikan,kg,60000,g,,,,,
+tepung-sagu,Tepung Sagu,,Sembako,kg,15000,g,,,,,
+kemangi,Kemangi,,Sayur,ikat,2000,g,,,,,
+lobak-putih,Lobak Putih,,Sayur,kg,11000,g,,,,,
+puyuh,Burung Puyuh,puyuah,Unggas,ekor,8000,g,,,,,
+lada,Lada,merica,Bumbu,ons,15000,g,,,,,
 `
 
 var spellingParser = sync.OnceValue(func() *parse.Parser {
@@ -59,4 +67,25 @@ func TestMinangGrammar(t *testing.T) {
 			t.Errorf("%q: price question %v, unknown %v, questions %v; want a price question alone", text, r.PriceQuery, r.Unknown, r.Questions)
 		}
 	}
+}
+
+// A word in Minang sounds reaches the catalog's Indonesian word by rule,
+// not by a list: the endings (-ua -ur, -uang -ung, -iang -ing, -uik -ut,
+// -iah -ih, -uah -uh, -uak -uk) and the first vowel a for e. A regional
+// spelling in one product's alias ("puyuah") reaches the Indonesian word
+// of another's name. A word the regional list knows keeps its meaning:
+// Minang lado is chili, not lada.
+func TestRegionalSpelling(t *testing.T) {
+	checkAll(t, spellingParser(), map[string]want{
+		"jamua kupiang sakilo":             items("jamur-kuping 1"),
+		"karang ijau 1 kg":                 items("kerang-hijau 1"),
+		"baluik satangah":                  items("belut 0.5"),
+		"tapuang sagu duo kilo":            items("tepung-sagu 2"),
+		"kamangi 2 ikek":                   items("kemangi 2"),
+		"lobak putiah 1 kg":                items("lobak-putih 1"),
+		"pisang tanduak 2 sisia":           items("pisang-tanduk 2"),
+		"talua puyuah sapuluah butia":      items("telur-puyuh 10"),
+		"puyuah 2 ikua":                    items("puyuh 2"),
+		"lado sakilo, lobak putiah sakilo": {items: []string{"lobak-putih 1"}, unk: []string{"lado sakilo"}},
+	})
 }
