@@ -89,3 +89,19 @@ func TestRegionalSpelling(t *testing.T) {
 		"lado sakilo, lobak putiah sakilo": {items: []string{"lobak-putih 1"}, unk: []string{"lado sakilo"}},
 	})
 }
+
+// After a price question, an amount on its own is how much the buyer
+// wants of the goods asked about, not a quantity of nothing.
+func TestAmountAfterPriceQuestion(t *testing.T) {
+	p := spellingParser()
+	for text, w := range map[string]want{
+		"lobak berapa sekilo? ambil setengah":      items("lobak 0.5"),
+		"oyong bara sakilo? ambiak sakilo lah":     items("oyong 1"),
+		"uni, patin bara sakilo? ambo ambiak 2 kg": items("ikan-patin 2"),
+	} {
+		w.check(t, p, text)
+		if !p.Parse(text).PriceQuery {
+			t.Errorf("%q: not a price question", text)
+		}
+	}
+}
