@@ -48,6 +48,7 @@ type Index struct {
 	skeleton map[string][]int32 // consonant skeleton → tokens (chat abbreviations)
 	variants map[int32][]int32  // token → its other spellings (telor/telur)
 	sameWord map[string][]int32 // Indonesian word → tokens that say it (cabai: cabe, cabai, lombok)
+	learned  map[int32]int32    // the catalog's regional word → its Indonesian one (limau → jeruk)
 	scratch  sync.Pool          // *matchScratch
 }
 
@@ -113,6 +114,7 @@ func NewIndex(products []Product) *Index {
 	}
 	ix.findVariants()
 	ix.addSpelledVariants()
+	ix.learnRegionalWords()
 	nk := len(ix.keys)
 	np := len(ix.products)
 	ix.scratch.New = func() any {
@@ -313,6 +315,7 @@ type matchScratch struct {
 	prods    []int32
 	matches  []tokenMatch
 	buf      []byte
+	oneWord  bool // the query is one word
 }
 
 // Match ranks products for the user's words for ONE item ("bwang merah",
@@ -374,6 +377,7 @@ func (ix *Index) fuzzy(s *matchScratch, q string) []Candidate {
 		s.gen = 1
 	}
 	s.keys, s.prods = s.keys[:0], s.prods[:0]
+	s.oneWord = !strings.Contains(q, " ")
 
 	required := 0 // letters of non-filler query words
 	qi := int8(0)
@@ -505,6 +509,12 @@ func (ix *Index) lookupToken(w string, s *matchScratch, out []tokenMatch) []toke
 			// name "Cabai Rawit Merah".
 			out = addMatch(out, r, variantSim)
 		}
+		if r, ok := ix.learned[id]; ok && !s.oneWord {
+			// "limau nipih": an alias says limau where a name says jeruk.
+			// Learnt where the rest of a name was said, it is read so: a
+			// bare "limau" is not the product the operator gave "jeruk".
+			out = addMatch(out, r, variantSim)
+		}
 		for _, r := range ix.sameWord[IndonesianWord(w)] {
 			if r != id && !ix.coveredBy(r, out) {
 				// "lombok" where one product's names say only "cabe":
@@ -523,7 +533,7 @@ func (ix *Index) lookupToken(w string, s *matchScratch, out []tokenMatch) []toke
 		// "kunir", "iwak", "abang": the catalog's Indonesian word.
 		return append(out, tokenMatch{id, variantSim})
 	}
-	if id, ok := ix.spelledToken(w); ok {
+	if id, ok := ix.spelledToken(w, true); ok {
 		// "taruang", "langkueh": the catalog's word in Minang sounds.
 		return append(out, tokenMatch{id, variantSim})
 	}

@@ -1,5 +1,7 @@
 package catalog
 
+import "slices"
+
 // regionalEndings are the sound changes by which Minang says Indonesian
 // words, as rules rather than a word list, so that a word the operator
 // never typed is still read: Indonesian -ur, -ir, -us, -is, -as, -at, -it,
@@ -28,6 +30,14 @@ const minSpelledLen = 4
 // both — until fn returns true, and reports whether it did. fn must not
 // keep v.
 func forEachIndonesianSpelling(w string, fn func(v []byte) bool) bool {
+	return forEachSpelling(w, true, fn)
+}
+
+// forEachSpelling is forEachIndonesianSpelling; vowelOnly says whether the
+// first vowel may change without the ending. Two words of one catalog
+// that differ only there are often two words ("parut", "perut"), so
+// pairing its own words takes the ending changes only.
+func forEachSpelling(w string, vowelOnly bool, fn func(v []byte) bool) bool {
 	if len(w) < minSpelledLen || len(w) > maxWordLen {
 		return false
 	}
@@ -51,7 +61,7 @@ func forEachIndonesianSpelling(w string, fn func(v []byte) bool) bool {
 		}
 		return false
 	}
-	if try(w, "") {
+	if vowelOnly && try(w, "") {
 		return true
 	}
 	for _, e := range regionalEndings {
@@ -63,9 +73,9 @@ func forEachIndonesianSpelling(w string, fn func(v []byte) bool) bool {
 }
 
 // spelledToken is the index word a regional spelling of w says, if any.
-func (ix *Index) spelledToken(w string) (int32, bool) {
+func (ix *Index) spelledToken(w string, vowelOnly bool) (int32, bool) {
 	var id int32
-	found := forEachIndonesianSpelling(w, func(v []byte) bool {
+	found := forEachSpelling(w, vowelOnly, func(v []byte) bool {
 		var ok bool
 		id, ok = ix.vocab[string(v)]
 		return ok
@@ -78,8 +88,69 @@ func (ix *Index) spelledToken(w string) (int32, bool) {
 // in another's name), so that a buyer's "talua itiak" reaches Telur Itik.
 func (ix *Index) addSpelledVariants() {
 	for id, t := range ix.tokens {
-		if r, ok := ix.spelledToken(t); ok && r != int32(id) {
+		if r, ok := ix.spelledToken(t, false); ok && r != int32(id) {
 			ix.variants[int32(id)] = appendUnique(ix.variants[int32(id)], r)
 		}
 	}
+}
+
+// learnRegionalWords reads the catalog's own regional words off its
+// aliases: where an alias says a product's name of two words or more with
+// another first word ("limau manih" for Jeruk Manis, "bareh solok" for
+// Beras Solok; words the sound changes make equal count as equal), the
+// alias's word is a regional word for the name's, so "limau nipih"
+// reaches Jeruk Nipis though no alias says it. Only the head noun, only a
+// word no name uses and spelled with vowels (not "bwg"), standing for a
+// word that heads a kind of goods (in two names or more), is learnt:
+// "gula putih" for Gula Pasir says nothing about putih.
+func (ix *Index) learnRegionalWords() {
+	inNames := map[int32]map[int32]bool{} // token → products whose name holds it
+	for _, k := range ix.keys {
+		if !k.isName {
+			continue
+		}
+		for _, t := range k.toks {
+			if inNames[t] == nil {
+				inNames[t] = map[int32]bool{}
+			}
+			inNames[t][k.product] = true
+		}
+	}
+	ix.learned = map[int32]int32{}
+	for i := range ix.keys {
+		name := &ix.keys[i]
+		if !name.isName {
+			continue
+		}
+		for j := range ix.keys {
+			alias := &ix.keys[j]
+			if alias.isName || alias.product != name.product || len(alias.toks) != len(name.toks) {
+				continue
+			}
+			diff := -1
+			for p, t := range alias.toks {
+				if t == name.toks[p] || ix.sameSpelled(t, name.toks[p]) {
+					continue
+				}
+				if diff >= 0 {
+					diff = -2
+					break
+				}
+				diff = p
+			}
+			if diff != 0 || len(name.toks) < 2 {
+				continue // the head noun only, with the rest of the name said
+			}
+			regional, indonesian := alias.toks[0], name.toks[0]
+			if len(inNames[regional]) == 0 && len(inNames[indonesian]) >= 2 && len(ix.tokens[regional]) >= 3 && !vowelless(ix.tokens[regional]) {
+				ix.learned[regional] = indonesian
+			}
+		}
+	}
+}
+
+// sameSpelled reports whether two index words are one word by the
+// regional sound changes ("manih", "manis").
+func (ix *Index) sameSpelled(a, b int32) bool {
+	return slices.Contains(ix.variants[a], b) || slices.Contains(ix.variants[b], a)
 }

@@ -33,6 +33,8 @@ kemangi,Kemangi,,Sayur,ikat,2000,g,,,,,
 lobak-putih,Lobak Putih,,Sayur,kg,11000,g,,,,,
 puyuh,Burung Puyuh,puyuah,Unggas,ekor,8000,g,,,,,
 lada,Lada,merica,Bumbu,ons,15000,g,,,,,
+ubi-ungu,Ubi Ungu,,Sayur,kg,12000,g,,,,,
+ubi-cilembu,Ubi Cilembu,boled cilembu,Sayur,kg,18000,g,,,,,
 `
 
 var spellingParser = sync.OnceValue(func() *parse.Parser {
@@ -104,4 +106,15 @@ func TestAmountAfterPriceQuestion(t *testing.T) {
 			t.Errorf("%q: not a price question", text)
 		}
 	}
+}
+
+// The catalog's own regional head nouns, learnt from its aliases: an
+// alias "boled cilembu" for Ubi Cilembu says boled is ubi, so "boled
+// ungu" is Ubi Ungu though no alias says so.
+func TestLearntHeadNoun(t *testing.T) {
+	checkAll(t, spellingParser(), map[string]want{
+		"boled ungu 2 kg":    items("ubi-ungu 2"),
+		"boled cilembu 1 kg": items("ubi-cilembu 1"),
+		"ubi ungu satangah":  items("ubi-ungu 0.5"),
+	})
 }
