@@ -118,3 +118,17 @@ func TestLearntHeadNoun(t *testing.T) {
 		"ubi ungu satangah":  items("ubi-ungu 0.5"),
 	})
 }
+
+// A dish or a cured form of a product ("gulai nangka", Minang "palai"
+// for a pepes, "telur asin") is other goods than the raw product, unless
+// a product's name says it.
+func TestDishOfAProduct(t *testing.T) {
+	checkAll(t, spellingParser(), map[string]want{
+		"gulai jamur kuping 2 bungkus": {unk: []string{"gulai jamur kuping 2 bungkus"}},
+		"ado palai selar uni?":         {unk: []string{"palai selar"}},
+		"pepes patin 2":                {unk: []string{"pepes patin 2"}},
+		"telur puyuh asin 10 butir":    {unk: []string{"telur puyuh asin 10 butir"}},
+		"mau masak gulai, patin 1 kg":  items("ikan-patin 1"),
+		"patin 1 kg buat gulai":        items("ikan-patin 1"),
+	})
+}

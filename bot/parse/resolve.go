@@ -336,8 +336,12 @@ func (st *state) familyChoices(d decision, ln *line, ch []*catalog.Product) []*c
 // its name or aliases, or goods every market knows by a word this
 // catalog does not have at all ("kentang" matched to Kerang as a typo).
 func (st *state) otherGoodsThan(ln *line, d decision) bool {
-	for _, s := range ln.words {
-		for i := s.a; i < s.b; i++ {
+	for k, s := range ln.words {
+		from := s.a
+		if k == 0 && from > 0 && st.toks[from-1].kind == tWord && otherGoods[st.toks[from-1].w] {
+			from-- // "gulai nangka": the dish word, dropped as talk, right before the name
+		}
+		for i := from; i < s.b; i++ {
 			w := stripNya(st.toks[i].w)
 			if st.toks[i].kind != tWord {
 				continue
@@ -350,6 +354,9 @@ func (st *state) otherGoodsThan(ln *line, d decision) bool {
 			}
 			if d.verdict == vAmbiguous && slices.ContainsFunc(d.choices(), func(p *catalog.Product) bool { return nameHas(p, w) }) {
 				continue
+			}
+			if k == 0 {
+				ln.words[0].a = from // said back with its dish word
 			}
 			return true
 		}
