@@ -1,6 +1,10 @@
 package parse
 
-import "pasarbot/catalog"
+import (
+	"strconv"
+
+	"pasarbot/catalog"
+)
 
 // Reading one piece of a message (between separators) into runs of
 // product words and quantities.
@@ -276,6 +280,11 @@ func (st *state) readChunk(a, b int) {
 			continue
 		}
 		// A number.
+		if nr > 0 && !runs[nr-1].isQ && runs[nr-1].w.b == i && st.numberInName(runs[nr-1].w, i) {
+			runs[nr-1].w.b = i + 1 // "beras IR 42 5 kg": the 42 is the name's
+			i++
+			continue
+		}
 		if q, ok := c.readQty(i); ok {
 			runs[nr] = run{isQ: true, q: q}
 			nr++
@@ -378,4 +387,27 @@ func (st *state) trimFiller(a, b int) int {
 		b--
 	}
 	return b
+}
+
+// numberInName reports whether the number at i continues the product
+// words w into a name or alias with a number in it ("beras IR 42"): the
+// words, or their last ones, then the number.
+func (st *state) numberInName(w span, i int) bool {
+	t := st.toks[i]
+	if len(st.p.numbered) == 0 || !t.intg {
+		return false
+	}
+	buf, _ := st.phrase(st.sc.abuf[:0], w, span{}, false)
+	n := len(buf)
+	buf = strconv.AppendInt(append(buf, " #"...), t.val/1000, 10)
+	st.sc.abuf = buf
+	for from := 0; from < n; from++ {
+		if from > 0 && buf[from-1] != ' ' {
+			continue
+		}
+		if st.p.numbered[string(buf[from:])] {
+			return true
+		}
+	}
+	return false
 }

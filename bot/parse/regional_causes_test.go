@@ -35,6 +35,7 @@ puyuh,Burung Puyuh,puyuah,Unggas,ekor,8000,g,,,,,
 lada,Lada,merica,Bumbu,ons,15000,g,,,,,
 ubi-ungu,Ubi Ungu,,Sayur,kg,12000,g,,,,,
 ubi-cilembu,Ubi Cilembu,boled cilembu,Sayur,kg,18000,g,,,,,
+benih-bisi18,Benih Jagung BISI 18,bisi 18|bisi18,Benih,bungkus,65000,g,,,,,
 `
 
 var spellingParser = sync.OnceValue(func() *parse.Parser {
@@ -130,5 +131,16 @@ func TestDishOfAProduct(t *testing.T) {
 		"telur puyuh asin 10 butir":    {unk: []string{"telur puyuh asin 10 butir"}},
 		"mau masak gulai, patin 1 kg":  items("ikan-patin 1"),
 		"patin 1 kg buat gulai":        items("ikan-patin 1"),
+	})
+}
+
+// A number that continues a name or alias with a number in it ("Benih
+// Jagung BISI 18") is the name's, not the quantity.
+func TestNumberInAName(t *testing.T) {
+	checkAll(t, spellingParser(), map[string]want{
+		"benih jagung bisi 18 2 bungkus": items("benih-bisi18 2"),
+		"bisi 18 sabungkuih":             items("benih-bisi18 1"),
+		"bisi18 3 bungkus, lobak 1 kg":   items("benih-bisi18 3", "lobak 1"),
+		"lobak 18 kg":                    items("lobak 18"),
 	})
 }
