@@ -146,13 +146,23 @@ var (
 )
 
 // declines reads a chunk that declines goods named before it ("…, eh kada
-// usah bombay"): the lines whose words hold the goods are dropped, and the
-// chunk names nothing. It reports whether the chunk was one.
+// usah bombay", or "bombay? kada usah" after goods with no quantity): the
+// lines whose words hold the goods are dropped, and the chunk names
+// nothing. It reports whether the chunk was one.
 func (st *state) declines(a, b int) bool {
 	for a < b && st.toks[a].kind == tWord && st.lx[a].has(lxFiller) && !declineNeg[st.toks[a].w] {
 		a++
 	}
-	if a+2 >= b || st.toks[a].kind != tWord || !declineNeg[st.toks[a].w] || !declineVerb[st.toks[a+1].w] {
+	if a+1 >= b || st.toks[a].kind != tWord || !declineNeg[st.toks[a].w] || st.toks[a+1].kind != tWord || !declineVerb[st.toks[a+1].w] {
+		return false
+	}
+	if st.trimFiller(a+2, b) == a+2 {
+		// "asam kandis? ndak usah lah": no need of the goods just named
+		// without a quantity.
+		if n := len(st.sc.lines); n > 0 && st.sc.lines[n-1].chunk == st.chunk-1 && !st.sc.lines[n-1].hasQ {
+			st.sc.lines[n-1].declined = true
+			return true
+		}
 		return false
 	}
 	found := false

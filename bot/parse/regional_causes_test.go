@@ -144,3 +144,14 @@ func TestNumberInAName(t *testing.T) {
 		"lobak 18 kg":                    items("lobak 18"),
 	})
 }
+
+// Goods named without a quantity, then declined in the next sentence
+// ("terasi? ndak usah lah", "lobak? gak usah"), are neither ordered nor
+// asked about; a declined preparation is still a note.
+func TestDeclinedAfterTheGoods(t *testing.T) {
+	checkAll(t, spellingParser(), map[string]want{
+		"oyong 1 kg, terasi? ndak usah lah. lobak 1 ons": items("oyong 1", "lobak 0.1"),
+		"lobak? gak usah deh":                            {},
+		"oyong 1 kg, lobak, ndak usah":                   items("oyong 1"),
+	})
+}
