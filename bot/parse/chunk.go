@@ -345,6 +345,7 @@ func (st *state) readChunk(a, b int) {
 		// the order is for, not goods to ask about.
 		for i := start; i < len(st.sc.lines); i++ {
 			st.sc.lines[i].soft = true
+			st.sc.lines[i].dish = true
 		}
 	}
 	if named && !haveQ {

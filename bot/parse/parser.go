@@ -207,6 +207,7 @@ type line struct {
 	named    bool    // words after an address with no quantity: maybe a name ("mbak Sari")
 	heading  bool    // words before a ':' with no quantity: a heading, dropped unless a quantity joins them
 	declined bool    // goods the buyer then said no to ("…, eh kada usah bombay")
+	dish     bool    // words after cooking or making with no quantity: the dish, unless a whole name ("mau masak gurame")
 }
 
 // addNote appends a part to the line's note; parts beyond four are

@@ -36,6 +36,7 @@ lada,Lada,merica,Bumbu,ons,15000,g,,,,,
 ubi-ungu,Ubi Ungu,,Sayur,kg,12000,g,,,,,
 ubi-cilembu,Ubi Cilembu,boled cilembu,Sayur,kg,18000,g,,,,,
 benih-bisi18,Benih Jagung BISI 18,bisi 18|bisi18,Benih,bungkus,65000,g,,,,,
+kue-lumpur,Kue Lumpur,,Kue,biji,2500,g,,,,,
 `
 
 var spellingParser = sync.OnceValue(func() *parse.Parser {
@@ -153,5 +154,17 @@ func TestDeclinedAfterTheGoods(t *testing.T) {
 		"oyong 1 kg, terasi? ndak usah lah. lobak 1 ons": items("oyong 1", "lobak 0.1"),
 		"lobak? gak usah deh":                            {},
 		"oyong 1 kg, lobak, ndak usah":                   items("oyong 1"),
+	})
+}
+
+// What is cooked or made after the order ("…, nio mambuek kue") is the
+// dish, not a product whose name it starts; a whole name after it is
+// still goods to ask about.
+func TestDishAfterMaking(t *testing.T) {
+	checkAll(t, spellingParser(), map[string]want{
+		"lobak 2 kilo, terasi 1 bungkus, nio mambuek kue": items("lobak 2", "terasi 1"),
+		"oyong 1 kg, mau bikin kue":                       items("oyong 1"),
+		"mau masak oyong":                                 asks("missing_qty oyong"),
+		"mau bikin kue lumpur, 20 biji":                   items("kue-lumpur 20"),
 	})
 }

@@ -67,6 +67,9 @@ func (st *state) resolve(res *Result, ln *line) {
 	if (ln.soft || ln.named) && d.verdict == vNone {
 		return
 	}
+	if ln.dish && (len(d.cands) == 0 || !d.cands[0].Exact) {
+		return // "nio mambuek kue": the cake made, not the one Kue Talam
+	}
 	if ln.named && d.verdict == vAmbiguous && st.properName(ln.words[0]) {
 		return // "mbak Sari": Sari is no typo of serai
 	}
