@@ -128,7 +128,7 @@ func init() {
 		"orderin", "masak", "bikin", "buatin", "acaranya", "tamu", "kos", "kost", "kosan", "dengan", "dgn",
 		// dishes the goods are for ("buat masak soto"); a catalog that
 		// sells one keeps it as a product word (rendang and pecel are goods here)
-		"rawon", "opor", "gulai", "lodeh", "semur", "balado", "tumis", "kolak",
+		"rawon", "opor", "gulai", "lodeh", "semur", "balado", "tumis", "kolak", "rendang", "randang",
 		"pindang", "selamatan", "kenduri", "tahlilan", "harian", "panitia", "masjid", "pengurus",
 		// landmarks of an address line ("depan masjid Al-Ikhlas")
 		"depan", "belakang", "samping", "seberang", "sebrang", "dekat", "deket", "pojok", "ujung", "gapura", "pagar",

@@ -37,6 +37,8 @@ ubi-ungu,Ubi Ungu,,Sayur,kg,12000,g,,,,,
 ubi-cilembu,Ubi Cilembu,boled cilembu,Sayur,kg,18000,g,,,,,
 benih-bisi18,Benih Jagung BISI 18,bisi 18|bisi18,Benih,bungkus,65000,g,,,,,
 kue-lumpur,Kue Lumpur,,Kue,biji,2500,g,,,,,
+daging-domba,Daging Domba,,Daging,kg,130000,g,,,,,
+daging-rusa,Daging Rusa,,Daging,kg,160000,g,,,,,
 `
 
 var spellingParser = sync.OnceValue(func() *parse.Parser {
@@ -166,5 +168,16 @@ func TestDishAfterMaking(t *testing.T) {
 		"oyong 1 kg, mau bikin kue":                       items("oyong 1"),
 		"mau masak oyong":                                 asks("missing_qty oyong"),
 		"mau bikin kue lumpur, 20 biji":                   items("kue-lumpur 20"),
+	})
+}
+
+// Rendang (Mi randang) is a dish the meat is for, like opor or gulai:
+// "daging randang" asks which meat, and the purpose after an order is no
+// goods.
+func TestRendangIsADish(t *testing.T) {
+	checkAll(t, spellingParser(), map[string]want{
+		"daging randang duo kilo":               asks("ambiguous daging-domba daging-rusa"),
+		"daging domba 2 kg, untuak randang":     items("daging-domba 2"),
+		"daging rusa sakilo, mau masak rendang": items("daging-rusa 1"),
 	})
 }
