@@ -201,12 +201,14 @@ func (ix *Index) findVariants() {
 // maxEdits is how many typos a word of n letters may carry and still be
 // recognised: none in short words, where one letter changes the meaning
 // ("sapi"/"sawi" differ by one letter but both are known words, and "kol"
-// is not "kel"), one in 4–5 letters, two from 6.
+// is not "kel"), one in 4–6 letters, two from 7: two changed letters of
+// six make another word more often than a typo ("rinuak", a lake fish, is
+// two letters from "minyak").
 func maxEdits(n int) int {
 	switch {
 	case n < 4:
 		return 0
-	case n < 6:
+	case n < 7:
 		return 1
 	}
 	return 2
