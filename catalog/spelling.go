@@ -24,63 +24,55 @@ var regionalEndings = [...][2]string{
 // shorter ones a changed letter is another word, not another dialect.
 const minSpelledLen = 4
 
-// forEachIndonesianSpelling calls fn with each Indonesian spelling the
-// regional sound changes make of w — its ending changed, its first vowel
-// a read as the Indonesian e (talua telur, patai petai, bareh beras), or
-// both — until fn returns true, and reports whether it did. fn must not
-// keep v.
-func forEachIndonesianSpelling(w string, fn func(v []byte) bool) bool {
-	return forEachSpelling(w, true, fn)
-}
-
-// forEachSpelling is forEachIndonesianSpelling; vowelOnly says whether the
-// first vowel may change without the ending. Two words of one catalog
-// that differ only there are often two words ("parut", "perut"), so
-// pairing its own words takes the ending changes only.
-func forEachSpelling(w string, vowelOnly bool, fn func(v []byte) bool) bool {
+// spelledToken is the index word a regional spelling of w says, if any:
+// w with its ending changed, its first vowel a read as the Indonesian e
+// (talua telur, patai petai, bareh beras), or both. vowelOnly says
+// whether the first vowel may change without the ending: two words of one
+// catalog that differ only there are often two words ("parut", "perut"),
+// so pairing its own words takes the ending changes only.
+func (ix *Index) spelledToken(w string, vowelOnly bool) (int32, bool) {
 	if len(w) < minSpelledLen || len(w) > maxWordLen {
-		return false
+		return 0, false
 	}
 	if _, regional := regionalWords[w]; regional {
-		return false // a known word already: Minang lado is cabai, not lada
+		return 0, false // a known word already: Minang lado is cabai, not lada
 	}
-	var buf [maxWordLen + 1]byte
-	try := func(stem, end string) bool {
-		v := append(append(buf[:0], stem...), end...)
-		if end != "" && fn(v) {
-			return true
+	var buf [maxWordLen + 4]byte
+	if vowelOnly {
+		if id, ok := ix.spelledAs(buf[:0], w, ""); ok {
+			return id, true
 		}
-		for i, c := range v {
-			if isVowel(c) {
-				if c != 'a' {
-					return false
-				}
-				v[i] = 'e'
-				return fn(v)
-			}
-		}
-		return false
-	}
-	if vowelOnly && try(w, "") {
-		return true
 	}
 	for _, e := range regionalEndings {
-		if len(w) > len(e[0]) && w[len(w)-len(e[0]):] == e[0] && try(w[:len(w)-len(e[0])], e[1]) {
-			return true
+		if len(w) > len(e[0]) && w[len(w)-len(e[0]):] == e[0] {
+			if id, ok := ix.spelledAs(buf[:0], w[:len(w)-len(e[0])], e[1]); ok {
+				return id, true
+			}
 		}
 	}
-	return false
+	return 0, false
 }
 
-// spelledToken is the index word a regional spelling of w says, if any.
-func (ix *Index) spelledToken(w string, vowelOnly bool) (int32, bool) {
-	var id int32
-	found := forEachSpelling(w, vowelOnly, func(v []byte) bool {
-		var ok bool
-		id, ok = ix.vocab[string(v)]
-		return ok
-	})
-	return id, found
+// spelledAs looks stem+end up (when end says something), then the same
+// with its first vowel a read as e.
+func (ix *Index) spelledAs(buf []byte, stem, end string) (int32, bool) {
+	v := append(append(buf, stem...), end...)
+	if end != "" {
+		if id, ok := ix.vocab[string(v)]; ok {
+			return id, true
+		}
+	}
+	for i, c := range v {
+		if isVowel(c) {
+			if c != 'a' {
+				return 0, false
+			}
+			v[i] = 'e'
+			id, ok := ix.vocab[string(v)]
+			return id, ok
+		}
+	}
+	return 0, false
 }
 
 // addSpelledVariants pairs index words that are one word in two spellings
