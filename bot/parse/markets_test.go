@@ -37,9 +37,10 @@ var markets = []market{
 	{name: "makassar", catalog: "testdata/markets/makassar/catalog.csv", cases: "testdata/markets/makassar/cases.txt", missIsQuestion: true,
 		minPrecision: 1, minRecall: 1, minQuestions: 0.981},
 	// Written blind in the third session (a Minangkabau market), measured
-	// before anyone read it (docs/performance.md).
+	// before anyone read it, then read and its general causes fixed
+	// (docs/performance.md).
 	{name: "minang", catalog: "testdata/markets/minang/catalog.csv", cases: "testdata/markets/minang/cases.txt", missIsQuestion: true,
-		minPrecision: 0, minRecall: 0, minQuestions: 0},
+		minPrecision: 0.992, minRecall: 0.996, minQuestions: 0.914},
 }
 
 // loadCases reads the market's messages: the default file in its own
