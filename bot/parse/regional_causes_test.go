@@ -1,12 +1,7 @@
 package parse_test
 
 import (
-	"strings"
-	"sync"
 	"testing"
-
-	"pasarbot/bot/parse"
-	"pasarbot/catalog"
 )
 
 // spellingCSV is a synthetic catalog for the general causes the Minang set
@@ -41,13 +36,7 @@ daging-domba,Daging Domba,,Daging,kg,130000,g,,,,,
 daging-rusa,Daging Rusa,,Daging,kg,160000,g,,,,,
 `
 
-var spellingParser = sync.OnceValue(func() *parse.Parser {
-	ps, err := catalog.ReadCSV(strings.NewReader(spellingCSV), nil)
-	if err != nil {
-		panic(err)
-	}
-	return parse.New(catalog.NewIndex(ps))
-})
+var spellingParser = csvParser(spellingCSV)
 
 // Minang grammar words join items and form quantities in any catalog: the
 // units with Minang endings (ikek, butia, sisia, bungkuih, tumpuak), sarato
