@@ -1,8 +1,6 @@
 package parse_test
 
-import (
-	"testing"
-)
+import "testing"
 
 // spellingCSV is a synthetic catalog for the general causes the Minang set
 // showed (its failures listed by PARSE_MISSES=1): none of its products is
