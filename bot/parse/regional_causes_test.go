@@ -168,3 +168,25 @@ func TestRendangIsADish(t *testing.T) {
 		"daging rusa sakilo, mau masak rendang": items("daging-rusa 1"),
 	})
 }
+
+// Grammar words of more regions (not from any set: for markets not yet
+// written) join items, count and ask the price in any catalog: Manado and
+// Ambon deng, kong, ngana, beta, nyanda, ikang; Palembang sikok, berapo;
+// Madurese tello', lema', sapolo; Balinese tiang, numbas, suksma; Batak
+// sadia.
+func TestMoreRegionalGrammar(t *testing.T) {
+	p := spellingParser()
+	checkAll(t, p, map[string]want{
+		"ngana, lobak 1 kg deng oyong satengah":  items("lobak 1", "oyong 0.5"),
+		"beta mau oyong sikok kilo":              items("oyong 1"),
+		"oyong tello kilo kong lobak lema kilo":  items("oyong 3", "lobak 5"),
+		"tiang numbas lobak sapolo kilo, suksma": items("lobak 10"),
+		"ikang patin 1 kg":                       items("ikan-patin 1"),
+		"oyong 1 kg, lobak? nyanda usah":         items("oyong 1"),
+	})
+	for _, text := range []string{"lobak berapo sekilo?", "sadia arga lobak sakilo?"} {
+		if r := p.Parse(text); !r.PriceQuery || len(r.Unknown) > 0 || len(r.Questions) > 0 {
+			t.Errorf("%q: price question %v, unknown %v, questions %v; want a price question alone", text, r.PriceQuery, r.Unknown, r.Questions)
+		}
+	}
+}
