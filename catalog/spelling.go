@@ -146,3 +146,30 @@ func (ix *Index) learnRegionalWords() {
 func (ix *Index) sameSpelled(a, b int32) bool {
 	return slices.Contains(ix.variants[a], b) || slices.Contains(ix.variants[b], a)
 }
+
+// RegionalSpellings returns how the regional sound changes say an
+// Indonesian word, its ending changed and then also its first vowel e
+// read as a (ikat: ikek; gelas: geleh, galeh; karung: karuang), for word
+// lists built once (the parser's unit words).
+func RegionalSpellings(w string) []string {
+	var out []string
+	if len(w) < minSpelledLen {
+		return nil
+	}
+	for _, e := range regionalEndings {
+		if len(w) <= len(e[1]) || w[len(w)-len(e[1]):] != e[1] {
+			continue
+		}
+		v := w[:len(w)-len(e[1])] + e[0]
+		out = append(out, v)
+		for i := 0; i < len(v); i++ {
+			if isVowel(v[i]) {
+				if v[i] == 'e' {
+					out = append(out, v[:i]+"a"+v[i+1:])
+				}
+				break
+			}
+		}
+	}
+	return out
+}

@@ -37,7 +37,8 @@ daging-rusa,Daging Rusa,,Daging,kg,160000,g,,,,,
 var spellingParser = csvParser(spellingCSV)
 
 // Minang grammar words join items and form quantities in any catalog: the
-// units with Minang endings (ikek, butia, sisia, bungkuih, tumpuak), sarato
+// units said with Minang endings by rule (ikek, butia, sisia, bungkuih,
+// tumpuak, karuang, galeh), sarato
 // ("and"), da (uda), iyo, kini, sadonyo, ambiak, agiah, untuak, harago;
 // containers no product is sold by (toples, jeriken) ask.
 func TestMinangGrammar(t *testing.T) {
@@ -53,6 +54,8 @@ func TestMinangGrammar(t *testing.T) {
 		"lobak duo kilo, untuak baralek":                 items("lobak 2"),
 		"mentega 1 toples":                               asks("unknown_unit mentega"),
 		"minyak kelapa 1 jeriken":                        asks("unknown_unit minyak-kelapa"),
+		"lobak 1 karuang":                                asks("incompatible_unit lobak"),
+		"minyak kelapa 2 galeh":                          asks("unknown_unit minyak-kelapa"),
 	})
 	for _, text := range []string{"bara sakilo oyong kini, da?", "harago lobak bara?"} {
 		r := spellingParser().Parse(text)

@@ -46,11 +46,23 @@ func addUnit(su spokenUnit, spelled, abbr, needNum []string) {
 		l.flags |= f
 		lexicon[w] = l
 	}
-	for _, w := range spelled {
+	spell := func(w string) {
 		set(w, lxUnit)
 		for _, p := range []string{"se", "sa", "si"} { // si-: Bugis/Makassar ("sikilo")
 			if _, taken := lexicon[p+w]; !taken {
 				set(p+w, lxSeUnit)
+			}
+		}
+	}
+	for _, w := range spelled {
+		spell(w)
+	}
+	for _, w := range spelled {
+		// Minang says them with its own endings: butia, ikek, sisia,
+		// bungkuih, tumpuak, karuang (sabungkuih, sasisia).
+		for _, r := range catalog.RegionalSpellings(w) {
+			if _, taken := lexicon[r]; !taken {
+				spell(r)
 			}
 		}
 	}
@@ -79,7 +91,7 @@ func addUnits() {
 	addUnit(catUnit("kwintal"), w("kwintal", "kuintal"), nil, w("kw"))
 	addUnit(catUnit("liter"), w("liter", "litre", "lter", "litter", "literan"), w("ltr", "lt", "ltrs"), w("l"))
 	addUnit(catUnit("ml"), nil, w("ml", "mili", "mls"), nil)
-	addUnit(catUnit("butir"), w("butir", "butiran", "btir", "bitir", "butia"), w("btr"), nil)
+	addUnit(catUnit("butir"), w("butir", "butiran", "btir", "bitir"), w("btr"), nil)
 	addUnit(catUnit("biji"), w("biji", "bji", "bijian"), w("bj", "bij"), nil)
 	// Regional classifiers for one of anything counted: Banjar buting
 	// (sabuting) and bigi (sabigi), Javanese iji. A piece for goods counted
@@ -90,17 +102,15 @@ func addUnits() {
 	addUnit(catUnit("buah"), w("buah", "buwah", "bwh"), w("bh"), w("bua", "tongkol"))
 	addUnit(catUnit("pcs"), w("pcs", "piece", "pieces"), w("pc", "pcz", "pce"), nil)
 	addUnit(catUnit("papan"), w("papan", "tray", "trai"), w("ppn"), w("rak"))
-	// Minang says the units with its own endings (butia, ikek, sisia,
-	// bungkuih, tumpuak: butir, ikat, sisir, bungkus, tumpuk), and
 	// Mi ikua (saikua), Bj ikung (saikung): ekor.
 	addUnit(catUnit("ekor"), w("ekor", "ekoran", "ikua", "ikung"), w("ekr", "ekot"), nil)
-	addUnit(catUnit("ikat"), w("ikat", "iket", "ikatan", "iketan", "beungkeut", "unting", "ikek"), w("ikt"), nil)
-	addUnit(catUnit("sisir"), w("sisir", "sisia"), w("ssr"), nil)
-	addUnit(catUnit("bungkus"), w("bungkus", "bungkos", "bungkusan", "pack", "sachet", "saset", "sacet", "bungkuih"), w("bks", "bngks", "bgks", "bks2", "pck"), nil)
+	addUnit(catUnit("ikat"), w("ikat", "iket", "ikatan", "iketan", "beungkeut", "unting"), w("ikt"), nil)
+	addUnit(catUnit("sisir"), w("sisir"), w("ssr"), nil)
+	addUnit(catUnit("bungkus"), w("bungkus", "bungkos", "bungkusan", "pack", "sachet", "saset", "sacet"), w("bks", "bngks", "bgks", "bks2", "pck"), nil)
 	addUnit(catUnit("renteng"), w("renteng", "renceng", "rentengan"), w("rtg"), nil)
 	addUnit(catUnit("karung"), w("karung", "zak"), w("krg"), w("sak"))
 	addUnit(catUnit("porsi"), w("porsi"), w("prs"), nil)
-	addUnit(catUnit("tumpuk"), w("tumpuk", "tumpukan", "tumpok", "onggok", "onggokan", "unggun", "tumpuak"), nil, w("tempat"))
+	addUnit(catUnit("tumpuk"), w("tumpuk", "tumpukan", "tumpok", "onggok", "onggokan", "unggun"), nil, w("tempat"))
 	// Counted measures: a dozen and a score of pieces.
 	addUnit(spokenUnit{code: "lusin", u: catalog.Unit{Code: "lusin", Name: "lusin", Dimension: catalog.Piece, Base: 12}}, w("lusin"), nil, nil)
 	addUnit(spokenUnit{code: "kodi", u: catalog.Unit{Code: "kodi", Name: "kodi", Dimension: catalog.Piece, Base: 20}}, w("kodi"), nil, nil)
