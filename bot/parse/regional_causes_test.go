@@ -115,13 +115,14 @@ func TestLearntHeadNoun(t *testing.T) {
 
 // A dish or a cured form of a product ("gulai nangka", Minang "palai"
 // for a pepes, "telur asin") is other goods than the raw product, unless
-// a product's name says it.
+// a product's name says it; salted fish is the fish ("selar asin").
 func TestDishOfAProduct(t *testing.T) {
 	checkAll(t, spellingParser(), map[string]want{
 		"gulai jamur kuping 2 bungkus": {unk: []string{"gulai jamur kuping 2 bungkus"}},
 		"ado palai selar uni?":         {unk: []string{"palai selar"}},
 		"pepes patin 2":                {unk: []string{"pepes patin 2"}},
 		"telur puyuh asin 10 butir":    {unk: []string{"telur puyuh asin 10 butir"}},
+		"selar asin 2 tumpuk":          items("ikan-selar 2"),
 		"mau masak gulai, patin 1 kg":  items("ikan-patin 1"),
 		"patin 1 kg buat gulai":        items("ikan-patin 1"),
 	})

@@ -352,6 +352,9 @@ func (st *state) otherGoodsThan(ln *line, d decision) bool {
 			if !otherGoods[w] && !st.p.notSoldHere(w) {
 				continue
 			}
+			if w == "asin" && !st.eggsOnly(d) {
+				continue // "teri asin" is the dried fish, "telur asin" no egg of the tray
+			}
 			if d.verdict == vOne && nameHas(d.best, w) {
 				continue
 			}
@@ -363,6 +366,18 @@ func (st *state) otherGoodsThan(ln *line, d decision) bool {
 			}
 			return true
 		}
+	}
+	return false
+}
+
+// eggsOnly reports whether the decision names eggs alone.
+func (st *state) eggsOnly(d decision) bool {
+	switch d.verdict {
+	case vOne:
+		return st.p.kinds[d.best.SKU]&gkEggs != 0
+	case vAmbiguous:
+		ch := d.choices()
+		return len(ch) > 0 && !slices.ContainsFunc(ch, func(p *catalog.Product) bool { return st.p.kinds[p.SKU]&gkEggs == 0 })
 	}
 	return false
 }
