@@ -96,17 +96,16 @@ func (ix *Index) addSpelledVariants() {
 // word that heads a kind of goods (in two names or more), is learnt:
 // "gula putih" for Gula Pasir says nothing about putih.
 func (ix *Index) learnRegionalWords() {
-	inNames := map[int32]map[int32]bool{} // token → products whose name holds it
+	inNames := map[int32]bool{} // tokens some name holds
+	heads := map[int32]int{}    // token → names it starts
 	for _, k := range ix.keys {
-		if !k.isName {
+		if !k.isName || len(k.toks) == 0 {
 			continue
 		}
 		for _, t := range k.toks {
-			if inNames[t] == nil {
-				inNames[t] = map[int32]bool{}
-			}
-			inNames[t][k.product] = true
+			inNames[t] = true
 		}
+		heads[k.toks[0]]++
 	}
 	ix.learned = map[int32]int32{}
 	for i := range ix.keys {
@@ -134,7 +133,7 @@ func (ix *Index) learnRegionalWords() {
 				continue // the head noun only, with the rest of the name said
 			}
 			regional, indonesian := alias.toks[0], name.toks[0]
-			if len(inNames[regional]) == 0 && len(inNames[indonesian]) >= 2 && len(ix.tokens[regional]) >= 3 && !vowelless(ix.tokens[regional]) {
+			if !inNames[regional] && heads[indonesian] >= 2 && len(ix.tokens[regional]) >= 3 && !vowelless(ix.tokens[regional]) {
 				ix.learned[regional] = indonesian
 			}
 		}
