@@ -214,6 +214,10 @@ func (st *state) readChunk(a, b int) {
 		t, l := c.t[i], c.l[i]
 		if t.kind == tWord {
 			alias := l.flags != 0 && st.p.aliasWords[t.w] && st.aliasPart(i)
+			if l.has(lxStop) && !alias && st.sendsGoods(c, i, b) {
+				i++ // "tolong kirim tomat 1 kg": the order it sends follows
+				continue
+			}
 			if l.has(lxStop) && !alias {
 				if noteAt < 0 {
 					b = i // "... kirim ke jl melati": the order ends here
@@ -398,6 +402,22 @@ func (st *state) trimFiller(a, b int) int {
 		b--
 	}
 	return b
+}
+
+// sendVerbs are the delivery words that may come before the goods they
+// send ("kirimin tomat 1 kg"); the other stop words (alamat, batal…)
+// never do.
+var sendVerbs = map[string]bool{"kirim": true, "kirimin": true, "dikirim": true, "antar": true, "anter": true,
+	"anterin": true, "diantar": true, "dianter": true}
+
+// sendsGoods reports whether the delivery word at i is followed by goods
+// and their quantity ("kirim tomat 1 kg ke rumah"), not by where or when
+// ("kirim ke jl melati", "diantar jam 7").
+func (st *state) sendsGoods(c chunk, i, b int) bool {
+	if !sendVerbs[c.t[i].w] || i+1 >= b || c.t[i+1].kind != tWord || c.l[i+1].flags != 0 {
+		return false
+	}
+	return c.qtyAhead(i+1, b)
 }
 
 // numberInName reports whether the number at i continues the product

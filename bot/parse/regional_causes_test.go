@@ -194,3 +194,17 @@ func TestMoreRegionalGrammar(t *testing.T) {
 		}
 	}
 }
+
+// A delivery word before the goods it sends ("tolong kirim lobak 1 kg")
+// is intent, not the end of the order; before where or when, or after the
+// goods, it still ends it; cancelling words always do.
+func TestSendVerbBeforeGoods(t *testing.T) {
+	checkAll(t, spellingParser(), map[string]want{
+		"minta tolong kirim lobak 1 kg ke rumah": items("lobak 1"),
+		"kirimin oyong sakilo ya":                items("oyong 1"),
+		"lobak 1 kg kirim ke rumah":              items("lobak 1"),
+		"diantar jam 7 ya, oyong 1 kg":           items("oyong 1"),
+		"kirim ka rumah yo, nomor 12":            {},
+		"batal lobak 1 kg":                       {},
+	})
+}
