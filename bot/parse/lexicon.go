@@ -357,7 +357,9 @@ func addRegional() {
 		"ngana", "torang", "beta", "ale", "katong", "tiang", "sampeyan", "awakmu", "kito", "kau", "opung", "usi", "bung", "nona")
 	// thanks: Manado/Ambon makase, Bl suksma; Pl galo (all), nian (very);
 	// Bk horas (greeting)
-	addLex(lxFiller|lxTail, "makase", "suksma", "galo", "nian", "horas")
+	addLex(lxFiller|lxTail, "makase", "suksma", "galo", "nian", "horas",
+		"dang", "kwa", "so") // Manado particles: "kase dang", "so itu jo" (so: already)
+	addLex(lxFiller, "kase") // Manado/Ambon: give (kasih)
 	// want / buy / ask for: Bj handak, hakun, tukar, nukar; Mi nio; Bg/Mk
 	// melo; Jv nyuwun.
 	// take, give: Mi ambiak, agiah.

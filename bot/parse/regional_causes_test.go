@@ -175,7 +175,7 @@ func TestRendangIsADish(t *testing.T) {
 
 // Grammar words of more regions (not from any set: for markets not yet
 // written) join items, count and ask the price in any catalog: Manado and
-// Ambon deng, kong, ngana, beta, nyanda, ikang; Palembang sikok, berapo;
+// Ambon deng, kong, ngana, beta, nyanda, ikang, kase, dang, so; Palembang sikok, berapo;
 // Madurese tello', lema', sapolo; Balinese tiang, numbas, suksma; Batak
 // sadia.
 func TestMoreRegionalGrammar(t *testing.T) {
@@ -187,6 +187,7 @@ func TestMoreRegionalGrammar(t *testing.T) {
 		"tiang numbas lobak sapolo kilo, suksma": items("lobak 10"),
 		"ikang patin 1 kg":                       items("ikan-patin 1"),
 		"oyong 1 kg, lobak? nyanda usah":         items("oyong 1"),
+		"kase lobak sakilo dang, so itu jo":      items("lobak 1"),
 	})
 	for _, text := range []string{"lobak berapo sekilo?", "sadia arga lobak sakilo?"} {
 		if r := p.Parse(text); !r.PriceQuery || len(r.Unknown) > 0 || len(r.Questions) > 0 {
