@@ -48,6 +48,7 @@ type Index struct {
 	skeleton map[string][]int32 // consonant skeleton → tokens (chat abbreviations)
 	variants map[int32][]int32  // token → its other spellings (telor/telur)
 	sameWord map[string][]int32 // Indonesian word → tokens that say it (cabai: cabe, cabai, lombok)
+	learned  map[int32]int32    // the catalog's regional word → its Indonesian one (limau → jeruk)
 	scratch  sync.Pool          // *matchScratch
 }
 
@@ -112,6 +113,8 @@ func NewIndex(products []Product) *Index {
 		ix.indexToken(int32(id), t)
 	}
 	ix.findVariants()
+	ix.addSpelledVariants()
+	ix.learnRegionalWords()
 	nk := len(ix.keys)
 	np := len(ix.products)
 	ix.scratch.New = func() any {
@@ -198,12 +201,14 @@ func (ix *Index) findVariants() {
 // maxEdits is how many typos a word of n letters may carry and still be
 // recognised: none in short words, where one letter changes the meaning
 // ("sapi"/"sawi" differ by one letter but both are known words, and "kol"
-// is not "kel"), one in 4–5 letters, two from 6.
+// is not "kel"), one in 4–6 letters, two from 7: two changed letters of
+// six make another word more often than a typo ("rinuak", a lake fish, is
+// two letters from "minyak").
 func maxEdits(n int) int {
 	switch {
 	case n < 4:
 		return 0
-	case n < 6:
+	case n < 7:
 		return 1
 	}
 	return 2
@@ -312,6 +317,7 @@ type matchScratch struct {
 	prods    []int32
 	matches  []tokenMatch
 	buf      []byte
+	oneWord  bool // the query is one word
 }
 
 // Match ranks products for the user's words for ONE item ("bwang merah",
@@ -373,6 +379,7 @@ func (ix *Index) fuzzy(s *matchScratch, q string) []Candidate {
 		s.gen = 1
 	}
 	s.keys, s.prods = s.keys[:0], s.prods[:0]
+	s.oneWord = !strings.Contains(q, " ")
 
 	required := 0 // letters of non-filler query words
 	qi := int8(0)
@@ -504,6 +511,12 @@ func (ix *Index) lookupToken(w string, s *matchScratch, out []tokenMatch) []toke
 			// name "Cabai Rawit Merah".
 			out = addMatch(out, r, variantSim)
 		}
+		if r, ok := ix.learned[id]; ok && !s.oneWord {
+			// "limau nipih": an alias says limau where a name says jeruk.
+			// Learnt where the rest of a name was said, it is read so: a
+			// bare "limau" is not the product the operator gave "jeruk".
+			out = addMatch(out, r, variantSim)
+		}
 		for _, r := range ix.sameWord[IndonesianWord(w)] {
 			if r != id && !ix.coveredBy(r, out) {
 				// "lombok" where one product's names say only "cabe":
@@ -520,6 +533,10 @@ func (ix *Index) lookupToken(w string, s *matchScratch, out []tokenMatch) []toke
 	}
 	if id, ok := ix.vocab[IndonesianWord(w)]; ok {
 		// "kunir", "iwak", "abang": the catalog's Indonesian word.
+		return append(out, tokenMatch{id, variantSim})
+	}
+	if id, ok := ix.spelledToken(w, true); ok {
+		// "taruang", "langkueh": the catalog's word in Minang sounds.
 		return append(out, tokenMatch{id, variantSim})
 	}
 	if len(w) > maxWordLen || hasDigit(w) {

@@ -522,3 +522,21 @@ func TestMatchRegionalWords(t *testing.T) {
 		}
 	}
 }
+
+// A word of six letters or fewer carries one typo at most: two changed
+// letters of six make another word ("perawi" is no terasi), while seven
+// letters and more still take two ("mantaga").
+func TestMatchTyposByLength(t *testing.T) {
+	ix := catalog.NewIndex([]catalog.Product{
+		{SKU: "terasi", Name: "Terasi", Unit: "bungkus"},
+		{SKU: "mentega", Name: "Mentega", Unit: "bungkus"},
+	})
+	if cs := ix.Match("perawi"); len(cs) > 0 {
+		t.Errorf("Match(perawi) = %v, want nothing", names(cs))
+	}
+	for words, sku := range map[string]string{"terasu": "terasi", "mantaga": "mentega"} {
+		if cs := ix.Match(words); len(cs) == 0 || cs[0].Product.SKU != sku {
+			t.Errorf("Match(%q) = %v, want %s first", words, names(cs), sku)
+		}
+	}
+}

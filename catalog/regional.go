@@ -20,7 +20,7 @@ var regionalWords = map[string]string{
 	"tuo": "tua", "mudo": "muda", "anom": "muda",
 	// kinds of goods
 	"hayam": "ayam", "ayam": "ayam",
-	"iwak": "ikan", "iwa": "ikan", "lawuak": "ikan", "lauk": "ikan", // Sundanese "lauk mas": in Indonesian lauk is any side dish, so only where the catalog has no "lauk"
+	"iwak": "ikan", "iwa": "ikan", "ikang": "ikan", "lawuak": "ikan", "lauk": "ikan", // Sundanese "lauk mas": in Indonesian lauk is any side dish, so only where the catalog has no "lauk"
 	"endog": "telur", "endhog": "telur", "tigan": "telur", "talua": "telur", "hintalu": "telur", "tolor": "telur", "telor": "telur",
 	"sampi": "sapi", "jawi": "sapi", "dagiang": "daging", "dageng": "daging",
 	"lombok": "cabai", "lado": "cabai", "cabe": "cabai", "cabi": "cabai",

@@ -71,7 +71,7 @@ func BenchmarkParseBanjar(b *testing.B) {
 	}
 	p := m.parser(b)
 	var texts []string
-	for _, c := range loadCasesFile(b, repoPath(m.cases)) {
+	for _, c := range m.loadCases(b) {
 		texts = append(texts, c.text)
 	}
 	benchParse(b, p, texts)

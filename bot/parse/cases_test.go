@@ -70,7 +70,25 @@ func loadCases(tb testing.TB) []parseCase {
 	return loadCasesFile(tb, repoPath("testdata", "parse", "cases.txt"))
 }
 
+// loadCasesFile reads a case file in the default file's format: each
+// "> " line is one message ("\n" in it for a new line), so consecutive
+// "> " lines are separate messages, each with nothing in its gold (the
+// chatter sections).
 func loadCasesFile(tb testing.TB, path string) []parseCase {
+	tb.Helper()
+	return readCasesFile(tb, path, false)
+}
+
+// loadMarketCases reads a regional market's case file. Its blind writers
+// set a message of several lines as consecutive "> " lines with the gold
+// after the last (the Minang README's convention), so those lines are one
+// message, joined with a newline as WhatsApp delivers it.
+func loadMarketCases(tb testing.TB, path string) []parseCase {
+	tb.Helper()
+	return readCasesFile(tb, path, true)
+}
+
+func readCasesFile(tb testing.TB, path string, joinLines bool) []parseCase {
 	tb.Helper()
 	f, err := os.Open(path)
 	if err != nil {
@@ -81,6 +99,7 @@ func loadCasesFile(tb testing.TB, path string) []parseCase {
 	var cur *parseCase
 	sc := bufio.NewScanner(f)
 	n := 0
+	afterMessage := false // the last line read (not blank or a comment) was a "> " line
 	bad := func(format string, args ...any) {
 		tb.Fatalf("%s:%d: %s", filepath.Base(path), n, fmt.Sprintf(format, args...))
 	}
@@ -91,10 +110,17 @@ func loadCasesFile(tb testing.TB, path string) []parseCase {
 			continue
 		}
 		if strings.HasPrefix(ln, ">") {
-			out = append(out, parseCase{line: n, text: strings.ReplaceAll(strings.TrimSpace(ln[1:]), `\n`, "\n")})
+			text := strings.ReplaceAll(strings.TrimSpace(ln[1:]), `\n`, "\n")
+			if joinLines && afterMessage {
+				cur.text += "\n" + text
+				continue
+			}
+			out = append(out, parseCase{line: n, text: text})
 			cur = &out[len(out)-1]
+			afterMessage = true
 			continue
 		}
+		afterMessage = false
 		if cur == nil {
 			bad("expectation before any message")
 		}

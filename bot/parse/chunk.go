@@ -1,6 +1,10 @@
 package parse
 
-import "pasarbot/catalog"
+import (
+	"strconv"
+
+	"pasarbot/catalog"
+)
 
 // Reading one piece of a message (between separators) into runs of
 // product words and quantities.
@@ -137,18 +141,28 @@ const maxRuns = 64 // a chunk with more runs (30 unseparated items) is read up t
 // Declining: "gak usah bombay", "kada usah X", "ndak jadi X", Jv "ora sido X", Su "teu
 // kedah X" (no need for X, not X after all).
 var (
-	declineNeg  = map[string]bool{"gak": true, "ga": true, "gk": true, "nggak": true, "ngga": true, "enggak": true, "ndak": true, "nda": true, "tidak": true, "tdk": true, "kada": true, "indak": true, "ora": true, "kagak": true, "kaga": true, "mboten": true, "teu": true, "tak": true}
+	declineNeg  = map[string]bool{"gak": true, "ga": true, "gk": true, "nggak": true, "ngga": true, "enggak": true, "ndak": true, "nda": true, "tidak": true, "tdk": true, "kada": true, "indak": true, "ora": true, "kagak": true, "kaga": true, "mboten": true, "teu": true, "tak": true, "nyanda": true, "sonde": true, "dak": true}
 	declineVerb = map[string]bool{"usah": true, "jadi": true, "perlu": true, "kedah": true, "sido": true, "sida": true}
 )
 
 // declines reads a chunk that declines goods named before it ("…, eh kada
-// usah bombay"): the lines whose words hold the goods are dropped, and the
-// chunk names nothing. It reports whether the chunk was one.
+// usah bombay", or "bombay? kada usah" after goods with no quantity): the
+// lines whose words hold the goods are dropped, and the chunk names
+// nothing. It reports whether the chunk was one.
 func (st *state) declines(a, b int) bool {
 	for a < b && st.toks[a].kind == tWord && st.lx[a].has(lxFiller) && !declineNeg[st.toks[a].w] {
 		a++
 	}
-	if a+2 >= b || st.toks[a].kind != tWord || !declineNeg[st.toks[a].w] || !declineVerb[st.toks[a+1].w] {
+	if a+1 >= b || st.toks[a].kind != tWord || !declineNeg[st.toks[a].w] || st.toks[a+1].kind != tWord || !declineVerb[st.toks[a+1].w] {
+		return false
+	}
+	if st.trimFiller(a+2, b) == a+2 {
+		// "asam kandis? ndak usah lah": no need of the goods just named
+		// without a quantity.
+		if n := len(st.sc.lines); n > 0 && st.sc.lines[n-1].chunk == st.chunk-1 && !st.sc.lines[n-1].hasQ {
+			st.sc.lines[n-1].declined = true
+			return true
+		}
 		return false
 	}
 	found := false
@@ -200,6 +214,10 @@ func (st *state) readChunk(a, b int) {
 		t, l := c.t[i], c.l[i]
 		if t.kind == tWord {
 			alias := l.flags != 0 && st.p.aliasWords[t.w] && st.aliasPart(i)
+			if l.has(lxStop) && !alias && st.sendsGoods(c, i, b) {
+				i++ // "tolong kirim tomat 1 kg": the order it sends follows
+				continue
+			}
 			if l.has(lxStop) && !alias {
 				if noteAt < 0 {
 					b = i // "... kirim ke jl melati": the order ends here
@@ -276,6 +294,11 @@ func (st *state) readChunk(a, b int) {
 			continue
 		}
 		// A number.
+		if nr > 0 && !runs[nr-1].isQ && runs[nr-1].w.b == i && st.numberInName(runs[nr-1].w, i) {
+			runs[nr-1].w.b = i + 1 // "beras IR 42 5 kg": the 42 is the name's
+			i++
+			continue
+		}
 		if q, ok := c.readQty(i); ok {
 			runs[nr] = run{isQ: true, q: q}
 			nr++
@@ -326,6 +349,7 @@ func (st *state) readChunk(a, b int) {
 		// the order is for, not goods to ask about.
 		for i := start; i < len(st.sc.lines); i++ {
 			st.sc.lines[i].soft = true
+			st.sc.lines[i].dish = true
 		}
 	}
 	if named && !haveQ {
@@ -378,4 +402,43 @@ func (st *state) trimFiller(a, b int) int {
 		b--
 	}
 	return b
+}
+
+// sendVerbs are the delivery words that may come before the goods they
+// send ("kirimin tomat 1 kg"); the other stop words (alamat, batal…)
+// never do.
+var sendVerbs = map[string]bool{"kirim": true, "kirimin": true, "dikirim": true, "antar": true, "anter": true,
+	"anterin": true, "diantar": true, "dianter": true}
+
+// sendsGoods reports whether the delivery word at i is followed by goods
+// and their quantity ("kirim tomat 1 kg ke rumah"), not by where or when
+// ("kirim ke jl melati", "diantar jam 7").
+func (st *state) sendsGoods(c chunk, i, b int) bool {
+	if !sendVerbs[c.t[i].w] || i+1 >= b || c.t[i+1].kind != tWord || c.l[i+1].flags != 0 {
+		return false
+	}
+	return c.qtyAhead(i+1, b)
+}
+
+// numberInName reports whether the number at i continues the product
+// words w into a name or alias with a number in it ("beras IR 42"): the
+// words, or their last ones, then the number.
+func (st *state) numberInName(w span, i int) bool {
+	t := st.toks[i]
+	if len(st.p.numbered) == 0 || !t.intg {
+		return false
+	}
+	buf, _ := st.phrase(st.sc.abuf[:0], w, span{}, false)
+	n := len(buf)
+	buf = strconv.AppendInt(append(buf, " #"...), t.val/1000, 10)
+	st.sc.abuf = buf
+	for from := 0; from < n; from++ {
+		if from > 0 && buf[from-1] != ' ' {
+			continue
+		}
+		if st.p.numbered[string(buf[from:])] {
+			return true
+		}
+	}
+	return false
 }

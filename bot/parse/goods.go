@@ -43,6 +43,10 @@ var (
 var otherGoods = map[string]bool{
 	"kerupuk": true, "krupuk": true, "keripik": true, "kripik": true, "sirup": true, "sirop": true, "jus": true,
 	"dodol": true, "selai": true, "abon": true, "bakso": true, "sosis": true, "nugget": true, "tanah": true,
+	// cooked or cured: a dish of it ("gulai nangka", Mi "palai" a
+	// pepes, "pepes ikan"), salted eggs ("telur asin"; salted fish is
+	// the dried fish: resolve.go)
+	"gulai": true, "gule": true, "palai": true, "pepes": true, "asin": true,
 }
 
 // builtIn is what the built-in catalog says about goods words that every

@@ -128,7 +128,7 @@ func init() {
 		"orderin", "masak", "bikin", "buatin", "acaranya", "tamu", "kos", "kost", "kosan", "dengan", "dgn",
 		// dishes the goods are for ("buat masak soto"); a catalog that
 		// sells one keeps it as a product word (rendang and pecel are goods here)
-		"rawon", "opor", "gulai", "lodeh", "semur", "balado", "tumis", "kolak",
+		"rawon", "opor", "gulai", "lodeh", "semur", "balado", "tumis", "kolak", "rendang", "randang",
 		"pindang", "selamatan", "kenduri", "tahlilan", "harian", "panitia", "masjid", "pengurus",
 		// landmarks of an address line ("depan masjid Al-Ikhlas")
 		"depan", "belakang", "samping", "seberang", "sebrang", "dekat", "deket", "pojok", "ujung", "gapura", "pagar",
@@ -307,25 +307,37 @@ func init() {
 func addRegional() {
 	// and / with: Jv lan, kaliyan; Bj wan, lawan; Mi/Pl samo; Bt ame; Su
 	// reujeung, kalawan; Bg sibawa; Mk siagang; Bk dohot.
-	addLex(lxSepWord, "lan", "kaliyan", "wan", "lawan", "samo", "ame", "reujeung", "kalawan", "sibawa", "siagang", "dohot")
+	addLex(lxSepWord, "lan", "kaliyan", "wan", "lawan", "samo", "ame", "reujeung", "kalawan", "sibawa", "siagang", "dohot",
+		"sarato",       // Mi sarato: serta
+		"deng", "kong") // Manado, Ambon deng (with); Manado kong (and then)
 	// Numbers.
-	addNum(nkDigit, 1, "atu", "asa", "seddi", "besik", "sawiji", "sere")                                 // Bt, Bj, Bg, Bl, Jv, Mk (se're; also sere, lemongrass: a product word where the catalog says so)
-	addNum(nkDigit, 2, "due", "rua", "duwa")                                                             // Bt, Mk
-	addNum(nkDigit, 3, "tige", "talu", "tellu", "tallu", "tigang")                                       // Bt, Bj, Bg, Mk, Jv krama before a measure
-	addNum(nkDigit, 4, "eppa", "appa")                                                                   // Bg, Mk (appa')
-	addNum(nkDigit, 5, "lime")                                                                           // Bt
-	addNum(nkDigit, 6, "annang", "enneng")                                                               // Mk, Bg
-	addNum(nkDigit, 7, "tuju")                                                                           // Bt, Mk
-	addNum(nkDigit, 8, "walu", "arua", "kutus", "sagantuju")                                             // Bj, Bg, Bl, Mk
-	addNum(nkDigit, 9, "asera", "salapang")                                                              // Bg, Mk
-	addNum(nkValue, 10, "sepulu", "sapulu", "seppulo", "sampulo")                                        // Bt, Bj, Bg, Mk
+	addNum(nkDigit, 1, "atu", "asa", "seddi", "besik", "sawiji", "sere") // Bt, Bj, Bg, Bl, Jv, Mk (se're; also sere, lemongrass: a product word where the catalog says so)
+	addNum(nkDigit, 2, "due", "rua", "duwa")                             // Bt, Mk
+	addNum(nkDigit, 3, "tige", "talu", "tellu", "tallu", "tigang")       // Bt, Bj, Bg, Mk, Jv krama before a measure
+	addNum(nkDigit, 4, "eppa", "appa")                                   // Bg, Mk (appa')
+	addNum(nkDigit, 5, "lime")                                           // Bt
+	addNum(nkDigit, 6, "annang", "enneng")                               // Mk, Bg
+	addNum(nkDigit, 7, "tuju")                                           // Bt, Mk
+	addNum(nkDigit, 8, "walu", "arua", "kutus", "sagantuju")             // Bj, Bg, Bl, Mk
+	addNum(nkDigit, 9, "asera", "salapang")                              // Bg, Mk
+	addNum(nkValue, 10, "sepulu", "sapulu", "seppulo", "sampulo")        // Bt, Bj, Bg, Mk
+	// Palembang sikok (one); Madurese settong, tello', lema', petto',
+	// ballu', sapolo (1, 3, 5, 7, 8, 10; dhuwa' and sanga' are above).
+	addNum(nkDigit, 1, "sikok", "settong")
+	addNum(nkDigit, 3, "tello")
+	addNum(nkDigit, 5, "lema")
+	addNum(nkDigit, 7, "petto")
+	addNum(nkDigit, 8, "ballu")
+	addNum(nkValue, 10, "sapolo")
 	addNum(nkFrac, 500, "setenge", "satangah", "sapalih", "satengahna")                                  // Bt, Bj/Mi, Su
 	addNum(nkFrac, 250, "saparapat", "saperapat", "separapat", "saparampat", "seperampat", "saperempat") // Bj/Su
 	// just: Bt doang, aje; Bj haja, ja; Su hungkul, wungkul; Mi sajo; Mk/Bg
 	// ji; Jv thok, tok.
 	addLex(lxFiller|lxTail, "doang", "doank", "dowang", "aje", "haja", "ja", "hungkul", "wungkul", "sajo", "ji", "thok", "tok",
-		// Mi lai (there is, yes: "lai ado?"), bana (truly)
-		"lai", "bana",
+		// Mi lai (there is, yes: "lai ado?"), bana (truly), iyo (yes), ko
+		// (this: "alpukat ko"), kini (now), bisuak (tomorrow), sadonyo (all
+		// of it), rancak (fine, good)
+		"lai", "bana", "iyo", "kini", "bisuak", "sadonyo", "rancak",
 		// particles: Bj pang; Mk/Bg pale, ki', ka', di', kodong; excuse me, yes:
 		// Mk/Bg tabe', iye'
 		"pang", "pale", "ki", "kodong", "tabe", "iye", "mauka", "maui", "pade",
@@ -338,18 +350,31 @@ func addRegional() {
 	// addressing a trader: Bj acil, paman, julak, ading; Mi etek, amak,
 	// apak, ajo, mamak; Mk/Bg daeng, puang; Bl bli; Bk lae, inang, ito; Pl
 	// yuk, cek
-	addLex(lxFiller|lxTail|lxAddress, "acil", "cil", "paman", "julak", "ading", "etek", "amak", "apak", "ajo", "mamak",
+	addLex(lxFiller|lxTail|lxAddress, "acil", "cil", "paman", "julak", "ading", "etek", "amak", "apak", "ajo", "mamak", "da", // Mi da: uda, as ni is uni
 		"daeng", "puang", "bli", "lae", "inang", "ito", "yuk", "cek")
 	// I / you: Bj ulun, unda, pian, ikam; Bt aye; Jv nyong, inyong
-	addLex(lxFiller|lxTail|lxAddress, "ulun", "unda", "pian", "ikam", "aye", "nyong", "inyong")
+	addLex(lxFiller|lxTail|lxAddress, "ulun", "unda", "pian", "ikam", "aye", "nyong", "inyong",
+		// Manado ngana, torang; Ambon beta, ale, katong; Bl/Ssk tiang; Jv
+		// sampeyan, awakmu; Pl kito; Md/Bk kau; Bk opung; Ambon usi, bung;
+		// Manado/Ambon nona
+		"ngana", "torang", "beta", "ale", "katong", "tiang", "sampeyan", "awakmu", "kito", "kau", "opung", "usi", "bung", "nona")
+	// thanks: Manado/Ambon makase, Bl suksma; Pl galo (all), nian (very);
+	// Bk horas (greeting)
+	addLex(lxFiller|lxTail, "makase", "suksma", "galo", "nian", "horas",
+		"dang", "kwa", "so") // Manado particles: "kase dang", "so itu jo" (so: already)
+	addLex(lxFiller, "kase") // Manado/Ambon: give (kasih)
 	// want / buy / ask for: Bj handak, hakun, tukar, nukar; Mi nio; Bg/Mk
 	// melo; Jv nyuwun.
-	addLex(lxFiller, "handak", "hakun", "tukar", "nukar", "nio", "melo", "nyuwun")
+	// take, give: Mi ambiak, agiah.
+	addLex(lxFiller, "handak", "hakun", "tukar", "nukar", "nio", "melo", "nyuwun", "ambiak", "agiah",
+		"numbas", "meli") // Bl: buy
 	// which (starts a note): Bj nang, Mi nan, Bt nyang; not: Bj kada, Mi
 	// indak, Bt kagak, kaga, Jv mboten; for: Bj gasan.
-	addLex(lxNote, "nang", "nan", "nyang", "kada", "indak", "kagak", "kaga", "mboten", "gasan")
+	addLex(lxNote, "nang", "nan", "nyang", "kada", "indak", "kagak", "kaga", "mboten", "gasan", "untuak",
+		"nyanda", "sonde", "dak") // not: Manado nyanda, Kupang sonde, Pl dak
 	// how much, price: Bj/Mi barapa, Bt berape, Mi barapo, Bg siaga; Bj rega.
-	addLex(lxAsk, "barapa", "barapaan", "berape", "barapo", "siaga", "rega")
+	addLex(lxAsk, "barapa", "barapaan", "berape", "barapo", "siaga", "rega", "harago",
+		"berapo", "sadia", "arga") // Pl berapo; Bk sadia (how much), arga (price)
 	// "per kilo", "per ikat": one of the unit, as "se kilo" (a price asked
 	// or said per unit).
 	addNum(nkSe, 1, "per")

@@ -38,6 +38,15 @@ func (st *state) pair(runs []run, note, note2 span, each bool) {
 			prev.addNote(note2)
 			return
 		}
+		if n := len(*lines); n > 0 && st.ask && (*lines)[n-1].chunk == st.chunk-1 && !(*lines)[n-1].words[0].empty() && measured(runs[0].q) {
+			// "rebung berapa sekilo? ambil setengah": after a price
+			// question, the amount wanted of the goods asked about.
+			prev := &(*lines)[n-1]
+			prev.q, prev.hasQ = runs[0].q, true
+			prev.addNote(note)
+			prev.addNote(note2)
+			return
+		}
 		if q := runs[0].q; (measured(q) || spelledCount(q)) && !each {
 			// "seperempat aja", "2 kilo ya", "tallu mi": an amount of
 			// something a trader would ask about. Bare numbers ("8", "jam

@@ -2,11 +2,9 @@ package parse_test
 
 import (
 	"strings"
-	"sync"
 	"testing"
 
 	"pasarbot/bot/parse"
-	"pasarbot/catalog"
 )
 
 // causesCSV is a synthetic catalog for the general causes the Banjar and
@@ -31,13 +29,7 @@ kupang,Kupang,,Ikan,kg,30000,g,,,,,
 daging-kelinci,Daging Kelinci,,Daging,kg,90000,g,,,,,
 `
 
-var causesParser = sync.OnceValue(func() *parse.Parser {
-	ps, err := catalog.ReadCSV(strings.NewReader(causesCSV), nil)
-	if err != nil {
-		panic(err)
-	}
-	return parse.New(catalog.NewIndex(ps))
-})
+var causesParser = csvParser(causesCSV)
 
 // checkAll checks each message of a table against the parser.
 func checkAll(t *testing.T, p *parse.Parser, cases map[string]want) {

@@ -38,13 +38,18 @@ apel;Apel Hijau;apel;Buah-Buahan;kg;35.000;buah;;;;;
 pisang;Pisang Kepok;pisang;Buah-Buahan;sisir;20.000;buah;;;;;
 `
 
-var operatorParser = sync.OnceValue(func() *parse.Parser {
-	ps, err := catalog.ReadCSV(strings.NewReader(operatorCSV), nil)
-	if err != nil {
-		panic(err)
-	}
-	return parse.New(catalog.NewIndex(ps))
-})
+var operatorParser = csvParser(operatorCSV)
+
+// csvParser builds a parser over a catalog CSV once, on first use.
+func csvParser(csv string) func() *parse.Parser {
+	return sync.OnceValue(func() *parse.Parser {
+		ps, err := catalog.ReadCSV(strings.NewReader(csv), nil)
+		if err != nil {
+			panic(err)
+		}
+		return parse.New(catalog.NewIndex(ps))
+	})
+}
 
 // want is what one message must give: items as "sku qty" or "sku qty
 // amount", questions as "kind sku…" (sku optional), unknown phrases.

@@ -1,6 +1,10 @@
 package parse
 
-import "pasarbot/catalog"
+import (
+	"strconv"
+
+	"pasarbot/catalog"
+)
 
 // Thresholds on catalog.Candidate scores (see catalog/match.go for the
 // bands). They are the parser's precision policy: a fuzzy match becomes an
@@ -160,7 +164,11 @@ func (st *state) phrase(dst []byte, w1, w2 span, weak bool) ([]byte, int) {
 			if n > 0 {
 				dst = append(dst, ' ')
 			}
-			dst = append(dst, stripNya(st.toks[i].w)...)
+			if st.toks[i].kind == tNum {
+				dst = strconv.AppendInt(dst, st.toks[i].val/1000, 10) // "beras ir 42"
+			} else {
+				dst = append(dst, stripNya(st.toks[i].w)...)
+			}
 			n++
 		}
 	}
@@ -171,6 +179,9 @@ func (st *state) phrase(dst []byte, w1, w2 span, weak bool) ([]byte, int) {
 // is one: fillers between product words are skipped unless they are part
 // of a name ("ikan mas"); weak fillers count only when asked.
 func (st *state) isProductWord(i int, weak bool) bool {
+	if st.toks[i].kind == tNum {
+		return true // a number inside product words is a name's (numberInName)
+	}
 	if st.toks[i].kind != tWord {
 		return false
 	}

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"strconv"
 	"strings"
 	"sync"
 
@@ -34,7 +35,11 @@ type Parser struct {
 	// categories are the words of the products' categories ("wadai",
 	// "ikan"), which buyers may put before a name.
 	categories map[string]bool
-	scratch    sync.Pool
+	// numbered are the names and aliases with a number in them ("Beras
+	// IR 42", "Pupuk NPK 16"), as the words before the number, then '#'
+	// and the number: "beras ir #42", "ir #42".
+	numbered map[string]bool
+	scratch  sync.Pool
 }
 
 // New builds a parser over a catalog index.
@@ -47,6 +52,7 @@ func New(ix *catalog.Index) *Parser {
 		kinds:      map[string]goodsKind{},
 		nameWords:  map[string]int{},
 		categories: map[string]bool{},
+		numbered:   map[string]bool{},
 	}
 	var tz tokenizer
 	for _, prod := range ix.Products() {
@@ -69,6 +75,9 @@ func New(ix *catalog.Index) *Parser {
 			toks, _ := tz.run(s)
 			var words []string
 			for _, t := range toks {
+				if t.kind == tNum && t.intg && len(words) > 0 {
+					p.numbered[strings.Join(words, " ")+" #"+strconv.FormatInt(t.val/1000, 10)] = true
+				}
 				if t.kind == tWord {
 					words = append(words, stripNya(t.w))
 					if lookup(t.w).flags != 0 {
@@ -198,6 +207,7 @@ type line struct {
 	named    bool    // words after an address with no quantity: maybe a name ("mbak Sari")
 	heading  bool    // words before a ':' with no quantity: a heading, dropped unless a quantity joins them
 	declined bool    // goods the buyer then said no to ("…, eh kada usah bombay")
+	dish     bool    // words after cooking or making with no quantity: the dish, unless a whole name ("mau masak gurame")
 }
 
 // addNote appends a part to the line's note; parts beyond four are

@@ -67,6 +67,9 @@ func (st *state) resolve(res *Result, ln *line) {
 	if (ln.soft || ln.named) && d.verdict == vNone {
 		return
 	}
+	if ln.dish && (len(d.cands) == 0 || !d.cands[0].Exact) {
+		return // "nio mambuek kue": the cake made, not the one Kue Talam
+	}
 	if ln.named && d.verdict == vAmbiguous && st.properName(ln.words[0]) {
 		return // "mbak Sari": Sari is no typo of serai
 	}
@@ -336,8 +339,12 @@ func (st *state) familyChoices(d decision, ln *line, ch []*catalog.Product) []*c
 // its name or aliases, or goods every market knows by a word this
 // catalog does not have at all ("kentang" matched to Kerang as a typo).
 func (st *state) otherGoodsThan(ln *line, d decision) bool {
-	for _, s := range ln.words {
-		for i := s.a; i < s.b; i++ {
+	for k, s := range ln.words {
+		from := s.a
+		if k == 0 && from > 0 && st.toks[from-1].kind == tWord && otherGoods[st.toks[from-1].w] {
+			from-- // "gulai nangka": the dish word, dropped as talk, right before the name
+		}
+		for i := from; i < s.b; i++ {
 			w := stripNya(st.toks[i].w)
 			if st.toks[i].kind != tWord {
 				continue
@@ -345,14 +352,32 @@ func (st *state) otherGoodsThan(ln *line, d decision) bool {
 			if !otherGoods[w] && !st.p.notSoldHere(w) {
 				continue
 			}
+			if w == "asin" && !st.eggsOnly(d) {
+				continue // "teri asin" is the dried fish, "telur asin" no egg of the tray
+			}
 			if d.verdict == vOne && nameHas(d.best, w) {
 				continue
 			}
 			if d.verdict == vAmbiguous && slices.ContainsFunc(d.choices(), func(p *catalog.Product) bool { return nameHas(p, w) }) {
 				continue
 			}
+			if k == 0 {
+				ln.words[0].a = from // said back with its dish word
+			}
 			return true
 		}
+	}
+	return false
+}
+
+// eggsOnly reports whether the decision names eggs alone.
+func (st *state) eggsOnly(d decision) bool {
+	switch d.verdict {
+	case vOne:
+		return st.p.kinds[d.best.SKU]&gkEggs != 0
+	case vAmbiguous:
+		ch := d.choices()
+		return len(ch) > 0 && !slices.ContainsFunc(ch, func(p *catalog.Product) bool { return st.p.kinds[p.SKU]&gkEggs == 0 })
 	}
 	return false
 }

@@ -46,11 +46,23 @@ func addUnit(su spokenUnit, spelled, abbr, needNum []string) {
 		l.flags |= f
 		lexicon[w] = l
 	}
-	for _, w := range spelled {
+	spell := func(w string) {
 		set(w, lxUnit)
 		for _, p := range []string{"se", "sa", "si"} { // si-: Bugis/Makassar ("sikilo")
 			if _, taken := lexicon[p+w]; !taken {
 				set(p+w, lxSeUnit)
+			}
+		}
+	}
+	for _, w := range spelled {
+		spell(w)
+	}
+	for _, w := range spelled {
+		// Minang says them with its own endings: butia, ikek, sisia,
+		// bungkuih, tumpuak, karuang (sabungkuih, sasisia).
+		for _, r := range catalog.RegionalSpellings(w) {
+			if _, taken := lexicon[r]; !taken {
+				spell(r)
 			}
 		}
 	}
@@ -111,7 +123,7 @@ func addUnits() {
 		{"buletan", "bulet", "bulatan"}, {"siung"}, {"bonggol", "bungkul"}, {"batang", "btg", "lonjor", "tangkai"},
 		{"iris", "irisan"}, {"botol", "btl"}, {"kaleng", "klg"},
 		{"dus", "dos", "kardus", "box", "kotak"}, {"plastik", "kantong", "kantung", "kresek"},
-		{"cup", "gelas", "mangkok", "piring", "sendok"}, {"genggam", "genggaman"}, {"keranjang", "peti", "ember", "baskom"},
+		{"cup", "gelas", "mangkok", "piring", "sendok"}, {"genggam", "genggaman"}, {"keranjang", "peti", "ember", "baskom"}, {"toples", "stoples", "setoples"}, {"jeriken", "jerigen", "jirigen", "jerken"},
 		{"lembar", "lbr"}, {"bal"}, {"tandan", "tundun"}, {"tabung", "tbg"},
 	} {
 		addUnit(spokenUnit{code: u[0]}, u, nil, nil)
