@@ -172,11 +172,14 @@ func (e *Engine) readInstead(c *Conversation, s string) (act, bool) {
 	fs := strings.Fields(strings.Trim(s, " .!?"))
 	neg, pos := -1, []string{}
 	leadingSwap := false
-	for i, w := range fs {
-		w = strings.Trim(w, ",")
+	for i, raw := range fs {
+		w := strings.Trim(raw, ",")
+		if neg >= 0 && i > neg && i > 0 && strings.HasSuffix(fs[i-1], ",") {
+			neg = -2 - neg // "bukan bayam merah, bayam hijau": the comma ends what is negated
+		}
 		switch {
 		case w == "bukan" || w == "bkn":
-			if neg < 0 {
+			if neg == -1 {
 				neg = i
 			}
 		case neg >= 0 && i > neg && (w == "tapi" || w == "tp"):
@@ -222,12 +225,15 @@ func (e *Engine) readInstead(c *Conversation, s string) (act, bool) {
 			n = -2 - n
 		}
 		var negWords []string
-		for _, w := range fs[n+1:] {
-			w = strings.Trim(w, ",")
+		for _, raw := range fs[n+1:] {
+			w := strings.Trim(raw, ",")
 			if w == "tapi" || w == "tp" {
 				break
 			}
 			negWords = append(negWords, w)
+			if strings.HasSuffix(raw, ",") {
+				break
+			}
 		}
 		said := strings.Join(negWords, " ")
 		if i = e.findCartLine(c, said); i < 0 || !strings.HasPrefix(strings.ToLower(c.Cart[i].Name), head+" ") {

@@ -74,6 +74,9 @@ func (e *Engine) readMessage(c *Conversation, in Inbound) []act {
 		}
 		return []act{{ev: EvText, text: raw}}
 	}
+	if agreeingEmoji(raw) {
+		return []act{{ev: EvYes}} // "👍", "👌🏻": a yes without words
+	}
 	if s == "" {
 		return []act{{ev: EvText}}
 	}
@@ -726,6 +729,22 @@ func takesAskedToo(c *Conversation, raw string) (string, bool) {
 	return "", false
 }
 
+// agreeingEmoji reports whether a message is only thumbs-up, OK-hand or
+// check-mark emoji (with skin tones and variation selectors).
+func agreeingEmoji(raw string) bool {
+	seen := false
+	for _, r := range raw {
+		switch {
+		case r == '👍' || r == '👌' || r == '✅' || r == '🆗' || r == '✔':
+			seen = true
+		case r >= 0x1F3FB && r <= 0x1F3FF, r == 0xFE0F, r == ' ', r == 0x200D:
+		default:
+			return false
+		}
+	}
+	return seen
+}
+
 // insteadWords open a list that replaces what was there ("ganti aja, …").
 var insteadWords = set("ganti", "gantinya", "diganti", "ganti aja", "ganti deh", "ganti aja deh", "ganti ya", "gini aja", "gini deh")
 
@@ -777,6 +796,9 @@ func (e *Engine) introLine(read []act, below []string) bool {
 func (e *Engine) readCorrections(c *Conversation, line string) ([]act, bool) {
 	if len(c.Cart) == 0 || !strings.ContainsAny(line, ",;") || e.addressStart(line) >= 0 {
 		return nil, false // "alamatnya salah, Jl. Cempaka no 16, bukan 10": about the address
+	}
+	if a, ok := e.readInstead(c, strings.ToLower(line)); ok {
+		return []act{a}, true // "eh bukan bayam merah, bayam hijau maksudnya": one swap over the comma
 	}
 	if !removeCue.MatchString(line) && !changeCue.MatchString(line) && !strings.Contains(line, "nya") && !strings.Contains(line, "ganti") &&
 		!strings.Contains(line, "yang") && !strings.Contains(line, "yg") && !strings.Contains(line, "aja") {

@@ -737,3 +737,24 @@ func TestIdleFallbackVaries(t *testing.T) {
 	}
 	contains(t, "reorder", h.say(buyer1, "mbak pesen yg kemarin lagi ya"), "belum")
 }
+
+// A thumbs-up to the summary is a yes; "nanti jam 11 saya ambil" at the end
+// of an order is a pickup; "eh bukan bayam merah, bayam hijau maksudnya"
+// swaps over the comma.
+func TestShortSignals(t *testing.T) {
+	h := newHarness(t)
+	h.sayAs(buyer1, "Rina", "tomat 1 kg")
+	h.sayAs(buyer1, "Rina", "kirim ke Jl. Melati 5 Langkai")
+	contains(t, "thumbs up", h.sayAs(buyer1, "Rina", "👍🏻"), "teruskan")
+
+	h = newHarness(t)
+	contains(t, "pickup at the end", h.sayAs(buyer1, "Rina", "mbak pesan ayam potong 2 ekor. nanti jam 11 saya ambil"), "Ambil sendiri")
+
+	h = newHarness(t)
+	h.say(buyer1, "bayam merah 2 ikat, jagung 2")
+	got := h.say(buyer1, "eh bukan bayam merah, bayam hijau maksudnya")
+	contains(t, "swap over the comma", got, "Bayam Hijau 2 ikat")
+	if strings.Contains(got, "Bayam Merah") {
+		t.Fatalf("old line stayed:\n%s", got)
+	}
+}
