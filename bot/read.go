@@ -56,6 +56,7 @@ func (e *Engine) readMessage(c *Conversation, in Inbound) []act {
 	// Unicode line and paragraph separators end a line like a newline.
 	raw := strings.TrimSpace(lineBreaks.Replace(in.Text))
 	raw = withoutReportedSpeech(raw)
+	raw = speakerRe.ReplaceAllString(raw, "$1$3") // "nenek ambil sepuluh biji": the speaker is not goods
 	if courtesyRe.MatchString(raw) {
 		if out := strings.TrimSpace(courtesyRe.ReplaceAllString(raw, " ")); out != "" {
 			raw = out // "… ya bu makasih banyak": the thanks, not "banyak" of something
@@ -567,6 +568,11 @@ var reportedRe = regexp.MustCompile(`(?i)(?:^|\s)(?:kata|kt)\s+(?:nenek|nenekku|
 // parser would take for goods or amounts: "maaf ganggu pagi2", "makasih
 // banyak", "semoga laris ya bu".
 var courtesyRe = regexp.MustCompile(`(?i)\b(?:(?:maaf\s+)?(?:ganggu|mengganggu|merepotkan|ngerepotin)(?:\s+(?:pagi2|pagi-pagi|pagi))?|(?:makasih|terima\s+kasih|trims|tq|thx|matur\s+nuwun|hatur\s+nuhun)\s+(?:banyak|byk|bnyk|sekali|bgt|banget)|semoga\s+(?:laris|lancar|berkah|sehat)(?:\s+(?:manis|selalu|terus))?)\b`)
+
+// speakerRe is a buyer naming themselves by their family role before a
+// verb, as grandmothers and mothers write: "ya nenek ambil sepuluh biji",
+// "mama mau tomat 1 kg".
+var speakerRe = regexp.MustCompile(`(?i)(^|[\s,.]|^(?:ya|iya|iye|nggih)\s+)(nenek|mama|mamah|ibu|bapak|oma|opa|kakek|eyang|mbah|ayah|bunda|umi|abah)\s+((?:mau|ambil|pesan|pesen|minta|beli)\b)`)
 
 // withoutReportedSpeech takes "kata nenek" out of a message.
 func withoutReportedSpeech(raw string) string {

@@ -758,3 +758,15 @@ func TestShortSignals(t *testing.T) {
 		t.Fatalf("old line stayed:\n%s", got)
 	}
 }
+
+// A buyer naming herself by her family role before a verb ("ya nenek
+// ambil sepuluh biji") orders; the role is not goods.
+func TestSpeakerByFamilyRole(t *testing.T) {
+	h := newHarness(t)
+	h.say(buyer1, "nak berapa harga telur ayam kampung satu biji")
+	got := h.say(buyer1, "ya nenek ambil sepuluh biji sama tomat satu kilo")
+	contains(t, "role is the speaker", got, "Telur Ayam Kampung 10 butir", "Tomat 1 kg")
+	if strings.Contains(got, "tidak ada") {
+		t.Fatalf("the speaker was read as goods:\n%s", got)
+	}
+}
