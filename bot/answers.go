@@ -24,7 +24,7 @@ var (
 
 // digression recognizes a question asked in the middle of an order.
 func (e *Engine) digression(s string, asked bool) (string, bool) {
-	if mayNameDelivery(s) && ambilRe.MatchString(s) {
+	if mayNameDelivery(s) && (ambilRe.MatchString(s) || selfPickupAt(s) >= 0) {
 		// "ongkirnya 20rb ya, saya ambil aja ke pasar": a choice, not a question.
 		return "", false
 	}

@@ -461,7 +461,7 @@ func wordSpans(s string) [][2]int {
 // Delivery choices said in words inside a line.
 var (
 	antarRe = regexp.MustCompile(`(?i)\b(tolong\s+|minta\s+|langsung\s+|mau\s+|pakai\s+|pake\s+)?((di)?h?(antar|anter)(kan|in|akan)?|(di)?kirim(kan|in)?|(di)?kintun|(di)?terke|diteraken|antaan|antakan|antaran|delivery|pakai ojol|pake ojol|via ojol|ojol|kurir|cod ke rumah)\b(\s+(aja|saja|ya|ke rumah( saya)?|kerumah))?`)
-	ambilRe = regexp.MustCompile(`(?i)\b((saya|aku|sy|ulun|kami|abdi|kula|kulo)\s+)?((di)?ambil|jemput|ambil|ke pasar|(di)?candak|nyandak|(di)?pendh?et|mendh?et|(di)?jupuk|njupuk|(di)?jukut)\s+((aja|saja|ae|wae|haja|ku abdi|ku urang|ku simkuring|sama saya|oleh saya|dening kula|kula|kulo|ulun)\s+)?(sendiri|sndiri|sendri|ndiri|dewek|sorang|nyalira|sorangan|piyambak|dhewe|dewe|saurang|surang|ke pasar|di pasar|di lapak|ke lapak|nanti( siang| pagi)?|langsung)\b(\s+(aja|saja|ya|ke pasar|ka pasar|di pasar|nanti))*|\b(pick\s?up|self pickup|ambil di tempat|saya ke pasar|aku ke pasar|saya yang ambil|saya yg ambil|aku yang ambil|tidak usah diantar|ga usah diantar|gak usah diantar|nggak usah diantar|ga usah dianter|gak usah dianter|nggak usah dianter|ga usah dikirim|gak usah dikirim)\b|\b(nanti|ntar|nnti|entar)\s+((saya|sy|aku|ulun|kami)\s+)?(ambil|jemput|ke pasar|ke sana|kesana|kesitu|ke situ|mampir)\b(\s+(sendiri|sndiri|ndiri|sorang|dewek|piyambak|dhewe|dewe)\b)?|\bambil\s+(jam|pas|nanti|siang|pagi)\b|\b(saya|sy|aku|ulun)\s+(mau\s+|yang\s+|yg\s+)?(ke pasar|ke sana|kesana)(\s+sendiri)?\b|\b(saya|sy|aku|ulun|kami)\s+(yang\s+|yg\s+)?(ambil|jemput)(\s+(ya|aja|nanti|kesana|ke sana))*\s*[.!]*$|\b(ga|gak|nggak|ngga|enggak|engga|kagak|kaga|tak|tidak|tdk|gk|ndak|kada|teu|henteu|mboten|ora|ulah)\s+(usah|perlu|kedah|sah|butuh)\s+(kurir|ojol|diantar|dianter|dikirim|antar|anter|kirim|dikintun|dianteurkeun)\b`)
+	ambilRe = regexp.MustCompile(`(?i)\b((saya|aku|sy|ulun|kami|abdi|kula|kulo)\s+)?((di)?ambil|jemput|ambil|ke pasar|(di)?candak|nyandak|(di)?pendh?et|mendh?et|(di)?jupuk|njupuk|(di)?jukut)\s+((aja|saja|ae|wae|haja|ku abdi|ku urang|ku simkuring|sama saya|oleh saya|dening kula|kula|kulo|ulun)\s+)?(sendiri|sndiri|sendri|ndiri|dewek|sorang|nyalira|sorangan|piyambak|dhewe|dewe|saurang|surang|ke pasar|di pasar|di lapak|ke lapak|nanti( siang| pagi)?|langsung)\b(\s+(aja|saja|ya|ke pasar|ka pasar|di pasar|nanti))*|\b(pick\s?up|self pickup|ambil di tempat|saya ke pasar|aku ke pasar|saya yang ambil|saya yg ambil|aku yang ambil|tidak usah diantar|ga usah diantar|gak usah diantar|nggak usah diantar|ga usah dianter|gak usah dianter|nggak usah dianter|ga usah dikirim|gak usah dikirim)\b|\b(nanti|ntar|nnti|entar)\s+((saya|sy|aku|ulun|kami)\s+)?(ambil|jemput|ke pasar|ke sana|kesana|kesitu|ke situ|mampir)\b(\s+(sendiri|sndiri|ndiri|sorang|dewek|piyambak|dhewe|dewe)\b)?|\bambil\s+(jam|pas|nanti|siang|pagi)\b|\b(saya|sy|aku|ulun)\s+(mau\s+|yang\s+|yg\s+)?(ke pasar|ke sana|kesana)(\s+sendiri)?\b|\b(ga|gak|nggak|ngga|enggak|engga|kagak|kaga|tak|tidak|tdk|gk|ndak|kada|teu|henteu|mboten|ora|ulah)\s+(usah|perlu|kedah|sah|butuh)\s+(kurir|ojol|diantar|dianter|dikirim|antar|anter|kirim|dikintun|dianteurkeun)\b`)
 )
 
 // whenRe finds the time a buyer names for pickup or delivery: "jam 9an",
@@ -491,6 +491,9 @@ func cutDelivery(line string) (string, Event) {
 		return line, ""
 	}
 	am := ambilRe.FindAllStringIndex(line, -1)
+	if at := selfPickupAt(line); at >= 0 && (len(am) == 0 || am[len(am)-1][1] <= at) {
+		am = append(am, []int{at, len(line)})
+	}
 	// The "antar" inside "ga usah diantar" belongs to the pickup phrase:
 	// antar words are looked for with the pickup phrases blanked out.
 	blanked := []byte(line)
@@ -510,6 +513,36 @@ func cutDelivery(line string) (string, Event) {
 	out := antarRe.ReplaceAllString(string(blanked), " ")
 	return strings.TrimSpace(strings.Join(strings.Fields(out), " ")), ev
 }
+
+// selfPickupAt finds "… saya ambil" ending a line ("nanti jam 11 saya
+// ambil", "sy yg jemput ya"): where that tail starts, or -1. Plain code,
+// not a branch of ambilRe: an expression anchored at the end is tried at
+// every word of every line and cost a third of the reading.
+func selfPickupAt(line string) int {
+	spans := wordSpans(line)
+	n := len(spans)
+	for n > 0 && trailingPickupWords[strings.ToLower(strings.Trim(line[spans[n-1][0]:spans[n-1][1]], ".!,"))] {
+		n--
+	}
+	if n < 2 {
+		return -1
+	}
+	if w := strings.ToLower(strings.Trim(line[spans[n-1][0]:spans[n-1][1]], ".!,")); w != "ambil" && w != "jemput" {
+		return -1
+	}
+	i := n - 2
+	if w := strings.ToLower(line[spans[i][0]:spans[i][1]]); (w == "yang" || w == "yg") && i > 0 {
+		i--
+	}
+	switch strings.ToLower(line[spans[i][0]:spans[i][1]]) {
+	case "saya", "sy", "aku", "ulun", "kami":
+		return spans[i][0]
+	}
+	return -1
+}
+
+// trailingPickupWords may follow "saya ambil" at the end of a line.
+var trailingPickupWords = set("ya", "aja", "nanti", "kesana", "sana", "ke")
 
 // cutFinish takes a finish phrase off the end of a line ("…, itu aja ya").
 func cutFinish(line string) (string, bool) {

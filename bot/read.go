@@ -56,8 +56,11 @@ func (e *Engine) readMessage(c *Conversation, in Inbound) []act {
 	// Unicode line and paragraph separators end a line like a newline.
 	raw := strings.TrimSpace(lineBreaks.Replace(in.Text))
 	raw = withoutReportedSpeech(raw)
-	raw = speakerRe.ReplaceAllString(raw, "$1$3") // "nenek ambil sepuluh biji": the speaker is not goods
-	if courtesyRe.MatchString(raw) {
+	lower := strings.ToLower(raw)
+	if hasAny(lower, "nenek", "mama", "ibu", "bapak", "oma", "opa", "kakek", "eyang", "mbah", "ayah", "bunda", "umi", "abah") {
+		raw = speakerRe.ReplaceAllString(raw, "$1$3") // "nenek ambil sepuluh biji": the speaker is not goods
+	}
+	if hasAny(lower, "ganggu", "repot", "banyak", "byk", "bnyk", "sekali", "bgt", "banget", "semoga") && courtesyRe.MatchString(raw) {
 		if out := strings.TrimSpace(courtesyRe.ReplaceAllString(raw, " ")); out != "" {
 			raw = out // "… ya bu makasih banyak": the thanks, not "banyak" of something
 		}
@@ -330,7 +333,7 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 	if s == "" {
 		return nil
 	}
-	if notSoldAckRe.MatchString(s) && !strings.Contains(line, "?") {
+	if hasAny(s, " ada", "jual") && notSoldAckRe.MatchString(s) && !strings.Contains(line, "?") {
 		// "oh roti sama gas ga ada ya": the buyer took in the "not sold
 		// here", not asking and not ordering.
 		return []act{{ev: EvGreeting, text: s}}
@@ -948,6 +951,9 @@ var midCorrectionRe = regexp.MustCompile(`(?i)\b(?:eh+|e)\s*,?\s+(?:bukan|bkn|sa
 // withoutCorrectedItem drops the item a buyer takes back in the same
 // breath: the last item before "eh bukan" goes when an item follows it.
 func (e *Engine) withoutCorrectedItem(text string) string {
+	if !hasAny(strings.ToLower(text), "bukan", "bkn", "salah", "maksud", "ralat") {
+		return text
+	}
 	m := midCorrectionRe.FindStringIndex(text)
 	if m == nil || m[0] == 0 {
 		return text
