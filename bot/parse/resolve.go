@@ -315,7 +315,7 @@ func (st *state) familyChoices(d decision, ln *line, ch []*catalog.Product) []*c
 	}
 	for _, c := range ch[1:] {
 		if at(c.Name) != place {
-			return ch
+			return st.namedSorts(ch, at, place, said)
 		}
 	}
 	out := ch
@@ -328,6 +328,53 @@ func (st *state) familyChoices(d decision, ln *line, ch []*catalog.Product) []*c
 				out = slices.Clone(ch)
 			}
 			out = append(out, c.Product)
+		}
+	}
+	return out
+}
+
+// namedSorts keeps, of choices that are sorts of one kind of goods by
+// their names ("tahu": Tahu Kuning, Tahu Putih, Tahu Sumedang), those
+// names, leaving out a product the word reached only through an alias of
+// another kind ("tahu isi", an alias of a fried snack; "beras ketan" of
+// Ketan Putih; "terong pipit" of Rimbang): a trader asks which tahu, not
+// whether the snack was meant. A product one of whose aliases shares
+// another word with a sort's name is a sort too ("minyak goreng rakyat"
+// beside Minyak Goreng Curah), and so is a name that holds the words
+// elsewhere (Daun Bawang beside Bawang Merah). With fewer than two sorts
+// by name the choices stay as they are.
+func (st *state) namedSorts(ch []*catalog.Product, at func(string) int, place int, said []string) []*catalog.Product {
+	var named []*catalog.Product
+	for _, c := range ch {
+		if at(c.Name) == place {
+			named = append(named, c)
+		}
+	}
+	if len(named) < 2 || len(named) == len(ch) {
+		return ch
+	}
+	sort := func(c *catalog.Product) bool {
+		if at(c.Name) >= 0 {
+			return true
+		}
+		for _, a := range c.Aliases {
+			for _, w := range strings.Fields(catalog.Normalize(a)) {
+				if slices.Contains(said, w) {
+					continue
+				}
+				for _, n := range named {
+					if slices.Contains(strings.Fields(catalog.Normalize(n.Name)), w) {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
+	out := make([]*catalog.Product, 0, len(ch))
+	for _, c := range ch {
+		if sort(c) {
+			out = append(out, c)
 		}
 	}
 	return out
