@@ -30,7 +30,9 @@ var (
 	fishWords  = map[string]bool{"ikan": true, "iwak": true, "fish": true, "seafood": true}
 	fruitWords = map[string]bool{"buah": true, "buahan": true, "woh": true, "fruit": true, "fruits": true}
 	// Vegetables sold by weight come in pieces too: "tomat 3", "kentang 5".
-	vegWords = map[string]bool{"sayur": true, "sayuran": true, "vegetable": true, "vegetables": true}
+	// Lalapan (lalap) are the vegetables eaten raw with sambal, an
+	// operator's category for cucumbers, jengkol, small eggplants; Mi sayua.
+	vegWords = map[string]bool{"sayur": true, "sayuran": true, "vegetable": true, "vegetables": true, "lalapan": true, "lalap": true, "sayua": true}
 	// Spices and roots sold by the kilo come in pieces too: "kunyit 2",
 	// "jeruk nipis 10" (per ons they are counted in ons: "kemiri 2").
 	spiceWords = map[string]bool{"bumbu": true, "rempah": true, "spices": true}
