@@ -49,6 +49,9 @@ var otherGoods = map[string]bool{
 	// pepes, "pepes ikan"), salted eggs ("telur asin"; salted fish is
 	// the dried fish: resolve.go)
 	"gulai": true, "gule": true, "palai": true, "pepes": true, "asin": true,
+	// a sambal made of it ("sambel terasi", "sambal bawang"): ground
+	// and cooked, not the raw goods
+	"sambal": true, "sambel": true,
 }
 
 // builtIn is what the built-in catalog says about goods words that every
