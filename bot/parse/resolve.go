@@ -306,6 +306,22 @@ func (st *state) familyChoices(d decision, ln *line, ch []*catalog.Product) []*c
 		return -1
 	}
 	place := at(ch[0].Name)
+	if place < 0 {
+		// "beas" for beras: the names hold the Indonesian word.
+		var ind []string
+		for i, w := range said {
+			if r := catalog.IndonesianWord(w); r != w {
+				if ind == nil {
+					ind = slices.Clone(said)
+				}
+				ind[i] = r
+			}
+		}
+		if ind != nil {
+			said = ind
+			place = at(ch[0].Name)
+		}
+	}
 	if place < 0 && len(said) > 1 && st.p.categories[said[0]] {
 		said = said[1:] // "sayur tiram": the category, then the name's word
 		place = at(ch[0].Name)
