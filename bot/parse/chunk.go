@@ -73,6 +73,15 @@ func (st *state) aliasPart(i int) bool {
 		if _, ok := st.p.exact[string(buf)]; ok {
 			return true
 		}
+		// "ikn mas": the word before is a chat abbreviation of the
+		// name's first word.
+		if j+2 == i {
+			for _, wh := range st.p.wholes {
+				if len(wh.words) == 2 && wh.words[1] == w && catalog.Abbreviates(st.toks[j+1].w, wh.words[0]) {
+					return true
+				}
+			}
+		}
 	}
 	// On its own: a whole name followed by a quantity ("limo 1 kg"), or
 	// the start of a longer name that the next word continues ("teh
