@@ -64,7 +64,7 @@ func TestSpelledCountAfterAlias(t *testing.T) {
 // (another alias of it) is taken back.
 func TestDeclinedAfterNaming(t *testing.T) {
 	checkAll(t, sundaCausesParser(), map[string]want{
-		"oyong sakilo, kecombrang teu kedah":                items("oyong 1"),
+		"oyong sakilo, kecombrang teu kedah":           items("oyong 1"),
 		"oyong sakilo, sagu gak usah":                  items("oyong 1"),
 		"lobak 1 kg, bihun 2 bungkus, bihon teu kedah": items("lobak 1"),
 		"lobak 1 kg, lobak teh teu kedah deui ding":    {},
