@@ -1,6 +1,10 @@
 package parse_test
 
-import "testing"
+import (
+	"testing"
+
+	"pasarbot/bot/parse"
+)
 
 // sundaCausesCSV is a synthetic catalog for the general causes the Sunda
 // set showed (its failures listed by PARSE_MISSES=1, docs/performance.md):
@@ -41,12 +45,7 @@ func TestSundaneseGrammar(t *testing.T) {
 		"opat deui atuh":                                asks("missing_qty"),
 		"ditambihan deui dua kilo":                      asks("missing_qty"),
 	})
-	for _, text := range []string{"lobak sabaraha? awis teu?", "oyong sabaraha sakilo? mahal euy ceunah", "lobak sabaraha ding"} {
-		r := sundaCausesParser().Parse(text)
-		if !r.PriceQuery || len(r.Unknown) > 0 || len(r.Questions) > 0 {
-			t.Errorf("%q: price question %v, unknown %v, questions %v; want a price question alone", text, r.PriceQuery, r.Unknown, r.Questions)
-		}
-	}
+	pricesOnly(t, sundaCausesParser(), "lobak sabaraha? awis teu?", "oyong sabaraha sakilo? mahal euy ceunah", "lobak sabaraha ding")
 }
 
 // A whole alias that is also a lexicon word (a dish) is the product when a
@@ -119,4 +118,15 @@ func TestAbbreviationBeforeAddressWord(t *testing.T) {
 		"jrk limo 1 kg":   items("jeruk-limo 1"),
 		"jeruk limo 1 kg": items("jeruk-limo 1"),
 	})
+}
+
+// pricesOnly checks that each message is a price question and nothing else:
+// no unknown phrase, no question.
+func pricesOnly(t *testing.T, p *parse.Parser, texts ...string) {
+	t.Helper()
+	for _, text := range texts {
+		if r := p.Parse(text); !r.PriceQuery || len(r.Unknown) > 0 || len(r.Questions) > 0 {
+			t.Errorf("%q: price question %v, unknown %v, questions %v; want a price question alone", text, r.PriceQuery, r.Unknown, r.Questions)
+		}
+	}
 }
