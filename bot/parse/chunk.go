@@ -73,6 +73,15 @@ func (st *state) aliasPart(i int) bool {
 		if _, ok := st.p.exact[string(buf)]; ok {
 			return true
 		}
+		// "ikn mas": the word before is a chat abbreviation of the
+		// name's first word.
+		if j+2 == i {
+			for _, wh := range st.p.wholes {
+				if len(wh.words) == 2 && wh.words[1] == w && catalog.Abbreviates(st.toks[j+1].w, wh.words[0]) {
+					return true
+				}
+			}
+		}
 	}
 	// On its own: a whole name followed by a quantity ("limo 1 kg"), or
 	// the start of a longer name that the next word continues ("teh
@@ -81,7 +90,10 @@ func (st *state) aliasPart(i int) bool {
 		return false
 	}
 	n, nl := st.toks[i+1], st.lx[i+1]
-	if _, ok := st.p.exact[w]; ok && (n.kind == tNum || n.kind == tWord && (nl.has(lxSeUnit) || nl.has(lxMoney))) {
+	// A spelled count counts it too ("pindang lima ekor" where the catalog
+	// sells pindang).
+	spelled := nl.has(lxNum) && nl.nk != nkSe && !nl.has(lxMoneyMul|lxSepWord)
+	if _, ok := st.p.exact[w]; ok && (n.kind == tNum || n.kind == tWord && (nl.has(lxSeUnit) || nl.has(lxMoney) || spelled)) {
 		return true
 	}
 	if st.p.prefixes[w] && n.kind == tWord {
@@ -153,6 +165,9 @@ func (st *state) declines(a, b int) bool {
 	for a < b && st.toks[a].kind == tWord && st.lx[a].has(lxFiller) && !declineNeg[st.toks[a].w] {
 		a++
 	}
+	if st.declinesBefore(a, b) {
+		return true
+	}
 	if a+1 >= b || st.toks[a].kind != tWord || !declineNeg[st.toks[a].w] || st.toks[a+1].kind != tWord || !declineVerb[st.toks[a+1].w] {
 		return false
 	}
@@ -175,6 +190,55 @@ func (st *state) declines(a, b int) bool {
 		}
 	}
 	return found
+}
+
+// declinesBefore reads a chunk that names goods and then declines them,
+// with nothing after but filler: "sambel teu kedah", "mangga gak usah",
+// "asem teh teu kedah deui ding" (the goods, then no need). The chunk names
+// nothing, and earlier lines of the same goods are dropped: a buyer who
+// ordered asam and then says "asem … teu kedah" takes it back.
+func (st *state) declinesBefore(a, b int) bool {
+	k := a
+	for k+1 < b && st.toks[k].kind == tWord && !(declineNeg[st.toks[k].w] && st.toks[k+1].kind == tWord && declineVerb[st.toks[k+1].w]) {
+		if st.lx[k].has(lxNum | lxUnit | lxSeUnit | lxSepWord | lxAsk) {
+			return false
+		}
+		k++
+	}
+	if k == a || k+1 >= b || st.toks[k].kind != tWord || !declineNeg[st.toks[k].w] || st.trimFiller(k+2, b) != k+2 {
+		return false
+	}
+	goods := false
+	for i := a; i < k; i++ {
+		if st.lx[i].flags&^lxWeak != 0 && !st.p.aliasWords[st.toks[i].w] {
+			continue // "teh", "atuh" around the goods
+		}
+		goods = true
+		for j := range st.sc.lines {
+			if ln := &st.sc.lines[j]; ln.holds(st.toks, st.toks[i].w) || st.sameGoods(ln, st.toks[i].w) {
+				ln.declined = true
+			}
+		}
+	}
+	return goods
+}
+
+// sameGoods reports whether the line names, in one word, the one product
+// that w names too ("asam" and "asem", two aliases of one product).
+func (st *state) sameGoods(ln *line, w string) bool {
+	c := st.p.exact[w]
+	if len(c) != 1 {
+		return false
+	}
+	for _, s := range ln.words {
+		if s.b-s.a != 1 {
+			continue
+		}
+		if d := st.p.exact[stripNya(st.toks[s.a].w)]; len(d) == 1 && d[0].Product == c[0].Product {
+			return true
+		}
+	}
+	return false
 }
 
 // holds reports whether the line's product words hold w.

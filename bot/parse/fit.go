@@ -137,6 +137,14 @@ func (st *state) toProductUnit(prod *catalog.Product, q quantity, ln *line, ask 
 			}
 			return 0, false
 		}
+		if q.frac && pu.Dimension == catalog.Mass && pu.Code != "kg" {
+			// "merica setengah", "kencur seperempat": a bare fraction
+			// of goods sold by weight is a fraction of a kilo, as in
+			// the market, also where they are priced per ons.
+			if w, err := catalog.Convert(v, catalog.Units["kg"], pu); err == nil {
+				return w, true
+			}
+		}
 		return v, true
 	case q.count == 0 && q.unit.code == pu.Code:
 		// The product's own unit, however it was spelled ("3 papan" of

@@ -30,7 +30,9 @@ var (
 	fishWords  = map[string]bool{"ikan": true, "iwak": true, "fish": true, "seafood": true}
 	fruitWords = map[string]bool{"buah": true, "buahan": true, "woh": true, "fruit": true, "fruits": true}
 	// Vegetables sold by weight come in pieces too: "tomat 3", "kentang 5".
-	vegWords = map[string]bool{"sayur": true, "sayuran": true, "vegetable": true, "vegetables": true}
+	// Lalapan (lalap) are the vegetables eaten raw with sambal, an
+	// operator's category for cucumbers, jengkol, small eggplants; Mi sayua.
+	vegWords = map[string]bool{"sayur": true, "sayuran": true, "vegetable": true, "vegetables": true, "lalapan": true, "lalap": true, "sayua": true}
 	// Spices and roots sold by the kilo come in pieces too: "kunyit 2",
 	// "jeruk nipis 10" (per ons they are counted in ons: "kemiri 2").
 	spiceWords = map[string]bool{"bumbu": true, "rempah": true, "spices": true}
@@ -47,6 +49,9 @@ var otherGoods = map[string]bool{
 	// pepes, "pepes ikan"), salted eggs ("telur asin"; salted fish is
 	// the dried fish: resolve.go)
 	"gulai": true, "gule": true, "palai": true, "pepes": true, "asin": true,
+	// a sambal made of it ("sambel terasi", "sambal bawang"): ground
+	// and cooked, not the raw goods
+	"sambal": true, "sambel": true,
 }
 
 // builtIn is what the built-in catalog says about goods words that every

@@ -375,6 +375,20 @@ func addRegional() {
 	// how much, price: Bj/Mi barapa, Bt berape, Mi barapo, Bg siaga; Bj rega.
 	addLex(lxAsk, "barapa", "barapaan", "berape", "barapo", "siaga", "rega", "harago",
 		"berapo", "sadia", "arga") // Pl berapo; Bk sadia (how much), arga (price)
+	// Sundanese (Su), the polite register and the everyday one: greetings
+	// sampurasun (and its answer rampes); yes muhun; particles ceunah (so
+	// they say), ding (a correction); more deui; forgot hilap, poho; all
+	// sadayana, sadaya; this afternoon sonten; take nyandak. Expensive and
+	// cheap: awis, mirah (as mahal, murah never goods).
+	addLex(lxFiller|lxTail|lxAddress, "sampurasun", "rampes")
+	addLex(lxFiller|lxTail, "muhun", "ceunah", "ding", "deui", "awis", "mirah")
+	addLex(lxFiller, "hilap", "poho", "sadayana", "sadaya", "sonten", "nyandak")
+	// added, an addition: Su ditambihan, tambihan (as ditambah, tambah).
+	addLex(lxSepWord, "tambihan", "ditambihan")
+	// for: Su kanggo (as untuk); each: Su sewang ("hiji ikat sewang", as
+	// masing-masing).
+	addLex(lxNote, "kanggo")
+	addLex(lxEach, "sewang")
 	// "per kilo", "per ikat": one of the unit, as "se kilo" (a price asked
 	// or said per unit).
 	addNum(nkSe, 1, "per")

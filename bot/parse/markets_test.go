@@ -31,7 +31,7 @@ type market struct {
 var markets = []market{
 	{name: "default", cases: "testdata/parse/cases.txt", minPrecision: 1, minRecall: 0.992, minQuestions: 1},
 	{name: "banjar", catalog: "testdata/markets/banjar/catalog.csv", cases: "testdata/markets/banjar/cases.txt", missIsQuestion: true,
-		minPrecision: 0.99, minRecall: 1, minQuestions: 0.934},
+		minPrecision: 0.99, minRecall: 1, minQuestions: 0.956},
 	// Written blind in the second session, measured once before any code
 	// was changed for it (docs/performance.md).
 	{name: "makassar", catalog: "testdata/markets/makassar/catalog.csv", cases: "testdata/markets/makassar/cases.txt", missIsQuestion: true,
@@ -42,9 +42,10 @@ var markets = []market{
 	{name: "minang", catalog: "testdata/markets/minang/catalog.csv", cases: "testdata/markets/minang/cases.txt", missIsQuestion: true,
 		minPrecision: 0.992, minRecall: 0.996, minQuestions: 0.914},
 	// Written blind in the third session (a Sundanese market) while the
-	// Minang set was being read; measured before anyone read it.
+	// Minang set was being read; measured twice before anyone read it,
+	// then read and its general causes fixed (docs/performance.md).
 	{name: "sunda", catalog: "testdata/markets/sunda/catalog.csv", cases: "testdata/markets/sunda/cases.txt", missIsQuestion: true,
-		minPrecision: 0, minRecall: 0, minQuestions: 0},
+		minPrecision: 0.997, minRecall: 0.995, minQuestions: 0.945},
 }
 
 // loadCases reads the market's messages: the default file in its own

@@ -28,6 +28,8 @@ type Parser struct {
 	nameWords map[string]int
 	// names are the products' normalized names.
 	names []string
+	// normNames are the same by SKU.
+	normNames map[string]string
 	// wholes are every name and alias as the parser reads them, with
 	// their product's SKU: what a chat abbreviation of a whole name or
 	// alias ("tlr" for an alias "telur") may stand for.
@@ -53,6 +55,7 @@ func New(ix *catalog.Index) *Parser {
 		nameWords:  map[string]int{},
 		categories: map[string]bool{},
 		numbered:   map[string]bool{},
+		normNames:  map[string]string{},
 	}
 	var tz tokenizer
 	for _, prod := range ix.Products() {
@@ -61,6 +64,7 @@ func New(ix *catalog.Index) *Parser {
 		}
 		name := catalog.Normalize(prod.Name)
 		p.names = append(p.names, name)
+		p.normNames[prod.SKU] = name
 		for _, w := range strings.Fields(catalog.Normalize(prod.Category)) {
 			p.categories[w] = true
 		}
@@ -106,6 +110,14 @@ func New(ix *catalog.Index) *Parser {
 type whole struct {
 	words []string
 	sku   string
+}
+
+// normName is the product's normalized name.
+func (p *Parser) normName(prod *catalog.Product) string {
+	if n, ok := p.normNames[prod.SKU]; ok {
+		return n
+	}
+	return catalog.Normalize(prod.Name)
 }
 
 // Index returns the catalog index the parser reads.

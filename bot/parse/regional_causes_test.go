@@ -57,12 +57,7 @@ func TestMinangGrammar(t *testing.T) {
 		"lobak 1 karuang":                                asks("incompatible_unit lobak"),
 		"minyak kelapa 2 galeh":                          asks("unknown_unit minyak-kelapa"),
 	})
-	for _, text := range []string{"bara sakilo oyong kini, da?", "harago lobak bara?"} {
-		r := spellingParser().Parse(text)
-		if !r.PriceQuery || len(r.Unknown) > 0 || len(r.Questions) > 0 {
-			t.Errorf("%q: price question %v, unknown %v, questions %v; want a price question alone", text, r.PriceQuery, r.Unknown, r.Questions)
-		}
-	}
+	pricesOnly(t, spellingParser(), "bara sakilo oyong kini, da?", "harago lobak bara?")
 }
 
 // A word in Minang sounds reaches the catalog's Indonesian word by rule,
@@ -189,11 +184,7 @@ func TestMoreRegionalGrammar(t *testing.T) {
 		"oyong 1 kg, lobak? nyanda usah":         items("oyong 1"),
 		"kase lobak sakilo dang, so itu jo":      items("lobak 1"),
 	})
-	for _, text := range []string{"lobak berapo sekilo?", "sadia arga lobak sakilo?"} {
-		if r := p.Parse(text); !r.PriceQuery || len(r.Unknown) > 0 || len(r.Questions) > 0 {
-			t.Errorf("%q: price question %v, unknown %v, questions %v; want a price question alone", text, r.PriceQuery, r.Unknown, r.Questions)
-		}
-	}
+	pricesOnly(t, p, "lobak berapo sekilo?", "sadia arga lobak sakilo?")
 }
 
 // A delivery word before the goods it sends ("tolong kirim lobak 1 kg")

@@ -295,27 +295,32 @@ func (st *state) familyChoices(d decision, ln *line, ch []*catalog.Product) []*c
 		return ch
 	}
 	said := strings.Fields(string(buf))
-	// at is where the words said start in name, or -1.
-	at := func(name string) int {
-		ws := strings.Fields(catalog.Normalize(name))
-		for i := 0; i+len(said) <= len(ws); i++ {
-			if slices.Equal(ws[i:i+len(said)], said) {
-				return i
+	// at is where the words said start in the product's name, or -1.
+	at := func(p *catalog.Product) int { return wordsAt(st.p.normName(p), said) }
+	place := at(ch[0])
+	if place < 0 {
+		// "beas" for beras: the names hold the Indonesian word (said is
+		// this call's own copy of the words).
+		changed := false
+		for i, w := range said {
+			if r := catalog.IndonesianWord(w); r != w {
+				said[i], changed = r, true
 			}
 		}
-		return -1
+		if changed {
+			place = at(ch[0])
+		}
 	}
-	place := at(ch[0].Name)
 	if place < 0 && len(said) > 1 && st.p.categories[said[0]] {
 		said = said[1:] // "sayur tiram": the category, then the name's word
-		place = at(ch[0].Name)
+		place = at(ch[0])
 	}
 	if place < 0 {
 		return ch
 	}
 	for _, c := range ch[1:] {
-		if at(c.Name) != place {
-			return ch
+		if at(c) != place {
+			return st.namedSorts(ch, at, place, said)
 		}
 	}
 	out := ch
@@ -323,11 +328,96 @@ func (st *state) familyChoices(d decision, ln *line, ch []*catalog.Product) []*c
 		if len(out) == maxChoices {
 			break
 		}
-		if !slices.Contains(out, c.Product) && at(c.Product.Name) == place {
+		if !slices.Contains(out, c.Product) && at(c.Product) == place {
 			if len(out) == len(ch) {
 				out = slices.Clone(ch)
 			}
 			out = append(out, c.Product)
+		}
+	}
+	return out
+}
+
+// wordsAt is the index of the word of name (normalized, its words one
+// space apart) where the words said start, or -1. It allocates nothing.
+func wordsAt(name string, said []string) int {
+	if len(said) == 0 {
+		return -1
+	}
+	for i, rest := 0, name; ; i++ {
+		if wordsStart(rest, said) {
+			return i
+		}
+		sp := strings.IndexByte(rest, ' ')
+		if sp < 0 {
+			return -1
+		}
+		rest = rest[sp+1:]
+	}
+}
+
+// wordsStart reports whether s starts with the words said, whole.
+func wordsStart(s string, said []string) bool {
+	for k, w := range said {
+		if !strings.HasPrefix(s, w) {
+			return false
+		}
+		s = s[len(w):]
+		if s != "" && s[0] != ' ' {
+			return false
+		}
+		if k < len(said)-1 {
+			if s == "" {
+				return false
+			}
+			s = s[1:]
+		}
+	}
+	return true
+}
+
+// namedSorts keeps, of choices that are sorts of one kind of goods by
+// their names ("tahu": Tahu Kuning, Tahu Putih, Tahu Sumedang), those
+// names, leaving out a product the word reached only through an alias of
+// another kind ("tahu isi", an alias of a fried snack; "beras ketan" of
+// Ketan Putih; "terong pipit" of Rimbang): a trader asks which tahu, not
+// whether the snack was meant. A product one of whose aliases shares
+// another word with a sort's name is a sort too ("minyak goreng rakyat"
+// beside Minyak Goreng Curah), and so is a name that holds the words
+// elsewhere (Daun Bawang beside Bawang Merah). With fewer than two sorts
+// by name the choices stay as they are.
+func (st *state) namedSorts(ch []*catalog.Product, at func(*catalog.Product) int, place int, said []string) []*catalog.Product {
+	var named []*catalog.Product
+	for _, c := range ch {
+		if at(c) == place {
+			named = append(named, c)
+		}
+	}
+	if len(named) < 2 || len(named) == len(ch) {
+		return ch
+	}
+	sort := func(c *catalog.Product) bool {
+		if at(c) >= 0 {
+			return true
+		}
+		for _, a := range c.Aliases {
+			for _, w := range strings.Fields(catalog.Normalize(a)) {
+				if slices.Contains(said, w) {
+					continue
+				}
+				for _, n := range named {
+					if wordsAt(st.p.normName(n), []string{w}) >= 0 {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
+	out := make([]*catalog.Product, 0, len(ch))
+	for _, c := range ch {
+		if sort(c) {
+			out = append(out, c)
 		}
 	}
 	return out
