@@ -430,15 +430,7 @@ func (e *Engine) readCorrection(c *Conversation, line string) (act, bool) {
 	}
 	text := changeCue.ReplaceAllString(s, " ")
 	r := e.parser.Parse(text)
-	inCart := func(sku string) bool {
-		for _, l := range c.Cart {
-			if l.SKU == sku {
-				return true
-			}
-		}
-		return false
-	}
-	if len(r.Items) == 1 && len(r.Questions) == 0 && inCart(r.Items[0].SKU) {
+	if len(r.Items) == 1 && len(r.Questions) == 0 && inCart(c, r.Items[0].SKU) {
 		it := r.Items[0]
 		return act{ev: EvChange, sku: it.SKU, qty: it.Qty, amount: it.Amount, text: text}, true
 	}
@@ -457,11 +449,11 @@ func (e *Engine) readCorrection(c *Conversation, line string) (act, bool) {
 		q := r.Questions[0]
 		var hit []string
 		for _, p := range q.Choices {
-			if inCart(p.SKU) {
+			if inCart(c, p.SKU) {
 				hit = append(hit, p.SKU)
 			}
 		}
-		if q.Product != nil && inCart(q.Product.SKU) {
+		if q.Product != nil && inCart(c, q.Product.SKU) {
 			hit = append(hit, q.Product.SKU)
 		}
 		if len(hit) == 1 && q.QtyText != "" {

@@ -55,6 +55,9 @@ func (e *Engine) actAddItems(b *buyerTurn) error {
 		if e.serviceAfterItem(b, nq, from) {
 			continue // "kelapa tua 10 butir parut semua": grate them
 		}
+		if e.answersAsked(b, nq) {
+			continue // "iwak patin mau berapa?" — "sakilo lah, lawan cabe 5 ribu"
+		}
 		b.conv.Questions = append(b.conv.Questions, nq)
 	}
 	for _, u := range r.Unknown {

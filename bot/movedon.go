@@ -66,6 +66,10 @@ func (e *Engine) settleLeftBehind(b *buyerTurn) {
 			}
 			b.changed, b.cartChanged = true, true
 			b.note(e.t("question_folded", p.Name+" "+qtyText(qty, p.Unit)))
+		case !said && q.Kind == string(parse.MissingQty) && inCart(b.conv, p.SKU):
+			// "hintalu ayam ras" said again of eggs already in the cart: the
+			// buyer was naming what they had, the line stands as it is.
+			b.changed = true
 		case !said && q.Kind == string(parse.Ambiguous):
 			// "Maksudnya ini? 1. Labu Siam" for a stray "suami": a guess
 			// with no quantity, passed over — the trader lets it go, aloud.
@@ -76,4 +80,14 @@ func (e *Engine) settleLeftBehind(b *buyerTurn) {
 		}
 	}
 	b.conv.Questions = keep
+}
+
+// inCart reports whether the cart has a line of sku.
+func inCart(c *Conversation, sku string) bool {
+	for _, l := range c.Cart {
+		if l.SKU == sku {
+			return true
+		}
+	}
+	return false
 }

@@ -350,3 +350,25 @@ func (e *Engine) actSkipQuestion(b *buyerTurn) error {
 	}
 	return nil
 }
+
+// answersAsked gives a bare quantity that came with other items to the
+// missing-quantity question the buyer was shown: "Iwak patinnya mau
+// berapa kg?" — "ulun tukar sakilo lah, lawan cabe rawit 5 ribu". It
+// reports whether the quantity was taken.
+func (e *Engine) answersAsked(b *buyerTurn, q Question) bool {
+	if q.Kind != string(parse.MissingQty) || len(q.Choices) != 0 || q.Qty <= 0 && q.Amount <= 0 {
+		return false
+	}
+	for i, pq := range b.conv.Questions {
+		if pq.Asked == 0 || pq.Kind != string(parse.MissingQty) || len(pq.Choices) != 1 || pq.Qty > 0 || pq.Amount > 0 {
+			continue
+		}
+		pq.Qty, pq.Unit, pq.Amount = q.Qty, q.Unit, q.Amount
+		if !e.addAnswer(b, pq, 1) {
+			return false
+		}
+		b.conv.Questions = append(b.conv.Questions[:i:i], b.conv.Questions[i+1:]...)
+		return true
+	}
+	return false
+}

@@ -770,3 +770,22 @@ func TestSpeakerByFamilyRole(t *testing.T) {
 		t.Fatalf("the speaker was read as goods:\n%s", got)
 	}
 }
+
+// A quantity question answered beside another item ("mau berapa kg?" —
+// "sakilo lah, sama cabe 5 ribu"), and a product already in the cart named
+// again with no quantity, then the checkout: the line stands as it was.
+func TestAnswersBesideOtherItems(t *testing.T) {
+	h := newHarness(t)
+	contains(t, "asked", h.say(buyer1, "ikan patin ada kah wayah ini"), "berapa")
+	got := h.say(buyer1, "ulun tukar sakilo lah, lawan tomat 1 kg haja")
+	contains(t, "both", got, "Ikan Patin 1 kg", "Tomat 1 kg")
+
+	h = newHarness(t)
+	h.sayAs(buyer1, "Rina", "bawang merah 1/2 kg, telur ayam ras 1 kg")
+	h.sayAs(buyer1, "Rina", "telur ayam ras ya")
+	got = h.sayAs(buyer1, "Rina", "antar ke Jl. Melati 5 Langkai")
+	contains(t, "summary", got, "Telur Ayam Ras 1 kg", "Kirim ke")
+	if strings.Contains(got, "mau berapa") {
+		t.Fatalf("asked again about a line in the cart:\n%s", got)
+	}
+}
