@@ -424,7 +424,8 @@ func (e *Engine) readCorrection(c *Conversation, line string) (act, bool) {
 		return act{}, false
 	}
 	cue := changeCue.MatchString(s) || strings.Contains(s, "nya ") || strings.HasSuffix(strings.TrimSpace(s), "nya") ||
-		strings.HasSuffix(strings.Trim(s, " .!"), " aja") || strings.HasSuffix(strings.Trim(s, " .!"), " saja") || strings.HasSuffix(strings.Trim(s, " .!"), " doang")
+		strings.HasSuffix(strings.Trim(s, " .!"), " aja") || strings.HasSuffix(strings.Trim(s, " .!"), " saja") || strings.HasSuffix(strings.Trim(s, " .!"), " doang") ||
+		strings.Contains(s, " aja ") || strings.Contains(s, " saja ") // "gurame aja 1 kilo" of gurame in the cart: that much, not more
 	if !cue {
 		return act{}, false
 	}

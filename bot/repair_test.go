@@ -789,3 +789,16 @@ func TestAnswersBesideOtherItems(t *testing.T) {
 		t.Fatalf("asked again about a line in the cart:\n%s", got)
 	}
 }
+
+// "gurame aja lah bang, 1 kilo" of gurame already in the cart says that
+// much, not that much more.
+func TestRestatedLineIsNotAdded(t *testing.T) {
+	h := newHarness(t)
+	h.say(buyer1, "ikan gurame 1 kg")
+	got := h.say(buyer1, "gurame aja lah bang, 1 kilo")
+	contains(t, "restated", got, "Ikan Gurame 1 kg")
+	if strings.Contains(got, "Ikan Gurame 2 kg") {
+		t.Fatalf("the restated line was added again:\n%s", got)
+	}
+	contains(t, "more with tambah", h.say(buyer1, "tambah gurame 1 kg aja"), "Ikan Gurame 2 kg")
+}
