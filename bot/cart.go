@@ -260,10 +260,27 @@ func (e *Engine) actChange(b *buyerTurn) error {
 		}
 		b.changed = true
 		b.note(e.t("changed", l.Name))
+		if t := " " + b.act.text + " "; strings.Contains(t, " aja ") || strings.Contains(t, " saja ") {
+			e.dropWavering(b, l.SKU)
+		}
 		return nil
 	}
 	b.note(e.t("change_how"))
 	return nil
+}
+
+// dropWavering drops the open "how much?" questions about other goods
+// when the buyer settles on one line with "aja": "gurame aja deh 1 kg.
+// eh apa kakap ya" — "gurame aja lah bang, 1 kilo" ends the wavering.
+func (e *Engine) dropWavering(b *buyerTurn, keep string) {
+	var left []Question
+	for _, q := range b.conv.Questions {
+		if q.Asked > 0 && q.Kind == string(parse.MissingQty) && len(q.Choices) == 1 && q.Choices[0] != keep && q.Qty <= 0 && q.Amount <= 0 {
+			continue
+		}
+		left = append(left, q)
+	}
+	b.conv.Questions = left
 }
 
 // actReorder fills the cart with the buyer's last delivered order at

@@ -794,8 +794,11 @@ func TestAnswersBesideOtherItems(t *testing.T) {
 // much, not that much more.
 func TestRestatedLineIsNotAdded(t *testing.T) {
 	h := newHarness(t)
-	h.say(buyer1, "ikan gurame 1 kg")
+	h.say(buyer1, "ikan gurame 1 kg. eh apa ikan mas ya")
 	got := h.say(buyer1, "gurame aja lah bang, 1 kilo")
+	if strings.Contains(got, "berapa") {
+		t.Fatalf("still asked about the fish the buyer wavered over:\n%s", got)
+	}
 	contains(t, "restated", got, "Ikan Gurame 1 kg")
 	if strings.Contains(got, "Ikan Gurame 2 kg") {
 		t.Fatalf("the restated line was added again:\n%s", got)
