@@ -75,7 +75,7 @@ var nameIntro = set("rumah", "rumahnya", "tempat", "kediaman", "aye", "gue", "gu
 // honorifics start a name said on its own ("Bu Yati", "mas agus").
 var honorifics = set("ustadz", "ustad", "ustaz", "ustadzah", "ustazah", "kyai", "romo", "pendeta", "suster", "dokter", "bpk", "ndi", "andi", "hj", "opa", "oma", "mpok", "engkong", "babe", "kang", "teteh", "ceu", "neng", "ujang", "uda", "uni", "daeng", "cak", "ning", "mbah", "bli", "ibuk", "mama", "mamah", "papa", "mami", "papi", "ayah", "bu", "ibu", "pak", "bapak", "mas", "mbak", "mba", "kak", "bang", "abang", "dek", "om", "tante", "acil", "julak",
 	"ading", "teh", "aa", "cik", "koh", "nyai", "mbok", "bude", "pakde", "uwa", "mak", "umi", "abah", "amang", "busu", "angah", "bunda",
-	"eyang", "nenek", "kakek", "haji", "h", "sdr", "sdri", "ny", "tn")
+	"eyang", "nenek", "nek", "kakek", "kek", "haji", "h", "sdr", "sdri", "ny", "tn")
 
 // cutName takes a recipient's name out of a line.
 func cutName(line string) (rest, name string) {
@@ -271,7 +271,16 @@ func (e *Engine) cutAddressIntro(line string) (rest, addr string, intro bool) {
 // cutNamePart takes a name said on its own between commas or stops out of
 // what is left of a line ("diterke yo, Mbak Sri").
 func (e *Engine) cutNamePart(rest string, beside bool) (string, string) {
-	parts := splitAddressParts(rest)
+	var parts []string
+	for _, p := range splitAddressParts(rest) {
+		// "rumah ibu ya: ibu siti aminah": who, after the colon.
+		before, after, ok := strings.Cut(p, ": ")
+		if ok && strings.TrimSpace(before) != "" && strings.TrimSpace(after) != "" {
+			parts = append(parts, before, after)
+			continue
+		}
+		parts = append(parts, p)
+	}
 	for i, p := range parts {
 		p = strings.TrimSpace(p)
 		// Beside an address, a capitalised name alone is the receiver

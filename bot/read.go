@@ -479,8 +479,14 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 	}
 	if addr != "" {
 		r := strings.Trim(rest, " ,.")
-		for _, p := range []string{"di ", "ke ", "Di ", "Ke "} {
-			r = strings.TrimPrefix(r, p)
+		for {
+			// "kirim: toko bu ani, jl. …", "ke rsud …": the place after the
+			// words that send the goods there.
+			w, more := firstWord(strings.ToLower(r))
+			if !toWhomLead[strings.TrimSuffix(w, ":")] && w != "di" || more == "" {
+				break
+			}
+			r = strings.TrimSpace(r[len(w):])
 		}
 		if placeTypeRe.MatchString(r) && !e.ordersProduct(r) {
 			// "Warung Bakso Pak Min, Jl. Mahir Mahar km 1": the place the
@@ -681,7 +687,7 @@ func placeOwner(addr string) string {
 
 // placeTypeRe starts the name of a place that is part of an address: a
 // shop, a school, a mosque ("Warung Bakso Pak Min", "SDN 4 Langkai").
-var placeTypeRe = regexp.MustCompile(`(?i)^(warung|toko|kios|kantin|masjid|musholla|mushola|langgar|sekolah|sdn?|smpn?|sman?|smkn?|kantor|klinik|puskesmas|rs|rumah makan|rm|depot|kedai|salon|bengkel|apotek|apotik|pondok|ponpes|asrama|gereja|balai|posyandu)\b`)
+var placeTypeRe = regexp.MustCompile(`(?i)^(warung|toko|kios|kantin|masjid|musholla|mushola|langgar|sekolah|sdn?|smpn?|sman?|smkn?|kantor|klinik|puskesmas|rs|rsud|rsu|rsia|rumah sakit|kampus|universitas|hotel|wisma|losmen|kost?|rumah makan|rm|depot|kedai|salon|bengkel|apotek|apotik|pondok|ponpes|asrama|gereja|balai|posyandu)\b`)
 
 // keepsAfterNotSold is "oh anggur ga ada ya, yaudah apelnya aja": the
 // buyer takes the not-sold news and keeps the cart line named last.
