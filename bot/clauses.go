@@ -26,7 +26,7 @@ var deliveryTo = regexp.MustCompile(`(?i)\b(tolong\s+)?(di)?(antar|anter|antarka
 
 // nameRe finds "atas nama Bu Yati", "a.n. Mas Agus", "penerima: Pak Budi",
 // "buat Bu Yati", "nama saya Rina".
-var nameRe = regexp.MustCompile(`(?i)(?:^|[\s,;(])(?:atas\s+nama|atas\s+name|a\.\s?n\.?|a/n|an\.|nama\s+penerima(?:nya)?\s*:?|penerima(?:nya)?\s*:?|namanya\s*:?|namaku\s*:?|namaq|nm\s*:?|jenenge|jenengipun|asmanipun|nama\s+ku|namo\s+ambo|namo|asma\s+kulo|asmane|nama\s+saya|nama\s+sy|nama\s+gue|nama\s+aye|nama\s*:|nama\s+aku|ulun\s+nama|ngaran\s+ulun|ngaran|aran\s+ku|aranku|nami\s+abdi|namina|nami|jenengku|jeneng\s+kula|asma\s+kula|nama)\s*:?\s+([^\n,;()]+)`)
+var nameRe = regexp.MustCompile(`(?i)(?:^|[\s,;(])(?:atas\s+nama|atas\s+name|a\.\s?n\.?|a/n|an\.|nama\s+penerima(?:nya)?\s*:?|penerima(?:nya)?\s*:?|namanya\s*:?|namaku\s*:?|namaq|nm\s*:?|jenenge|jenengipun|asmanipun|nama\s+ku|namo\s+ambo|namo|asma\s+kulo|asmane|nama\s+saya|nama\s+sy|nama\s+gue|nama\s+aye|nama\s*:|nama\s+aku|an|ulun\s+nama|ngaran\s+ulun|ngaran|aran\s+ku|aranku|nami\s+abdi|namina|nami|jenengku|jeneng\s+kula|asma\s+kula|nama)\s*:?\s+([^\n,;()]+)`)
 var forRe = regexp.MustCompile(`(?i)(?:^|[\s,;(])(?:buat|untuk|utk|u/|gasan|kagem|kanggo|pikeun|keur|an|a\.n|atas)\s*:?\s+((?:bu|ibu|pak|bapak|mas|mbak|mba|kak|bang|abang|dek|om|tante|acil|julak|ading|teh|aa|cik|koh|nyai|mbok|bude|pakde|uwa|mak|umi|abah|amang|busu|angah|bunda|eyang|nenek|kakek|haji|hj|h|mpok|kang|teteh|ceu|neng|mama|mamah|papa|ibuk)\.?\s+[a-z][a-z']*(?:\s+[a-z][a-z']*)?)`)
 
 // fixNameRe finds the name a buyer corrects to ("namanya salah ketik,
@@ -240,7 +240,7 @@ var notNameWords = set("ternyata", "tolong", "mau", "minta", "maaf", "aja", "saj
 	"lagi", "juga", "masih", "belum", "baru", "cuma", "hanya", "eh", "oh", "ok", "oke", "sip", "makasih", "terima", "kasih", "udh", "dah",
 	"handak", "ulun", "kada", "haja", "lah", "bade", "hoyong", "badhe", "kulo", "nggih", "mawon", "wae", "atuh", "teh", "mah", "kah",
 	"salah", "ketik", "typo", "keliru", "ralat", "harusnya", "mw", "mo", "mao", "order", "orderan", "psn", "pesenan", "pesanan", "donk",
-	"gan", "sis", "kirimin", "tanya", "nanya", "cek", "info")
+	"gan", "sis", "kirimin", "tanya", "nanya", "cek", "info", "cpt", "cepat", "cepet", "buruan", "segera")
 
 // cutAddressIntro takes an address introduced by a delivery phrase out of
 // a line: "kirim ke Gg. Kenanga 2", "anter ke Langkai". intro says the

@@ -488,10 +488,18 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 			}
 			r = strings.TrimSpace(r[len(w):])
 		}
+		before := ""
+		if !placeTypeRe.MatchString(r) {
+			// "beras 10kg / gula 2kg / kirim: toko bu ani, jl. …": the place
+			// is the last piece before the street.
+			if i := strings.LastIndexAny(r, "/:;,"); i >= 0 && placeTypeRe.MatchString(strings.TrimSpace(r[i+1:])) {
+				before, r = strings.TrimSpace(r[:i]), strings.TrimSpace(r[i+1:])
+			}
+		}
 		if placeTypeRe.MatchString(r) && !e.ordersProduct(r) {
 			// "Warung Bakso Pak Min, Jl. Mahir Mahar km 1": the place the
 			// courier looks for, part of the address.
-			addr, rest = r+" "+addr, "" // no comma: the address action would take "Masjid Al-Ikhlas," for a name
+			addr, rest = r+" "+addr, before // no comma: the address action would take "Masjid Al-Ikhlas," for a name
 			if m := titledRe.FindStringSubmatch(r); m != nil && name == "" {
 				name = m[1] // "Warung Bakso Pak Min": Pak Min is who the courier asks for
 			}

@@ -805,3 +805,22 @@ func TestRestatedLineIsNotAdded(t *testing.T) {
 	}
 	contains(t, "more with tambah", h.say(buyer1, "tambah gurame 1 kg aja"), "Ikan Gurame 2 kg")
 }
+
+// The eighth batch's receivers and places: "an nita cpt ya" at the end of
+// an address line, a shop after a list ("… / kirim: toko bu ani, jl. …"),
+// a hospital or a campus before the street, "nek ijah" for a neighbour.
+func TestPlacesAndShortNameCues(t *testing.T) {
+	for say, want := range map[string]string{
+		"tomat 1/2 kirim jl melati 5 langkai an tari cpt ya":                            "Kirim ke: tari, jl melati 5 langkai",
+		"beras medium 10kg / gula pasir 2kg / kirim: toko bu umi, jl. melati 5 langkai": "toko bu umi jl. melati 5 langkai",
+		"tomat 1 kg, antar ke rsud doris sylvanus, jl. tambun bungai, langkai":          "rsud doris sylvanus",
+		"tomat 1 kg, kirim ke kampus upr jl. yos sudarso, jekan raya":                   "kampus upr jl. yos sudarso",
+	} {
+		h := newHarness(t)
+		contains(t, say, h.sayAs(buyer1, "Rina", say), want)
+	}
+	h := newHarness(t)
+	h.sayAs(buyer1, "Rina", "mbak sy mau pesenin buat tetangga sy, nek ijah, beliau udah sepuh")
+	h.sayAs(buyer1, "Rina", "beras premium 5 kg")
+	contains(t, "name before the address", h.sayAs(buyer1, "Rina", "alamatnya jl. melati 5 langkai"), "Kirim ke: nek ijah")
+}
