@@ -317,7 +317,7 @@ func playCorpus(t *testing.T, dialogs []*dialog, floor float64, maxWrong int) {
 // The floors sit at the rates measured when they were last raised
 // (docs/performance.md): a change that makes buyers' lives worse fails. The
 // second batch (heldout) is only measured, never read, so its wrong orders
-// have a ceiling, not zero; the third to seventh batches were each measured
+// have a ceiling, not zero; the third to eighth batches were each measured
 // once blind (docs/dialogs.md) and then read.
 const (
 	dialogFloor      = 0.98
@@ -329,12 +329,12 @@ const (
 	heldOut3MaxWrong = 1    // Durian Medan, sold out in the test market
 	heldOut4Floor    = 0.97 // read since its blind measurement (73.6 %, 7 wrong)
 	heldOut4MaxWrong = 2
-	heldOut5Floor    = 0.93 // read since its blind measurement (74.0 %, 9 wrong)
+	heldOut5Floor    = 0.94 // read since its blind measurement (74.0 %, 9 wrong)
 	heldOut5MaxWrong = 0
-	heldOut6Floor    = 0.82 // read since its blind measurement (66.2 %, 11 wrong)
+	heldOut6Floor    = 0.86 // read since its blind measurement (66.2 %, 11 wrong)
 	heldOut6MaxWrong = 0
-	heldOut7Floor    = 0
-	heldOut7MaxWrong = 100
+	heldOut7Floor    = 0.80 // read since its blind measurement (72.5 %, 7 wrong)
+	heldOut7MaxWrong = 1
 )
 
 func playDialog(t *testing.T, h *harness, d *dialog, phone string) dialogResult {

@@ -203,7 +203,7 @@ func init() {
 
 	// Numbers. Indonesian first, then Javanese (Jv), Sundanese (Su) and
 	// Minang (Mi) forms that buyers mix in.
-	addNum(nkDigit, 1, "satu", "stu", "siji", "hiji", "ciek", "setunggal", "sitok")
+	addNum(nkDigit, 1, "satu", "stu", "siji", "hiji", "ciek", "setunggal", "sitok", "ije")
 	addNum(nkDigit, 2, "dua", "loro", "duo", "rong", "kalih", "due") // kalih is "and" too: sepOrNumber; due: Dayak Ngaju
 	addNum(nkDigit, 3, "tiga", "telu", "tilu", "tigo", "telung")
 	addNum(nkDigit, 4, "empat", "ampat", "papat", "opat", "ampek", "patang", "sekawan")

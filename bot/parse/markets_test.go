@@ -49,7 +49,7 @@ var markets = []market{
 	// Written blind in the third session (an East Java market) while the
 	// Sunda set was being read; measured before anyone read it.
 	{name: "jatim", catalog: "testdata/markets/jatim/catalog.csv", cases: "testdata/markets/jatim/cases.txt", missIsQuestion: true,
-		minPrecision: 0, minRecall: 0, minQuestions: 0},
+		minPrecision: 0.991, minRecall: 0.989, minQuestions: 0.737},
 }
 
 // loadCases reads the market's messages: the default file in its own
