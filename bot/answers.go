@@ -16,7 +16,7 @@ import (
 
 var (
 	ongkirRe  = regexp.MustCompile(`\b(ongkir|ongkos kirim|ongkos antar|biaya antar|biaya kirim|ongkosnya|ongkirnya)\b`)
-	paymentRe = regexp.MustCompile(`\b(cod|transfer|tf|qris|bayar(nya)? (gimana|bagaimana|pakai apa|pake apa|di ?mana|dimana|ditempat|di tempat)|bisa bayar|bayar di tempat|bisa tunai|tunai|e-?wallet|dana|ovo|gopay|shopeepay)\b`)
+	paymentRe = regexp.MustCompile(`\b(cod|transfer|tf|qris|pembayaran(nya)?|bayar(nya)? (gimana|bagaimana|pakai apa|pake apa|di ?mana|dimana|ditempat|di tempat)|bisa bayar|bayar di tempat|bisa tunai|tunai|e-?wallet|dana|ovo|gopay|shopeepay)\b`)
 	hoursRe   = regexp.MustCompile(`\b(buka (jam|sampai|sampe|ampe|dari|tiap|setiap|hari)|tutup (jam|kapan|hari)|jam (berapa|brp) (buka|tutup)|sampai jam (berapa|brp)\s*(buka|ya|kak|\?|$)|masih buka|sudah buka|udah buka|buka (ga|gak|nggak|tidak|kah|kak|\?)|jam buka|jam operasional|besok buka)`)
 	etaRe     = regexp.MustCompile(`\b(nyampe|nyampai|sampainya|sampenya|tiba|datang(nya)?|diantar) (jam|kapan|berapa lama|brp lama)|\b(berapa lama|brp lama|kapan (sampai|sampe|nyampe|datang|diantar|dikirim)|jam berapa (sampai|sampe|nyampe|datang|diantar|dikirim)|lama (ga|gak|nggak|tidak)|estimasi|perkiraan sampai|bisa cepat)\b`)
 	soldAsk   = regexp.MustCompile(`^(bisa|boleh|bs|ada|apa ada|masih ada|ready|jual)\b`)

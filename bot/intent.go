@@ -159,7 +159,7 @@ func yesAndDone(s string) bool {
 
 // assentWords go with a yes without being one alone: "yo wis, bener",
 // "ya udah oke".
-var assentWords = set("matur", "nuwun", "hatur", "kasih", "makasih", "mi", "ji", "mo", "pale", "wis", "wes", "udah", "sudah", "dah", "yaudah", "deh", "lah", "yo", "kirim", "gas", "fix", "semua",
+var assentWords = set("matur", "nuwun", "hatur", "kasih", "makasih", "mi", "ji", "mo", "pale", "semuanya", "semua", "begitu", "gitu", "wis", "wes", "udah", "sudah", "dah", "yaudah", "deh", "lah", "yo", "kirim", "gas", "fix", "semua",
 	"insyaallah", "insya", "allah", "inshaallah", "alhamdulillah", "bismillah",
 	"mi") // Makassar "betul mi": kept out of fillerTail, where it would eat Mi Instan
 
@@ -178,7 +178,7 @@ func tailPhrase(m map[string]bool, fs []string) bool {
 }
 
 var (
-	fillerTail = set("kasih", "tarima", "makasih", "nuhun", "suwun", "thanks", "tq", "dulu", "dl", "kak", "ka", "kakak", "mbak", "mba", "bu", "pak", "mas", "bang", "deh", "dong", "ya", "yah", "yaa", "nih", "sis", "gan", "min",
+	fillerTail = set("nak", "kasih", "tarima", "makasih", "nuhun", "suwun", "thanks", "tq", "dulu", "dl", "kak", "ka", "kakak", "mbak", "mba", "bu", "pak", "mas", "bang", "deh", "dong", "ya", "yah", "yaa", "nih", "sis", "gan", "min",
 		"aja", "saja", "lah", "nggih", "atuh", "mah", "wae", "ha", "pang", "lo", "loh", "kok", "sih", "bund", "bun", "acil", "cil", "julak", "ading",
 		"pian", "teh", "a", "ko", "koh", "cik", "om", "tante", "bos", "juragan", "terima kasih", "ok", "oke", "ye", "yo", "bro", "sist", "say",
 		"ji", "ki", "pale", "nah", "di", "ndi", "daeng", "puang", "uni", "uda", "ambo")

@@ -60,7 +60,7 @@ func (e *Engine) readMessage(c *Conversation, in Inbound) []act {
 	if hasAny(lower, "nenek", "mama", "ibu", "bapak", "oma", "opa", "kakek", "eyang", "mbah", "ayah", "bunda", "umi", "abah") {
 		raw = speakerRe.ReplaceAllString(raw, "$1$3") // "nenek ambil sepuluh biji": the speaker is not goods
 	}
-	if hasAny(lower, "ganggu", "repot", "banyak", "byk", "bnyk", "sekali", "bgt", "banget", "semoga") && courtesyRe.MatchString(raw) {
+	if hasAny(lower, "ganggu", "repot", "banyak", "byk", "bnyk", "sekali", "bgt", "banget", "semoga", "tahun") && courtesyRe.MatchString(raw) {
 		if out := strings.TrimSpace(courtesyRe.ReplaceAllString(raw, " ")); out != "" {
 			raw = out // "… ya bu makasih banyak": the thanks, not "banyak" of something
 		}
@@ -581,10 +581,11 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 // bener". Who said it changes nothing of what was said.
 var reportedRe = regexp.MustCompile(`(?i)(?:^|\s)(?:kata|kt)\s+(?:nenek|nenekku|nenek saya|ibu|ibuk|ibu saya|mama|mamah|mamaku|mama saya|bapak|bapak saya|ayah|papa|suami|suami saya|istri|istri saya|oma|opa|eyang|mbah|kakek|umi|abah|bos|majikan)\b\s*[:,]?`)
 
-// courtesyRe is politeness around an order that holds words the product
-// parser would take for goods or amounts: "maaf ganggu pagi2", "makasih
-// banyak", "semoga laris ya bu".
-var courtesyRe = regexp.MustCompile(`(?i)\b(?:(?:maaf\s+)?(?:ganggu|mengganggu|merepotkan|ngerepotin)(?:\s+(?:pagi2|pagi-pagi|pagi))?|(?:makasih|terima\s+kasih|trims|tq|thx|matur\s+nuwun|hatur\s+nuhun)\s+(?:banyak|byk|bnyk|sekali|bgt|banget)|semoga\s+(?:laris|lancar|berkah|sehat)(?:\s+(?:manis|selalu|terus))?)\b`)
+// courtesyRe is politeness and small talk around an order that holds
+// words the product parser would take for goods or amounts: "maaf ganggu
+// pagi2", "makasih banyak", "semoga laris ya bu", "umur saya sudah tujuh
+// puluh tahun".
+var courtesyRe = regexp.MustCompile(`(?i)\b(?:(?:umur|usia)\s+(?:saya\s+|sy\s+|nenek\s+|ibu\s+)?(?:sudah\s+|udah\s+|sdh\s+)?(?:[a-z0-9]+\s+){1,3}tahun|(?:maaf\s+)?(?:ganggu|mengganggu|merepotkan|ngerepotin)(?:\s+(?:pagi2|pagi-pagi|pagi))?|(?:makasih|terima\s+kasih|trims|tq|thx|matur\s+nuwun|hatur\s+nuhun)\s+(?:banyak|byk|bnyk|sekali|bgt|banget)|semoga\s+(?:laris|lancar|berkah|sehat)(?:\s+(?:manis|selalu|terus))?)\b`)
 
 // speakerRe is a buyer naming themselves by their family role before a
 // verb, as grandmothers and mothers write: "ya nenek ambil sepuluh biji",

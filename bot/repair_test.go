@@ -824,3 +824,18 @@ func TestPlacesAndShortNameCues(t *testing.T) {
 	h.sayAs(buyer1, "Rina", "beras premium 5 kg")
 	contains(t, "name before the address", h.sayAs(buyer1, "Rina", "alamatnya jl. melati 5 langkai"), "Kirim ke: nek ijah")
 }
+
+// Older buyers write formally: their age is small talk, "Nak" addresses
+// the trader, "sudah benar semuanya" agrees, and "apakah pembayarannya bisa
+// … ketika barang sampai?" asks about paying on delivery.
+func TestElderlyFormalSpeech(t *testing.T) {
+	h := newHarness(t)
+	got := h.sayAs(buyer1, "Rina", "Selamat pagi Nak. Saya Ibu Maryam, umur saya sudah tujuh puluh tahun. Saya mau pesan tomat satu kilogram.")
+	contains(t, "order", got, "Tomat 1 kg")
+	if strings.Contains(got, "Tahu") || strings.Contains(got, "tidak ada") {
+		t.Fatalf("the age was read as goods:\n%s", got)
+	}
+	contains(t, "payment question", h.sayAs(buyer1, "Rina", "Apakah pembayarannya bisa dilakukan ketika barang sampai?"), "COD")
+	h.sayAs(buyer1, "Rina", "Tolong diantarkan ke Jalan Melati nomor 5, Kelurahan Langkai.")
+	contains(t, "formal yes", h.sayAs(buyer1, "Rina", "Iya Nak, sudah benar semuanya."), "teruskan")
+}
