@@ -19,7 +19,7 @@ var (
 		"betul sekali", "oke kirim", "kirim aja", "ok kirim", "sip kirim", "iya kirim", "ya kirim", "ok siap", "siap kak",
 		"oke deh", "ok deh", "boleh deh", "iya boleh", "ya boleh", "ok kak", "oke kak", "ya kak", "y kak", "ok lanjut", "iya lanjut", "yuk", "ayo",
 		"hayuk", "ayok", "gass", "sudah sesuai", "udah sesuai", "sesuai", "oke sesuai", "benar semua", "bener semua", "pesan", "order",
-		"yo", "alah bana", "iyo uni", "bana", "yo wis", "yowis", "ya wis", "yo wes", "yawis", "batua", "iyo batua", "bujur", "iih bujur", "sumuhun", "injih", "iyoh", "iyoh bujur")
+		"saya setuju", "setuju saja", "silakan dikirim", "silahkan dikirim", "silakan kirim", "silahkan kirim", "yo", "alah bana", "iyo uni", "bana", "yo wis", "yowis", "ya wis", "yo wes", "yawis", "batua", "iyo batua", "bujur", "iih bujur", "sumuhun", "injih", "iyoh", "iyoh bujur")
 	noWords = set("tidak", "tdk", "nggak", "ngga", "gak", "ga", "gk", "g", "enggak", "engga", "no", "jangan", "bukan", "kagak", "kaga",
 		"moal", "teu", "henteu", "ora", "mboten", "kada", "ndak", "nda", "salah", "bukan itu", "tidak benar", "belum", "belum benar", "ga usah", "gak usah", "nggak usah", "gausah", "gk usah", "tidak usah", "ndak usah", "kada usah", "ga ada lagi", "gak ada lagi", "nggak ada lagi", "tidak ada lagi", "ga ada", "nggak ada", "gak ada")
 	finishWords = set("itu aja", "itu saja", "itu aja kak", "udah", "sudah", "udh", "dah", "udah itu aja", "sudah itu saja", "cukup",

@@ -110,7 +110,9 @@ func init() {
 		"mau", "mao", "mo", "mw", "pengen", "pengin", "pingin", "kepengen", "pgn", "ingin", "arep", "ape",
 		"bade", "hoyong", "butuh", "perlu", "pesan", "pesen", "psn", "pesenan", "pesanan", "order", "orderan",
 		"beli", "bli", "tuku", "tumbas", "meser", "meuli", "mamili", "mundhut", "ambil", "cari", "nyari", "minta",
-		"mintak", "minto", "nitip", "titip", "tolong", "tlg", "tulung", "mohon", "bisa", "bs", "bisakah",
+		"mintak", "minto", "nitip", "titip", "tolong", "tlg", "tulung", "mohon", "bisa", "bs", "bisakah", "memesan", "hendak",
+		// the goods in general, never one product ("barang mohon diantar")
+		"barang", "barangnya",
 		"boleh", "blh", "ada", "ono", "aya", "ado", "lagi", "juga", "jg", "sekalian", "skalian", "sklian",
 		"dulu", "dl", "pesannya", "belinya", "kasih", "kasi", "kirimin", "bungkusin", "siapin", "siapkan",
 		"tanya", "nanya", "nanyain", "ready", "stok", "stock", "kalau", "kalo", "klo", "klw", "saiki", "ayeuna", "kiwari",
