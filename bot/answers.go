@@ -386,7 +386,7 @@ func (e *Engine) readCorrection(c *Conversation, line string) (act, bool) {
 	if strings.HasSuffix(s, " nya") {
 		s = s[:len(s)-4] + "nya"
 	}
-	if removeCue.MatchString(s) && !addCue.MatchString(s) && !conditionRe.MatchString(s) && !ambilRe.MatchString(s) && !antarRe.MatchString(s) {
+	if removeCue.MatchString(s) && !addCue.MatchString(s) && !conditionRe.MatchString(s) && !isReminder(s) && !ambilRe.MatchString(s) && !antarRe.MatchString(s) {
 		words := removeCue.ReplaceAllString(s, " ")
 		words = changeCue.ReplaceAllString(words, " ")
 		words = strings.Trim(cutGreeting(words), " ,.!?")

@@ -24,7 +24,14 @@ func (e *Engine) actAddItems(b *buyerTurn) error {
 	b.conv.LastAskedQty = 0
 	b.conv.CancelAsked = false
 	added, from := 0, len(b.conv.Cart)
+	reminder := isReminder(b.act.text)
 	for _, it := range r.Items {
+		if reminder && hasSameLine(b.conv, it) {
+			// "telur 3 kg ya bu jangan lupa": the line already there, said
+			// again so it is not forgotten — not three kilos more.
+			b.note(e.t("reminder_kept", it.Name))
+			continue
+		}
 		if note := e.addLine(b.conv, it, b.in.ID); note != "" {
 			b.note(note)
 			b.unsure = true // sold out or too little money: the buyer decides first
@@ -313,4 +320,22 @@ func (e *Engine) actReorder(b *buyerTurn) error {
 	}
 	b.note(e.t("no_last_order"))
 	return nil
+}
+
+// isReminder reports whether a line asks the trader not to forget
+// something ("jangan lupa", "jgn lupa", "inget ya").
+func isReminder(text string) bool {
+	t := strings.ToLower(text)
+	return hasAny(t, "jangan lupa", "jgn lupa", "jngn lupa", "jan lupa", "ojo lali", "jangan sampai lupa")
+}
+
+// hasSameLine reports whether the cart has it already, same product and
+// same quantity.
+func hasSameLine(c *Conversation, it parse.Item) bool {
+	for _, l := range c.Cart {
+		if l.SKU == it.SKU && l.Qty == it.Qty && l.Amount == it.Amount {
+			return true
+		}
+	}
+	return false
 }

@@ -847,3 +847,17 @@ func TestElderlyFormalSpeech(t *testing.T) {
 	h.sayAs(buyer1, "Rina", "Barang mohon diantar ke Jalan Melati nomor 5, Kelurahan Langkai.")
 	contains(t, "formal agreement", h.sayAs(buyer1, "Rina", "Baik, saya setuju. Silakan dikirim. Terima kasih."), "teruskan")
 }
+
+// "telur 3 kg ya bu jangan lupa" after telur 3 kg is a reminder, not three
+// kilos more.
+func TestReminderIsNotMore(t *testing.T) {
+	h := newHarness(t)
+	h.say(buyer1, "telur ayam ras 3 kg")
+	h.say(buyer1, "tomat 1 kg")
+	contains(t, "reminder", h.say(buyer1, "telur ayam ras 3 kg ya bu jangan lupa"), "sudah ada")
+	got := h.say(buyer1, "cek keranjang")
+	contains(t, "cart", got, "Telur Ayam Ras 3 kg")
+	if strings.Contains(got, "Telur Ayam Ras 6 kg") {
+		t.Fatalf("the reminder was added:\n%s", got)
+	}
+}

@@ -285,6 +285,7 @@ var messages = map[string][2]string{
 	"question_folded":          {"%s kami masukkan sesuai tulisan kakak — tolong dicek lagi di ringkasan ya.", "We put in %s as you wrote it — please check it in the summary."},
 	"guess_dropped":            {"“%s” tidak kami masukkan ya kak, barangnya belum jelas. Kalau mau, ketik lagi nama dan jumlahnya.", "We left out “%s”: it was not clear which item. If you want it, type the name and quantity again."},
 	"one_question_left":        {"Sudah kami catat, kak 🙏 Tinggal satu pertanyaan ini dulu (atau ketik *lewati*):", "Noted 🙏 Just this one question first (or type *lewati*):"},
+	"reminder_kept":            {"Siap kak, %s sudah ada di keranjang, tidak kami tambah lagi 👍", "Sure, %s is already in your cart; we did not add it again 👍"},
 	"question_dropped":         {"Pertanyaan soal “%s” kami lewati dulu ya kak; kalau jadi, ketik lagi nama dan jumlahnya.", "We skipped the question about “%s”; if you still want it, type the name and quantity again."},
 	"stuck_offer_human":        {"Maaf kak, sepertinya kami belum nyambung 🙏 Ketik *admin* kalau mau dibantu petugas, atau *batal* untuk mulai lagi.", "Sorry, we don't seem to understand each other. Type *admin* for a person, or *batal* to start over."},
 	"qty_for_what":             {"Itu untuk barang apa, kak? Tulis nama dan jumlahnya ya, misalnya _tomat 1/2 kg_.", "Which item is that for? Write the name and quantity, e.g. _tomat 1/2 kg_."},
