@@ -53,7 +53,7 @@ func (e *Engine) digression(s string, asked bool) (string, bool) {
 	if _, ok := e.categoryQuestion(s); ok {
 		return "category", true
 	}
-	if waitRe.MatchString(s) && !e.mentionsProduct(s) {
+	if mayWait(s) && waitRe.MatchString(s) && !e.mentionsProduct(s) {
 		return "wait", true
 	}
 	return "", false

@@ -240,7 +240,7 @@ var notNameWords = set("ternyata", "tolong", "mau", "minta", "maaf", "aja", "saj
 	"lagi", "juga", "masih", "belum", "baru", "cuma", "hanya", "eh", "oh", "ok", "oke", "sip", "makasih", "terima", "kasih", "udh", "dah",
 	"handak", "ulun", "kada", "haja", "lah", "bade", "hoyong", "badhe", "kulo", "nggih", "mawon", "wae", "atuh", "teh", "mah", "kah",
 	"salah", "ketik", "typo", "keliru", "ralat", "harusnya", "mw", "mo", "mao", "order", "orderan", "psn", "pesenan", "pesanan", "donk",
-	"gan", "sis", "kirimin", "tanya", "nanya", "cek", "info", "cpt", "cepat", "cepet", "buruan", "segera")
+	"gan", "sis", "kirimin", "tanya", "nanya", "cek", "info", "cpt", "cepat", "cepet", "buruan", "segera", "gajadi", "gjd", "gausah", "gaush", "batalin")
 
 // cutAddressIntro takes an address introduced by a delivery phrase out of
 // a line: "kirim ke Gg. Kenanga 2", "anter ke Langkai". intro says the

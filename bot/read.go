@@ -342,11 +342,11 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 		// Sundanese "mangga, candak 1 kilo": please, not the fruit.
 		line, s = rest, norm(rest)
 	}
-	if first, rest, ok := strings.Cut(line, ","); ok && isPhrase(insteadWords, norm(first)) && strings.TrimSpace(rest) != "" {
+	if first, rest, ok := strings.Cut(line, ","); ok && strings.Contains(first, "g") && isPhrase(insteadWords, norm(first)) && strings.TrimSpace(rest) != "" {
 		// "ganti aja, ikan nila 1 kg, …": what comes instead, after a cancel.
 		line, s = rest, norm(rest)
 	}
-	if first, rest, ok := strings.Cut(s, ","); ok && !isPhrase(cancelWords, first) && (waitRe.MatchString(first) || onlyFiller(first)) {
+	if first, rest, ok := strings.Cut(s, ","); ok && (onlyFiller(first) || mayWait(first) && waitRe.MatchString(first)) && !isPhrase(cancelWords, first) {
 		if second, after, _ := strings.Cut(rest, ","); isPhrase(cancelWords, second) {
 			s = second + "," + after // "eh bentar, batal dulu": the cancel is what it says
 			if strings.TrimSpace(after) == "" {
@@ -460,6 +460,13 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 	}
 	rest, addr, intro := e.cutAddressIntro(rest)
 	rest, dlv := cutDelivery(rest)
+	if dlv == "" && hasAny(rest, "ambil", "jemput", "sana") {
+		if m := selfTakeRe.FindStringIndex(rest); m != nil && !e.mentionsProduct(rest[m[1]:]) {
+			// "eh gausah deh sy ambil aja pas jam istirahat": the buyer
+			// comes for it; no goods follow the verb.
+			rest, dlv = strings.TrimSpace(rest[:m[0]]+" "+rest[m[1]:]), EvAmbil
+		}
+	}
 	rest, when := cutWhen(rest)
 	if addr == "" {
 		rest, addr = e.cutAddress(rest)
@@ -623,6 +630,10 @@ func titledLine(s string) bool {
 	return placeOwnerRe.MatchString(s)
 }
 
+// selfTakeRe is "sy ambil aja": the buyer takes it themselves — a pickup
+// when no goods follow (else "saya ambil aja tomatnya" orders tomatoes).
+var selfTakeRe = regexp.MustCompile(`(?i)\b(?:saya|sy|aku|aq)\s+(?:ambil|jemput|ke\s+sana)\s+(?:aja|saja|sendiri|ndiri)\b`)
+
 // notNameRe is the name a correction says was wrong: "bukan Dina".
 var notNameRe = regexp.MustCompile(`(?i)\b(?:bukan|bkn)\s+[a-z']+\b`)
 
@@ -767,6 +778,11 @@ func agreeingEmoji(raw string) bool {
 		}
 	}
 	return seen
+}
+
+// mayWait is a cheap test before waitRe: false means it cannot match.
+func mayWait(s string) bool {
+	return hasAny(s, "bentar", "tunggu", "bntr", "sbntr", "wait", "dulu", "sek", "sik", "sekedap", "antosan", "heula", "tanya")
 }
 
 // insteadWords open a list that replaces what was there ("ganti aja, …").

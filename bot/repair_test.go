@@ -861,3 +861,16 @@ func TestReminderIsNotMore(t *testing.T) {
 		t.Fatalf("the reminder was added:\n%s", got)
 	}
 }
+
+// At the address step, "eh gausah deh sy ambil aja pas jam istirahat"
+// changes to pickup; it is not the address.
+func TestPickupSaidAtTheAddressStep(t *testing.T) {
+	h := newHarness(t)
+	h.sayAs(buyer1, "Rina", "tomat 1 kg")
+	h.sayAs(buyer1, "Rina", "anter ke kantor")
+	got := h.sayAs(buyer1, "Rina", "eh gausah deh sy ambil aja pas jam istirahat")
+	if strings.Contains(got, "Kirim ke") {
+		t.Fatalf("the change to pickup became an address:\n%s", got)
+	}
+	contains(t, "pickup", got, "Ambil sendiri")
+}
