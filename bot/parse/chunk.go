@@ -319,6 +319,11 @@ func (st *state) readChunk(a, b int) {
 				// order is for, then the order: not a note of nothing.
 				i++
 				continue
+			case l.has(lxPurpose) && haveW && haveQ:
+				// "kacang sekilo gawe sambel pecel": after goods and their
+				// quantity, what they are for, though it names goods too.
+				noteAt = i
+				continue
 			case l.has(lxNoteAfter) && (lastQ || first && st.onlyNoteWords(i+1, b)):
 				noteAt = i
 				continue

@@ -11,6 +11,9 @@ lobak,Lobak,,Sayur,kg,10000,g,,,,,
 sawi,Sawi Hijau,sawi,Sayur,ikat,4000,g,,,,,
 semur-jengkol,Semur Jengkol,,Lauk,bungkus,15000,g,,,,,
 semur-daging,Semur Daging,,Lauk,bungkus,25000,g,,,,,
+bumbu-gado,Bumbu Gado-gado,sambel kacang,Bumbu,bungkus,8000,g,,,,,
+ketupat,Ketupat,,Sembako,biji,2000,g,,,,,
+kedondong,Kedondong,,Buah,kg,15000,g,,,,,
 `
 
 var jatimCausesParser = csvParser(jatimCausesCSV)
@@ -46,5 +49,35 @@ func TestHeadWordOfSortsBeforeQuantity(t *testing.T) {
 		"semur telu bungkus":                   asks("ambiguous semur-jengkol semur-daging"),
 		"semur jengkol 2":                      items("semur-jengkol 2"),
 		"oyong sekilo, semur daging 1 bungkus": items("oyong 1", "semur-daging 1"),
+	})
+}
+
+// After goods and their quantity, a cooking or making word says what they
+// are for, even when goods of the catalog follow it ("gawe sambel …").
+func TestPurposeAfterGoods(t *testing.T) {
+	checkAll(t, jatimCausesParser(), map[string]want{
+		"oyong sekilo gawe sambel kacang":       items("oyong 1"),
+		"lobak 2 kilo kanggo sambel kacang":     items("lobak 2"),
+		"oyong sekilo, sambel kacang 2 bungkus": items("oyong 1", "bumbu-gado 2"),
+	})
+}
+
+// A dish named after a purpose word, without a quantity, that is goods of
+// the catalog plus a word it does not know is the dish ("… gawe ketupat
+// glabed"), not the goods to ask about.
+func TestDishOfTheGoods(t *testing.T) {
+	checkAll(t, jatimCausesParser(), map[string]want{
+		"ketupat 10, gawe ketupat glabed": items("ketupat 10"),
+		"gawe ketupat glabed":             {},
+		"gawe ketupat, 10 biji":           items("ketupat 10"),
+	})
+}
+
+// A rujak of goods is the dish, not the goods ("rujak kedondong 2
+// porsi"), as a sambal of them is.
+func TestRujakOfTheGoods(t *testing.T) {
+	checkAll(t, jatimCausesParser(), map[string]want{
+		"rujak kedondong 2 porsi": {unk: []string{"rujak kedondong 2 porsi"}},
+		"kedondong 1 kg":          items("kedondong 1"),
 	})
 }

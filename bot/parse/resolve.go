@@ -51,6 +51,9 @@ func (st *state) resolve(res *Result, ln *line) {
 		// "kecap bango refill", "bawang merah brebes": one extra word the
 		// catalog does not know; the rest names exactly one product.
 		if d2, extra, ok := st.dropOne(ln.words[0]); ok {
+			if ln.dish && !ln.hasQ {
+				return // "…, gawe lontong balap": a dish of the goods, with a word the catalog does not know
+			}
 			d, adj = d2, extra
 		}
 	}
