@@ -14,6 +14,7 @@ semur-daging,Semur Daging,,Lauk,bungkus,25000,g,,,,,
 bumbu-gado,Bumbu Gado-gado,sambel kacang,Bumbu,bungkus,8000,g,,,,,
 ketupat,Ketupat,,Sembako,biji,2000,g,,,,,
 kedondong,Kedondong,,Buah,kg,15000,g,,,,,
+labu-siam,Labu Siam,labu,Sayur,kg,8000,g,,,,,
 `
 
 var jatimCausesParser = csvParser(jatimCausesCSV)
@@ -79,5 +80,21 @@ func TestRujakOfTheGoods(t *testing.T) {
 	checkAll(t, jatimCausesParser(), map[string]want{
 		"rujak kedondong 2 porsi": {unk: []string{"rujak kedondong 2 porsi"}},
 		"kedondong 1 kg":          items("kedondong 1"),
+	})
+}
+
+// Words that are a whole name or alias of another product of the built-in
+// catalog, which this market's catalog does not know, name goods the
+// market does not sell, though one of their words is an alias here
+// ("labu kuning" where the one labu sold is Labu Siam; "sawi putih"
+// where only Sawi Hijau, alias "sawi", is).
+func TestOtherBuiltInGoods(t *testing.T) {
+	checkAll(t, jatimCausesParser(), map[string]want{
+		"labu kuning 2 kg":  {unk: []string{"labu kuning 2 kg"}},
+		"sawi putih 2 ikat": {unk: []string{"sawi putih 2 ikat"}},
+		"labu 2 kg":         items("labu-siam 2"),
+		"labu siam sekilo":  items("labu-siam 1"),
+		"sawi 2 iket":       items("sawi 2"),
+		"sawi ijo 2 iket":   items("sawi 2"),
 	})
 }

@@ -50,7 +50,7 @@ var markets = []market{
 	// Sunda set was being read; measured before anyone read it, then read
 	// and its general causes fixed (docs/performance.md).
 	{name: "jatim", catalog: "testdata/markets/jatim/catalog.csv", cases: "testdata/markets/jatim/cases.txt", missIsQuestion: true,
-		minPrecision: 0.991, minRecall: 0.991, minQuestions: 0.875},
+		minPrecision: 0.991, minRecall: 0.991, minQuestions: 0.887},
 }
 
 // loadCases reads the market's messages: the default file in its own

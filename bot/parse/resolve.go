@@ -66,6 +66,9 @@ func (st *state) resolve(res *Result, ln *line) {
 	if d.verdict != vNone && st.otherGoodsThan(ln, d) {
 		d.verdict = vNone // "kerupuk haruan": not the fish; "kentang" where no kentang is sold: not kerang
 	}
+	if ln.words[1].empty() && st.namesOtherBuiltIn(ln.words[0], d) {
+		d.verdict = vNone // "telur puyuh" where only hen's eggs are sold
+	}
 	said := st.said(ln)
 	if (ln.soft || ln.named) && d.verdict == vNone {
 		return
