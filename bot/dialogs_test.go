@@ -341,8 +341,8 @@ const (
 	heldOut6MaxWrong = 0
 	heldOut7Floor    = 0.80 // read since its blind measurement (72.5 %, 7 wrong)
 	heldOut7MaxWrong = 1
-	heldOut8Floor    = 0
-	heldOut8MaxWrong = 100
+	heldOut8Floor    = 0.70 // partly read since its blind measurement (68.8 %, 9 wrong)
+	heldOut8MaxWrong = 8
 )
 
 func playDialog(t *testing.T, h *harness, d *dialog, phone string) dialogResult {

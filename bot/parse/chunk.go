@@ -93,7 +93,12 @@ func (st *state) aliasPart(i int) bool {
 	// A spelled count counts it too ("pindang lima ekor" where the catalog
 	// sells pindang).
 	spelled := nl.has(lxNum) && nl.nk != nkSe && !nl.has(lxMoneyMul|lxSepWord)
-	if _, ok := st.p.exact[w]; ok && (n.kind == tNum || n.kind == tWord && (nl.has(lxSeUnit) || nl.has(lxMoney) || spelled)) {
+	// The first word of several names is one as well ("pindang 3 ekor"
+	// where the catalog sells two kinds of pindang): the sorts are asked.
+	// Not a word that starts a note ("potong 8" of a chicken, though a
+	// service may be called "potong …").
+	sorts := st.p.prefixes[w] && !st.lx[i].has(lxNote|lxNoteAfter)
+	if _, ok := st.p.exact[w]; (ok || sorts) && (n.kind == tNum || n.kind == tWord && (nl.has(lxSeUnit) || nl.has(lxMoney) || spelled)) {
 		return true
 	}
 	if st.p.prefixes[w] && n.kind == tWord {
@@ -313,6 +318,11 @@ func (st *state) readChunk(a, b int) {
 				// "buat masak soto, itu ayam kampung satu ekor": what the
 				// order is for, then the order: not a note of nothing.
 				i++
+				continue
+			case l.has(lxPurpose) && haveW && haveQ:
+				// "kacang sekilo gawe sambel pecel": after goods and their
+				// quantity, what they are for, though it names goods too.
+				noteAt = i
 				continue
 			case l.has(lxNoteAfter) && (lastQ || first && st.onlyNoteWords(i+1, b)):
 				noteAt = i

@@ -49,6 +49,8 @@ var otherGoods = map[string]bool{
 	// pepes, "pepes ikan"), salted eggs ("telur asin"; salted fish is
 	// the dried fish: resolve.go)
 	"gulai": true, "gule": true, "palai": true, "pepes": true, "asin": true,
+	// a rujak of it ("rujak cingur", "rujak buah"): the dish
+	"rujak": true,
 	// a sambal made of it ("sambel terasi", "sambal bawang"): ground
 	// and cooked, not the raw goods
 	"sambal": true, "sambel": true,

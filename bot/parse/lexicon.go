@@ -391,6 +391,19 @@ func addRegional() {
 	// masing-masing).
 	addLex(lxNote, "kanggo")
 	addLex(lxEach, "sewang")
+	// East Javanese (Suroboyoan, Malang) and Madurese (Md): the address sam
+	// (Malang walikan for mas); yes Md engghi; already wis ("yo wis": all
+	// right then); also pisan; want to kate; take jupuk; later engko; this
+	// iki; all kabeh; more maneh; question tags ta; expensive larang.
+	addLex(lxFiller|lxTail|lxAddress, "sam")
+	addLex(lxFiller|lxTail, "engghi", "wis", "pisan", "maneh", "ta", "larang")
+	addLex(lxFiller, "kate", "jupuk", "njupuk", "engko", "iki", "kabeh")
+	// there is: Jv onok (Suroboyoan ono), asked like "ada".
+	addLex(lxFiller|lxAvail, "onok")
+	// and / with: Jv ambek, ambi (Suroboyoan karo).
+	addLex(lxSepWord, "ambek", "ambi")
+	// Md empa' (4); dhuwa' and tello' are above.
+	addNum(nkDigit, 4, "empa")
 	// "per kilo", "per ikat": one of the unit, as "se kilo" (a price asked
 	// or said per unit).
 	addNum(nkSe, 1, "per")

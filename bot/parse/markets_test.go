@@ -47,13 +47,14 @@ var markets = []market{
 	{name: "sunda", catalog: "testdata/markets/sunda/catalog.csv", cases: "testdata/markets/sunda/cases.txt", missIsQuestion: true,
 		minPrecision: 0.997, minRecall: 0.995, minQuestions: 0.945},
 	// Written blind in the third session (an East Java market) while the
-	// Sunda set was being read; measured before anyone read it.
+	// Sunda set was being read; measured before anyone read it, then read
+	// and its general causes fixed (docs/performance.md).
 	{name: "jatim", catalog: "testdata/markets/jatim/catalog.csv", cases: "testdata/markets/jatim/cases.txt", missIsQuestion: true,
-		minPrecision: 0.991, minRecall: 0.989, minQuestions: 0.737},
+		minPrecision: 0.991, minRecall: 0.991, minQuestions: 0.887},
 	// Written blind in the third session (a Medan market) while the Jatim
 	// set was being read; measured before anyone read it.
 	{name: "medan", catalog: "testdata/markets/medan/catalog.csv", cases: "testdata/markets/medan/cases.txt", missIsQuestion: true,
-		minPrecision: 0, minRecall: 0, minQuestions: 0},
+		minPrecision: 0.988, minRecall: 0.967, minQuestions: 0.769},
 }
 
 // loadCases reads the market's messages: the default file in its own

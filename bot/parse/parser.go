@@ -41,7 +41,10 @@ type Parser struct {
 	// IR 42", "Pupuk NPK 16"), as the words before the number, then '#'
 	// and the number: "beras ir #42", "ir #42".
 	numbered map[string]bool
-	scratch  sync.Pool
+	// builtIn maps a product's SKU to the built-in catalog's product it
+	// is (by name or alias), where the built-in catalog knows it.
+	builtIn map[string]string
+	scratch sync.Pool
 }
 
 // New builds a parser over a catalog index.
@@ -56,11 +59,15 @@ func New(ix *catalog.Index) *Parser {
 		categories: map[string]bool{},
 		numbered:   map[string]bool{},
 		normNames:  map[string]string{},
+		builtIn:    map[string]string{},
 	}
 	var tz tokenizer
 	for _, prod := range ix.Products() {
 		if k := kindOf(prod); k != 0 {
 			p.kinds[prod.SKU] = k
+		}
+		if sku, ok := builtInOf(&tz, prod); ok {
+			p.builtIn[prod.SKU] = sku
 		}
 		name := catalog.Normalize(prod.Name)
 		p.names = append(p.names, name)

@@ -51,6 +51,9 @@ func (st *state) resolve(res *Result, ln *line) {
 		// "kecap bango refill", "bawang merah brebes": one extra word the
 		// catalog does not know; the rest names exactly one product.
 		if d2, extra, ok := st.dropOne(ln.words[0]); ok {
+			if ln.dish && !ln.hasQ {
+				return // "…, gawe lontong balap": a dish of the goods, with a word the catalog does not know
+			}
 			d, adj = d2, extra
 		}
 	}
@@ -62,6 +65,9 @@ func (st *state) resolve(res *Result, ln *line) {
 	}
 	if d.verdict != vNone && st.otherGoodsThan(ln, d) {
 		d.verdict = vNone // "kerupuk haruan": not the fish; "kentang" where no kentang is sold: not kerang
+	}
+	if ln.words[1].empty() && st.namesOtherBuiltIn(ln.words[0], d) {
+		d.verdict = vNone // "telur puyuh" where only hen's eggs are sold
 	}
 	said := st.said(ln)
 	if (ln.soft || ln.named) && d.verdict == vNone {

@@ -1,0 +1,107 @@
+package parse
+
+import (
+	"strings"
+	"sync"
+
+	"pasarbot/catalog"
+)
+
+// builtInPhrases maps every whole name and alias of the built-in catalog,
+// in the words the parser reads, to its product's SKU: what every
+// Indonesian market calls "telur puyuh" or "bebek", whether or not this
+// market sells it.
+var builtInPhrases = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	ps, err := catalog.Default()
+	if err != nil {
+		return m
+	}
+	var tz tokenizer
+	for _, p := range ps {
+		for j := -1; j < len(p.Aliases); j++ {
+			s := p.Name
+			if j >= 0 {
+				s = p.Aliases[j]
+			}
+			if k := phraseKey(&tz, s); k != "" {
+				if _, ok := m[k]; !ok {
+					m[k] = p.SKU
+				}
+			}
+		}
+	}
+	return m
+})
+
+// phraseKey is a name or alias in the words the parser reads, as the keys
+// of Parser.exact.
+func phraseKey(tz *tokenizer, s string) string {
+	toks, _ := tz.run(s)
+	var words []string
+	for _, t := range toks {
+		if t.kind == tWord {
+			words = append(words, stripNya(t.w))
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// builtInOf is the built-in product a market's product is, found by its
+// name or the first of its aliases the built-in catalog knows.
+func builtInOf(tz *tokenizer, prod catalog.Product) (string, bool) {
+	phrases := builtInPhrases()
+	for j := -1; j < len(prod.Aliases); j++ {
+		s := prod.Name
+		if j >= 0 {
+			s = prod.Aliases[j]
+		}
+		if sku, ok := phrases[phraseKey(tz, s)]; ok {
+			return sku, true
+		}
+	}
+	return "", false
+}
+
+// namesOtherBuiltIn reports whether the words of s are a whole name or
+// alias of a built-in product that is none of the ones matched here, and
+// the market's catalog does not know them: "telur puyuh" where only hen's
+// eggs (alias "telur") are sold, "bebek" where only duck eggs are. The
+// market does not sell those goods. Every product matched must be one the
+// built-in catalog knows, or nothing is said.
+func (st *state) namesOtherBuiltIn(s span, d decision) bool {
+	if d.verdict == vNone || d.verdict == vOne && d.best == nil {
+		return false
+	}
+	buf := st.sc.abuf[:0]
+	for i := s.a; i < s.b; i++ {
+		if st.toks[i].kind != tWord {
+			return false
+		}
+		if i > s.a {
+			buf = append(buf, ' ')
+		}
+		buf = append(buf, stripNya(st.toks[i].w)...)
+	}
+	st.sc.abuf = buf
+	if _, ok := st.p.exact[string(buf)]; ok {
+		return false
+	}
+	other, ok := builtInPhrases()[string(buf)]
+	if !ok {
+		return false
+	}
+	differs := func(p *catalog.Product) bool {
+		own, ok := st.p.builtIn[p.SKU]
+		return ok && own != other
+	}
+	if d.verdict == vOne {
+		return differs(d.best)
+	}
+	for _, c := range d.cands {
+		if !differs(c.Product) {
+			return false
+		}
+	}
+	return len(d.cands) > 0
+}
