@@ -329,6 +329,16 @@ func isReminder(text string) bool {
 	return hasAny(t, "jangan lupa", "jgn lupa", "jngn lupa", "jan lupa", "ojo lali", "jangan sampai lupa")
 }
 
+// inCart reports whether the cart has a line of sku.
+func inCart(c *Conversation, sku string) bool {
+	for _, l := range c.Cart {
+		if l.SKU == sku {
+			return true
+		}
+	}
+	return false
+}
+
 // hasSameLine reports whether the cart has it already, same product and
 // same quantity.
 func hasSameLine(c *Conversation, it parse.Item) bool {

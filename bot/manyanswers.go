@@ -99,10 +99,5 @@ func (e *Engine) confirmsCartLine(c *Conversation, s string) bool {
 	if !ok {
 		return false
 	}
-	for _, l := range c.Cart {
-		if l.SKU == best.Product.SKU {
-			return true
-		}
-	}
-	return false
+	return inCart(c, best.Product.SKU)
 }

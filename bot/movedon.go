@@ -81,13 +81,3 @@ func (e *Engine) settleLeftBehind(b *buyerTurn) {
 	}
 	b.conv.Questions = keep
 }
-
-// inCart reports whether the cart has a line of sku.
-func inCart(c *Conversation, sku string) bool {
-	for _, l := range c.Cart {
-		if l.SKU == sku {
-			return true
-		}
-	}
-	return false
-}

@@ -421,10 +421,8 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 		return []act{{ev: EvGreeting, text: s}} // "yaudah berasnya aja": the line as it is
 	}
 	if it, ok := e.serviceLine(c, line); ok && len(e.parser.Parse(line).Items) == 0 {
-		for _, l := range c.Cart {
-			if l.SKU == it.SKU {
-				return []act{{ev: EvGreeting, text: s}} // "ok bersihin ya": already in the cart
-			}
+		if inCart(c, it.SKU) {
+			return []act{{ev: EvGreeting, text: s}} // "ok bersihin ya": already in the cart
 		}
 		return []act{{ev: EvItems, parsed: &parse.Result{Items: []parse.Item{it}}, text: line}}
 	}
