@@ -55,28 +55,21 @@ func (e *Engine) readMessage(c *Conversation, in Inbound) []act {
 	}
 	// Unicode line and paragraph separators end a line like a newline.
 	raw := strings.TrimSpace(lineBreaks.Replace(in.Text))
-	raw = withoutReportedSpeech(raw)
-	lower := strings.ToLower(raw)
-	if hasAny(lower, "nenek", "mama", "ibu", "bapak", "oma", "opa", "kakek", "eyang", "mbah", "ayah", "bunda", "umi", "abah") {
-		raw = speakerRe.ReplaceAllString(raw, "$1$3") // "nenek ambil sepuluh biji": the speaker is not goods
-	}
-	if hasAny(lower, "ganggu", "repot", "banyak", "byk", "bnyk", "sekali", "bgt", "banget", "semoga", "tahun") && courtesyRe.MatchString(raw) {
-		if out := strings.TrimSpace(courtesyRe.ReplaceAllString(raw, " ")); out != "" {
-			raw = out // "… ya bu makasih banyak": the thanks, not "banyak" of something
-		}
-	}
 	s := norm(raw)
 	switch c.State {
 	case StateHandover:
 		if isPhrase(handoverEndWords, s) {
 			return []act{{ev: EvHandoverEnd}}
 		}
-		return []act{{ev: EvText, text: raw}}
+		return []act{{ev: EvText, text: raw}} // relayed to a person as written
 	case StateRating:
 		if n, ok := number(s); ok {
 			return []act{{ev: EvNumber, num: n}}
 		}
 		return []act{{ev: EvText, text: raw}}
+	}
+	if talk := withoutTalk(raw); talk != raw {
+		raw, s = talk, norm(talk)
 	}
 	if agreeingEmoji(raw) {
 		return []act{{ev: EvYes}} // "👍", "👌🏻": a yes without words
@@ -597,13 +590,25 @@ var courtesyRe = regexp.MustCompile(`(?i)\b(?:(?:umur|usia)\s+(?:saya\s+|sy\s+|n
 // "mama mau tomat 1 kg".
 var speakerRe = regexp.MustCompile(`(?i)(^|[\s,.]|^(?:ya|iya|iye|nggih)\s+)(nenek|mama|mamah|ibu|bapak|oma|opa|kakek|eyang|mbah|ayah|bunda|umi|abah)\s+((?:mau|ambil|pesan|pesen|minta|beli)\b)`)
 
-// withoutReportedSpeech takes "kata nenek" out of a message.
-func withoutReportedSpeech(raw string) string {
-	if !strings.Contains(strings.ToLower(raw), "kata") && !strings.Contains(strings.ToLower(raw), "kt ") {
-		return raw
+// withoutTalk takes out of a message what is said around the order and
+// would otherwise be read as goods or amounts: who said it ("kata
+// nenek"), the speaker's family role before a verb ("nenek ambil …") and
+// politeness or small talk ("makasih banyak", "umur saya … tahun"). A
+// word test on the message once guards each expression.
+func withoutTalk(raw string) string {
+	lower := strings.ToLower(raw)
+	if hasAny(lower, "kata", "kt ") {
+		if out := strings.TrimSpace(reportedRe.ReplaceAllString(raw, " ")); out != "" {
+			raw = out
+		}
 	}
-	if out := strings.TrimSpace(reportedRe.ReplaceAllString(raw, " ")); out != "" {
-		return out
+	if hasAny(lower, "nenek", "mama", "ibu", "bapak", "oma", "opa", "kakek", "eyang", "mbah", "ayah", "bunda", "umi", "abah") {
+		raw = speakerRe.ReplaceAllString(raw, "$1$3")
+	}
+	if hasAny(lower, "ganggu", "repot", "banyak", "byk", "bnyk", "sekali", "bgt", "banget", "semoga", "tahun") && courtesyRe.MatchString(raw) {
+		if out := strings.TrimSpace(courtesyRe.ReplaceAllString(raw, " ")); out != "" {
+			raw = out
+		}
 	}
 	return raw
 }

@@ -874,3 +874,14 @@ func TestPickupSaidAtTheAddressStep(t *testing.T) {
 	}
 	contains(t, "pickup", got, "Ambil sendiri")
 }
+
+// What a buyer says to a person is relayed as said: the politeness the
+// order reader sets aside ("makasih banyak", "kata ibu") reaches the admin.
+func TestHandoverRelaysTheWholeMessage(t *testing.T) {
+	h := newHarness(t)
+	h.say(buyer1, "admin")
+	h.say(buyer1, "kata ibu makasih banyak ya, semoga laris")
+	if got := h.to(admin); !strings.Contains(got, "makasih banyak") || !strings.Contains(got, "kata ibu") {
+		t.Fatalf("the relayed message lost words:\n%s", got)
+	}
+}
