@@ -89,6 +89,13 @@ func isPhrase(m map[string]bool, s string) bool {
 // "oke", "siiiap" → "siap". Only runs of three or more are squeezed, so
 // "sipp" and "iyaa" stay as the yes words list them.
 func squeezeRepeats(s string) string {
+	held := false
+	for i := 2; i < len(s) && !held; i++ {
+		held = s[i] == s[i-1] && s[i] == s[i-2] && s[i] >= 'a' && s[i] <= 'z'
+	}
+	if !held {
+		return s // most messages: nothing held, nothing built
+	}
 	var b strings.Builder
 	run := 0
 	for i := 0; i < len(s); i++ {
