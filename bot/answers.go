@@ -398,6 +398,9 @@ func (e *Engine) readCorrection(c *Conversation, line string) (act, bool) {
 				return act{ev: EvRemove, sku: c.Cart[i].SKU, text: part}, true
 			}
 		}
+		if e.findQuestion(c, words) >= 0 {
+			return act{ev: EvRemove, text: words}, true // "gajadi deh ikannya" of the fish still asked about
+		}
 		// "lengkuasnya gak usah" for a product not in the cart: say so,
 		// never ask how much of it.
 		if _, _, hasQty := parse.ParseQuantity(words); !hasQty && len(strings.Fields(words)) <= 3 && e.namesProduct(words) {
@@ -477,10 +480,31 @@ func (e *Engine) readCorrection(c *Conversation, line string) (act, bool) {
 // jadi 3", "berasnya jadi 10 kg aja".
 var finalQtyRe = regexp.MustCompile(`\b(?:jadi|jd|dadi|totalnya|total)\s+([^,.;]+?)\s*(?:aja|saja|ya|deh|kak|mbak|bu)?\s*$`)
 
+// totalFirstRe is "total tomat sekilo ya": the total said before the product.
+var totalFirstRe = regexp.MustCompile(`^(?:jadi\s+)?(?:total|totalnya|semuanya|jumlahnya)\s+`)
+
+// readTotalFirst reads "total tomat sekilo ya bu" of a cart line: the
+// quantity the line becomes, not more of it.
+func (e *Engine) readTotalFirst(c *Conversation, s string) (act, bool) {
+	m := totalFirstRe.FindStringIndex(s)
+	if m == nil {
+		return act{}, false
+	}
+	r := e.parser.Parse(s[m[1]:])
+	if len(r.Items) != 1 || len(r.Questions) > 0 || !inCart(c, r.Items[0].SKU) {
+		return act{}, false
+	}
+	it := r.Items[0]
+	return act{ev: EvChange, sku: it.SKU, qty: it.Qty, amount: it.Amount, text: s}, true
+}
+
 // readFinalQty reads a line that names a cart product and says what its
 // quantity becomes ("jadi 3"), whatever else it says on the way ("tambah 1
 // lagi"): the trader writes down the total the buyer counted.
 func (e *Engine) readFinalQty(c *Conversation, s string) (act, bool) {
+	if a, ok := e.readTotalFirst(c, s); ok {
+		return a, true
+	}
 	m := finalQtyRe.FindStringSubmatchIndex(s)
 	if m == nil {
 		return act{}, false
@@ -521,6 +545,15 @@ var ordinals = map[string]int{"pertama": 1, "kesatu": 1, "satu": 1, "kedua": 2, 
 // choice ("yang merah", "ijo").
 func (e *Engine) matchChoice(q Question, s string) (int, bool) {
 	words := strings.Fields(strings.NewReplacer(",", " ", ".", " ", "!", " ", "?", " ").Replace(s))
+	// "yg biasa bukan fillet": what follows a "bukan" rules choices out.
+	var notWords []string
+	for i, w := range words {
+		if notChoiceWords[w] {
+			notWords, words = words[i+1:], words[:i]
+			break
+		}
+	}
+	ruledOut := e.choicesNamed(q, notWords)
 	var kept []string
 	for _, w := range words {
 		switch w {
@@ -530,6 +563,13 @@ func (e *Engine) matchChoice(q Question, s string) (int, bool) {
 		kept = append(kept, w)
 	}
 	if len(kept) == 0 {
+		if left := len(q.Choices) - len(ruledOut); len(ruledOut) > 0 && left == 1 {
+			for i := range q.Choices {
+				if !ruledOut[i] {
+					return i + 1, true // "bukan yang fillet" of two
+				}
+			}
+		}
 		return 0, false
 	}
 	joined := strings.Join(kept, " ")
@@ -564,7 +604,7 @@ func (e *Engine) matchChoice(q Question, s string) (int, bool) {
 				break
 			}
 			for i, sku := range q.Choices {
-				if sku == cand.Product.SKU {
+				if sku == cand.Product.SKU && !ruledOut[i] {
 					hit = append(hit, i+1)
 				}
 			}
@@ -574,6 +614,40 @@ func (e *Engine) matchChoice(q Question, s string) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// notChoiceWords turn the words after them into choices ruled out.
+var notChoiceWords = set("bukan", "jangan", "selain", "kecuali", "kada", "ojo")
+
+// containsWord reports whether the space-separated s holds w as a word.
+func containsWord(s, w string) bool {
+	for _, f := range strings.Fields(s) {
+		if f == w {
+			return true
+		}
+	}
+	return false
+}
+
+// choicesNamed returns the choices (by index) whose product name holds one
+// of the words.
+func (e *Engine) choicesNamed(q Question, words []string) map[int]bool {
+	named := map[int]bool{}
+	for _, w := range words {
+		w = strings.ToLower(w)
+		if base, ok := nyaBase(w); ok {
+			w = base
+		}
+		if len(w) < 3 || fillerHead[w] || fillerTail[w] {
+			continue
+		}
+		for i, sku := range q.Choices {
+			if p, ok := e.bySKU[sku]; ok && containsWord(strings.ToLower(p.Name), w) {
+				named[i] = true
+			}
+		}
+	}
+	return named
 }
 
 // asksPrice is true for a line that asks a price ("udang barapa sakilo?").

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -80,6 +81,16 @@ func (e *Engine) actAnswerQuestion(b *buyerTurn) error {
 		b.conv.LastAsked = p.SKU // "ambil sekilo" orders it
 		b.conv.LastAskedQty = 0
 		b.note(e.t("extreme_answer_"+b.act.kind, p.Name, catalog.Rupiah(p.Price), p.Unit))
+	case "same_list":
+		b.note(e.t("same_list"))
+		b.note(e.cartText(b.conv))
+	case "doubled_said":
+		if b.conv.SameSkipped {
+			b.note(e.t("doubled_counted_once"))
+		} else {
+			b.note(e.t("doubled_check_cart"))
+		}
+		b.note(e.cartText(b.conv))
 	case "wait":
 		b.note(e.t("wait_answer")) // the pending question is asked again after it
 	case "no_human":
@@ -160,9 +171,22 @@ func (e *Engine) priceQuestion(b *buyerTurn, s string) error {
 		}
 		return nil
 	}
+	if p, ok := e.bySKU[b.conv.LastAsked]; ok && !e.mentionsProduct(withoutPriceWords(s)) {
+		// "minimal brp kilo belinya?" right after the cheapest rice was
+		// named: about that product.
+		if minAskRe.MatchString(s) {
+			b.note(e.t("min_answer", p.Name, qtyText(p.Min(), p.Unit), catalog.Rupiah(p.Price), p.Unit))
+		} else {
+			b.note(PriceText(e.set.Lang, []catalog.Candidate{{Product: &p, Score: 1, Exact: true}}))
+		}
+		return nil
+	}
 	b.note(e.t("price_unknown"))
 	return nil
 }
+
+// minAskRe asks the smallest amount sold.
+var minAskRe = regexp.MustCompile(`\b(minimal|minimum|min|paling sedikit|paling dikit|sedikitnya)\b`)
 
 // ongkirAnswer quotes the fee to the place the buyer names ("ongkir ke
 // Menteng berapa?"), or explains how ongkir is counted.

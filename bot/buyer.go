@@ -27,6 +27,10 @@ type buyerTurn struct {
 	// movedOn: the message went on to the checkout (delivery, address,
 	// name, finish); a line question it leaves open was not passed over.
 	movedOn bool
+	// seenSummary: the message brought back a form whose summary the
+	// buyer was reading when the clock emptied it, unchanged since, and
+	// says only yes to it — the summary agreed to is the one shown.
+	seenSummary bool
 }
 
 // note queues a line for this turn's reply.
@@ -74,7 +78,9 @@ func (e *Engine) buyerMessage(b *buyerTurn) error {
 // answers once: the notes of each step and the form's next question.
 func (e *Engine) converse(b *buyerTurn) error {
 	acts := e.readBuyerOnce(b.conv, b.in) // the reading done ahead, when it still holds (readahead.go)
+	acts = e.notTwice(b, acts)
 	b.began = b.conv.State
+	b.seenSummary = onlyRestoreAndYes(acts) && b.conv.Shelf != nil && b.conv.Shelf.Summary && e.pricesHold(b.conv.Shelf.Form.Cart)
 	if movesOn(acts) {
 		b.movedOn = true
 		e.settleLeftBehind(b)

@@ -96,6 +96,9 @@ func (e *Engine) receiptText(c *Conversation) string {
 	b.WriteString("\n")
 	if c.Delivery == orders.Ambil {
 		fmt.Fprintf(&b, "%s\n", e.t("receipt_pickup", e.set.MarketAddress))
+		if c.Name != "" {
+			fmt.Fprintf(&b, "%s\n", e.t("receipt_pickup_name", c.Name)) // the name the stall hands the goods to
+		}
 	} else {
 		fmt.Fprintf(&b, "%s: %s\n", e.t("ongkir"), catalog.Rupiah(c.Ongkir))
 		fmt.Fprintf(&b, "%s: %s, %s\n", e.t("send_to"), c.Name, c.Address)

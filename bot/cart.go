@@ -218,6 +218,36 @@ func (e *Engine) findCartLine(c *Conversation, words string) int {
 	return -1
 }
 
+// findQuestion returns the open line question the words are about
+// ("gajadi deh ikannya" while "Minimal 0,5 kg untuk Ikan Nila?" is open),
+// or -1: a word of the words, without its "-nya", is a word of what the
+// buyer said or of the one product asked about.
+func (e *Engine) findQuestion(c *Conversation, words string) int {
+	for i, q := range c.Questions {
+		about := strings.ToLower(q.Said)
+		if len(q.Choices) == 1 {
+			if p, ok := e.bySKU[q.Choices[0]]; ok {
+				about += " " + strings.ToLower(p.Name)
+			}
+		}
+		known := map[string]bool{}
+		for _, w := range strings.Fields(about) {
+			known[w] = true
+		}
+		for _, w := range strings.Fields(strings.ToLower(words)) {
+			if base, ok := nyaBase(w); ok {
+				w = base
+			}
+			if len(w) > 2 && known[w] && !fillerHead[w] && !fillerTail[w] {
+				if _, _, isQty := parse.ParseQuantity(w); !isQty {
+					return i
+				}
+			}
+		}
+	}
+	return -1
+}
+
 func (e *Engine) actRemove(b *buyerTurn) error {
 	i := -1
 	for j, l := range b.conv.Cart {
@@ -229,6 +259,15 @@ func (e *Engine) actRemove(b *buyerTurn) error {
 		i = e.findCartLine(b.conv, b.act.text)
 	}
 	if i < 0 {
+		if q := e.findQuestion(b.conv, b.act.text); q >= 0 {
+			// The product still being asked about: the question goes, as a
+			// trader lets an item go when the buyer says never mind.
+			said := b.conv.Questions[q].Said
+			b.conv.Questions = append(b.conv.Questions[:q], b.conv.Questions[q+1:]...)
+			b.changed = true
+			b.note(e.t("question_let_go", strings.TrimSpace(said)))
+			return nil
+		}
 		b.note(e.t("not_in_cart", strings.TrimSpace(b.act.text)))
 		return nil
 	}

@@ -194,6 +194,40 @@ func capitalName(s string) bool {
 	return true
 }
 
+// nameNotGiven reports whether the form's name is only WhatsApp's (or
+// empty): the buyer has not said who the order is for.
+func nameNotGiven(c *Conversation) bool {
+	return c.Name == "" || c.Name == c.PushName
+}
+
+// loneGivenName is one lower-case word sent alone that can only be a
+// name ("fitri" under a summary that has WhatsApp's name on it): letters
+// with a vowel, no chat or order word, no letter held three times.
+func loneGivenName(s string) bool {
+	w := strings.Trim(strings.TrimSpace(s), ".,!")
+	if len(w) < 3 || len(w) > 12 || strings.ContainsAny(w, " ") || !bareName(w) || fillerHead[w] || fillerTail[w] || chatWords[w] {
+		return false
+	}
+	vowels := 0
+	for i, r := range w {
+		if strings.ContainsRune("aiueo", r) {
+			vowels++
+		}
+		if i >= 2 && w[i] == w[i-1] && w[i] == w[i-2] {
+			return false // "ppp", "hmmm"
+		}
+	}
+	return vowels > 0 && vowels < len(w)
+}
+
+// chatWords are words sent alone under a summary that are not a name.
+var chatWords = set("hmm", "hehe", "haha", "wkwk", "wkwkwk", "bentar", "sebentar", "tunggu", "lanjut", "mantap", "mantul", "gas", "gass",
+	"siap", "sipp", "oke", "okay", "okey", "okee", "iya", "iyaa", "yaudah", "yauda", "udahan", "sudah", "cukup", "beres", "aman", "bener",
+	"betul", "benar", "setuju", "lho", "loh", "kok", "gimana", "gmn", "apa", "apaan", "ngga", "nggak", "enggak", "engga", "tidak", "bukan",
+	"salah", "ralat", "batal", "cancel", "stop", "menu", "admin", "status", "halo", "hallo", "hai", "test", "tes", "ping", "woy", "woi",
+	"kak", "kakak", "mbak", "bu", "pak", "mas", "bang", "ibu", "bapak", "nggih", "inggih", "muhun", "enggih", "engghi", "leres", "jadi",
+	"kirim", "kirimkan", "ambil", "antar", "anter", "pesan", "pesen", "order", "makasih", "trims", "thanks", "thx", "nuhun", "suwun")
+
 // leadFiller goes before a name without being part of it.
 var leadFiller = set("aja", "saja", "ya", "yaa", "deh", "dong", "sih", "tuh", "kok", "nih", "ditulis", "tulis", "ditulisin", "tulisnya", "dibikin", "diganti", "ganti", "jadi", "harusnya")
 

@@ -38,6 +38,12 @@ type Data struct {
 	// row, so no question is asked again without a way out.
 	LastPrompt string `json:"last_prompt,omitempty"`
 	Repeats    int    `json:"repeats,omitempty"`
+	// LastItems and LastItemsAt: the text of the last message that added
+	// items, and when, so the same message sent again by a bad signal is
+	// not counted twice.
+	LastItems   string    `json:"last_items,omitempty"`
+	LastItemsAt time.Time `json:"last_items_at,omitempty"`
+	SameSkipped bool      `json:"same_skipped,omitempty"` // the last list came twice and was counted once
 	// CancelAsked: "batal" came while a question was open; a second
 	// "batal" (or "ya") empties the cart.
 	CancelAsked bool `json:"cancel_asked,omitempty"`
@@ -88,6 +94,7 @@ type OrderForm struct {
 type Shelf struct {
 	Form    OrderForm `json:"form"`
 	Expired bool      `json:"expired,omitempty"` // emptied by the clock, not by the buyer
+	Summary bool      `json:"summary,omitempty"` // emptied while its summary waited for a yes
 	At      time.Time `json:"at"`
 }
 

@@ -31,7 +31,7 @@ func TestBuyerQuantityBound(t *testing.T) {
 		if got := h.say(buyer1, "ya"); got == "" {
 			t.Fatal("no reply")
 		}
-		got := h.say(buyer1, "tomat 60 kg")
+		got := h.say(buyer1, "tomat 60 kg lagi")
 		if strings.HasPrefix(got, "Betul") {
 			got = h.say(buyer1, "ya")
 		}

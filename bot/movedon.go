@@ -56,7 +56,9 @@ func (e *Engine) settleLeftBehind(b *buyerTurn) {
 				b.note(e.t("guess_dropped", strings.TrimSpace(q.Said)))
 				continue
 			}
-			if note != "" || qty <= 0 {
+			if note != "" || qty <= 0 || qty < p.Min() || p.RoundToStep(qty) != qty {
+				// No amount, or one the trader cannot weigh out ("jahe 50 gr"
+				// below the 1-ons minimum): still a question.
 				keep = append(keep, q)
 				continue
 			}

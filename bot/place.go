@@ -38,7 +38,7 @@ func (e *Engine) actPlaceOrder(b *buyerTurn) error {
 		b.note(e.t("cart_empty"))
 		return nil
 	}
-	if formStep(c, e.formRules()) != StateConfirm || b.began != StateConfirm || b.changed {
+	if formStep(c, e.formRules()) != StateConfirm || (b.began != StateConfirm || b.changed) && !b.seenSummary {
 		// Something is still missing (a question, the address), or the
 		// summary the buyer would agree to was not shown yet or changed in
 		// this very message: the form asks or shows the new summary.

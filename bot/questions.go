@@ -22,16 +22,19 @@ var extremeRe = regexp.MustCompile(`(?i)\b(?:(?:yang|yg)\s+)?(?:paling\s+(murah|
 // to it ("… apa kak? ambil sekilo").
 func (e *Engine) readExtremeAsk(line, s string) (act, bool) {
 	m := extremeRe.FindStringSubmatchIndex(s)
-	if m == nil || !endsAsking(line) && !strings.Contains(s, " apa") && !strings.Contains(s, "mana") {
+	if m == nil {
 		return act{}, false
 	}
+	asking := endsAsking(line) || strings.Contains(s, " apa") || strings.Contains(s, "mana")
 	kind := "cheapest"
 	if strings.Contains(s[m[0]:m[1]], "mahal") {
 		kind = "dearest"
 	}
 	var kept []string
 	for _, w := range strings.Fields(withoutPriceWords(s[:m[0]] + " " + s[m[1]:])) {
-		if w != "apa" && w != "mana" && w != "yang" && w != "yg" {
+		switch strings.Trim(w, ",.?!") {
+		case "apa", "mana", "yang", "yg":
+		default:
 			kept = append(kept, w)
 		}
 	}
@@ -39,7 +42,32 @@ func (e *Engine) readExtremeAsk(line, s string) (act, bool) {
 	if len(r.Items) > 0 || len(r.Questions) != 1 || len(r.Questions[0].Choices) < 2 {
 		return act{}, false
 	}
-	return act{ev: EvQuestion, kind: kind, text: line, parsed: &r}, true
+	if asking {
+		return act{ev: EvQuestion, kind: kind, text: line, parsed: &r}, true
+	}
+	q := r.Questions[0]
+	if q.QtyText == "" {
+		return act{}, false // "beras yg paling murah": asked which, below
+	}
+	// "beras yg paling murah 5 kilo": an order of the cheapest the trader
+	// would have offered, its name in the cart the buyer reads.
+	var p *catalog.Product
+	for _, c := range q.Choices {
+		if !c.Available || c.Unit != q.Choices[0].Unit {
+			continue
+		}
+		if p == nil || kind == "cheapest" && c.Price < p.Price || kind == "dearest" && c.Price > p.Price {
+			p = c
+		}
+	}
+	if p == nil {
+		return act{}, false
+	}
+	pr := e.parser.Parse(p.Name + " " + q.QtyText)
+	if len(pr.Items) != 1 || pr.Items[0].SKU != p.SKU {
+		return act{}, false
+	}
+	return act{ev: EvItems, parsed: &pr, text: line}, true
 }
 
 // extremeChoice is the cheapest (or dearest) available product of the
@@ -47,7 +75,8 @@ func (e *Engine) readExtremeAsk(line, s string) (act, bool) {
 func (e *Engine) extremeChoice(r *parse.Result, dearest bool) *catalog.Product {
 	// The whole kind, not only the choices a question would list: every
 	// product named "<kind> …" ("ikan" → all the fish).
-	kind := catalog.Normalize(r.Questions[0].Said)
+	q := r.Questions[0]
+	kind := catalog.Normalize(strings.Replace(q.Said, q.QtyText, " ", 1)) // "beras 5 kilo": the kind is "beras"
 	// Prices compare per base unit within one dimension (Rp/ons against
 	// Rp/kg); the kind's most common dimension is the one compared, as a
 	// trader compares fish by the kilo, not with salted fish by the ons.

@@ -71,6 +71,9 @@ func (e *Engine) readMessage(c *Conversation, in Inbound) []act {
 	if talk := withoutTalk(raw); talk != raw {
 		raw, s = talk, norm(talk)
 	}
+	if rest, ok := e.afterApology(raw); ok {
+		raw, s = rest, norm(rest) // "maaf itu anak sy. iya bu udh bener semua": the yes
+	}
 	if agreeingEmoji(raw) {
 		return []act{{ev: EvYes}} // "👍", "👌🏻": a yes without words
 	}
@@ -85,6 +88,9 @@ func (e *Engine) readMessage(c *Conversation, in Inbound) []act {
 	}
 	if a, ok := e.readWhole(c, raw, s); ok {
 		return []act{a}
+	}
+	if doubledRe.MatchString(s) && len(c.Cart) > 0 && !e.ordersProduct(s) {
+		return []act{{ev: EvQuestion, kind: "doubled_said", text: raw}} // "maaf kekirim 2x bu, maksudnya satu aja"
 	}
 	if acts, ok := e.readAnswers(c, raw); ok {
 		return acts
@@ -114,6 +120,24 @@ func (e *Engine) readMessage(c *Conversation, in Inbound) []act {
 	}
 	e.nameLines(acts)
 	return orderActs(acts)
+}
+
+// apologyRe opens a sentence that only excuses the buyer ("maaf bu baru
+// pegang hp", "maaf itu anak sy"), before what they came to say.
+var apologyRe = regexp.MustCompile(`^(maaf|maap|mohon maaf|sorry|sori|sory|afwan|punten|nyuwun sewu)\b`)
+
+// afterApology returns what follows an excuse sentence, when the excuse
+// says nothing of the order: no product, no place, no doubled message.
+func (e *Engine) afterApology(raw string) (string, bool) {
+	parts := splitSentences(splitLines(raw))
+	if len(parts) < 2 {
+		return "", false
+	}
+	first := strings.ToLower(parts[0])
+	if !apologyRe.MatchString(first) || doubledRe.MatchString(first) || e.addressStart(parts[0]) >= 0 || e.mentionsProduct(strings.TrimLeft(apologyRe.ReplaceAllString(first, ""), " ,")) {
+		return "", false
+	}
+	return strings.Join(parts[1:], " "), true
 }
 
 // nameLines reads a line that is only a capitalised name ("Rudi") as the
@@ -506,6 +530,9 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 	if name == "" && placeTypeRe.MatchString(addr) {
 		name = placeOwner(addr) // "kirim ke warung bu endang jl tingang …"
 	}
+	if name == "" {
+		name = trailingOwner(addr) // "jl. … no 5 langkai, nasi kuning bu atik"
+	}
 	rest = cutGreeting(rest)
 	if intro || dlv == EvAntar {
 		tail = append(tail, act{ev: EvAntar})
@@ -538,7 +565,7 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 	if r := strings.TrimSpace(rest); r != "" && !onlyFiller(r) {
 		// Asked for the name, or shown a summary with WhatsApp's name on it:
 		// a capitalised name alone ("Sri") is the receiver's.
-		if (c.State == StateName && askedName(r) || c.State == StateConfirm && (capitalName(r) || titledLine(r))) && len(tail) == 0 &&
+		if (c.State == StateName && askedName(r) || c.State == StateConfirm && (capitalName(r) || titledLine(r) || nameNotGiven(c) && loneGivenName(r))) && len(tail) == 0 &&
 			!e.ordersProduct(r) && !e.isPlace(r) {
 			// Asked for the name: "Sri", "Bakso Mas Joko" is the answer,
 			// whatever product it sounds like.
@@ -706,6 +733,25 @@ func placeOwner(addr string) string {
 		return ""
 	}
 	return m[1]
+}
+
+// trailingOwner is the titled person an address ends with, after its last
+// comma ("…, nasi kuning bu atik", "…, rumah pak rudi"): who the courier
+// asks for there — or "".
+func trailingOwner(addr string) string {
+	i := strings.LastIndex(addr, ",")
+	if i < 0 {
+		return ""
+	}
+	last := strings.TrimSpace(addr[i+1:])
+	if strings.ContainsAny(last, "0123456789") {
+		return ""
+	}
+	loc := placeOwnerRe.FindStringSubmatchIndex(last)
+	if loc == nil || strings.TrimRight(last[loc[1]:], " .!") != "" {
+		return ""
+	}
+	return placeOwner(last)
 }
 
 // placeTypeRe starts the name of a place that is part of an address: a

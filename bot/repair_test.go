@@ -259,8 +259,10 @@ func TestAdminRelaysAreQuoted(t *testing.T) {
 // bot.MaxCartLines lines.
 func TestCartLinesMergeAndCap(t *testing.T) {
 	h := newHarness(t)
-	for i := 0; i < 5; i++ {
-		h.say(buyer1, "tomat 5rb")
+	// Worded differently each time: the same message twice in a row is
+	// one list sent twice (TestSameListTwiceCountsOnce).
+	for _, m := range []string{"tomat 5rb", "tomat 5rb lagi", "tambah tomat 5rb", "tomat 5rb lagi", "tambah tomat 5rb"} {
+		h.say(buyer1, m)
 	}
 	got := h.say(buyer1, "cek")
 	if n := strings.Count(got, "Tomat"); n != 1 {
@@ -884,4 +886,114 @@ func TestHandoverRelaysTheWholeMessage(t *testing.T) {
 	if got := h.to(admin); !strings.Contains(got, "makasih banyak") || !strings.Contains(got, "kata ibu") {
 		t.Fatalf("the relayed message lost words:\n%s", got)
 	}
+}
+
+// A quantity the buyer gave below the product's minimum is not folded into
+// the summary when they move on; "gajadi deh ikannya" lets the question go.
+func TestBelowMinimumIsNotFolded(t *testing.T) {
+	h := newHarness(t)
+	h.say(buyer1, "kak ikan nila 1 ons bisa?")
+	h.say(buyer1, "tempe 2")
+	got := h.say(buyer1, "aku ambil ke pasar, nama nanda")
+	if strings.Contains(got, "Ikan Nila 0,1 kg") {
+		t.Fatalf("a quantity below the minimum went into the summary:\n%s", got)
+	}
+
+	h = newHarness(t)
+	h.say(buyer1, "kak ikan nila 1 ons bisa?")
+	contains(t, "let go", h.say(buyer1, "oh minimal setengah ya, gajadi deh ikannya"), "tidak jadi")
+	got = h.say(buyer1, "tempe 2")
+	if strings.Contains(got, "Minimal") {
+		t.Fatalf("the question let go was asked again:\n%s", got)
+	}
+}
+
+// "daging aja yg biasa bukan fillet" picks the plain chicken meat, never
+// the fillet it rules out.
+func TestChoiceRuledOutInWords(t *testing.T) {
+	h := newHarness(t)
+	h.say(buyer1, "kak ayam 10rb bisa ga")
+	got := h.say(buyer1, "daging aja kak yg biasa bukan fillet")
+	if strings.Contains(got, "Fillet") {
+		t.Fatalf("the ruled-out choice was taken:\n%s", got)
+	}
+	contains(t, "plain meat", got, "Daging Ayam Ras")
+}
+
+// "…, nasi kuning bu atik" at the end of an address names who the courier
+// asks for, not WhatsApp's name.
+func TestOwnerAtTheEndOfTheAddress(t *testing.T) {
+	h := newHarness(t)
+	h.sayAs(buyer1, "Rina", "telur 3 kg")
+	got := h.sayAs(buyer1, "Rina", "kirim ke jl. sisingamangaraja 3 no 5 langkai, nasi kuning bu atik")
+	contains(t, "name", got, "Kirim ke: bu atik")
+}
+
+// A pickup summary says whose name the stall hands the goods to, and a
+// name sent alone under it ("fitri") becomes that name.
+func TestNameAloneUnderPickupSummary(t *testing.T) {
+	h := newHarness(t)
+	h.sayAs(buyer1, "Rina", "bakso sapi 1/2 kg")
+	contains(t, "pickup name", h.sayAs(buyer1, "Rina", "ambil sendiri"), "Atas nama: Rina")
+	contains(t, "new name", h.sayAs(buyer1, "Rina", "fitri"), "Atas nama: fitri")
+	if got := h.sayAs(buyer1, "Rina", "hmm"); strings.Contains(got, "Atas nama: hmm") {
+		t.Fatalf("a chat word became the name:\n%s", got)
+	}
+}
+
+// "total tomat sekilo" sets the line to a kilo, not a kilo more.
+func TestTotalSaidFirstSetsTheLine(t *testing.T) {
+	h := newHarness(t)
+	h.say(buyer1, "tomat 1/2, kangkung 2 ikat, tomat 1/2 lagi")
+	got := h.say(buyer1, "total tomat sekilo ya bu")
+	contains(t, "set", got, "Tomat 1 kg")
+}
+
+// "ikannya disiangi semua" cleans every kilo of fish in the cart.
+func TestServiceForAllTheLines(t *testing.T) {
+	h := newHarness(t)
+	h.say(buyer1, "ikan patin 3 kg, ikan nila 2 kg")
+	contains(t, "all fish", h.say(buyer1, "ikannya minta disiangi semua ya bu"), "Siangi Ikan 5 kg")
+}
+
+// "beras yg paling murah 5 kilo" orders the cheapest rice; asked as a
+// question, the cheapest is named, and "minimal brp kilo?" is about it.
+func TestCheapestOfAKindOrdered(t *testing.T) {
+	h := newHarness(t)
+	contains(t, "ordered", h.say(buyer1, "kak mau pesen beras yg paling murah 5 kilo"), "Beras SPHP 5 kg")
+
+	h = newHarness(t)
+	contains(t, "asked", h.say(buyer1, "bu beras paling murah yg mana, brp sekilo?"), "Beras SPHP", "12.500")
+	contains(t, "minimum", h.say(buyer1, "minimal brp kilo belinya?"), "Beras SPHP minimal")
+}
+
+// The same list sent twice within minutes is counted once, and said so;
+// "maaf kekirim 2x" is answered, not read as goods or a change.
+func TestSameListTwiceCountsOnce(t *testing.T) {
+	h := newHarness(t)
+	h.say(buyer1, "bu pesan cabe rawit merah 2 ons sama bawang merah 1/4")
+	contains(t, "once", h.say(buyer1, "bu pesan cabe rawit merah 2 ons sama bawang merah 1/4"), "sekali", "Cabai Rawit Merah 0,2 kg")
+	got := h.say(buyer1, "maaf kekirim 2x bu, sinyal jelek. maksudnya satu aja ya")
+	contains(t, "said", got, "sekali", "Bawang Merah 1/4 kg")
+	if strings.Contains(got, "tidak ada di pasar") {
+		t.Fatalf("the excuse was read as goods:\n%s", got)
+	}
+	h.advance(15 * time.Minute)
+	contains(t, "later, more", h.say(buyer1, "bu pesan cabe rawit merah 2 ons sama bawang merah 1/4"), "Cabai Rawit Merah 0,4 kg")
+}
+
+// An excuse before the yes ("maaf itu anak sy. iya bu udh bener semua")
+// does not hide the yes; a summary emptied by the clock and agreed to
+// unchanged, right as the buyer comes back, is placed.
+func TestYesAfterAnExcuse(t *testing.T) {
+	h := newHarness(t)
+	h.say(buyer1, "tomat 1 kg")
+	h.say(buyer1, "antar ke jl. beliang no 45 rt 5 pahandut, bu mega")
+	contains(t, "yes", h.say(buyer1, "maaf itu anak sy. iya bu udh bener semua, kirim aja"), "teruskan")
+
+	h = newHarness(t)
+	h.say(buyer1, "tomat 1 kg")
+	h.say(buyer1, "antar ke jl. seth adji 5 no 7 pahandut, pak ilham")
+	h.advance(2 * time.Hour)
+	contains(t, "late yes", h.say(buyer1, "maaf bu baru pegang hp. iya bu jadi, kirim ya"), "teruskan")
 }

@@ -151,10 +151,31 @@ func (e *Engine) serviceLine(c *Conversation, line string) (parse.Item, bool) {
 		qty := catalog.Whole(1)
 		if svc.Unit == l.Unit {
 			qty = l.Qty
+			if saysAll(line) {
+				// "ikannya disiangi semua": the weight of every line it applies to.
+				qty = 0
+				for _, o := range c.Cart {
+					if other, ok := e.serviceFor(o, line); ok && other.SKU == svc.SKU && o.Unit == svc.Unit {
+						qty += o.Qty
+					}
+				}
+			}
 		}
 		return parse.Item{SKU: svc.SKU, Name: svc.Name, Unit: svc.Unit, Qty: qty, Said: line}, true
 	}
 	return parse.Item{}, false
+}
+
+// saysAll reports whether a line speaks of all of something ("semua",
+// "dua-duanya").
+func saysAll(line string) bool {
+	for _, w := range strings.Fields(strings.ToLower(line)) {
+		switch strings.Trim(w, ".,!?") {
+		case "semua", "semuanya", "smua", "smuanya", "sekalian", "duanya", "dua-duanya", "keduanya", "kabeh", "sadayana":
+			return true
+		}
+	}
+	return false
 }
 
 // serviceAfterItem reads a service named with no quantity after items of

@@ -17,7 +17,26 @@ func shelve(c *Conversation, expired bool, now time.Time) {
 	}
 	f := c.OrderForm
 	f.Cart = append([]CartLine(nil), c.Cart...)
-	c.Shelf = &Shelf{Form: f, Expired: expired, At: now}
+	c.Shelf = &Shelf{Form: f, Expired: expired, At: now, Summary: expired && c.State == StateConfirm}
+}
+
+// onlyRestoreAndYes: a message that brings the form back and agrees.
+func onlyRestoreAndYes(acts []act) bool {
+	if len(acts) != 2 || acts[0].ev != EvRestore || acts[1].ev != EvYes {
+		return false
+	}
+	return true
+}
+
+// pricesHold reports whether every line still costs what it did.
+func (e *Engine) pricesHold(cart []CartLine) bool {
+	for _, l := range cart {
+		p, ok := e.bySKU[l.SKU]
+		if !ok || !p.Available || p.Price != l.Price {
+			return false
+		}
+	}
+	return true
 }
 
 // undoCancelRe is a buyer taking a cancel back or asking for the order

@@ -377,4 +377,10 @@ var messages = map[string][2]string{
 	"extreme_answer_cheapest": {"Yang paling murah: *%s* %s/%s. Mau berapa, kak?", "The cheapest: *%s* %s/%s. How much would you like?"},
 	"extreme_answer_dearest":  {"Yang paling mahal: *%s* %s/%s. Mau berapa, kak?", "The dearest: *%s* %s/%s. How much would you like?"},
 	"contact_taken":           {"Nomor HP penerima kami catat, hanya untuk kurir yang mengantar 🙏", "The receiver's number is noted, for the delivering courier only 🙏"},
+	"receipt_pickup_name":     {"Atas nama: %s", "Name: %s"},
+	"min_answer":              {"%s minimal %s ya kak (%s/%s). Mau berapa?", "%s: at least %s (%s/%s). How much would you like?"},
+	"same_list":               {"Pesan ini sama persis dengan yang barusan, kak — kami hitung sekali saja ya. Kalau memang mau dobel, ketik *tambah lagi* dan barangnya.", "This message is the same as the one just before — we count it once. If you really want double, type *tambah lagi* and the items."},
+	"doubled_counted_once":    {"Siap kak, yang terkirim dua kali sudah kami hitung sekali saja 👍", "Sure, the message that came twice is counted once 👍"},
+	"doubled_check_cart":      {"Siap kak, tolong dicek keranjangnya ya. Kalau ada yang dobel, ketik misalnya _tomatnya 1 kg aja_.", "Sure, please check the cart. If something is doubled, type e.g. _tomatnya 1 kg aja_."},
+	"question_let_go":         {"Oke kak, “%s” tidak jadi 👍", "All right, no “%s” then 👍"},
 }
