@@ -81,6 +81,8 @@ func (e *Engine) actAnswerQuestion(b *buyerTurn) error {
 		b.conv.LastAsked = p.SKU // "ambil sekilo" orders it
 		b.conv.LastAskedQty = 0
 		b.note(e.t("extreme_answer_"+b.act.kind, p.Name, catalog.Rupiah(p.Price), p.Unit))
+	case "unit_alone":
+		b.note(e.t("unit_alone"))
 	case "same_list":
 		b.note(e.t("same_list"))
 		b.note(e.cartText(b.conv))

@@ -504,16 +504,16 @@ func wordSpans(s string) [][2]int {
 // Delivery choices said in words inside a line.
 var (
 	antarRe = regexp.MustCompile(`(?i)\b(tolong\s+|minta\s+|langsung\s+|mau\s+|pakai\s+|pake\s+)?((di)?h?(antar|anter)(kan|in|akan)?|(di)?kirim(kan|in)?|(di)?kintun|(di)?terke|diteraken|antaan|antakan|antaran|delivery|pakai ojol|pake ojol|via ojol|ojol|kurir|cod ke rumah)\b(\s+(aja|saja|ya|ke rumah( saya)?|kerumah))?`)
-	ambilRe = regexp.MustCompile(`(?i)\b((saya|aku|sy|ulun|kami|abdi|kula|kulo)\s+)?((di)?ambil|jemput|ambil|ke pasar|(di)?candak|nyandak|(di)?pendh?et|mendh?et|(di)?jupuk|njupuk|(di)?jukut)\s+((aja|saja|ae|wae|haja|ku abdi|ku urang|ku simkuring|sama saya|oleh saya|dening kula|kula|kulo|ulun)\s+)?(sendiri|sndiri|sendri|ndiri|dewek|sorang|nyalira|sorangan|piyambak|dhewe|dewe|saurang|surang|ke pasar|di pasar|di lapak|ke lapak|nanti( siang| pagi)?|langsung)\b(\s+(aja|saja|ya|ke pasar|ka pasar|di pasar|nanti))*|\b(pick\s?up|self pickup|ambil di tempat|saya ke pasar|aku ke pasar|saya yang ambil|saya yg ambil|aku yang ambil|tidak usah diantar|ga usah diantar|gak usah diantar|nggak usah diantar|ga usah dianter|gak usah dianter|nggak usah dianter|ga usah dikirim|gak usah dikirim)\b|\b(nanti|ntar|nnti|entar)\s+((saya|sy|aku|ulun|kami)\s+)?(ambil|jemput|ke pasar|ke sana|kesana|kesitu|ke situ|mampir)\b(\s+(sendiri|sndiri|ndiri|sorang|dewek|piyambak|dhewe|dewe)\b)?|\bambil\s+(jam|pas|nanti|siang|pagi)\b|\b(saya|sy|aku|ulun)\s+(mau\s+|yang\s+|yg\s+)?(ke pasar|ke sana|kesana)(\s+sendiri)?\b|\b(ga|gak|nggak|ngga|enggak|engga|kagak|kaga|tak|tidak|tdk|gk|ndak|kada|teu|henteu|mboten|ora|ulah)\s+(usah|perlu|kedah|sah|butuh)\s+(kurir|ojol|diantar|dianter|dikirim|antar|anter|kirim|dikintun|dianteurkeun)\b`)
+	ambilRe = regexp.MustCompile(`(?i)\b((saya|aku|sy|ulun|kami|abdi|kula|kulo)\s+)?((di)?ambil|jemput|ambil|ke pasar|(di)?candak|nyandak|(di)?pendh?et|mendh?et|(di)?jupuk|njupuk|(di)?jukut)\s+((aja|saja|ae|wae|haja|ku abdi|ku urang|ku simkuring|sama saya|oleh saya|dening kula|kula|kulo|ulun)\s+)?(sendiri|sndiri|sendri|ndiri|dewek|sorang|nyalira|sorangan|piyambak|dhewe|dewe|saurang|surang|ke pasar|di pasar|di lapak|ke lapak|nanti( siang| pagi)?|langsung)\b(\s+(aja|saja|ya|ke pasar|ka pasar|di pasar|nanti))*|\b(pick\s?up|self pickup|ambil di tempat|saya ke pasar|aku ke pasar|saya yang ambil|saya yg ambil|aku yang ambil|tidak usah diantar|ga usah diantar|gak usah diantar|nggak usah diantar|ga usah dianter|gak usah dianter|nggak usah dianter|ga usah dikirim|gak usah dikirim)\b|\b(nanti|ntar|nnti|entar)\s+((saya|sy|aku|ulun|kami)\s+)?(ambil|jemput|ke pasar|ke sana|kesana|kesitu|ke situ|mampir)\b(\s+(sendiri|sndiri|ndiri|sorang|dewek|piyambak|dhewe|dewe)\b)?|\bambil\s+(jam|jm|pas|nanti|siang|pagi)\b|\b(saya|sy|aku|ulun)\s+(mau\s+|yang\s+|yg\s+)?(ke pasar|ke sana|kesana)(\s+sendiri)?\b|\b(ga|gak|nggak|ngga|enggak|engga|kagak|kaga|tak|tidak|tdk|gk|ndak|kada|teu|henteu|mboten|ora|ulah)\s+(usah|perlu|kedah|sah|butuh)\s+(kurir|ojol|diantar|dianter|dikirim|antar|anter|kirim|dikintun|dianteurkeun)\b`)
 )
 
 // whenRe finds the time a buyer names for pickup or delivery: "jam 9an",
 // "jam 10 pagi", "pukul 08.30", "jam sapuluh", "besok pagi", "nanti sore".
-var whenRe = regexp.MustCompile(`(?i)\b(?:(?:ke|di)\s+pasar\s+)?(?:(?:nanti|ntar|besok|sekitar|kira2|kira-kira|sebelum|habis|abis|mengko|engke|kaina|sesuk)\s+)?(?:(?:jam|pukul|pkl)\s*(?:\d{1,2}(?:[.:]\d{2})?|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|sapuluh|sabelas|siji|loro|telu|papat|limo|wolu|songo|sanga)(?:\s*-?an)?(?:\s+(?:pagi|siang|sore|wib))?|besok\s+(?:pagi|siang|sore)|nanti\s+(?:pagi|siang|sore))\b`)
+var whenRe = regexp.MustCompile(`(?i)\b(?:(?:ke|di)\s+pasar\s+)?(?:(?:nanti|ntar|besok|sekitar|kira2|kira-kira|sebelum|habis|abis|mengko|engke|kaina|sesuk)\s+)?(?:(?:jam|jm|pukul|pkl)\s*(?:\d{1,2}(?:[.:]\d{2})?|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|sapuluh|sabelas|siji|loro|telu|papat|limo|wolu|songo|sanga)(?:\s*-?an)?(?:\s+(?:pagi|siang|sore|wib))?|besok\s+(?:pagi|siang|sore)|nanti\s+(?:pagi|siang|sore))\b`)
 
 // cutWhen takes a pickup or delivery time out of a line.
 func cutWhen(line string) (rest, when string) {
-	if !hasAny(strings.ToLower(line), "jam", "pukul", "pkl", "besok", "nanti") {
+	if !hasAny(strings.ToLower(line), "jam", "jm ", "pukul", "pkl", "besok", "nanti") {
 		return line, ""
 	}
 	m := whenRe.FindStringIndex(line)
@@ -546,6 +546,13 @@ func cutDelivery(line string) (string, Event) {
 		}
 	}
 	an := antarRe.FindAllStringIndex(string(blanked), -1)
+	kept := an[:0]
+	for _, m := range an {
+		if w, _ := firstWord(strings.ToLower(string(blanked[m[1]:]))); !takenPeople[w] {
+			kept = append(kept, m)
+		}
+	}
+	an = kept // "sekalian antar anak sekolah": the buyer's own errand
 	if len(am) == 0 && len(an) == 0 {
 		return line, ""
 	}
@@ -556,6 +563,9 @@ func cutDelivery(line string) (string, Event) {
 	out := antarRe.ReplaceAllString(string(blanked), " ")
 	return strings.TrimSpace(strings.Join(strings.Fields(out), " ")), ev
 }
+
+// takenPeople after "antar" make it the buyer's own errand, not delivery.
+var takenPeople = set("anak", "anakku", "adik", "adek", "istri", "suami", "mama", "papa", "nenek", "kakek", "ortu", "bocah", "cucu", "sekolah")
 
 // selfPickupAt finds "… saya ambil" ending a line ("nanti jam 11 saya
 // ambil", "sy yg jemput ya"): where that tail starts, or -1. Plain code,

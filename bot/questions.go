@@ -236,6 +236,12 @@ func (e *Engine) dropAnswered(b *buyerTurn, items []parse.Item) {
 					answered = true
 				}
 			}
+		} else if len(q.Choices) == 1 {
+			// "Minimal 0,1 kg untuk Jahe?" — "jahenya 1 ons aja": the line
+			// said again with its amount settles the question about it.
+			for _, it := range items {
+				answered = answered || it.SKU == q.Choices[0]
+			}
 		}
 		if !answered {
 			keep = append(keep, q)

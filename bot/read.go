@@ -68,6 +68,13 @@ func (e *Engine) readMessage(c *Conversation, in Inbound) []act {
 		}
 		return []act{{ev: EvText, text: raw}}
 	}
+	if sq := squeezeRepeats(raw); sq != raw {
+		raw, s = sq, norm(sq) // "ambil sendiriii, nama citraaa"
+	}
+	if m := declinedIfRe.FindStringIndex(raw); m != nil && m[0] > 0 {
+		raw = strings.TrimSpace(raw[:m[0]]) // "jahenya 1 ons aja bu kalo 50 gr ga bisa"
+		s = norm(raw)
+	}
 	if talk := withoutTalk(raw); talk != raw {
 		raw, s = talk, norm(talk)
 	}
@@ -88,6 +95,13 @@ func (e *Engine) readMessage(c *Conversation, in Inbound) []act {
 	}
 	if a, ok := e.readWhole(c, raw, s); ok {
 		return []act{a}
+	}
+	if w := strings.TrimPrefix(strings.Trim(s, " .!?"), "per "); !strings.Contains(w, " ") {
+		if _, ok := catalog.ParseUnit(w); ok {
+			// "kg" sent after "udang 1/2, cumi 1/2": the unit of what was
+			// just said, never a product to guess.
+			return []act{{ev: EvQuestion, kind: "unit_alone", text: raw}}
+		}
 	}
 	if doubledRe.MatchString(s) && len(c.Cart) > 0 && !e.ordersProduct(s) {
 		return []act{{ev: EvQuestion, kind: "doubled_said", text: raw}} // "maaf kekirim 2x bu, maksudnya satu aja"
@@ -121,6 +135,10 @@ func (e *Engine) readMessage(c *Conversation, in Inbound) []act {
 	e.nameLines(acts)
 	return orderActs(acts)
 }
+
+// declinedIfRe closes a line with the case it replaces: "…, kalo 50 gr
+// ga bisa" says why, and orders nothing.
+var declinedIfRe = regexp.MustCompile(`(?i)[\s,]+(?:kalo|kalau|klo|kl|kalu|lamun|yen)\s+[^,.]{1,30}?\s(?:ga|gak|nggak|ngga|tidak|tdk|gk|ndak|kada|ora)\s+(?:bisa|bs|boleh|dapat|dpt)(?:\s+(?:ya|yah|bu|kak|mbak|pak|deh|sih))*\s*[.!]?$`)
 
 // apologyRe opens a sentence that only excuses the buyer ("maaf bu baru
 // pegang hp", "maaf itu anak sy"), before what they came to say.
@@ -1005,8 +1023,9 @@ func (e *Engine) readItems(c *Conversation, text string, hasClauses bool) (act, 
 	if c.State == StateAddress && !hasClauses && e.isPlace(text) {
 		return act{}, false
 	}
-	text = e.withoutCorrectedItem(text)
+	text = withoutCorrectedQty(e.withoutCorrectedItem(text))
 	r := e.parser.Parse(text)
+	r.Questions = withoutUnitTalk(r.Questions)
 	if r.PriceQuery || (len(r.Items) > 0 || len(r.Questions) > 0) && asksPrice(text) || asksAbout(text, r) {
 		return act{ev: EvQuestion, kind: "price", text: text, parsed: &r}, true
 	}
@@ -1053,6 +1072,53 @@ func (e *Engine) withoutCorrectedItem(text string) string {
 	}
 	return strings.TrimSpace(left[:i]) + " " + right
 }
+
+// withoutUnitTalk drops a "what is it for?" question about a unit said
+// with no number and no product ("oh per kilo ya"): the buyer is taking in
+// how a thing is sold, not ordering.
+func withoutUnitTalk(qs []parse.Question) []parse.Question {
+	keep := qs[:0]
+	for _, q := range qs {
+		if q.Product == nil && len(q.Choices) == 0 && strings.HasPrefix(strings.ToLower(strings.TrimSpace(q.QtyText)), "per ") {
+			continue
+		}
+		keep = append(keep, q)
+	}
+	return keep
+}
+
+// qtyCorrectionRe is a buyer taking back the amount they just typed:
+// "ikan nila 1 kg eh setengah aja deh", "jahe 50 gr eh 1 ons".
+var qtyCorrectionRe = regexp.MustCompile(`(?i)\s*,?\s+(?:eh+ salah|eh+ maksudnya|eh+ ralat|eh+ bukan|eh+ bkn|eh+|e|maksudnya|ralat)\s*,?\s+`)
+
+// withoutCorrectedQty keeps the second amount of "X 1 kg eh setengah
+// aja": the line is X with the amount said last.
+func withoutCorrectedQty(text string) string {
+	m := qtyCorrectionRe.FindStringIndex(text)
+	if m == nil || m[0] == 0 {
+		return text
+	}
+	left, right := text[:m[0]], text[m[1]:]
+	rf := strings.Fields(right)
+	for len(rf) > 1 && (fillerTail[strings.ToLower(rf[len(rf)-1])] || saidFiller[strings.ToLower(rf[len(rf)-1])]) {
+		rf = rf[:len(rf)-1]
+	}
+	newQty := strings.Join(rf, " ")
+	if _, _, ok := parse.ParseQuantity(newQty); !ok || len(rf) > 3 {
+		return text
+	}
+	lf := strings.Fields(left)
+	for k := min(3, len(lf)-1); k >= 1; k-- {
+		tail := strings.Join(lf[len(lf)-k:], " ")
+		if _, _, ok := parse.ParseQuantity(tail); ok && strings.ContainsAny(tail, "0123456789") || ok && k == 1 {
+			return strings.Join(lf[:len(lf)-k], " ") + " " + newQty
+		}
+	}
+	return text
+}
+
+// saidFiller closes a corrected amount without being part of it.
+var saidFiller = set("aja", "saja", "aj", "ja", "deh", "dah", "ya", "yah", "dong", "bu", "kak", "mbak", "mba", "pak", "mas", "sih", "wae", "mawon", "haja")
 
 // referBareQty gives a quantity said with no product ("1 kg ya, sama
 // udang 1/2") to the one product the buyer just asked about, instead of

@@ -997,3 +997,66 @@ func TestYesAfterAnExcuse(t *testing.T) {
 	h.advance(2 * time.Hour)
 	contains(t, "late yes", h.say(buyer1, "maaf bu baru pegang hp. iya bu jadi, kirim ya"), "teruskan")
 }
+
+// A unit sent alone ("kg") is the unit of what was just said, never a
+// product guessed from two letters.
+func TestUnitAloneIsNoProduct(t *testing.T) {
+	h := newHarness(t)
+	h.say(buyer1, "udang 1/2, cumi 1/2")
+	got := h.say(buyer1, "kg")
+	if strings.Contains(got, "Maksudnya") {
+		t.Fatalf("a unit was read as a product:\n%s", got)
+	}
+	contains(t, "ack", got, "Siap")
+}
+
+// "ambil jm 11.30" is a pickup time; "sekalian antar anak sekolah" is the
+// buyer's errand, not delivery.
+func TestPickupWordsInPassing(t *testing.T) {
+	h := newHarness(t)
+	h.sayAs(buyer1, "Rina", "fillet ayam 1/2 kg")
+	contains(t, "jm", h.sayAs(buyer1, "Rina", "ambil jm 11.30"), "Ambil sendiri")
+
+	h = newHarness(t)
+	h.sayAs(buyer1, "Rina", "tomat 1/4")
+	got := h.sayAs(buyer1, "Rina", "ambil sendiri aja nanti jam 9 sy ke pasar sekalian antar anak sekolah")
+	if strings.Contains(got, "Kirim ke mana") {
+		t.Fatalf("the school run was read as delivery:\n%s", got)
+	}
+	contains(t, "pickup", got, "Ambil sendiri")
+}
+
+// Letters held for emphasis are read once: "ambil sendiriii, nama citraaa".
+func TestHeldLettersAreReadOnce(t *testing.T) {
+	h := newHarness(t)
+	h.sayAs(buyer1, "Rina", "tahu isi 10")
+	contains(t, "pickup", h.sayAs(buyer1, "Rina", "ambil sendiriii, nama citraaa"), "Ambil sendiri", "Atas nama: citra")
+}
+
+// "ikan nila 1 kg eh setengah aja deh": the amount said last.
+func TestAmountTakenBackInOneMessage(t *testing.T) {
+	h := newHarness(t)
+	contains(t, "half", h.say(buyer1, "mau pesan ikan nila 1 kg eh setengah aja deh"), "Ikan Nila 1/2 kg")
+	contains(t, "bukan", h.say(buyer1, "tomat 1 kg eh bukan 2 kg"), "Tomat 2 kg")
+}
+
+// A line said again with its amount settles the open question about it,
+// and "kalo 50 gr ga bisa" after it orders nothing; "oh per kilo ya" is
+// not a quantity looking for a product.
+func TestLineSaidAgainSettlesItsQuestion(t *testing.T) {
+	h := newHarness(t)
+	h.say(buyer1, "bawang merah 250 gr / jahe 50 gr")
+	got := h.say(buyer1, "jahenya 1 ons aja bu kalo 50 gr ga bisa")
+	contains(t, "settled", got, "Jahe 0,1 kg")
+	if strings.Contains(got, "Minimal") {
+		t.Fatalf("the settled question was asked again:\n%s", got)
+	}
+
+	h = newHarness(t)
+	h.say(buyer1, "apel fuji 1 kg, pepaya 1 buah")
+	got = h.say(buyer1, "oh per kilo ya, yaudah pepaya 2 kilo")
+	contains(t, "papaya", got, "Pepaya 2 kg")
+	if strings.Contains(got, "mau beli apa") || strings.Contains(got, "1 buah itu") {
+		t.Fatalf("a question stayed open:\n%s", got)
+	}
+}

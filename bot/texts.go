@@ -382,5 +382,6 @@ var messages = map[string][2]string{
 	"same_list":               {"Pesan ini sama persis dengan yang barusan, kak — kami hitung sekali saja ya. Kalau memang mau dobel, ketik *tambah lagi* dan barangnya.", "This message is the same as the one just before — we count it once. If you really want double, type *tambah lagi* and the items."},
 	"doubled_counted_once":    {"Siap kak, yang terkirim dua kali sudah kami hitung sekali saja 👍", "Sure, the message that came twice is counted once 👍"},
 	"doubled_check_cart":      {"Siap kak, tolong dicek keranjangnya ya. Kalau ada yang dobel, ketik misalnya _tomatnya 1 kg aja_.", "Sure, please check the cart. If something is doubled, type e.g. _tomatnya 1 kg aja_."},
+	"unit_alone":              {"Siap kak 👍", "Got it 👍"},
 	"question_let_go":         {"Oke kak, “%s” tidak jadi 👍", "All right, no “%s” then 👍"},
 }
