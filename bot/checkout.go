@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"pasarbot/catalog"
 	"pasarbot/orders"
 )
 
@@ -42,6 +43,10 @@ func (e *Engine) formMoved(b *buyerTurn) error {
 		}
 		if o != nil {
 			b.note(e.t("order_already_sent", o.Code))
+		} else if b.conv.Delivery != orders.Ambil && b.conv.Address != "" && b.conv.Ongkir > 0 {
+			// The address before the items: what delivery there costs is the
+			// first thing a buyer weighs ("gpp ongkirnya segitu").
+			b.note(e.t("noted_ongkir_what_to_order", catalog.Rupiah(b.conv.Ongkir)))
 		} else {
 			b.note(e.t("noted_what_to_order"))
 		}

@@ -168,6 +168,7 @@ func yesAndDone(s string) bool {
 // "ya udah oke".
 var assentWords = set("matur", "nuwun", "hatur", "kasih", "makasih", "mi", "ji", "mo", "pale", "semuanya", "semua", "begitu", "gitu", "wis", "wes", "udah", "sudah", "dah", "yaudah", "deh", "lah", "yo", "kirim", "gas", "fix", "semua",
 	"insyaallah", "insya", "allah", "inshaallah", "alhamdulillah", "bismillah",
+	"gpp", "gapapa", "gakpapa", "nggakpapa", "ongkirnya", "segitu", "segini", // "iya gpp ongkirnya segitu"
 	"mi") // Makassar "betul mi": kept out of fillerTail, where it would eat Mi Instan
 
 // tailPhrase reports whether fs, less filler words at its end, is in m.

@@ -133,7 +133,7 @@ func (e *Engine) readMessage(c *Conversation, in Inbound) []act {
 		return []act{{ev: EvText, text: raw}}
 	}
 	e.nameLines(acts)
-	return orderActs(acts)
+	return orderActs(withoutStrayText(acts))
 }
 
 // declinedIfRe closes a line with the case it replaces: "…, kalo 50 gr
@@ -156,6 +156,28 @@ func (e *Engine) afterApology(raw string) (string, bool) {
 		return "", false
 	}
 	return strings.Join(parts[1:], " "), true
+}
+
+// withoutStrayText drops the lines nothing was read in when the rest of
+// the message was understood ("namanya kak yuli, lengkapnya yulianti"):
+// what was read is answered, not buried under "kurang paham".
+func withoutStrayText(acts []act) []act {
+	understood := false
+	for _, a := range acts {
+		if a.ev != EvText && a.ev != EvGreeting {
+			understood = true
+		}
+	}
+	if !understood {
+		return acts
+	}
+	keep := acts[:0]
+	for _, a := range acts {
+		if a.ev != EvText {
+			keep = append(keep, a)
+		}
+	}
+	return keep
 }
 
 // nameLines reads a line that is only a capitalised name ("Rudi") as the

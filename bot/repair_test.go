@@ -1060,3 +1060,19 @@ func TestLineSaidAgainSettlesItsQuestion(t *testing.T) {
 		t.Fatalf("a question stayed open:\n%s", got)
 	}
 }
+
+// The address before any item is answered with what delivery there costs,
+// and what follows it (a name with a stray clause, "iya gpp ongkirnya
+// segitu") is not met with the market's introduction again.
+func TestAddressFirstQuotesOngkir(t *testing.T) {
+	h := newHarness(t)
+	contains(t, "ongkir", h.say(buyer1, "ke kalampangan, jl. mahir mahar km 17 gg. sepakat"), "Rp20.000", "Mau pesan apa")
+	got := h.say(buyer1, "namanya kak yuli, lengkapnya yulianti")
+	if strings.Contains(got, "kurang paham") || strings.Contains(got, "Ini layanan") {
+		t.Fatalf("the name came back with a fallback:\n%s", got)
+	}
+	got = h.say(buyer1, "iya kak gpp ongkirnya segitu")
+	if strings.Contains(got, "kurang paham") || strings.Contains(got, "Ini layanan") {
+		t.Fatalf("the agreement to the fee was not understood:\n%s", got)
+	}
+}

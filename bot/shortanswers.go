@@ -8,7 +8,7 @@ func (e *Engine) actFallback(b *buyerTurn) error {
 	switch b.conv.State {
 	case StateIdle:
 		if len(b.conv.Cart) == 0 {
-			if b.conv.LastPrompt == "welcome_intro" {
+			if b.conv.LastPrompt == "welcome_intro" || formStarted(b.conv) {
 				// Told what this number is just before: say how to go on
 				// instead of the same introduction again.
 				b.note(e.t("not_understood_idle"))
@@ -24,6 +24,12 @@ func (e *Engine) actFallback(b *buyerTurn) error {
 	}
 	b.note(e.t("not_understood"))
 	return nil
+}
+
+// formStarted: the buyer gave a delivery choice, an address or a name
+// before any item — the market was introduced, the order is under way.
+func formStarted(c *Conversation) bool {
+	return c.Delivery != "" || c.Address != "" || c.Name != ""
 }
 
 // actFinish is "itu aja": the buyer is done adding items.
@@ -53,7 +59,11 @@ func (e *Engine) fillName(b *buyerTurn) error {
 func (e *Engine) actYesNothingAsked(b *buyerTurn) error {
 	switch b.conv.State {
 	case StateIdle:
-		if len(b.conv.Cart) == 0 {
+		switch {
+		case len(b.conv.Cart) > 0:
+		case formStarted(b.conv):
+			b.note(e.t("noted_what_to_order")) // "iya gpp ongkirnya segitu" after the address
+		default:
 			b.note(e.t("fallback_idle", e.set.MarketName))
 		}
 	case StateDelivery:
