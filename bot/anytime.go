@@ -81,6 +81,18 @@ func (e *Engine) actAnswerQuestion(b *buyerTurn) error {
 		b.conv.LastAsked = p.SKU // "ambil sekilo" orders it
 		b.conv.LastAskedQty = 0
 		b.note(e.t("extreme_answer_"+b.act.kind, p.Name, catalog.Rupiah(p.Price), p.Unit))
+	case "prep":
+		for i := range b.conv.Cart {
+			l := &b.conv.Cart[i]
+			if l.SKU != b.act.sku {
+				continue
+			}
+			if !strings.Contains(l.Note, b.act.text) {
+				l.Note = strings.TrimSpace(strings.TrimPrefix(l.Note+"; "+b.act.text, "; "))
+				b.changed = true
+			}
+			b.note(e.t("prep_noted", l.Name, b.act.text))
+		}
 	case "unit_alone":
 		b.note(e.t("unit_alone"))
 	case "same_list":

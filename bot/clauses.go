@@ -397,6 +397,9 @@ func (e *Engine) addressStart(line string) int {
 			if tok == "km" && (i+1 >= len(words) || !startsDigit(lower[words[i+1][0]:])) {
 				continue
 			}
+			if (tok == "kos" || tok == "kost" || tok == "asrama" || tok == "kontrakan") && (i > 0 && strings.Trim(lower[words[i-1][0]:words[i-1][1]], ".,") == "anak" || !namedAfter(lower, words, i)) {
+				continue // "patungan anak kos kak hehe": who, not where
+			}
 			if (tok == "rt" || tok == "rw") && i+1 < len(words) && !startsDigit(lower[words[i+1][0]:]) && !strings.Contains(lower[words[i+1][0]:words[i+1][1]], "/") {
 				continue
 			}
@@ -415,6 +418,18 @@ func (e *Engine) addressStart(line string) int {
 	}
 	return -1
 }
+
+// namedAfter reports whether the word after words[i] names something
+// (a place's name), not a filler or a laugh.
+func namedAfter(lower string, words [][2]int, i int) bool {
+	if i+1 >= len(words) {
+		return false
+	}
+	w := strings.Trim(lower[words[i+1][0]:words[i+1][1]], ".,!?")
+	return !fillerTail[w] && !fillerHead[w] && !honorifics[w] && !laughWords[w]
+}
+
+var laughWords = set("hehe", "hehehe", "haha", "hahaha", "wkwk", "wkwkwk", "xixi", "hihi", "hoho")
 
 // asciiLower lower-cases A–Z only, so every byte offset in the result is
 // the same in s (strings.ToLower may change the length of other letters).

@@ -8,6 +8,7 @@ import (
 
 	"pasarbot/bot/parse"
 	"pasarbot/catalog"
+	"pasarbot/orders"
 )
 
 // act is one thing a buyer message says, with what the action needs.
@@ -157,6 +158,41 @@ func (e *Engine) afterApology(raw string) (string, bool) {
 	}
 	return strings.Join(parts[1:], " "), true
 }
+
+// prepRe is a request about how a cart line is prepared: "iganya bisa
+// dipotong kecil2 kan bu?", "ayamnya tolong dipotong 12".
+var prepRe = regexp.MustCompile(`^(\S+?)\s+(?:bisa\s+|tolong\s+|minta\s+|mohon\s+|sekalian\s+|sama\s+)?(di[a-z]{3,}(?:in|kan)?)\b([^?]*)`)
+
+// readPrepRequest reads a preparation asked of a cart line as a note for
+// its trader, never as a new line to ask the quantity of.
+func (e *Engine) readPrepRequest(c *Conversation, s string) (act, bool) {
+	if len(c.Cart) == 0 || !strings.Contains(s, " di") {
+		return act{}, false
+	}
+	m := prepRe.FindStringSubmatch(s)
+	if m == nil || removeCue.MatchString(m[2]) || changeCue.MatchString(m[2]) || antarRe.MatchString(m[2]) || addCue.MatchString(m[2]) {
+		return act{}, false
+	}
+	if _, ok := nyaBase(m[1]); !ok {
+		return act{}, false // "iganya": the line is named with -nya
+	}
+	i := e.findCartLine(c, m[1])
+	if i < 0 {
+		return act{}, false
+	}
+	how := m[2]
+	for _, w := range strings.Fields(m[3]) {
+		if fillerTail[w] || saidFiller[w] || w == "kan" || w == "ya" || w == "ga" || w == "gak" || w == "nggak" || w == "bisa" {
+			break
+		}
+		how += " " + w
+	}
+	return act{ev: EvQuestion, kind: "prep", sku: c.Cart[i].SKU, text: how}, true
+}
+
+// landmarkRe opens a line that tells the courier how to find the house:
+// a direction from a landmark, or how the house looks.
+var landmarkRe = regexp.MustCompile(`^(?:(?:patokan(?:nya)?|ciri(?:2|-ciri)?(?:nya)?|rumah(?:nya)?|rmh(?:nya)?)\s*:?\s*)?(?:(?:di\s*)?(?:depan|samping|sebelah|belakang|seberang|sebrang|dekat|deket|pojok|ujung)\s+\S|(?:(?:yg|yang)\s+)?(?:cat|warna|pagar|pager|tingkat|lantai|pintu)\s+\S)`)
 
 // withoutStrayText drops the lines nothing was read in when the rest of
 // the message was understood ("namanya kak yuli, lengkapnya yulianti"):
@@ -482,6 +518,14 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 			return []act{{ev: EvGreeting, text: s}} // "ok bersihin ya": already in the cart
 		}
 		return []act{{ev: EvItems, parsed: &parse.Result{Items: []parse.Item{it}}, text: line}}
+	}
+	if a, ok := e.readPrepRequest(c, s); ok {
+		return []act{a} // "iganya bisa dipotong kecil2 kan bu?"
+	}
+	if c.Address != "" && c.Delivery != orders.Ambil && landmarkRe.MatchString(s) && !e.ordersProduct(s) {
+		// "rumah cat hijau pagar hitam", "depan masjid al ikhlas": how the
+		// courier finds the house, part of the address given.
+		return []act{{ev: EvAddress, text: strings.Trim(line, " .,")}}
 	}
 	if body, fin := cutFinish(line); true {
 		if a, ok := e.readCorrection(c, body); ok {

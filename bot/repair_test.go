@@ -1076,3 +1076,31 @@ func TestAddressFirstQuotesOngkir(t *testing.T) {
 		t.Fatalf("the agreement to the fee was not understood:\n%s", got)
 	}
 }
+
+// "iganya bisa dipotong kecil2 kan bu?" is a note for the trader on the
+// line, not a new line whose quantity is asked; "rumah cat hijau pagar
+// hitam" under a summary is how the courier finds the house.
+func TestPreparationAndHouseNotes(t *testing.T) {
+	h := newHarness(t)
+	h.say(buyer1, "iga sapi 1 kg, daun bawang 1 ikat")
+	got := h.say(buyer1, "iganya bisa dipotong kecil2 kan bu?")
+	contains(t, "prep", got, "dipotong kecil2")
+	if strings.Contains(got, "mau berapa") {
+		t.Fatalf("the request became a quantity question:\n%s", got)
+	}
+	h.say(buyer1, "kirim ke jl. g. obos 10 gg. kenari no 4 menteng, bu lina")
+	got = h.say(buyer1, "rumah cat hijau pagar hitam")
+	contains(t, "house", got, "kenari no 4 menteng, rumah cat hijau pagar hitam")
+	if strings.Contains(got, "Maksudnya") {
+		t.Fatalf("the house was read as goods:\n%s", got)
+	}
+}
+
+// "patungan anak kos kak hehe" is chatter, not an address.
+func TestKosChatterIsNoAddress(t *testing.T) {
+	h := newHarness(t)
+	h.say(buyer1, "telur 1 kg")
+	if got := h.say(buyer1, "patungan anak kos kak hehe"); strings.Contains(got, "Kirim ke") || strings.Contains(got, "Ongkir") {
+		t.Fatalf("chatter became an address:\n%s", got)
+	}
+}

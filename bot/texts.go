@@ -384,5 +384,6 @@ var messages = map[string][2]string{
 	"doubled_check_cart":         {"Siap kak, tolong dicek keranjangnya ya. Kalau ada yang dobel, ketik misalnya _tomatnya 1 kg aja_.", "Sure, please check the cart. If something is doubled, type e.g. _tomatnya 1 kg aja_."},
 	"unit_alone":                 {"Siap kak 👍", "Got it 👍"},
 	"noted_ongkir_what_to_order": {"Siap, dicatat kak. Ongkir ke alamat itu %s. Mau pesan apa saja? Ketik nama dan jumlahnya, misalnya _tomat 1/2 kg_.", "Noted. Delivery there costs %s. What would you like? Type name and quantity, e.g. _tomat 1/2 kg_."},
+	"prep_noted":                 {"Kami catat untuk pedagangnya ya kak: *%s* — _%s_ 👍", "Noted for the trader: *%s* — _%s_ 👍"},
 	"question_let_go":            {"Oke kak, “%s” tidak jadi 👍", "All right, no “%s” then 👍"},
 }
