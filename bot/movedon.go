@@ -49,6 +49,11 @@ func (e *Engine) settleLeftBehind(b *buyerTurn) {
 			// Medium?): the buyer's own quantity of the one product meant,
 			// read back in the summary before anything is ordered.
 			qty, note := e.questionQty(q, p)
+			if q.Kind == string(parse.Ambiguous) && !sharesWord(q.Said, p.Name) && note == "" {
+				// "bakar2 bandeng" guessed as terasi: a guess from a look-alike
+				// word is no order the buyer gave, whatever number came with it.
+				note = "guess"
+			}
 			if note != "" && q.Kind == string(parse.Ambiguous) {
 				// "mentega 1 bungkus" guessed as avocado, sold by the kilo:
 				// a guess the amount does not even fit, let go aloud.
@@ -83,3 +88,4 @@ func (e *Engine) settleLeftBehind(b *buyerTurn) {
 	}
 	b.conv.Questions = keep
 }
+

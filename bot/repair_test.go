@@ -1104,3 +1104,15 @@ func TestKosChatterIsNoAddress(t *testing.T) {
 		t.Fatalf("chatter became an address:\n%s", got)
 	}
 }
+
+// A guess from a look-alike word ("bakar2 bandeng" → terasi?) left behind
+// at the checkout is let go, never ordered with the number that came with it.
+func TestLookAlikeGuessIsNotFolded(t *testing.T) {
+	h := newHarness(t)
+	h.say(buyer1, "sore ini mau bakar2 bandeng")
+	h.say(buyer1, "bandeng 2 kg, kecap manis 2")
+	got := h.say(buyer1, "kirim jl. tjilik riwut km 1 gg. padat karya no 6, pahandut. nama hana")
+	if strings.Contains(got, "Terasi") && strings.Contains(got, "Ringkasan") && strings.Contains(got, "• Terasi") {
+		t.Fatalf("a look-alike guess went into the summary:\n%s", got)
+	}
+}
