@@ -41,6 +41,8 @@ func (e *Engine) digression(s string, asked bool) (string, bool) {
 	// Cheap word checks first: most lines ask nothing, and these
 	// expressions run on every line.
 	switch {
+	case q && hasAny(s, "total", "semua", "jumlah", "smua", "jadinya") && totalAskRe.MatchString(s):
+		return "total", true // "berapa semuanya dengan ongkos kirim?"
 	case hasAny(s, "ongk", "biaya") && ongkirRe.MatchString(s) && (q || strings.Contains(s, " ke ")):
 		return "ongkir", true
 	case q && hasAny(s, "cod", "transfer", "tf", "qris", "bayar", "tunai", "wallet", "dana", "ovo", "gopay", "shopee") && paymentRe.MatchString(s):
@@ -58,6 +60,9 @@ func (e *Engine) digression(s string, asked bool) (string, bool) {
 	}
 	return "", false
 }
+
+// totalAskRe asks what the whole order comes to.
+var totalAskRe = regexp.MustCompile(`\b(total(nya)?|semua(nya)?|smua(nya)?|jumlah(nya)?|jadinya)\b.*\b(berapa|brp|brapa|berapaan)\b|\b(berapa|brp|brapa)\b.*\b(total(nya)?|semua(nya)?|smua(nya)?|jumlah(nya)?|jadinya)\b`)
 
 // waitRe is a buyer asking for a moment ("bentar ya bu tanya suami dulu",
 // "tunggu ya kak", "nanti dulu"): answered kindly, nothing else changes.

@@ -52,6 +52,8 @@ func (e *Engine) actMenu(b *buyerTurn) error {
 func (e *Engine) actAnswerQuestion(b *buyerTurn) error {
 	s := norm(b.act.text)
 	switch b.act.kind {
+	case "total":
+		b.note(e.totalAnswer(b.conv, s))
 	case "ongkir":
 		b.note(e.ongkirAnswer(b, s))
 	case "payment":
@@ -201,6 +203,32 @@ func (e *Engine) priceQuestion(b *buyerTurn, s string) error {
 
 // minAskRe asks the smallest amount sold.
 var minAskRe = regexp.MustCompile(`\b(minimal|minimum|min|paling sedikit|paling dikit|sedikitnya)\b`)
+
+// totalAnswer says what the order comes to: the goods, and the ongkir
+// when the address is known.
+func (e *Engine) totalAnswer(c *Conversation, s string) string {
+	if len(c.Cart) == 0 {
+		return e.t("cart_empty")
+	}
+	var goods int64
+	for _, l := range c.Cart {
+		goods += l.Total()
+	}
+	if _, after, ok := strings.Cut(s, " ke "); ok {
+		// "kalo dianter ke jl. murjani no 40 pahandut totalnya brp?": the
+		// total there, before any address is taken.
+		if q := e.set.Fees.Quote(after, 0, 0, false); q.Zone != "" && q.Fee > 0 {
+			return e.t("total_with_ongkir", catalog.Rupiah(goods+q.Fee), catalog.Rupiah(goods), catalog.Rupiah(q.Fee))
+		}
+	}
+	switch {
+	case c.Delivery == orders.Ambil:
+		return e.t("total_pickup", catalog.Rupiah(goods))
+	case c.Address != "" && c.Ongkir > 0:
+		return e.t("total_with_ongkir", catalog.Rupiah(goods+c.Ongkir), catalog.Rupiah(goods), catalog.Rupiah(c.Ongkir))
+	}
+	return e.t("total_before_ongkir", catalog.Rupiah(goods))
+}
 
 // ongkirAnswer quotes the fee to the place the buyer names ("ongkir ke
 // Menteng berapa?"), or explains how ongkir is counted.

@@ -44,6 +44,9 @@ func (e *Engine) actAddItems(b *buyerTurn) error {
 	bare := e.takeBareQty(b)
 	for _, q := range r.Questions {
 		nq := toQuestion(q)
+		if len(nq.Choices) != 1 && e.answeredBy(nq, r.Items) {
+			continue // "mau beli buah … apel fuji 1kg, alpukat 1 kg": the kind, then what of it
+		}
 		if bare != nil && q.Kind == parse.MissingQty && len(nq.Choices) == 1 {
 			// "seperempat aja" then "tomat": the quantity said first.
 			nq.Qty, nq.Unit, nq.Amount = bare.Qty, bare.Unit, bare.Amount

@@ -10,6 +10,9 @@ import (
 
 // actChooseAntar records delivery by courier.
 func (e *Engine) actChooseAntar(b *buyerTurn) error {
+	if b.conv.Delivery == orders.Antar && b.began == StateConfirm {
+		return nil // "saya setuju. Tolong dikirim hari ini juga": as the summary says
+	}
 	b.conv.Delivery = orders.Antar
 	return e.formMoved(b)
 }

@@ -222,32 +222,43 @@ func (e *Engine) choiceInLine(q Question, line string) (int, bool) {
 func (e *Engine) dropAnswered(b *buyerTurn, items []parse.Item) {
 	var keep []Question
 	for _, q := range b.conv.Questions {
-		answered := false
-		if q.Qty <= 0 && q.Amount <= 0 {
-			said := catalog.Normalize(q.Said)
-			for _, it := range items {
-				for _, sku := range q.Choices {
-					answered = answered || sku == it.SKU
-				}
-				// "ikan" was asked about; "ikan gurame 1 kg" came. "buah"
-				// was; "jeruk medan 2 kg" came, a fruit.
-				answered = answered || said != "" && strings.HasPrefix(catalog.Normalize(it.Name), said+" ")
-				if p, ok := e.bySKU[it.SKU]; ok && said != "" && catalog.Normalize(p.Category) == said {
-					answered = true
-				}
-			}
-		} else if len(q.Choices) == 1 {
-			// "Minimal 0,1 kg untuk Jahe?" — "jahenya 1 ons aja": the line
-			// said again with its amount settles the question about it.
-			for _, it := range items {
-				answered = answered || it.SKU == q.Choices[0]
-			}
-		}
-		if !answered {
+		if !e.answeredBy(q, items) {
 			keep = append(keep, q)
 		}
 	}
 	b.conv.Questions = keep
+}
+
+// answeredBy reports whether items settle the question: a product it asked
+// about came with its amount, or the kind it asked about came named.
+func (e *Engine) answeredBy(q Question, items []parse.Item) bool {
+	if q.Qty > 0 || q.Amount > 0 {
+		// "Minimal 0,1 kg untuk Jahe?" — "jahenya 1 ons aja": the line
+		// said again with its amount settles the question about it.
+		for _, it := range items {
+			if len(q.Choices) == 1 && it.SKU == q.Choices[0] {
+				return true
+			}
+		}
+		return false
+	}
+	said := catalog.Normalize(q.Said)
+	for _, it := range items {
+		for _, sku := range q.Choices {
+			if sku == it.SKU {
+				return true
+			}
+		}
+		// "ikan" was asked about; "ikan gurame 1 kg" came. "buah" was;
+		// "jeruk medan 2 kg" came, a fruit.
+		if said != "" && strings.HasPrefix(catalog.Normalize(it.Name), said+" ") {
+			return true
+		}
+		if p, ok := e.bySKU[it.SKU]; ok && said != "" && catalog.Normalize(p.Category) == said {
+			return true
+		}
+	}
+	return false
 }
 
 // toQuestion keeps what is needed to apply the buyer's answer later: the

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"pasarbot/bot/parse"
 	"pasarbot/catalog"
@@ -72,6 +73,9 @@ func (e *Engine) readMessage(c *Conversation, in Inbound) []act {
 	if sq := squeezeRepeats(raw); sq != raw {
 		raw, s = sq, norm(sq) // "ambil sendiriii, nama citraaa"
 	}
+	if br := emojiBreaks(raw); br != raw {
+		raw, s = br, norm(br) // "buah buat healthy lifestyle 😂 apel fuji 1kg": the emoji ends a clause
+	}
 	if m := declinedIfRe.FindStringIndex(raw); m != nil && m[0] > 0 {
 		raw = strings.TrimSpace(raw[:m[0]]) // "jahenya 1 ons aja bu kalo 50 gr ga bisa"
 		s = norm(raw)
@@ -135,6 +139,54 @@ func (e *Engine) readMessage(c *Conversation, in Inbound) []act {
 	}
 	e.nameLines(acts)
 	return orderActs(withoutStrayText(acts))
+}
+
+// emojiBreaks writes an emoji between words of a line as a comma: buyers
+// end a clause with one the way others use a full stop.
+func emojiBreaks(raw string) string {
+	if isASCII(raw) {
+		return raw
+	}
+	rs := []rune(raw)
+	var b strings.Builder
+	changed := false
+	for i := 0; i < len(rs); i++ {
+		if !isEmoji(rs[i]) {
+			b.WriteRune(rs[i])
+			continue
+		}
+		j := i
+		for j < len(rs) && (isEmoji(rs[j]) || rs[j] == ' ' || rs[j] == '\u200d' || rs[j] == '\ufe0f') {
+			j++
+		}
+		before := strings.TrimRight(b.String(), " ")
+		if before != "" && j < len(rs) && rs[j] != '\n' && !strings.HasSuffix(before, ",") && !strings.HasSuffix(before, ".") {
+			b.Reset()
+			b.WriteString(before + ", ")
+			changed = true
+			i = j - 1
+			continue
+		}
+		b.WriteRune(rs[i])
+	}
+	if !changed {
+		return raw
+	}
+	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// isEmoji: a pictograph or symbol (So), the ranges chat emoji live in.
+func isEmoji(r rune) bool {
+	return r >= 0x1F000 && r <= 0x1FAFF || r >= 0x2600 && r <= 0x27BF || unicode.Is(unicode.So, r)
 }
 
 // declinedIfRe closes a line with the case it replaces: "…, kalo 50 gr

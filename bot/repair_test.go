@@ -1116,3 +1116,27 @@ func TestLookAlikeGuessIsNotFolded(t *testing.T) {
 		t.Fatalf("a look-alike guess went into the summary:\n%s", got)
 	}
 }
+
+// "berapa semuanya dengan ongkos kirim?" is answered with the total, and
+// "kalo dianter ke … totalnya brp?" with the total there; "saya setuju.
+// Tolong dikirim hari ini juga" under a delivery summary places it.
+func TestTotalAskedAndAgreed(t *testing.T) {
+	h := newHarness(t)
+	h.say(buyer1, "ayam potong 1 ekor sama tahu putih 5")
+	contains(t, "there", h.say(buyer1, "kalo dianter ke jl. murjani no 40 pahandut totalnya brp?"), "Rp58.000")
+	h.say(buyer1, "kirim ke jl. murjani no 40 pahandut, bu sri")
+	contains(t, "total", h.say(buyer1, "Berapa semuanya dengan ongkos kirim?"), "Rp58.000")
+	contains(t, "agreed", h.say(buyer1, "Baik, saya setuju. Tolong dikirim hari ini juga."), "teruskan")
+}
+
+// An emoji between words ends a clause: "buah buat healthy lifestyle 😂
+// apel fuji 1kg" orders the apples, and the kind named before them is
+// not asked about.
+func TestEmojiEndsAClause(t *testing.T) {
+	h := newHarness(t)
+	got := h.say(buyer1, "mau beli buah buat healthy lifestyle 😂 apel fuji 1kg, alpukat 1 kg")
+	contains(t, "apples", got, "Apel Fuji 1 kg", "Alpukat 1 kg")
+	if strings.Contains(got, "Maksudnya") {
+		t.Fatalf("the kind was asked about after its items:\n%s", got)
+	}
+}

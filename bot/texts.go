@@ -385,5 +385,8 @@ var messages = map[string][2]string{
 	"unit_alone":                 {"Siap kak 👍", "Got it 👍"},
 	"noted_ongkir_what_to_order": {"Siap, dicatat kak. Ongkir ke alamat itu %s. Mau pesan apa saja? Ketik nama dan jumlahnya, misalnya _tomat 1/2 kg_.", "Noted. Delivery there costs %s. What would you like? Type name and quantity, e.g. _tomat 1/2 kg_."},
 	"prep_noted":                 {"Kami catat untuk pedagangnya ya kak: *%s* — _%s_ 👍", "Noted for the trader: *%s* — _%s_ 👍"},
+	"total_with_ongkir":          {"Totalnya *%s*, kak: belanja %s + ongkir %s.", "The total is *%s*: goods %s + delivery %s."},
+	"total_pickup":               {"Totalnya *%s*, kak (ambil sendiri, tanpa ongkir).", "The total is *%s* (self pickup, no delivery fee)."},
+	"total_before_ongkir":        {"Belanjaannya *%s*, kak. Ongkirnya tergantung alamat — kirim alamatnya, nanti kami hitungkan.", "The goods come to *%s*. Delivery depends on the address — send it and we'll add it up."},
 	"question_let_go":            {"Oke kak, “%s” tidak jadi 👍", "All right, no “%s” then 👍"},
 }
