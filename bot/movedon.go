@@ -88,4 +88,3 @@ func (e *Engine) settleLeftBehind(b *buyerTurn) {
 	}
 	b.conv.Questions = keep
 }
-
