@@ -138,7 +138,7 @@ func (e *Engine) readMessage(c *Conversation, in Inbound) []act {
 		return []act{{ev: EvText, text: raw}}
 	}
 	e.nameLines(acts)
-	return orderActs(withoutStrayText(acts))
+	return orderActs(withoutStrayText(amountOfUnsold(acts)))
 }
 
 // emojiBreaks writes an emoji between words of a line as a comma: buyers
@@ -245,6 +245,22 @@ func (e *Engine) readPrepRequest(c *Conversation, s string) (act, bool) {
 // landmarkRe opens a line that tells the courier how to find the house:
 // a direction from a landmark, or how the house looks.
 var landmarkRe = regexp.MustCompile(`^(?:(?:patokan(?:nya)?|ciri(?:2|-ciri)?(?:nya)?|rumah(?:nya)?|rmh(?:nya)?)\s*:?\s*)?(?:(?:di\s*)?(?:depan|samping|sebelah|belakang|seberang|sebrang|dekat|deket|pojok|ujung)\s+\S|(?:(?:yg|yang)\s+)?(?:cat|warna|pagar|pager|tingkat|lantai|pintu)\s+\S)`)
+
+// amountOfUnsold drops a sentence that is only an amount when the one
+// before it asked for goods not sold here ("kacang tanah ada gak? 1/2
+// kilo"): the amount was of those goods.
+func amountOfUnsold(acts []act) []act {
+	for i := 1; i < len(acts); i++ {
+		prev, a := acts[i-1], acts[i]
+		if prev.ev != EvItems || prev.parsed == nil || len(prev.parsed.Unknown) == 0 || len(prev.parsed.Items) > 0 || len(prev.parsed.Questions) > 0 {
+			continue
+		}
+		if a.ev == EvItems && a.parsed != nil && len(a.parsed.Items) == 0 && len(a.parsed.Unknown) == 0 && len(withoutBareQty(append([]parse.Question(nil), a.parsed.Questions...))) == 0 {
+			return append(acts[:i:i], acts[i+1:]...)
+		}
+	}
+	return acts
+}
 
 // withoutStrayText drops the lines nothing was read in when the rest of
 // the message was understood ("namanya kak yuli, lengkapnya yulianti"):
@@ -1144,6 +1160,11 @@ func (e *Engine) readItems(c *Conversation, text string, hasClauses bool) (act, 
 	text = withoutCorrectedQty(e.withoutCorrectedItem(text))
 	r := e.parser.Parse(text)
 	r.Questions = withoutUnitTalk(r.Questions)
+	if len(r.Unknown) > 0 && len(r.Items) == 0 {
+		// "kacang tanah ada gak? 1/2 kilo": the amount is of the goods not
+		// sold here, not of something still to name.
+		r.Questions = withoutBareQty(r.Questions)
+	}
 	if r.PriceQuery || (len(r.Items) > 0 || len(r.Questions) > 0) && asksPrice(text) || asksAbout(text, r) {
 		return act{ev: EvQuestion, kind: "price", text: text, parsed: &r}, true
 	}
@@ -1197,13 +1218,29 @@ func (e *Engine) withoutCorrectedItem(text string) string {
 func withoutUnitTalk(qs []parse.Question) []parse.Question {
 	keep := qs[:0]
 	for _, q := range qs {
-		if q.Product == nil && len(q.Choices) == 0 && strings.HasPrefix(strings.ToLower(strings.TrimSpace(q.QtyText)), "per ") {
+		if q.Product == nil && len(q.Choices) == 0 && (strings.HasPrefix(strings.ToLower(strings.TrimSpace(q.QtyText)), "per ") || oneMoreRe.MatchString(q.Said)) {
 			continue
 		}
 		keep = append(keep, q)
 	}
 	return keep
 }
+
+// withoutBareQty drops the questions about an amount said with no product.
+func withoutBareQty(qs []parse.Question) []parse.Question {
+	keep := qs[:0]
+	for _, q := range qs {
+		if q.Product == nil && len(q.Choices) == 0 && q.Kind == parse.MissingQty && q.QtyText != "" {
+			continue
+		}
+		keep = append(keep, q)
+	}
+	return keep
+}
+
+// oneMoreRe is "oh iya satu lagi": one more thing to say, not one of
+// something.
+var oneMoreRe = regexp.MustCompile(`(?i)^(?:(?:oh|o|eh|ah|iya|ya|oiya|oya|terus|trus|sama|dan)\s+)*(?:satu|1)\s+(?:lagi|lg)$`)
 
 // qtyCorrectionRe is a buyer taking back the amount they just typed:
 // "ikan nila 1 kg eh setengah aja deh", "jahe 50 gr eh 1 ons".

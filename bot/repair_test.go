@@ -1140,3 +1140,19 @@ func TestEmojiEndsAClause(t *testing.T) {
 		t.Fatalf("the kind was asked about after its items:\n%s", got)
 	}
 }
+
+// An amount after goods not sold here is of those goods ("kacang tanah
+// ada gak? 1/2 kilo"); "oh iya satu lagi, …" is one more thing to say.
+func TestAmountsThatOrderNothing(t *testing.T) {
+	h := newHarness(t)
+	h.say(buyer1, "kol 1/2, tauge 1/4")
+	if got := h.say(buyer1, "kacang tanah ada gak? 1/2 kilo"); strings.Contains(got, "mau beli apa") {
+		t.Fatalf("the amount of goods not sold was asked about:\n%s", got)
+	}
+
+	h = newHarness(t)
+	h.say(buyer1, "telur ayam ras 1 kg")
+	if got := h.say(buyer1, "oh iya satu lagi, tetangga umi nitip juga"); strings.Contains(got, "mau beli apa") {
+		t.Fatalf("'satu lagi' was read as an amount:\n%s", got)
+	}
+}
