@@ -52,6 +52,8 @@ func (e *Engine) actMenu(b *buyerTurn) error {
 func (e *Engine) actAnswerQuestion(b *buyerTurn) error {
 	s := norm(b.act.text)
 	switch b.act.kind {
+	case "fresh":
+		b.note(e.t("fresh_answer"))
 	case "total":
 		b.note(e.totalAnswer(b.conv, s))
 	case "ongkir":

@@ -166,7 +166,7 @@ func yesAndDone(s string) bool {
 
 // assentWords go with a yes without being one alone: "yo wis, bener",
 // "ya udah oke".
-var assentWords = set("matur", "nuwun", "hatur", "kasih", "makasih", "mi", "ji", "mo", "pale", "semuanya", "semua", "begitu", "gitu", "wis", "wes", "udah", "sudah", "dah", "yaudah", "deh", "lah", "yo", "kirim", "gas", "fix", "semua",
+var assentWords = set("matur", "nuwun", "hatur", "kasih", "terima", "makasih", "mi", "ji", "mo", "pale", "semuanya", "semua", "begitu", "gitu", "wis", "wes", "udah", "sudah", "dah", "yaudah", "deh", "lah", "yo", "kirim", "gas", "fix", "semua",
 	"insyaallah", "insya", "allah", "inshaallah", "alhamdulillah", "bismillah",
 	"gpp", "gapapa", "gakpapa", "nggakpapa", "ongkirnya", "segitu", "segini", // "iya gpp ongkirnya segitu"
 	"mi") // Makassar "betul mi": kept out of fillerTail, where it would eat Mi Instan

@@ -1156,3 +1156,15 @@ func TestAmountsThatOrderNothing(t *testing.T) {
 		t.Fatalf("'satu lagi' was read as an amount:\n%s", got)
 	}
 }
+
+// "kakek nanya ikan masnya segar gak kak" is a question about the fish in
+// the cart, answered, not a new fish to choose.
+func TestFreshnessAsked(t *testing.T) {
+	h := newHarness(t)
+	h.say(buyer1, "ikan mas 1 kg, tempe 2")
+	got := h.say(buyer1, "kakek nanya ikan masnya segar gak kak")
+	contains(t, "answer", got, "segar")
+	if strings.Contains(got, "Maksudnya") {
+		t.Fatalf("the question became a choice of fish:\n%s", got)
+	}
+}

@@ -388,5 +388,6 @@ var messages = map[string][2]string{
 	"total_with_ongkir":          {"Totalnya *%s*, kak: belanja %s + ongkir %s.", "The total is *%s*: goods %s + delivery %s."},
 	"total_pickup":               {"Totalnya *%s*, kak (ambil sendiri, tanpa ongkir).", "The total is *%s* (self pickup, no delivery fee)."},
 	"total_before_ongkir":        {"Belanjaannya *%s*, kak. Ongkirnya tergantung alamat — kirim alamatnya, nanti kami hitungkan.", "The goods come to *%s*. Delivery depends on the address — send it and we'll add it up."},
+	"fresh_answer":               {"Pedagangnya memilihkan yang segar, kak 🙏 Nama pedagang tercatat di pesanan; kalau ada yang kurang bagus saat sampai, ketik *komplain* dan kodenya, nanti kami urus.", "The trader picks fresh goods 🙏 Their name is on the order; if anything is not good on arrival, type *komplain* and the code and we'll sort it out."},
 	"question_let_go":            {"Oke kak, “%s” tidak jadi 👍", "All right, no “%s” then 👍"},
 }
