@@ -41,7 +41,7 @@ func (e *Engine) digression(s string, asked bool) (string, bool) {
 	// Cheap word checks first: most lines ask nothing, and these
 	// expressions run on every line.
 	switch {
-	case hasAny(s, "segar", "seger", "fresh", "layu", "busuk", "baru ") && freshAskRe.MatchString(s):
+	case hasAny(s, "segar", "seger", "fresh", "layu", "busuk", "baru ") && !strings.ContainsAny(s, "0123456789") && freshAskRe.MatchString(s):
 		return "fresh", true // "ikan masnya segar gak kak"
 	case q && hasAny(s, "total", "semua", "jumlah", "smua", "jadinya") && totalAskRe.MatchString(s):
 		return "total", true // "berapa semuanya dengan ongkos kirim?"
@@ -65,7 +65,7 @@ func (e *Engine) digression(s string, asked bool) (string, bool) {
 
 // freshAskRe asks whether goods are fresh: "ikan masnya segar gak kak",
 // "sayurnya fresh kan?", "ga layu kan bu".
-var freshAskRe = regexp.MustCompile(`\b(segar|seger|fresh)\b.*\b(gak|ga|nggak|ngga|enggak|tidak|kan|kah|ya|ndak|kada|teu)\b|\b(segar|seger|fresh)\s*\?|\b(ga|gak|nggak|tidak|ndak|bukan)\s+(layu|busuk)\b|\b(masih|baru)\s+(segar|seger|fresh)\b`)
+var freshAskRe = regexp.MustCompile(`\b(segar|seger|fresh)\b.*\b(gak|ga|nggak|ngga|enggak|tidak|kan|kah|ndak|kada|teu)\b|\b(segar|seger|fresh)\s*\?|\b(ga|gak|nggak|tidak|ndak|bukan)\s+(layu|busuk)\b|\b(masih|baru)\s+(segar|seger|fresh)\b`)
 
 // totalAskRe asks what the whole order comes to.
 var totalAskRe = regexp.MustCompile(`\b(total(nya)?|semua(nya)?|smua(nya)?|jumlah(nya)?|jadinya)\b.*\b(berapa|brp|brapa|berapaan)\b|\b(berapa|brp|brapa)\b.*\b(total(nya)?|semua(nya)?|smua(nya)?|jumlah(nya)?|jadinya)\b`)
