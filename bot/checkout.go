@@ -2,6 +2,7 @@ package bot
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"pasarbot/catalog"
@@ -76,6 +77,7 @@ func (e *Engine) actTakeAddress(b *buyerTurn) error {
 		text = strings.TrimSpace(b.in.Text)
 	}
 	name, addr := splitNameAddress(text, e.set.Fees.Zones...)
+	addr = e.withoutDeniedZone(addr)
 	if name != "" {
 		b.conv.Name = name
 	}
@@ -97,6 +99,21 @@ func (e *Engine) actTakeAddress(b *buyerTurn) error {
 	}
 	e.quote(b)
 	return e.formMoved(b)
+}
+
+// deniedRe is "bukan langkai," inside an address: the area the buyer
+// takes back.
+var deniedRe = regexp.MustCompile(`(?i)\bbukan\s+(?:di\s+)?([a-z]+)\s*[,.]?\s*`)
+
+// withoutDeniedZone drops "bukan <zone>" from an address ("bukan langkai,
+// panarung"), so the fee is quoted for the area meant.
+func (e *Engine) withoutDeniedZone(addr string) string {
+	return strings.TrimLeft(deniedRe.ReplaceAllStringFunc(addr, func(m string) string {
+		if e.hasZone(deniedRe.FindStringSubmatch(m)[1]) {
+			return ""
+		}
+		return m
+	}), " ,")
 }
 
 // continuesAddress reports whether an address piece completes the address

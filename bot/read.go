@@ -262,6 +262,40 @@ func amountOfUnsold(acts []act) []act {
 	return acts
 }
 
+// withoutReasons drops the clauses that give a reason ("soalnya saya lg
+// kerja", "karena buat arisan"): said to explain, ordering nothing.
+func withoutReasons(rest string) string {
+	if !hasAny(rest, "soal", "karena", "krn", "karna", "sebab", "biar", "supaya", "soale") {
+		return rest
+	}
+	parts := splitClauses(rest)
+	keep := parts[:0]
+	for _, p := range parts {
+		w, _ := firstWord(p)
+		if reasonWords[w] && !strings.ContainsAny(p, "0123456789") {
+			continue
+		}
+		keep = append(keep, p)
+	}
+	return strings.Join(keep, ",")
+}
+
+var reasonWords = set("soalnya", "soale", "karena", "krn", "karna", "sebab", "biar", "supaya", "soalny")
+
+// withoutNameWords drops the words that introduce a name from what is left
+// of a line whose name was read.
+func withoutNameWords(rest string) string {
+	fs := strings.Fields(rest)
+	keep := fs[:0]
+	for _, f := range fs {
+		if w := strings.ToLower(strings.Trim(f, ",.:")); w == "nama" || w == "namanya" || w == "namane" || w == "ngaranna" {
+			continue
+		}
+		keep = append(keep, f)
+	}
+	return strings.Join(keep, " ")
+}
+
 // withoutStrayText drops the lines nothing was read in when the rest of
 // the message was understood ("namanya kak yuli, lengkapnya yulianti"):
 // what was read is answered, not buried under "kurang paham".
@@ -685,7 +719,10 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 	if name == "" {
 		name = trailingOwner(addr) // "jl. … no 5 langkai, nasi kuning bu atik"
 	}
-	rest = cutGreeting(rest)
+	rest = withoutReasons(cutGreeting(rest))
+	if name != "" {
+		rest = withoutNameWords(rest) // "namanya ibu saya aja, ibu marta": the name was read
+	}
 	if intro || dlv == EvAntar {
 		tail = append(tail, act{ev: EvAntar})
 	} else if dlv == EvAmbil {

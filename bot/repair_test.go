@@ -1168,3 +1168,18 @@ func TestFreshnessAsked(t *testing.T) {
 		t.Fatalf("the question became a choice of fish:\n%s", got)
 	}
 }
+
+// "eh salah kak, bukan langkai, panarung. jl. mahoni no 6 panarung" quotes
+// Panarung's fee; "namanya ibu saya aja, ibu marta, soalnya saya lg kerja"
+// changes the name and orders nothing.
+func TestAreaAndNameCorrectedUnderSummary(t *testing.T) {
+	h := newHarness(t)
+	h.say(buyer1, "ikan bandeng 1 kg")
+	contains(t, "first", h.say(buyer1, "kirim ke jl. mahoni no 6 langkai. a.n. jefri"), "Rp8.000")
+	contains(t, "corrected", h.say(buyer1, "eh salah kak, bukan langkai, panarung. jl. mahoni no 6 panarung"), "Ongkir: Rp12.000")
+	got := h.say(buyer1, "eh kak namanya ibu saya aja, ibu marta, soalnya saya lg kerja yg terima ibu")
+	contains(t, "name", got, "Kirim ke: ibu marta")
+	if strings.Contains(got, "Maksudnya") || strings.Contains(got, "tidak ada di pasar") {
+		t.Fatalf("the reason or the name word was read as goods:\n%s", got)
+	}
+}

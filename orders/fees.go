@@ -39,13 +39,24 @@ type Quote struct {
 
 // Quote prices delivery to address, using the pin when given.
 func (t FeeTable) Quote(address string, lat, lng float64, hasPin bool) Quote {
+	// The zone named last wins: an address ends with its kelurahan, and an
+	// earlier zone word is a street named after a place or one corrected
+	// ("langkai, panarung, jl. mahoni no 6 panarung").
 	a := " " + strings.ToLower(address) + " "
+	best, at := Quote{}, -1
 	for _, z := range t.Zones {
 		for _, k := range z.Keywords {
-			if k = strings.ToLower(strings.TrimSpace(k)); k != "" && strings.Contains(a, k) {
-				return Quote{Fee: z.Fee, Zone: z.Name, Keyword: k}
+			k = strings.ToLower(strings.TrimSpace(k))
+			if k == "" {
+				continue
+			}
+			if i := strings.LastIndex(a, k); i > at || i == at && i >= 0 && len(k) > len(best.Keyword) {
+				best, at = Quote{Fee: z.Fee, Zone: z.Name, Keyword: k}, i
 			}
 		}
+	}
+	if at >= 0 {
+		return best
 	}
 	if hasPin && t.HasMarket {
 		km := Haversine(t.MarketLat, t.MarketLng, lat, lng)
