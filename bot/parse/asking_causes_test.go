@@ -1,0 +1,38 @@
+package parse_test
+
+import "testing"
+
+// askingCSV is a synthetic catalog for the causes of asking too little or
+// too much that the Minang, Sunda and Jatim sets showed (issue 17): none
+// of its products is from those files.
+const askingCSV = `sku,name,aliases,category,unit,price,group,kind,min_qty,step_qty,floor_price,available
+daging-kambing,Daging Kambing,kambing,Daging,kg,130000,g,,,,,
+iga,Iga Sapi,iga,Daging,kg,120000,g,,,,,
+bebek,Bebek Potong,bebek,Unggas,kg,50000,g,,,,,
+ati-ampela,Ati Ampela,ati,Jeroan,kg,40000,g,,,,,
+ayam-ras,Ayam Ras,,Daging & Ayam,kg,36000,g,,,,,
+ayam-goreng,Ayam Goreng,,Lauk,potong,12000,g,,,,,
+beras-rojolele,Beras Rojolele,,Sembako,kg,16000,g,,,,,
+terigu,Tepung Terigu,terigu,Sembako,kg,12000,g,,,,,
+`
+
+var askingParser = csvParser(askingCSV)
+
+// Poultry sold by the kilo is still counted in whole birds by buyers: a
+// bare count of it asks "2 kg?", as of fish and fruit. Beef, ribs and
+// offal are cut to the weight asked, and rice and flour only weighed: a
+// bare number of them is kilos (the default market's "daging sapi 2").
+func TestCountOfPoultryByTheKilo(t *testing.T) {
+	checkAll(t, askingParser(), map[string]want{
+		"bebek 2":          asks("confirm_qty bebek"),
+		"ayam ras 3":       asks("confirm_qty ayam-ras"),
+		"ayam ras 1,5":     items("ayam-ras 1.5"),
+		"bebek 2 kg":       items("bebek 2"),
+		"daging kambing 2": items("daging-kambing 2"),
+		"iga 3":            items("iga 3"),
+		"ati ampela 1":     items("ati-ampela 1"),
+		"ayam goreng 3":    items("ayam-goreng 3"),
+		"beras rojolele 5": items("beras-rojolele 5"),
+		"terigu 2":         items("terigu 2"),
+	})
+}
