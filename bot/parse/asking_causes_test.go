@@ -36,3 +36,16 @@ func TestCountOfPoultryByTheKilo(t *testing.T) {
 		"terigu 2":         items("terigu 2"),
 	})
 }
+
+// A unit the market sells other goods by, said of goods it does not fit,
+// is a unit the buyer got wrong for them (incompatible_unit: "iga 2
+// potong" where fried chicken is sold per potong); a unit nothing in the
+// market is sold by is one to ask about (unknown_unit: "iga 2 botol").
+func TestUnitOfOtherGoods(t *testing.T) {
+	checkAll(t, askingParser(), map[string]want{
+		"iga 2 potong":      asks("incompatible_unit iga"),
+		"bebek 3 potong":    asks("incompatible_unit bebek"),
+		"iga 2 botol":       asks("unknown_unit iga"),
+		"ayam goreng 3 ptg": items("ayam-goreng 3"),
+	})
+}

@@ -44,7 +44,11 @@ type Parser struct {
 	// builtIn maps a product's SKU to the built-in catalog's product it
 	// is (by name or alias), where the built-in catalog knows it.
 	builtIn map[string]string
-	scratch sync.Pool
+	// unitsSold are the codes of the units the catalog's products are
+	// sold by ("kg", "ikat", "potong"): a unit said of goods it does not
+	// fit is another product's unit, not one the market has never heard of.
+	unitsSold map[string]bool
+	scratch   sync.Pool
 }
 
 // New builds a parser over a catalog index.
@@ -60,9 +64,11 @@ func New(ix *catalog.Index) *Parser {
 		numbered:   map[string]bool{},
 		normNames:  map[string]string{},
 		builtIn:    map[string]string{},
+		unitsSold:  map[string]bool{},
 	}
 	var tz tokenizer
 	for _, prod := range ix.Products() {
+		p.unitsSold[prod.SellingUnit().Code] = true
 		if k := kindOf(prod); k != 0 {
 			p.kinds[prod.SKU] = k
 		}
