@@ -14,6 +14,11 @@ ayam-ras,Ayam Ras,,Daging & Ayam,kg,36000,g,,,,,
 ayam-goreng,Ayam Goreng,,Lauk,potong,12000,g,,,,,
 beras-rojolele,Beras Rojolele,,Sembako,kg,16000,g,,,,,
 terigu,Tepung Terigu,terigu,Sembako,kg,12000,g,,,,,
+toge,Tauge,,Sayur,kg,10000,g,,,,,
+ketumbar,Ketumbar,,Bumbu,ons,4000,g,,,,,
+kemiri,Kemiri,,Bumbu,ons,5000,g,,,,,
+pepaya,Pepaya,,Buah,kg,9000,g,,,,,
+mangga-gedong,Mangga Gedong,,Buah,kg,30000,g,,,,,
 `
 
 var askingParser = csvParser(askingCSV)
@@ -47,5 +52,22 @@ func TestUnitOfOtherGoods(t *testing.T) {
 		"bebek 3 potong":    asks("incompatible_unit bebek"),
 		"iga 2 botol":       asks("unknown_unit iga"),
 		"ayam goreng 3 ptg": items("ayam-goreng 3"),
+	})
+}
+
+// A word every market knows for goods (an alias of the built-in catalog:
+// Jv cambah, tumbar, betik; Su muncang; Bj/Mi balacan), where this market's
+// catalog names the same goods otherwise and knows no such word itself,
+// names this market's product, as a trader who hears it knows.
+func TestBuiltInWordsForGoods(t *testing.T) {
+	checkAll(t, askingParser(), map[string]want{
+		"cambah setengah kilo": items("toge 0.5"),
+		"tumbar sak ons":       items("ketumbar 1"),
+		"betik sakilo":         items("pepaya 1"),
+		"gedang sakilo":        items("pepaya 1"),
+		"muncang 2 ons":        items("kemiri 2"),
+		"mangga gedong 1 kg":   items("mangga-gedong 1"),
+		// goods this market does not sell stay unknown
+		"balacan 1 bungkus": {unk: []string{"balacan 1 bungkus"}},
 	})
 }

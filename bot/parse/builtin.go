@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -104,4 +105,76 @@ func (st *state) namesOtherBuiltIn(s span, d decision) bool {
 		}
 	}
 	return len(d.cands) > 0
+}
+
+// builtInSynonyms maps each name and alias of the built-in catalog that
+// this catalog does not have ("cambah", "tumbar", "betik", "muncang") to
+// this catalog's products that are the same built-in goods (by their own
+// name or alias: Tauge, Ketumbar, Pepaya, Kemiri). The built-in catalog
+// holds the regional and chat words of every market; a market's operator
+// writes one name. A phrase of several of this catalog's products stays
+// with all of them (the trader asks which).
+func (p *Parser) builtInSynonyms() map[string][]catalog.Candidate {
+	same := map[string][]string{} // built-in SKU → this catalog's SKUs
+	for sku, b := range p.builtIn {
+		same[b] = append(same[b], sku)
+	}
+	out := map[string][]catalog.Candidate{}
+	for phrase, b := range builtInPhrases() {
+		skus := same[b]
+		if len(skus) == 0 {
+			continue
+		}
+		if _, ok := p.exact[phrase]; ok {
+			continue // the market's own word
+		}
+		slices.Sort(skus) // the same order on every build
+		var cs []catalog.Candidate
+		for _, sku := range skus {
+			if prod, ok := p.ix.Product(sku); ok {
+				cs = append(cs, catalog.Candidate{Product: prod, Score: 1, Exact: true, Alias: p.normName(prod)})
+			}
+		}
+		if len(cs) > 0 {
+			out[phrase] = cs
+		}
+	}
+	return out
+}
+
+// viaBuiltInWords returns the decision for the line's product words when
+// they are a built-in name or alias of goods this catalog sells under
+// another name ("cambah" for Tauge), and the market's own match for them
+// is no exact one (nothing, or a near spelling of other goods: "gedang"
+// for Mangga Gedong). A word of the market's own names keeps the market's
+// reading: "kakap" where two kakap are sold is asked about, though the
+// built-in catalog has one kakap.
+func (st *state) viaBuiltInWords(ln *line, d decision) (decision, bool) {
+	if len(st.p.viaBuiltIn) == 0 || !ln.words[1].empty() || len(d.cands) > 0 && d.cands[0].Exact {
+		return d, false
+	}
+	w := ln.words[0]
+	buf := st.sc.abuf[:0]
+	strange := false // a word the market's names and aliases lack
+	for i := w.a; i < w.b; i++ {
+		if st.toks[i].kind != tWord {
+			return d, false
+		}
+		if i > w.a {
+			buf = append(buf, ' ')
+		}
+		word := stripNya(st.toks[i].w)
+		buf = append(buf, word...)
+		// The index holds words normalized ("mangga" as "manga").
+		strange = strange || !st.p.ix.Knows(word) && !st.p.ix.Knows(catalog.Normalize(word))
+	}
+	st.sc.abuf = buf
+	if !strange {
+		return d, false
+	}
+	cs, ok := st.p.viaBuiltIn[string(buf)]
+	if !ok {
+		return d, false
+	}
+	return st.p.decide(cs, len(cs)), true
 }

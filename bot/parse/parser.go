@@ -48,7 +48,12 @@ type Parser struct {
 	// sold by ("kg", "ikat", "potong"): a unit said of goods it does not
 	// fit is another product's unit, not one the market has never heard of.
 	unitsSold map[string]bool
-	scratch   sync.Pool
+	// viaBuiltIn holds, for each name and alias of the built-in catalog
+	// this catalog does not have itself ("cambah", "tumbar", "betik"), the
+	// products of this catalog that are the same built-in goods (Tauge,
+	// Ketumbar, Pepaya), as exact candidates.
+	viaBuiltIn map[string][]catalog.Candidate
+	scratch    sync.Pool
 }
 
 // New builds a parser over a catalog index.
@@ -115,6 +120,7 @@ func New(ix *catalog.Index) *Parser {
 			}
 		}
 	}
+	p.viaBuiltIn = p.builtInSynonyms()
 	p.scratch.New = func() any { return new(scratch) }
 	return p
 }

@@ -28,6 +28,9 @@ func (st *state) resolve(res *Result, ln *line) {
 		return // "teh," as an address, not tea
 	}
 	d := st.p.decide(st.match(ln.words[0], ln.words[1]))
+	if d2, ok := st.viaBuiltInWords(ln, d); ok {
+		d = d2 // "cambah" where the market writes Tauge
+	}
 	var adj span
 	if d.verdict != vOne && ln.words[1].empty() {
 		// "bawang merah besar 1 kg": an adjective the name lacks is a note.
