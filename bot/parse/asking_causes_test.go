@@ -19,6 +19,8 @@ ketumbar,Ketumbar,,Bumbu,ons,4000,g,,,,,
 kemiri,Kemiri,,Bumbu,ons,5000,g,,,,,
 pepaya,Pepaya,,Buah,kg,9000,g,,,,,
 mangga-gedong,Mangga Gedong,,Buah,kg,30000,g,,,,,
+bandeng-presto,Bandeng Presto,,Ikan,ekor,25000,g,,,,,
+bandeng-asap,Bandeng Asap,,Ikan,ekor,30000,g,,,,,
 `
 
 var askingParser = csvParser(askingCSV)
@@ -69,5 +71,16 @@ func TestBuiltInWordsForGoods(t *testing.T) {
 		"mangga gedong 1 kg":   items("mangga-gedong 1"),
 		// goods this market does not sell stay unknown
 		"balacan 1 bungkus": {unk: []string{"balacan 1 bungkus"}},
+	})
+}
+
+// The category said before a name in a regional word (Jv iwak, Mi lawuak:
+// ikan) names nothing more, as the Indonesian word does.
+func TestRegionalCategoryBeforeTheName(t *testing.T) {
+	checkAll(t, askingParser(), map[string]want{
+		"ikan bandeng presto 2 ekor": items("bandeng-presto 2"),
+		"iwak bandeng presto 2 ekor": items("bandeng-presto 2"),
+		"lawuak bandeng asap ciek":   items("bandeng-asap 1"),
+		"iwak bandeng tello' ekor":   asks("ambiguous bandeng-presto bandeng-asap"),
 	})
 }

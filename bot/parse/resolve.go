@@ -483,12 +483,20 @@ func (st *state) eggsOnly(d decision) bool {
 
 // afterCategory matches the words after a first word that is the category
 // of the products they name ("wadai bingka" where Bingka Kentang and
-// Bingka Tapai are wadai).
+// Bingka Tapai are wadai; "iwak pindang" where the pindang are ikan).
 func (st *state) afterCategory(w span) (decision, bool) {
-	if w.b-w.a < 2 || st.toks[w.a].kind != tWord || !st.p.categories[st.toks[w.a].w] {
+	if w.b-w.a < 2 || st.toks[w.a].kind != tWord {
 		return decision{}, false
 	}
 	cat := st.toks[w.a].w
+	if !st.p.categories[cat] {
+		// "iwak pindang" (Jv), "lawuak bada" (Mi): the category in the
+		// buyer's regional word.
+		cat = catalog.IndonesianWord(cat)
+		if !st.p.categories[cat] {
+			return decision{}, false
+		}
+	}
 	d := st.p.decide(st.match(span{w.a + 1, w.b}, span{}))
 	in := func(p *catalog.Product) bool {
 		return slices.Contains(strings.Fields(catalog.Normalize(p.Category)), cat)
