@@ -84,3 +84,18 @@ func TestRegionalCategoryBeforeTheName(t *testing.T) {
 		"iwak bandeng tello' ekor":   asks("ambiguous bandeng-presto bandeng-asap"),
 	})
 }
+
+// Goods the buyer asks are not there, then lets go of ("cumi gak ada ya?
+// yaudah", Jv "ora ono to? yo wis"), need no answer: the buyer already
+// took the "no". Without the letting go the trader answers.
+func TestNotThereThenLetGo(t *testing.T) {
+	checkAll(t, askingParser(), map[string]want{
+		"cumi gak ada ya? yaudah, bandeng asap 1 ekor": items("bandeng-asap 1"),
+		"soun ga ada? ya udah":                         {},
+		"cumi ora ono to? yo wis, iga sekilo":          items("iga 1"),
+		"terigu gak ada ya? yowis":                     {},
+		"cumi gak ada ya?":                             {unk: []string{"cumi"}},
+		"terigu gak ada ya":                            asks("missing_qty terigu"),
+		"terigu ada? yaudah 1 kg":                      items("terigu 1"),
+	})
+}
