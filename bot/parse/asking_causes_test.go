@@ -99,3 +99,19 @@ func TestNotThereThenLetGo(t *testing.T) {
 		"terigu ada? yaudah 1 kg":                      items("terigu 1"),
 	})
 }
+
+// A word of talk the lexicon lacks, said with an address or a particle
+// beside an order ("cemana bang", "mahal kali pun"), is no goods to answer
+// "not sold here" to; a word said alone, asked, joined with "and" or with
+// "just" is goods the market lacks.
+func TestTalkBesideTheOrder(t *testing.T) {
+	checkAll(t, askingParser(), map[string]want{
+		"terigu sekilo, mahal kali pun":   items("terigu 1"),
+		"cemana bang, terigu sekilo ada?": items("terigu 1"),
+		"terigu sekilo, sabun?":           {items: []string{"terigu 1"}, unk: []string{"sabun"}},
+		"terigu sekilo, sabun":            {items: []string{"terigu 1"}, unk: []string{"sabun"}},
+		"terigu sekilo, sabun aja":        {items: []string{"terigu 1"}, unk: []string{"sabun"}},
+		"terigu sekilo sama sabun ya":     {items: []string{"terigu 1"}, unk: []string{"sabun"}},
+		"rokok bang":                      {unk: []string{"rokok"}},
+	})
+}

@@ -84,6 +84,9 @@ func (st *state) resolve(res *Result, ln *line) {
 	}
 	switch d.verdict {
 	case vNone:
+		if st.talkBeside(ln, d) {
+			return
+		}
 		res.Unknown = append(res.Unknown, Unknown{Said: said, Suggestions: d.suggestions()})
 		return
 	case vAmbiguous:
