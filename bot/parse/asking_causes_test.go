@@ -1,6 +1,10 @@
 package parse_test
 
-import "testing"
+import (
+	"testing"
+
+	"pasarbot/bot/parse"
+)
 
 // askingCSV is a synthetic catalog for the causes of asking too little or
 // too much that the Minang, Sunda and Jatim sets showed (issue 17): none
@@ -114,4 +118,24 @@ func TestTalkBesideTheOrder(t *testing.T) {
 		"terigu sekilo sama sabun ya":     {items: []string{"terigu 1"}, unk: []string{"sabun"}},
 		"rokok bang":                      {unk: []string{"rokok"}},
 	})
+}
+
+// Malay as spoken in the markets of North Sumatra and Riau (Medan, Deli,
+// Pekanbaru): kek and ngan (and, with), suku (a quarter), je (just), sikit
+// (a little), bagi and ambik (give, take), cemana (how), pajak and kede
+// (the market, the shop), pulak (particle), kelen (you all), kamsia
+// (thanks, Hokkien). They join items and form quantities in any catalog.
+func TestMalayGrammar(t *testing.T) {
+	for name, p := range map[string]*parse.Parser{"Default": defaultParser(), "Operator": operatorParser()} {
+		t.Run(name, func(t *testing.T) {
+			checkAll(t, p, map[string]want{
+				"kentang sekilo kek wortel suku kilo":         items("kentang 1", "wortel 0.25"),
+				"bagi kentang dua kilo ngan wortel sesuku je": items("kentang 2", "wortel 0.25"),
+				"ambik kentang sekilo pulak, kamsia":          items("kentang 1"),
+				"cemana kak, di pajak ada kentang? sekilo":    items("kentang 1"),
+				"kentang sekilo, wortel sikit je":             {items: []string{"kentang 1"}, qs: []string{"missing_qty wortel"}},
+				"kelen ada kentang? ambik sekilo lah":         items("kentang 1"),
+			})
+		})
+	}
 }

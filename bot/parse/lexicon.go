@@ -407,4 +407,23 @@ func addRegional() {
 	// "per kilo", "per ikat": one of the unit, as "se kilo" (a price asked
 	// or said per unit).
 	addNum(nkSe, 1, "per")
+	addMalay()
+}
+
+// addMalay adds the grammar words of Malay as spoken in the markets of
+// North Sumatra and Riau (Medan, Deli, Pekanbaru; Md below), with the
+// Hokkien of Medan's traders (Hk).
+func addMalay() {
+	// and, with: Md kek ("cabe kek bawang"), ngan (dengan).
+	addLex(lxSepWord, "kek", "ngan")
+	// a quarter: Md suku ("suku kilo"), sesuku.
+	addNum(nkFrac, 250, "suku", "sesuku", "sasuku")
+	// just, a little: Md je, sikit; particles pulak, bah.
+	addLex(lxFiller|lxTail, "je", "sikit", "pulak", "bah")
+	// give, take: Md bagi ("bagi sekilo"), ambik; the market, the shop:
+	// Md pajak, kede; look: tengok; how: cemana, camana.
+	addLex(lxFiller, "bagi", "ambik", "pajak", "kede", "tengok", "cemana", "camana")
+	// you all: Md kelen; thanks: Hk kamsia, gamsia.
+	addLex(lxFiller|lxTail|lxAddress, "kelen")
+	addLex(lxFiller|lxTail, "kamsia", "gamsia")
 }
