@@ -139,3 +139,19 @@ func TestMalayGrammar(t *testing.T) {
 		})
 	}
 }
+
+// A dish said with its own quantity ("rendang jadi 1/2 kg", "opor 2
+// porsi") is the dish ordered, which a market of raw goods does not sell:
+// "not sold here", not "1/2 kg of what?". After cooking or making ("buat
+// rendang, 1/2 kg") it is what the goods are for, and the quantity's goods
+// are asked.
+func TestDishOrdered(t *testing.T) {
+	checkAll(t, askingParser(), map[string]want{
+		"rendang jadi 1/2 kg":  {unk: []string{"rendang jadi 1/2 kg"}},
+		"opor 2 porsi":         {unk: []string{"opor 2 porsi"}},
+		"gulai 2 bungkus":      {unk: []string{"gulai 2 bungkus"}},
+		"buat rendang, 1/2 kg": asks("missing_qty"),
+		"masak rendang 1/2 kg": asks("missing_qty"),
+		"setengah kilo ya":     asks("missing_qty"),
+	})
+}

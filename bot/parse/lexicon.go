@@ -28,6 +28,7 @@ const (
 	lxAddress                       // an address, pronoun or greeting ("bu", "saya", "maaf"): a name or pleasantry may follow
 	lxPurpose                       // cooking or making ("masak", "bikin"): the words after are what the goods are for
 	lxAvail                         // "ada", "ready": asking whether goods are in stock
+	lxDish                          // a cooked dish ("rendang", "opor"): with a quantity of its own, the dish ordered
 )
 
 // numKind is how a number word combines with its neighbours.
@@ -292,6 +293,10 @@ func init() {
 	addLex(lxFiller, "atau", "ato", "atw", "utawa", "atawa")
 	// What a buyer thinks of a price: never goods ("berapa sekilo, mahal di'?").
 	addLex(lxFiller|lxTail, "mahal", "murah", "mahalnya", "murahnya", "mahale", "murahe")
+
+	// The dishes above, which a quantity right after orders ("rendang
+	// 1/2 kg"); not pindang, also the name of fish (Pindang Tongkol).
+	addLex(lxDish, "rawon", "opor", "gulai", "lodeh", "semur", "balado", "tumis", "kolak", "rendang", "randang")
 
 	addRegional()
 	addUnits()

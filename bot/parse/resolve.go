@@ -14,6 +14,11 @@ func (st *state) resolve(res *Result, ln *line) {
 	}
 	if ln.words[0].empty() {
 		if ln.hasQ && !(st.ask && spelledCount(ln.q)) {
+			if at := st.dishBefore(ln); at >= 0 {
+				// "rendang jadi 1/2 kg": the dish, which the market does not sell.
+				res.Unknown = append(res.Unknown, Unknown{Said: st.text[st.toks[at].start:st.toks[ln.q.b-1].end]})
+				return
+			}
 			// A quantity with no product: ask what it is for ("ko bara
 			// ciek?" asks the price of one).
 			qt := st.qtyText(ln)
@@ -512,4 +517,23 @@ func (st *state) afterCategory(w span) (decision, bool) {
 		return d, len(ch) > 0 && !slices.ContainsFunc(ch, func(p *catalog.Product) bool { return !in(p) })
 	}
 	return d, false
+}
+
+// dishBefore returns the token of a dish word said right before the
+// line's quantity, with only talk between ("rendang jadi 1/2 kg", "opor 2
+// porsi"), or -1: the dish is what is ordered. After cooking, making or a
+// note word ("masak rendang 1/2 kg", "buat opor 1 kg") the dish is what
+// the goods are for.
+func (st *state) dishBefore(ln *line) int {
+	at := -1
+	for i := ln.q.a - 1; i >= 0 && st.toks[i].kind == tWord && !st.lx[i].has(lxSepWord); i-- {
+		l := st.lx[i]
+		switch {
+		case l.has(lxPurpose | lxNote):
+			return -1
+		case l.has(lxDish):
+			at = i
+		}
+	}
+	return at
 }
