@@ -25,6 +25,8 @@ pepaya,Pepaya,,Buah,kg,9000,g,,,,,
 mangga-gedong,Mangga Gedong,,Buah,kg,30000,g,,,,,
 bandeng-presto,Bandeng Presto,,Ikan,ekor,25000,g,,,,,
 bandeng-asap,Bandeng Asap,,Ikan,ekor,30000,g,,,,,
+ikan-patin,Ikan Patin,patin,Ikan,kg,32000,g,,,,,
+ikan-baung,Ikan Baung,baung,Ikan,kg,45000,g,,,,,
 `
 
 var askingParser = csvParser(askingCSV)
@@ -153,5 +155,18 @@ func TestDishOrdered(t *testing.T) {
 		"buat rendang, 1/2 kg": asks("missing_qty"),
 		"masak rendang 1/2 kg": asks("missing_qty"),
 		"setengah kilo ya":     asks("missing_qty"),
+	})
+}
+
+// A whole name of goods every market knows ("ikan mas") that none of this
+// market's products bears names goods it does not sell, also where the
+// market's fish the built-in catalog does not know (Ikan Baung) share the
+// first word: their names lack the word that says which fish.
+func TestOtherKnownGoodsBesideLocalOnes(t *testing.T) {
+	checkAll(t, askingParser(), map[string]want{
+		"ikan mas 2 kg":   {unk: []string{"ikan mas 2 kg"}},
+		"ikan patin 2 kg": items("ikan-patin 2"),
+		"ikan baung 1 kg": items("ikan-baung 1"),
+		"ikan 2 kg":       asks("ambiguous ikan-patin ikan-baung"),
 	})
 }

@@ -35,6 +35,23 @@ var builtInPhrases = sync.OnceValue(func() map[string]string {
 	return m
 })
 
+// builtInAddressWords are the words of the built-in catalog's names that
+// are also an address or a pronoun ("mas" of Ikan Mas, "kita" of Minyak
+// Kita): in a market that does not sell those goods, the name is still
+// read whole ("ikan mas" names goods the market lacks, not every fish).
+var builtInAddressWords = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for k := range builtInPhrases() {
+		ws := strings.Fields(k)
+		for _, w := range ws[1:] {
+			if lookup(w).has(lxAddress) {
+				m[w] = true
+			}
+		}
+	}
+	return m
+})
+
 // phraseKey is a name or alias in the words the parser reads, as the keys
 // of Parser.exact.
 func phraseKey(tz *tokenizer, s string) string {
@@ -68,8 +85,10 @@ func builtInOf(tz *tokenizer, prod catalog.Product) (string, bool) {
 // alias of a built-in product that is none of the ones matched here, and
 // the market's catalog does not know them: "telur puyuh" where only hen's
 // eggs (alias "telur") are sold, "bebek" where only duck eggs are. The
-// market does not sell those goods. Every product matched must be one the
-// built-in catalog knows, or nothing is said.
+// market does not sell those goods. A product matched that the built-in
+// catalog does not know must lack a word said in all its names ("ikan
+// mas" of Ikan Baung), or nothing is said: it may be the same goods under
+// a local name.
 func (st *state) namesOtherBuiltIn(s span, d decision) bool {
 	if d.verdict == vNone || d.verdict == vOne && d.best == nil {
 		return false
@@ -92,9 +111,15 @@ func (st *state) namesOtherBuiltIn(s span, d decision) bool {
 	if !ok {
 		return false
 	}
+	said := string(buf)
 	differs := func(p *catalog.Product) bool {
-		own, ok := st.p.builtIn[p.SKU]
-		return ok && own != other
+		if own, ok := st.p.builtIn[p.SKU]; ok {
+			return own != other
+		}
+		// A product the built-in catalog does not know is other goods
+		// when none of its names holds every word said ("ikan mas" of
+		// Ikan Baung: only the generic first word).
+		return !st.p.namesHoldAll(p, said)
 	}
 	if d.verdict == vOne {
 		return differs(d.best)
@@ -177,4 +202,30 @@ func (st *state) viaBuiltInWords(ln *line, d decision) (decision, bool) {
 		return d, false
 	}
 	return st.p.decide(cs, len(cs)), true
+}
+
+// namesHoldAll reports whether the product's name or one of its aliases,
+// normalized, holds every word of said (words one space apart) but those
+// describing a sort.
+func (p *Parser) namesHoldAll(prod *catalog.Product, said string) bool {
+	holds := func(name string) bool {
+		for _, w := range strings.Fields(said) {
+			if describing[catalog.IndonesianWord(w)] {
+				continue // "cabe rawit merah" of Cabe Rawit: the sort, not other goods
+			}
+			if wordsAt(name, []string{catalog.Normalize(w)}) < 0 {
+				return false
+			}
+		}
+		return true
+	}
+	if holds(p.normName(prod)) {
+		return true
+	}
+	for _, a := range prod.Aliases {
+		if holds(catalog.Normalize(a)) {
+			return true
+		}
+	}
+	return false
 }

@@ -61,6 +61,13 @@ func (st *state) aliasPart(i int) bool {
 		if _, ok := st.p.exact[string(buf)]; ok || st.p.prefixes[string(buf)] {
 			return true
 		}
+		if builtInAddressWords()[w] {
+			// "ikan mas" where no Ikan Mas is sold: goods every market
+			// knows, read whole to be found missing.
+			if _, ok := builtInPhrases()[string(buf)]; ok {
+				return true
+			}
+		}
 		// "lauk mas", "iwak mas": the words before in the catalog's
 		// Indonesian ("ikan mas").
 		buf = buf[:0]

@@ -121,6 +121,9 @@ func New(ix *catalog.Index) *Parser {
 		}
 	}
 	p.viaBuiltIn = p.builtInSynonyms()
+	for w := range builtInAddressWords() {
+		p.aliasWords[w] = true // read whole with the words before, where they are a built-in name (aliasPart)
+	}
 	p.scratch.New = func() any { return new(scratch) }
 	return p
 }
