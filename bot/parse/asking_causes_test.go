@@ -27,6 +27,9 @@ bandeng-presto,Bandeng Presto,,Ikan,ekor,25000,g,,,,,
 bandeng-asap,Bandeng Asap,,Ikan,ekor,30000,g,,,,,
 ikan-patin,Ikan Patin,patin,Ikan,kg,32000,g,,,,,
 ikan-baung,Ikan Baung,baung,Ikan,kg,45000,g,,,,,
+tahu-putih,Tahu Putih,tahu,Lauk,biji,1000,g,,,,,
+tahu-kuning,Tahu Kuning,,Lauk,biji,1200,g,,,,,
+kecap,Kecap Manis,kecap,Sembako,botol,15000,g,,,,,
 `
 
 var askingParser = csvParser(askingCSV)
@@ -53,12 +56,12 @@ func TestCountOfPoultryByTheKilo(t *testing.T) {
 // A unit the market sells other goods by, said of goods it does not fit,
 // is a unit the buyer got wrong for them (incompatible_unit: "iga 2
 // potong" where fried chicken is sold per potong); a unit nothing in the
-// market is sold by is one to ask about (unknown_unit: "iga 2 botol").
+// market is sold by is one to ask about (unknown_unit: "iga 2 ember").
 func TestUnitOfOtherGoods(t *testing.T) {
 	checkAll(t, askingParser(), map[string]want{
 		"iga 2 potong":      asks("incompatible_unit iga"),
 		"bebek 3 potong":    asks("incompatible_unit bebek"),
-		"iga 2 botol":       asks("unknown_unit iga"),
+		"iga 2 ember":       asks("unknown_unit iga"),
 		"ayam goreng 3 ptg": items("ayam-goreng 3"),
 	})
 }
@@ -168,5 +171,20 @@ func TestOtherKnownGoodsBesideLocalOnes(t *testing.T) {
 		"ikan patin 2 kg": items("ikan-patin 2"),
 		"ikan baung 1 kg": items("ikan-baung 1"),
 		"ikan 2 kg":       asks("ambiguous ikan-patin ikan-baung"),
+	})
+}
+
+// A word after the first word of several names that is none of theirs
+// ("tahu sumedang" where Tahu Putih and Tahu Kuning are sold, "terigu
+// segitiga" of the one terigu) names a sort the market does not have
+// when the first word is a kind of several sorts: not sold here. After a
+// word of one product only it is a brand or an origin, a note.
+func TestSortTheMarketLacks(t *testing.T) {
+	checkAll(t, askingParser(), map[string]want{
+		"tahu sumedang 10":     {unk: []string{"tahu sumedang 10"}},
+		"tahu putih 10":        items("tahu-putih 10"),
+		"tahu 10":              items("tahu-putih 10"),
+		"kecap bango 2 botol":  items("kecap 2"),
+		"terigu segitiga 1 kg": items("terigu 1"),
 	})
 }

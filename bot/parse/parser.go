@@ -28,6 +28,9 @@ type Parser struct {
 	nameWords map[string]int
 	// names are the products' normalized names.
 	names []string
+	// nameHeads counts the names each word starts ("tahu": Tahu Putih,
+	// Tahu Kuning).
+	nameHeads map[string]int
 	// normNames are the same by SKU.
 	normNames map[string]string
 	// wholes are every name and alias as the parser reads them, with
@@ -65,6 +68,7 @@ func New(ix *catalog.Index) *Parser {
 		prefixes:   map[string]bool{},
 		kinds:      map[string]goodsKind{},
 		nameWords:  map[string]int{},
+		nameHeads:  map[string]int{},
 		categories: map[string]bool{},
 		numbered:   map[string]bool{},
 		normNames:  map[string]string{},
@@ -86,8 +90,11 @@ func New(ix *catalog.Index) *Parser {
 		for _, w := range strings.Fields(catalog.Normalize(prod.Category)) {
 			p.categories[w] = true
 		}
-		for _, w := range strings.Fields(name) {
+		for i, w := range strings.Fields(name) {
 			p.nameWords[w]++
+			if i == 0 {
+				p.nameHeads[w]++
+			}
 		}
 		for j := -1; j < len(prod.Aliases); j++ {
 			s := prod.Name

@@ -63,6 +63,9 @@ func (st *state) resolve(res *Result, ln *line) {
 				return // "…, gawe lontong balap": a dish of the goods, with a word the catalog does not know
 			}
 			d, adj = d2, extra
+			if st.sortLacking(ln.words[0], extra) {
+				d, adj = decision{cands: d2.cands}, span{} // "tahu sumedang" where only Tahu Putih and Tahu Kuning are sold
+			}
 		}
 	}
 	if d.verdict == vNone && ln.words[1].empty() {
@@ -536,4 +539,30 @@ func (st *state) dishBefore(ln *line) int {
 		}
 	}
 	return at
+}
+
+// sortLacking reports whether the word dropOne left out names a sort the
+// market lacks: it follows the one other product word, which starts
+// several names here ("tahu sumedang" beside Tahu Putih and Tahu Kuning;
+// "gula batu" beside Gula Pasir and Gula Jawa), and it describes no sort
+// by colour or size (those are notes: "bawang merah besar"). After a word
+// of one product only, the word is a brand or an origin ("kecap bango").
+func (st *state) sortLacking(w, extra span) bool {
+	if extra.empty() {
+		return false
+	}
+	head := -1
+	for i := w.a; i < w.b; i++ {
+		if i != extra.a && st.isProductWord(i, false) {
+			if head >= 0 {
+				return false // more words than a head
+			}
+			head = i
+		}
+	}
+	if head < 0 || head > extra.a {
+		return false
+	}
+	x := st.toks[extra.a].w
+	return st.p.nameHeads[catalog.Normalize(st.toks[head].w)] >= 2 && !describing[catalog.IndonesianWord(x)] && !describing[x]
 }
