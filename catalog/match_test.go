@@ -540,3 +540,23 @@ func TestMatchTyposByLength(t *testing.T) {
 		}
 	}
 }
+
+// Regional words for goods find the Indonesian name in a market whose
+// catalog has none of them: Jv pitik (ayam), Mi kalikih (pepaya), Mi
+// jariang (jengkol), Mi taruang (terong).
+func TestMatchRegionalGoodsWords(t *testing.T) {
+	ix := catalog.NewIndex([]catalog.Product{
+		{SKU: "ayam-kampung", Name: "Ayam Kampung", Unit: "ekor"},
+		{SKU: "pepaya", Name: "Pepaya", Unit: "kg"},
+		{SKU: "jengkol", Name: "Jengkol", Unit: "kg"},
+		{SKU: "terong", Name: "Terong Ungu", Unit: "kg"},
+	})
+	for words, sku := range map[string]string{
+		"pitik kampung": "ayam-kampung", "kalikih": "pepaya", "jariang": "jengkol", "taruang ungu": "terong",
+	} {
+		c, ok := catalog.Sure(ix.Match(words))
+		if !ok || c.Product.SKU != sku {
+			t.Errorf("Match(%q) = %v, want %s surely", words, names(ix.Match(words)), sku)
+		}
+	}
+}
