@@ -188,3 +188,14 @@ func TestSortTheMarketLacks(t *testing.T) {
 		"terigu segitiga 1 kg": items("terigu 1"),
 	})
 }
+
+// A price asked of zero of the goods ("arga 0dg", found by FuzzParse) is
+// the price of one unit: no item of zero.
+func TestPriceOfZero(t *testing.T) {
+	r := defaultParser().Parse("ArgA0dg")
+	for _, it := range r.Items {
+		if it.Qty <= 0 {
+			t.Errorf("item %+v of no quantity", it)
+		}
+	}
+}

@@ -80,6 +80,9 @@ func (st *state) item(res *Result, prod *catalog.Product, ln *line, said string,
 		return
 	}
 	if st.ask {
+		if v <= 0 {
+			v = catalog.Whole(1) // "harga 0 daging": no quantity, the price of one unit
+		}
 		add(v, 0) // a price question: the quantity as asked, no step rules
 		return
 	}
