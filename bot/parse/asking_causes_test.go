@@ -129,7 +129,8 @@ func TestTalkBesideTheOrder(t *testing.T) {
 // Pekanbaru): kek and ngan (and, with), suku (a quarter), je (just), sikit
 // (a little), bagi and ambik (give, take), cemana (how), pajak and kede
 // (the market, the shop), pulak (particle), kelen (you all), kamsia
-// (thanks, Hokkien). They join items and form quantities in any catalog.
+// (thanks, Hokkien), and its units. They join items and form quantities
+// in any catalog.
 func TestMalayGrammar(t *testing.T) {
 	for name, p := range map[string]*parse.Parser{"Default": defaultParser(), "Operator": operatorParser()} {
 		t.Run(name, func(t *testing.T) {
@@ -142,7 +143,13 @@ func TestMalayGrammar(t *testing.T) {
 				"kelen ada kentang? ambik sekilo lah":         items("kentang 1"),
 			})
 		})
-	}
+	} // Malay units: sikat (a hand of bananas), goni (a sack), longgok (a
+	// pile), asoi (Medan: a plastic bag).
+	checkAll(t, operatorParser(), map[string]want{
+		"pisang kepok 2 sikat": items("pisang 2"),
+		"pisang sesikat":       items("pisang 1"),
+		"kentang 2 asoi":       asks("unknown_unit kentang"),
+	})
 }
 
 // A dish said with its own quantity ("rendang jadi 1/2 kg", "opor 2
