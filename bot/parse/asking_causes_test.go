@@ -94,9 +94,10 @@ func TestRegionalCategoryBeforeTheName(t *testing.T) {
 	})
 }
 
-// Goods the buyer asks are not there, then lets go of ("cumi gak ada ya?
-// yaudah", Jv "ora ono to? yo wis"), need no answer: the buyer already
-// took the "no". Without the letting go the trader answers.
+// Goods the buyer asks are not there or sold out, then lets go of ("cumi
+// gak ada ya? yaudah", Jv "ora ono to? yo wis", "udah habis? ya udah"),
+// need no answer: the buyer already took the "no". Without the letting go
+// the trader answers.
 func TestNotThereThenLetGo(t *testing.T) {
 	checkAll(t, askingParser(), map[string]want{
 		"cumi gak ada ya? yaudah, bandeng asap 1 ekor": items("bandeng-asap 1"),
@@ -106,6 +107,8 @@ func TestNotThereThenLetGo(t *testing.T) {
 		"cumi gak ada ya?":                             {unk: []string{"cumi"}},
 		"terigu gak ada ya":                            asks("missing_qty terigu"),
 		"terigu ada? yaudah 1 kg":                      items("terigu 1"),
+		"iga udah habis? ya udah, terigu sekilo":       items("terigu 1"),
+		"iga abis ya?":                                 asks("missing_qty iga"),
 	})
 }
 
@@ -148,6 +151,7 @@ func TestMalayGrammar(t *testing.T) {
 	checkAll(t, operatorParser(), map[string]want{
 		"pisang kepok 2 sikat": items("pisang 2"),
 		"pisang sesikat":       items("pisang 1"),
+		"tempe 2 keping":       items("tempe 2"),
 		"kentang 2 asoi":       asks("unknown_unit kentang"),
 	})
 }
@@ -205,4 +209,15 @@ func TestPriceOfZero(t *testing.T) {
 			t.Errorf("item %+v of no quantity", it)
 		}
 	}
+}
+
+// Batak Toba numbers, heard in Medan's markets: sada (1), tolu (3), onom
+// (6), ualu (8), sampulu (10), satonga (a half).
+func TestBatakNumbers(t *testing.T) {
+	checkAll(t, operatorParser(), map[string]want{
+		"horas inang, kentang sada kilo dohot wortel satonga kilo": items("kentang 1", "wortel 0.5"),
+		"kangkung tolu ikat, kentang onom ons":                     items("kangkung 3", "kentang 0.6"),
+		"kangkung ualu ikat":                                       items("kangkung 8"),
+		"kangkung sampulu ikat":                                    items("kangkung 10"),
+	})
 }

@@ -284,15 +284,24 @@ func (st *state) letsGo(a, b int) {
 
 // askedNotThere reports whether tokens [i, j) say the goods are not there:
 // a negation, then "ada" or its regional word ("gak ada", "ora ono",
-// "indak ado", "teu aya", "gak onok").
+// "indak ado", "teu aya", "gak onok"), or sold out ("habis", "abis").
 func (st *state) askedNotThere(i, j int) bool {
-	for k := i; k+1 < j; k++ {
-		if st.toks[k].kind == tWord && declineNeg[st.toks[k].w] && st.toks[k+1].kind == tWord && st.lx[k+1].has(lxAvail) {
+	for k := i; k < j; k++ {
+		if st.toks[k].kind != tWord {
+			continue
+		}
+		if soldOut[st.toks[k].w] {
+			return true
+		}
+		if k+1 < j && declineNeg[st.toks[k].w] && st.toks[k+1].kind == tWord && st.lx[k+1].has(lxAvail) {
 			return true
 		}
 	}
 	return false
 }
+
+// soldOut are the words for goods sold out.
+var soldOut = map[string]bool{"habis": true, "abis": true}
 
 // holds reports whether the line's product words hold w.
 func (ln *line) holds(toks []token, w string) bool {

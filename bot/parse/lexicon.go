@@ -431,4 +431,15 @@ func addMalay() {
 	// you all: Md kelen; thanks: Hk kamsia, gamsia.
 	addLex(lxFiller|lxTail|lxAddress, "kelen")
 	addLex(lxFiller|lxTail, "kamsia", "gamsia")
+	// Batak Toba numbers, spoken in Medan's markets too: sada (1), tolu
+	// (3), onom (6), ualu (8), sampulu (10); satonga (a half). Not sia (9),
+	// "you" in Sundanese.
+	addNum(nkDigit, 1, "sada")
+	addNum(nkDigit, 3, "tolu")
+	addNum(nkDigit, 6, "onom")
+	addNum(nkDigit, 8, "ualu")
+	addNum(nkValue, 10, "sampulu")
+	addNum(nkFrac, 500, "satonga")
+	// Sold out: habis, abis ("kentang udah habis?"), asked like "ada".
+	addLex(lxFiller|lxAvail, "habis", "abis")
 }

@@ -98,7 +98,8 @@ func addUnits() {
 	// in pieces; an ekor, ikat or sisir for goods counted in those.
 	classifier := catUnit("biji")
 	classifier.any = true
-	addUnit(classifier, w("buting", "bigi", "iji"), nil, nil)
+	// Malay keping (a flat piece: "tempe 2 keping") counts the same way.
+	addUnit(classifier, w("buting", "bigi", "iji", "keping"), nil, nil)
 	addUnit(catUnit("buah"), w("buah", "buwah", "bwh"), w("bh"), w("bua", "tongkol"))
 	addUnit(catUnit("pcs"), w("pcs", "piece", "pieces"), w("pc", "pcz", "pce"), nil)
 	addUnit(catUnit("papan"), w("papan", "tray", "trai"), w("ppn"), w("rak"))
