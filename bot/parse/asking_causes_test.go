@@ -221,3 +221,12 @@ func TestBatakNumbers(t *testing.T) {
 		"kangkung sampulu ikat":                                    items("kangkung 10"),
 	})
 }
+
+// "isi N" after a quantity says the size (N pieces to the kilo): a note,
+// not goods the market lacks.
+func TestSizeAfterTheQuantity(t *testing.T) {
+	checkAll(t, askingParser(), map[string]want{
+		"bebek sekilo isi 3":           items("bebek 1"),
+		"ikan patin 2 kg isi 4-5 ekor": items("ikan-patin 2"),
+	})
+}

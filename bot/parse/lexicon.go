@@ -189,7 +189,8 @@ func init() {
 	addLex(lxNoteAfter, "potong", "potongin", "iris", "irisin", "kupas", "kupasin", "giling", "gilingin",
 		"fillet", "filet", "bersihin", "seger", "segar", "fresh", "mateng", "matang", "muda", "tua",
 		"besar", "gede", "gedhe", "kecil", "cilik", "sedang", "manis", "pedas", "pedes", "asam", "hidup",
-		"mati", "bagus", "apik", "alus", "halus", "kasar", "utuh", "cincang", "belah", "segini")
+		"mati", "bagus", "apik", "alus", "halus", "kasar", "utuh", "cincang", "belah", "segini",
+		"isi") // "nila sekilo isi 3": three fish to the kilo, a size (a product word where a name says so: "tahu isi")
 
 	addLex(lxAsk, "berapa", "brp", "brapa", "brpa", "berpa", "berapaan", "brapaan", "brpan", "berapakah",
 		"sabaraha", "sbrh", "sabrha", "sbraha", "piro", "pira", "pinten", "pintenan", "bara", "harga",
