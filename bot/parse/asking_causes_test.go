@@ -230,3 +230,15 @@ func TestSizeAfterTheQuantity(t *testing.T) {
 		"ikan patin 2 kg isi 4-5 ekor": items("ikan-patin 2"),
 	})
 }
+
+// Ways of addressing the trader in Malay, Hokkien-Indonesian and Batak
+// speech open an order; they are no goods the market lacks.
+func TestAddressWords(t *testing.T) {
+	checkAll(t, operatorParser(), map[string]want{
+		"amoi, kentang sekilo":       items("kentang 1"),
+		"makcik, kentang sekilo ya":  items("kentang 1"),
+		"namboru, kentang sekilo":    items("kentang 1"),
+		"koko kentang sekilo":        items("kentang 1"),
+		"abg, kentang 2 kilo ya abg": items("kentang 2"),
+	})
+}

@@ -431,6 +431,12 @@ func addMalay() {
 	addLex(lxFiller, "bagi", "ambik", "pajak", "kede", "tengok", "cemana", "camana")
 	// you all: Md kelen; thanks: Hk kamsia, gamsia.
 	addLex(lxFiller|lxTail|lxAddress, "kelen")
+	// Addressing the trader: Md mak, makcik, pakcik, atok, adek, bibik;
+	// the Hokkien of Chinese-Indonesian traders amoi, ahia, acek, apek,
+	// cece, koko; Batak namboru, ompung, inanguda, amanguda, bapauda; Karo
+	// nande; chat abg (abang).
+	addLex(lxFiller|lxTail|lxAddress, "mak", "makcik", "pakcik", "atok", "adek", "bibik",
+		"amoi", "ahia", "acek", "apek", "cece", "koko", "namboru", "ompung", "inanguda", "amanguda", "bapauda", "nande", "abg")
 	addLex(lxFiller|lxTail, "kamsia", "gamsia")
 	// Batak Toba numbers, spoken in Medan's markets too: sada (1), tolu
 	// (3), onom (6), ualu (8), sampulu (10); satonga (a half). Not sia (9),
