@@ -242,3 +242,16 @@ func TestAddressWords(t *testing.T) {
 		"abg, kentang 2 kilo ya abg": items("kentang 2"),
 	})
 }
+
+// Chat and everyday talk around an order (chat spellings, assent,
+// paying, Batak thanks) names no goods the market lacks.
+func TestChatTalk(t *testing.T) {
+	checkAll(t, operatorParser(), map[string]want{
+		"kentang sekilo lg ya bro":           items("kentang 1"),
+		"kentang sekilo, mauliate inang":     items("kentang 1"),
+		"kentang sekilo, uang pas ya":        items("kentang 1"),
+		"kentang kira2 2 kilo":               items("kentang 2"),
+		"ayo kak, kentang sekilo, oce":       items("kentang 1"),
+		"kentang sekilo, bsk jemput sendiri": items("kentang 1"),
+	})
+}

@@ -299,6 +299,19 @@ func init() {
 	// 1/2 kg"); not pindang, also the name of fish (Pindang Tongkol).
 	addLex(lxDish, "rawon", "opor", "gulai", "lodeh", "semur", "balado", "tumis", "kolak", "rendang", "randang")
 
+	// Chat and everyday talk around an order that names no goods: chat
+	// spellings (lg lagi, jd jadi, td tadi, udh, sdh sudah, lom belum, bsk,
+	// bsok besok, nnti nanti, bntr sebentar, mnta minta, bsa bisa), assent
+	// and laughter, "come on", "like this", "about", "exactly", "enough",
+	// time (lusa, minggu), paying (uang, duit, kembalian, lunas, nota,
+	// struk) and picking up (jemput sendiri).
+	addLex(lxFiller|lxTail, "ayo", "btw", "gitu", "gini", "lg", "jd", "td", "nnti", "bsk", "bsok", "udh", "sdh", "lom", "bntr",
+		"yoi", "yups", "okeh", "oce", "sipp", "okk", "gpp", "haha", "hihi", "oiya", "oya", "pls", "please", "sabar", "cukup")
+	addLex(lxFiller, "mnta", "bsa", "mesti", "wajib", "segera", "lusa", "minggu", "kira", "sekitar", "pas",
+		"uang", "duit", "kembalian", "lunas", "nota", "struk", "jemput", "sendiri", "sndiri")
+	addLex(lxFiller|lxTail|lxAddress, "bro", "cuy", "say", "sayang")
+	addLex(lxNote, "nda") // not (as ndak)
+
 	addRegional()
 	addUnits()
 }
@@ -368,6 +381,8 @@ func addRegional() {
 		"ngana", "torang", "beta", "ale", "katong", "tiang", "sampeyan", "awakmu", "kito", "kau", "opung", "usi", "bung", "nona")
 	// thanks: Manado/Ambon makase, Bl suksma; Pl galo (all), nian (very);
 	// Bk horas (greeting)
+	// thanks: Bk mauliate, Karo bujur; Karo greeting mejuah-juah
+	addLex(lxFiller|lxTail, "mauliate", "bujur", "mejuah", "juah")
 	addLex(lxFiller|lxTail, "makase", "suksma", "galo", "nian", "horas",
 		"dang", "kwa", "so") // Manado particles: "kase dang", "so itu jo" (so: already)
 	addLex(lxFiller, "kase") // Manado/Ambon: give (kasih)
