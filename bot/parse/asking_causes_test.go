@@ -255,3 +255,15 @@ func TestChatTalk(t *testing.T) {
 		"kentang sekilo, bsk jemput sendiri": items("kentang 1"),
 	})
 }
+
+// Javanese, Sundanese and Minang talk around an order (please, this and
+// that, not yet, tomorrow, a little, where, for, go home) names no goods.
+func TestRegionalTalk(t *testing.T) {
+	checkAll(t, operatorParser(), map[string]want{
+		"monggo bu, kentang sekilo niki sesuk dipundhut": items("kentang 1"),
+		"kentang sekilo, wortel sithik mawon":            {items: []string{"kentang 1"}, qs: []string{"missing_qty wortel"}},
+		"sumuhun teh, kentang sakilo keur isukan":        items("kentang 1"),
+		"kentang sakilo, geus eta we":                    items("kentang 1"),
+		"uda, kentang sakilo, bisuak ambo pai ka pasa":   items("kentang 1"),
+	})
+}

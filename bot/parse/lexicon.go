@@ -425,6 +425,31 @@ func addRegional() {
 	addLex(lxSepWord, "ambek", "ambi")
 	// Md empa' (4); dhuwa' and tello' are above.
 	addNum(nkDigit, 4, "empa")
+	// Javanese talk around an order: please monggo; this, that niki,
+	// niku, menika; you panjenengan; not yet dereng, durung, rung; first
+	// dhisik, disik, ndisik; tomorrow sesuk; yesterday wingi; buy (krama)
+	// pundhut; many, a little kathah, akeh, sekedhik, sithik; only mung;
+	// particles tho, leh; what, how, where opo, apa, piye, kepiye, endi,
+	// ngendi; for ngge, nggo, go; addressing a boy, a girl, a child le,
+	// nduk, cah.
+	addLex(lxFiller|lxTail, "monggo", "niki", "niku", "menika", "dereng", "durung", "rung", "dhisik", "disik", "ndisik",
+		"sesuk", "wingi", "kathah", "akeh", "sekedhik", "sithik", "mung", "tho", "leh", "opo", "apa", "piye", "kepiye",
+		"endi", "ngendi")
+	addLex(lxFiller, "pundhut", "ngge", "nggo", "go")
+	addLex(lxFiller|lxTail|lxAddress, "panjenengan", "le", "nduk", "cah")
+	// Sundanese: yes sumuhun; not yet acan, tacan, can; already geus,
+	// enggeus; this, that ieu, eta, tea; just we; a little, many sakedik,
+	// saeutik, seueur, loba; will arek; must kedah; tomorrow isukan;
+	// yesterday kamari; for keur, pikeun; from ti.
+	addLex(lxFiller|lxTail, "sumuhun", "acan", "tacan", "can", "geus", "enggeus", "ieu", "eta", "tea", "we",
+		"sakedik", "saeutik", "seueur", "loba", "isukan", "kamari")
+	addLex(lxFiller, "arek", "kedah", "keur", "pikeun", "ti")
+	// Minang: already alah; how baa; that, this tu, iko; at pado; go,
+	// come back, go home pai, baliak, pulang; sell manjua; like sarupo;
+	// many, a little banyak, saketek; good, tasty elok, lamak; bring,
+	// deliver bawok, antaan, kiriman.
+	addLex(lxFiller|lxTail, "alah", "baa", "tu", "iko", "pado", "sarupo", "banyak", "saketek", "elok", "lamak")
+	addLex(lxFiller, "pai", "baliak", "pulang", "manjua", "bawok", "antaan", "kiriman")
 	// "per kilo", "per ikat": one of the unit, as "se kilo" (a price asked
 	// or said per unit).
 	addNum(nkSe, 1, "per")
