@@ -55,7 +55,7 @@ var markets = []market{
 	// Written blind in the third session (a Medan market) while the Jatim
 	// set was being read; measured before anyone read it.
 	{name: "medan", catalog: "testdata/markets/medan/catalog.csv", cases: "testdata/markets/medan/cases.txt", missIsQuestion: true,
-		minPrecision: 0.988, minRecall: 0.971, minQuestions: 0.784},
+		minPrecision: 0.988, minRecall: 0.982, minQuestions: 0.804},
 }
 
 // loadCases reads the market's messages: the default file in its own
