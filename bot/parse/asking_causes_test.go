@@ -243,16 +243,16 @@ func TestAddressWords(t *testing.T) {
 	})
 }
 
-// Chat and everyday talk around an order (chat spellings, assent,
-// paying, Batak thanks) names no goods the market lacks.
+// Chat and everyday talk around an order (chat spellings, assent, a
+// receipt, Batak thanks) names no goods the market lacks.
 func TestChatTalk(t *testing.T) {
 	checkAll(t, operatorParser(), map[string]want{
-		"kentang sekilo lg ya bro":           items("kentang 1"),
-		"kentang sekilo, mauliate inang":     items("kentang 1"),
-		"kentang sekilo, uang pas ya":        items("kentang 1"),
-		"kentang kira2 2 kilo":               items("kentang 2"),
-		"ayo kak, kentang sekilo, oce":       items("kentang 1"),
-		"kentang sekilo, bsk jemput sendiri": items("kentang 1"),
+		"kentang sekilo lg ya bro":       items("kentang 1"),
+		"kentang sekilo, mauliate inang": items("kentang 1"),
+		"kentang sekilo, nota ya":        items("kentang 1"),
+		"kentang kira2 2 kilo":           items("kentang 2"),
+		"ayo kak, kentang sekilo, oce":   items("kentang 1"),
+		"kentang sekilo, bsk ya":         items("kentang 1"),
 	})
 }
 
@@ -265,5 +265,16 @@ func TestRegionalTalk(t *testing.T) {
 		"sumuhun teh, kentang sakilo keur isukan":        items("kentang 1"),
 		"kentang sakilo, geus eta we":                    items("kentang 1"),
 		"uda, kentang sakilo, bisuak ambo pai ka pasa":   items("kentang 1"),
+	})
+}
+
+// Talk of money and of less or more is no goods, though "uang" is a
+// letter from udang and "kurang" from kerang (the default market sells
+// both): "uangnya kurang" says why the buyer cancels.
+func TestMoneyTalkIsNoGoods(t *testing.T) {
+	checkAll(t, defaultParser(), map[string]want{
+		"duh maaf bu batal dulu, uangnya kurang": {},
+		"tomat 1 kg, uangnya pas ya":             items("tomat 1"),
+		"tomat 2 kg kurang lebih":                items("tomat 2"),
 	})
 }

@@ -276,7 +276,10 @@ func (st *state) letsGo(a, b int) {
 	}
 	for k := n - 1; k >= 0 && st.sc.lines[k].chunk == st.chunk-1; k-- {
 		ln := &st.sc.lines[k]
-		if !ln.hasQ && st.askedNotThere(ln.words[0].b, a) {
+		// From the line's own words: "habis" is no lexicon word (the
+		// conversation reads "kalau habis ganti …" in a note) and may be
+		// read as one of them.
+		if !ln.hasQ && st.askedNotThere(ln.words[0].a, a) {
 			ln.declined = true
 		}
 	}

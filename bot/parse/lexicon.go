@@ -303,12 +303,14 @@ func init() {
 	// spellings (lg lagi, jd jadi, td tadi, udh, sdh sudah, lom belum, bsk,
 	// bsok besok, nnti nanti, bntr sebentar, mnta minta, bsa bisa), assent
 	// and laughter, "come on", "like this", "about", "exactly", "enough",
-	// time (lusa, minggu), paying (uang, duit, kembalian, lunas, nota,
-	// struk) and picking up (jemput sendiri).
+	// time (lusa, minggu), money (uang, duit, kembalian, lunas, nota,
+	// struk), less and more (kurang, lebih: "uangnya kurang" is no
+	// kerang, "uang pas" no udang), duh. Not "ambil sendiri" (picking
+	// up), which the conversation reads.
 	addLex(lxFiller|lxTail, "ayo", "btw", "gitu", "gini", "lg", "jd", "td", "nnti", "bsk", "bsok", "udh", "sdh", "lom", "bntr",
 		"yoi", "yups", "okeh", "oce", "sipp", "okk", "gpp", "haha", "hihi", "oiya", "oya", "pls", "please", "sabar", "cukup")
 	addLex(lxFiller, "mnta", "bsa", "mesti", "wajib", "segera", "lusa", "minggu", "kira", "sekitar", "pas",
-		"uang", "duit", "kembalian", "lunas", "nota", "struk", "jemput", "sendiri", "sndiri")
+		"uang", "duit", "kembalian", "lunas", "nota", "struk", "kurang", "lebih", "duh")
 	addLex(lxFiller|lxTail|lxAddress, "bro", "cuy", "say", "sayang")
 	addLex(lxNote, "nda") // not (as ndak)
 
@@ -471,11 +473,12 @@ func addMalay() {
 	addLex(lxFiller, "bagi", "ambik", "pajak", "kede", "tengok", "cemana", "camana")
 	// you all: Md kelen; thanks: Hk kamsia, gamsia.
 	addLex(lxFiller|lxTail|lxAddress, "kelen")
-	// Addressing the trader: Md mak, makcik, pakcik, atok, adek, bibik;
+	// Addressing the trader: Md mak, makcik, pakcik, atok, bibik (not adek,
+	// a younger sibling in talk: "nanti adek saya yang ambil");
 	// the Hokkien of Chinese-Indonesian traders amoi, ahia, acek, apek,
 	// cece, koko; Batak namboru, ompung, inanguda, amanguda, bapauda; Karo
 	// nande; chat abg (abang).
-	addLex(lxFiller|lxTail|lxAddress, "mak", "makcik", "pakcik", "atok", "adek", "bibik",
+	addLex(lxFiller|lxTail|lxAddress, "mak", "makcik", "pakcik", "atok", "bibik",
 		"amoi", "ahia", "acek", "apek", "cece", "koko", "namboru", "ompung", "inanguda", "amanguda", "bapauda", "nande", "abg")
 	addLex(lxFiller|lxTail, "kamsia", "gamsia")
 	// Batak Toba numbers, spoken in Medan's markets too: sada (1), tolu
@@ -487,6 +490,4 @@ func addMalay() {
 	addNum(nkDigit, 8, "ualu")
 	addNum(nkValue, 10, "sampulu")
 	addNum(nkFrac, 500, "satonga")
-	// Sold out: habis, abis ("kentang udah habis?"), asked like "ada".
-	addLex(lxFiller|lxAvail, "habis", "abis")
 }
