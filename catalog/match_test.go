@@ -511,10 +511,16 @@ func TestMatchRegionalWords(t *testing.T) {
 		{SKU: "singkong", Name: "Singkong", Unit: "kg"},
 		{SKU: "kacang-panjang", Name: "Kacang Panjang", Unit: "ikat"},
 		{SKU: "lombok-ijo", Name: "Lombok Ijo", Unit: "kg"},
+		{SKU: "ayam-kampung", Name: "Ayam Kampung", Unit: "ekor"},
+		{SKU: "pepaya", Name: "Pepaya", Unit: "kg"},
+		{SKU: "jengkol", Name: "Jengkol", Unit: "kg"},
+		{SKU: "terong", Name: "Terong Ungu", Unit: "kg"},
 	})
 	for words, sku := range map[string]string{
 		"kunir": "kunyit", "iwak patin": "patin", "cabe rawit beureum": "rawit-merah", "lombok rawit abang": "rawit-merah",
 		"gumbili": "singkong", "kacang dowo": "kacang-panjang", "lombok ijo": "lombok-ijo",
+		// Jv pitik (ayam); Mi kalikih (pepaya), jariang (jengkol), taruang (terong)
+		"pitik kampung": "ayam-kampung", "kalikih": "pepaya", "jariang": "jengkol", "taruang ungu": "terong",
 	} {
 		c, ok := catalog.Sure(ix.Match(words))
 		if !ok || c.Product.SKU != sku {

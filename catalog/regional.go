@@ -19,7 +19,7 @@ var regionalWords = map[string]string{
 	"dowo": "panjang", "dawa": "panjang", "panjang": "panjang",
 	"tuo": "tua", "mudo": "muda", "anom": "muda",
 	// kinds of goods
-	"hayam": "ayam", "ayam": "ayam",
+	"hayam": "ayam", "ayam": "ayam", "pitik": "ayam", // Su hayam, Jv pitik
 	"iwak": "ikan", "iwa": "ikan", "ikang": "ikan", "lawuak": "ikan", "lauk": "ikan", // Sundanese "lauk mas": in Indonesian lauk is any side dish, so only where the catalog has no "lauk"
 	"endog": "telur", "endhog": "telur", "tigan": "telur", "talua": "telur", "hintalu": "telur", "tolor": "telur", "telor": "telur",
 	"sampi": "sapi", "jawi": "sapi", "dagiang": "daging", "dageng": "daging",
@@ -31,6 +31,7 @@ var regionalWords = map[string]string{
 	"gumbili": "singkong", "sampeu": "singkong", "pohong": "singkong", "kasapi": "singkong",
 	"karambia": "kelapa", "krambil": "kelapa", "kalapa": "kelapa", "nyiur": "kelapa",
 	"jagong": "jagung", "kates": "pepaya", "cau": "pisang",
+	"kalikih": "pepaya", "jariang": "jengkol", "taruang": "terong", // Minang
 	"uyah": "garam", "gulo": "gula", "lenga": "minyak", "minyek": "minyak",
 	"beas": "beras", "baras": "beras",
 	"bawang": "bawang", "bawa": "bawang",

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -28,6 +29,23 @@ var builtInPhrases = sync.OnceValue(func() map[string]string {
 				if _, ok := m[k]; !ok {
 					m[k] = p.SKU
 				}
+			}
+		}
+	}
+	return m
+})
+
+// builtInAddressWords are the words of the built-in catalog's names that
+// are also an address or a pronoun ("mas" of Ikan Mas, "kita" of Minyak
+// Kita): in a market that does not sell those goods, the name is still
+// read whole ("ikan mas" names goods the market lacks, not every fish).
+var builtInAddressWords = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for k := range builtInPhrases() {
+		ws := strings.Fields(k)
+		for _, w := range ws[1:] {
+			if lookup(w).has(lxAddress) {
+				m[w] = true
 			}
 		}
 	}
@@ -67,8 +85,10 @@ func builtInOf(tz *tokenizer, prod catalog.Product) (string, bool) {
 // alias of a built-in product that is none of the ones matched here, and
 // the market's catalog does not know them: "telur puyuh" where only hen's
 // eggs (alias "telur") are sold, "bebek" where only duck eggs are. The
-// market does not sell those goods. Every product matched must be one the
-// built-in catalog knows, or nothing is said.
+// market does not sell those goods. A product matched that the built-in
+// catalog does not know must lack a word said in all its names ("ikan
+// mas" of Ikan Baung), or nothing is said: it may be the same goods under
+// a local name.
 func (st *state) namesOtherBuiltIn(s span, d decision) bool {
 	if d.verdict == vNone || d.verdict == vOne && d.best == nil {
 		return false
@@ -91,9 +111,15 @@ func (st *state) namesOtherBuiltIn(s span, d decision) bool {
 	if !ok {
 		return false
 	}
+	said := string(buf)
 	differs := func(p *catalog.Product) bool {
-		own, ok := st.p.builtIn[p.SKU]
-		return ok && own != other
+		if own, ok := st.p.builtIn[p.SKU]; ok {
+			return own != other
+		}
+		// A product the built-in catalog does not know is other goods
+		// when none of its names holds every word said ("ikan mas" of
+		// Ikan Baung: only the generic first word).
+		return !st.p.namesHoldAll(p, said)
 	}
 	if d.verdict == vOne {
 		return differs(d.best)
@@ -104,4 +130,102 @@ func (st *state) namesOtherBuiltIn(s span, d decision) bool {
 		}
 	}
 	return len(d.cands) > 0
+}
+
+// builtInSynonyms maps each name and alias of the built-in catalog that
+// this catalog does not have ("cambah", "tumbar", "betik", "muncang") to
+// this catalog's products that are the same built-in goods (by their own
+// name or alias: Tauge, Ketumbar, Pepaya, Kemiri). The built-in catalog
+// holds the regional and chat words of every market; a market's operator
+// writes one name. A phrase of several of this catalog's products stays
+// with all of them (the trader asks which).
+func (p *Parser) builtInSynonyms() map[string][]catalog.Candidate {
+	same := map[string][]string{} // built-in SKU → this catalog's SKUs
+	for sku, b := range p.builtIn {
+		same[b] = append(same[b], sku)
+	}
+	out := map[string][]catalog.Candidate{}
+	for phrase, b := range builtInPhrases() {
+		skus := same[b]
+		if len(skus) == 0 {
+			continue
+		}
+		if _, ok := p.exact[phrase]; ok {
+			continue // the market's own word
+		}
+		slices.Sort(skus) // the same order on every build
+		var cs []catalog.Candidate
+		for _, sku := range skus {
+			if prod, ok := p.ix.Product(sku); ok {
+				cs = append(cs, catalog.Candidate{Product: prod, Score: 1, Exact: true, Alias: p.normName(prod)})
+			}
+		}
+		if len(cs) > 0 {
+			out[phrase] = cs
+		}
+	}
+	return out
+}
+
+// viaBuiltInWords returns the decision for the line's product words when
+// they are a built-in name or alias of goods this catalog sells under
+// another name ("cambah" for Tauge), and the market's own match for them
+// is no exact one (nothing, or a near spelling of other goods: "gedang"
+// for Mangga Gedong). A word of the market's own names keeps the market's
+// reading: "kakap" where two kakap are sold is asked about, though the
+// built-in catalog has one kakap.
+func (st *state) viaBuiltInWords(ln *line, d decision) (decision, bool) {
+	if len(st.p.viaBuiltIn) == 0 || !ln.words[1].empty() || len(d.cands) > 0 && d.cands[0].Exact {
+		return d, false
+	}
+	w := ln.words[0]
+	buf := st.sc.abuf[:0]
+	strange := false // a word the market's names and aliases lack
+	for i := w.a; i < w.b; i++ {
+		if st.toks[i].kind != tWord {
+			return d, false
+		}
+		if i > w.a {
+			buf = append(buf, ' ')
+		}
+		word := stripNya(st.toks[i].w)
+		buf = append(buf, word...)
+		// The index holds words normalized ("mangga" as "manga").
+		strange = strange || !st.p.ix.Knows(word) && !st.p.ix.Knows(catalog.Normalize(word))
+	}
+	st.sc.abuf = buf
+	if !strange {
+		return d, false
+	}
+	cs, ok := st.p.viaBuiltIn[string(buf)]
+	if !ok {
+		return d, false
+	}
+	return st.p.decide(cs, len(cs)), true
+}
+
+// namesHoldAll reports whether the product's name or one of its aliases,
+// normalized, holds every word of said (words one space apart) but those
+// describing a sort.
+func (p *Parser) namesHoldAll(prod *catalog.Product, said string) bool {
+	holds := func(name string) bool {
+		for _, w := range strings.Fields(said) {
+			if describing[catalog.IndonesianWord(w)] {
+				continue // "cabe rawit merah" of Cabe Rawit: the sort, not other goods
+			}
+			if wordsAt(name, []string{catalog.Normalize(w)}) < 0 {
+				return false
+			}
+		}
+		return true
+	}
+	if holds(p.normName(prod)) {
+		return true
+	}
+	for _, a := range prod.Aliases {
+		if holds(catalog.Normalize(a)) {
+			return true
+		}
+	}
+	return false
 }

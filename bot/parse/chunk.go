@@ -61,6 +61,13 @@ func (st *state) aliasPart(i int) bool {
 		if _, ok := st.p.exact[string(buf)]; ok || st.p.prefixes[string(buf)] {
 			return true
 		}
+		if builtInAddressWords()[w] {
+			// "ikan mas" where no Ikan Mas is sold: goods every market
+			// knows, read whole to be found missing.
+			if _, ok := builtInPhrases()[string(buf)]; ok {
+				return true
+			}
+		}
 		// "lauk mas", "iwak mas": the words before in the catalog's
 		// Indonesian ("ikan mas").
 		buf = buf[:0]
@@ -246,6 +253,59 @@ func (st *state) sameGoods(ln *line, w string) bool {
 	return false
 }
 
+// Letting go: "yaudah", "ya sudah", Jv "yo wis", "yowis" (all right
+// then), "gapapa" (never mind), said after goods the buyer asked were not
+// there.
+var (
+	letGoWords = map[string]bool{"yaudah": true, "yaudh": true, "yasudah": true, "yauda": true, "yowis": true, "yawis": true, "gapapa": true, "gpp": true}
+	letGoAfter = map[string]bool{"sudah": true, "udah": true, "udh": true, "dah": true, "wis": true, "uwis": true, "wes": true}
+)
+
+// letsGo reads a chunk that opens with letting go ("yaudah", "yo wis")
+// after one that asked whether goods are not there ("cumi gak onok to?"):
+// the buyer took the "no" already, so those goods, named without a
+// quantity, are dropped rather than answered.
+func (st *state) letsGo(a, b int) {
+	n := len(st.sc.lines)
+	if n == 0 || st.toks[a].kind != tWord {
+		return
+	}
+	w := st.toks[a].w
+	if !letGoWords[w] && !((w == "ya" || w == "yo" || w == "yah") && a+1 < b && st.toks[a+1].kind == tWord && letGoAfter[st.toks[a+1].w]) {
+		return
+	}
+	for k := n - 1; k >= 0 && st.sc.lines[k].chunk == st.chunk-1; k-- {
+		ln := &st.sc.lines[k]
+		// From the line's own words: "habis" is no lexicon word (the
+		// conversation reads "kalau habis ganti …" in a note) and may be
+		// read as one of them.
+		if !ln.hasQ && st.askedNotThere(ln.words[0].a, a) {
+			ln.declined = true
+		}
+	}
+}
+
+// askedNotThere reports whether tokens [i, j) say the goods are not there:
+// a negation, then "ada" or its regional word ("gak ada", "ora ono",
+// "indak ado", "teu aya", "gak onok"), or sold out ("habis", "abis").
+func (st *state) askedNotThere(i, j int) bool {
+	for k := i; k < j; k++ {
+		if st.toks[k].kind != tWord {
+			continue
+		}
+		if soldOut[st.toks[k].w] {
+			return true
+		}
+		if k+1 < j && declineNeg[st.toks[k].w] && st.toks[k+1].kind == tWord && st.lx[k+1].has(lxAvail) {
+			return true
+		}
+	}
+	return false
+}
+
+// soldOut are the words for goods sold out.
+var soldOut = map[string]bool{"habis": true, "abis": true}
+
 // holds reports whether the line's product words hold w.
 func (ln *line) holds(toks []token, w string) bool {
 	for _, s := range ln.words {
@@ -260,6 +320,7 @@ func (ln *line) holds(toks []token, w string) bool {
 
 // readChunk reads the tokens [a, b) between two separators into lines.
 func (st *state) readChunk(a, b int) {
+	st.letsGo(a, b)
 	if st.declines(a, b) {
 		return
 	}

@@ -80,6 +80,9 @@ func (st *state) item(res *Result, prod *catalog.Product, ln *line, said string,
 		return
 	}
 	if st.ask {
+		if v <= 0 {
+			v = catalog.Whole(1) // "harga 0 daging": no quantity, the price of one unit
+		}
 		add(v, 0) // a price question: the quantity as asked, no step rules
 		return
 	}
@@ -165,7 +168,15 @@ func (st *state) toProductUnit(prod *catalog.Product, q quantity, ln *line, ask 
 		}
 		return catalog.Qty(q.val), true
 	case !q.unit.known():
-		ask(UnknownUnit, 0, 0, textIncompatible(prod, qt))
+		// A unit other goods of the market are sold by ("paru 3 potong"
+		// where some product is sold per potong) is one these goods do not
+		// fit; one no product is sold by ("sebotol" where nothing comes in
+		// bottles) the trader cannot place at all.
+		kind := UnknownUnit
+		if st.p.unitsSold[q.unit.code] {
+			kind = IncompatibleUnit
+		}
+		ask(kind, 0, 0, textIncompatible(prod, qt))
 		return 0, false
 	}
 	u := q.unit.u

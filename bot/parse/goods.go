@@ -20,7 +20,8 @@ const (
 	// gkEggs: a papan of them is a tray of 30.
 	gkEggs goodsKind = 1 << iota
 	// gkPieces: sold by weight but counted in pieces by buyers (eggs,
-	// fish, fruit, vegetables): "lele 2" is two fish, not two kilos.
+	// fish, fruit, vegetables, poultry): "lele 2" is two fish, "bebek 2"
+	// two ducks, not two kilos.
 	gkPieces
 )
 
@@ -36,6 +37,11 @@ var (
 	// Spices and roots sold by the kilo come in pieces too: "kunyit 2",
 	// "jeruk nipis 10" (per ons they are counted in ons: "kemiri 2").
 	spiceWords = map[string]bool{"bumbu": true, "rempah": true, "spices": true}
+	// Poultry sold by the kilo comes in whole birds: "ayam potong 3" is
+	// three chickens or three kilos, and a trader asks "3 kg?". Beef is
+	// cut to the weight asked ("daging sapi 2" is two kilos). Su hayam,
+	// Jv pitik; unggas (poultry) is "ungas" as Normalize squeezes it.
+	poultryWords = map[string]bool{"ayam": true, "hayam": true, "pitik": true, "bebek": true, "itik": true, "entok": true, "ungas": true, "poultry": true}
 )
 
 // otherGoods are words that make a product's name other goods: what is
@@ -141,7 +147,8 @@ func kindOf(p catalog.Product) goodsKind {
 	// The category says it ("ikan", "buah-buahan"), or the name starts
 	// with it ("Ikan Haruan", "Buah Naga"): "ayam bumbu ikan" is no fish.
 	if has(p.Category, fishWords, false) || has(p.Category, fruitWords, false) || has(p.Category, vegWords, false) ||
-		has(p.Name, fishWords, true) || has(p.Name, fruitWords, true) || has(p.Category, spiceWords, false) && p.Unit == "kg" {
+		has(p.Name, fishWords, true) || has(p.Name, fruitWords, true) || has(p.Category, spiceWords, false) && p.Unit == "kg" ||
+		has(p.Category, poultryWords, true) || has(p.Name, poultryWords, true) {
 		k |= gkPieces
 	}
 	return k

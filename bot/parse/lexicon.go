@@ -28,6 +28,7 @@ const (
 	lxAddress                       // an address, pronoun or greeting ("bu", "saya", "maaf"): a name or pleasantry may follow
 	lxPurpose                       // cooking or making ("masak", "bikin"): the words after are what the goods are for
 	lxAvail                         // "ada", "ready": asking whether goods are in stock
+	lxDish                          // a cooked dish ("rendang", "opor"): with a quantity of its own, the dish ordered
 )
 
 // numKind is how a number word combines with its neighbours.
@@ -188,7 +189,8 @@ func init() {
 	addLex(lxNoteAfter, "potong", "potongin", "iris", "irisin", "kupas", "kupasin", "giling", "gilingin",
 		"fillet", "filet", "bersihin", "seger", "segar", "fresh", "mateng", "matang", "muda", "tua",
 		"besar", "gede", "gedhe", "kecil", "cilik", "sedang", "manis", "pedas", "pedes", "asam", "hidup",
-		"mati", "bagus", "apik", "alus", "halus", "kasar", "utuh", "cincang", "belah", "segini")
+		"mati", "bagus", "apik", "alus", "halus", "kasar", "utuh", "cincang", "belah", "segini",
+		"isi") // "nila sekilo isi 3": three fish to the kilo, a size (a product word where a name says so: "tahu isi")
 
 	addLex(lxAsk, "berapa", "brp", "brapa", "brpa", "berpa", "berapaan", "brapaan", "brpan", "berapakah",
 		"sabaraha", "sbrh", "sabrha", "sbraha", "piro", "pira", "pinten", "pintenan", "bara", "harga",
@@ -293,6 +295,25 @@ func init() {
 	// What a buyer thinks of a price: never goods ("berapa sekilo, mahal di'?").
 	addLex(lxFiller|lxTail, "mahal", "murah", "mahalnya", "murahnya", "mahale", "murahe")
 
+	// The dishes above, which a quantity right after orders ("rendang
+	// 1/2 kg"); not pindang, also the name of fish (Pindang Tongkol).
+	addLex(lxDish, "rawon", "opor", "gulai", "lodeh", "semur", "balado", "tumis", "kolak", "rendang", "randang")
+
+	// Chat and everyday talk around an order that names no goods: chat
+	// spellings (lg lagi, jd jadi, td tadi, udh, sdh sudah, lom belum, bsk,
+	// bsok besok, nnti nanti, bntr sebentar, mnta minta, bsa bisa), assent
+	// and laughter, "come on", "like this", "about", "exactly", "enough",
+	// time (lusa, minggu), money (uang, duit, kembalian, lunas, nota,
+	// struk), less and more (kurang, lebih: "uangnya kurang" is no
+	// kerang, "uang pas" no udang), duh. Not "ambil sendiri" (picking
+	// up), which the conversation reads.
+	addLex(lxFiller|lxTail, "ayo", "btw", "gitu", "gini", "lg", "jd", "td", "nnti", "bsk", "bsok", "udh", "sdh", "lom", "bntr",
+		"yoi", "yups", "okeh", "oce", "sipp", "okk", "gpp", "haha", "hihi", "oiya", "oya", "pls", "please", "sabar", "cukup")
+	addLex(lxFiller, "mnta", "bsa", "mesti", "wajib", "segera", "lusa", "minggu", "kira", "sekitar", "pas",
+		"uang", "duit", "kembalian", "lunas", "nota", "struk", "kurang", "lebih", "duh")
+	addLex(lxFiller|lxTail|lxAddress, "bro", "cuy", "say", "sayang")
+	addLex(lxNote, "nda") // not (as ndak)
+
 	addRegional()
 	addUnits()
 }
@@ -362,6 +383,8 @@ func addRegional() {
 		"ngana", "torang", "beta", "ale", "katong", "tiang", "sampeyan", "awakmu", "kito", "kau", "opung", "usi", "bung", "nona")
 	// thanks: Manado/Ambon makase, Bl suksma; Pl galo (all), nian (very);
 	// Bk horas (greeting)
+	// thanks: Bk mauliate, Karo bujur; Karo greeting mejuah-juah
+	addLex(lxFiller|lxTail, "mauliate", "bujur", "mejuah", "juah")
 	addLex(lxFiller|lxTail, "makase", "suksma", "galo", "nian", "horas",
 		"dang", "kwa", "so") // Manado particles: "kase dang", "so itu jo" (so: already)
 	addLex(lxFiller, "kase") // Manado/Ambon: give (kasih)
@@ -404,7 +427,67 @@ func addRegional() {
 	addLex(lxSepWord, "ambek", "ambi")
 	// Md empa' (4); dhuwa' and tello' are above.
 	addNum(nkDigit, 4, "empa")
+	// Javanese talk around an order: please monggo; this, that niki,
+	// niku, menika; you panjenengan; not yet dereng, durung, rung; first
+	// dhisik, disik, ndisik; tomorrow sesuk; yesterday wingi; buy (krama)
+	// pundhut; many, a little kathah, akeh, sekedhik, sithik; only mung;
+	// particles tho, leh; what, how, where opo, apa, piye, kepiye, endi,
+	// ngendi; for ngge, nggo, go; addressing a boy, a girl, a child le,
+	// nduk, cah.
+	addLex(lxFiller|lxTail, "monggo", "niki", "niku", "menika", "dereng", "durung", "rung", "dhisik", "disik", "ndisik",
+		"sesuk", "wingi", "kathah", "akeh", "sekedhik", "sithik", "mung", "tho", "leh", "opo", "apa", "piye", "kepiye",
+		"endi", "ngendi")
+	addLex(lxFiller, "pundhut", "ngge", "nggo", "go")
+	addLex(lxFiller|lxTail|lxAddress, "panjenengan", "le", "nduk", "cah")
+	// Sundanese: yes sumuhun; not yet acan, tacan, can; already geus,
+	// enggeus; this, that ieu, eta, tea; just we; a little, many sakedik,
+	// saeutik, seueur, loba; will arek; must kedah; tomorrow isukan;
+	// yesterday kamari; for keur, pikeun; from ti.
+	addLex(lxFiller|lxTail, "sumuhun", "acan", "tacan", "can", "geus", "enggeus", "ieu", "eta", "tea", "we",
+		"sakedik", "saeutik", "seueur", "loba", "isukan", "kamari")
+	addLex(lxFiller, "arek", "kedah", "keur", "pikeun", "ti")
+	// Minang: already alah; how baa; that, this tu, iko; at pado; go,
+	// come back, go home pai, baliak, pulang; sell manjua; like sarupo;
+	// many, a little banyak, saketek; good, tasty elok, lamak; bring,
+	// deliver bawok, antaan, kiriman.
+	addLex(lxFiller|lxTail, "alah", "baa", "tu", "iko", "pado", "sarupo", "banyak", "saketek", "elok", "lamak")
+	addLex(lxFiller, "pai", "baliak", "pulang", "manjua", "bawok", "antaan", "kiriman")
 	// "per kilo", "per ikat": one of the unit, as "se kilo" (a price asked
 	// or said per unit).
 	addNum(nkSe, 1, "per")
+	addMalay()
+}
+
+// addMalay adds the grammar words of Malay as spoken in the markets of
+// North Sumatra and Riau (Medan, Deli, Pekanbaru; Md below), with the
+// Hokkien of Medan's traders (Hk).
+func addMalay() {
+	// and, with: Md kek ("cabe kek bawang"), ngan (dengan).
+	addLex(lxSepWord, "kek", "ngan")
+	// a quarter: Md suku ("suku kilo"), sesuku.
+	addNum(nkFrac, 250, "suku", "sesuku", "sasuku")
+	// just, a little: Md je, sikit; particles pulak, bah.
+	addLex(lxFiller|lxTail, "je", "sikit", "pulak", "bah")
+	// give, take: Md bagi ("bagi sekilo"), ambik; the market, the shop:
+	// Md pajak, kede; look: tengok; how: cemana, camana.
+	addLex(lxFiller, "bagi", "ambik", "pajak", "kede", "tengok", "cemana", "camana")
+	// you all: Md kelen; thanks: Hk kamsia, gamsia.
+	addLex(lxFiller|lxTail|lxAddress, "kelen")
+	// Addressing the trader: Md mak, makcik, pakcik, atok, bibik (not adek,
+	// a younger sibling in talk: "nanti adek saya yang ambil");
+	// the Hokkien of Chinese-Indonesian traders amoi, ahia, acek, apek,
+	// cece, koko; Batak namboru, ompung, inanguda, amanguda, bapauda; Karo
+	// nande; chat abg (abang).
+	addLex(lxFiller|lxTail|lxAddress, "mak", "makcik", "pakcik", "atok", "bibik",
+		"amoi", "ahia", "acek", "apek", "cece", "koko", "namboru", "ompung", "inanguda", "amanguda", "bapauda", "nande", "abg")
+	addLex(lxFiller|lxTail, "kamsia", "gamsia")
+	// Batak Toba numbers, spoken in Medan's markets too: sada (1), tolu
+	// (3), onom (6), ualu (8), sampulu (10); satonga (a half). Not sia (9),
+	// "you" in Sundanese.
+	addNum(nkDigit, 1, "sada")
+	addNum(nkDigit, 3, "tolu")
+	addNum(nkDigit, 6, "onom")
+	addNum(nkDigit, 8, "ualu")
+	addNum(nkValue, 10, "sampulu")
+	addNum(nkFrac, 500, "satonga")
 }

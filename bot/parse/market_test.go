@@ -172,7 +172,9 @@ func TestAbbreviations(t *testing.T) {
 }
 
 // A catalog may sell by bottle, can or bunch: the unit word is then the
-// product's own, while for others it stays a question.
+// product's own, while for others it stays a question: one of a unit that
+// does not fit them (incompatible_unit, as the market sells by it), and
+// of a container nothing here is sold by, one of an unknown unit.
 func TestOwnContainerUnits(t *testing.T) {
 	ps, err := catalog.ReadCSV(strings.NewReader(`sku,name,aliases,category,unit,price,group,kind,min_qty,step_qty,floor_price,available
 kecap,Kecap Manis,kecap,Sembako,botol,15.000,sembako,,,,,
@@ -189,7 +191,8 @@ tahu,Tahu Putih,tahu,Lauk,biji,1.000,sayur,,,,,
 		"sebotol kecap":      items("kecap 1"),
 		"kecap 2 btl 600 ml": items("kecap 2"),
 		"pisang setandan":    items("pisang 1"),
-		"minyak sebotol":     asks("unknown_unit minyak"),
+		"minyak sebotol":     asks("incompatible_unit minyak"),
+		"minyak 2 ember":     asks("unknown_unit minyak"),
 		"tahu sabuting":      items("tahu 1"),
 		"tahu lima bigi":     items("tahu 5"),
 		"tahu telung iji":    items("tahu 3"),

@@ -23,8 +23,9 @@ type market struct {
 	// see its README), not items the parser should have produced (the
 	// default file's convention): they count as questions, not gold items.
 	missIsQuestion bool
-	// The bars the market must keep: its measured numbers (rounded down),
-	// so that a change that loses any of them fails.
+	// The bars the market must keep: its measured numbers (rounded down,
+	// less 0.001 where they rose in issue 17's work), so that a change
+	// that loses any of them fails.
 	minPrecision, minRecall, minQuestions float64
 }
 
@@ -35,26 +36,26 @@ var markets = []market{
 	// Written blind in the second session, measured once before any code
 	// was changed for it (docs/performance.md).
 	{name: "makassar", catalog: "testdata/markets/makassar/catalog.csv", cases: "testdata/markets/makassar/cases.txt", missIsQuestion: true,
-		minPrecision: 1, minRecall: 1, minQuestions: 0.981},
+		minPrecision: 1, minRecall: 1, minQuestions: 0.99},
 	// Written blind in the third session (a Minangkabau market), measured
 	// before anyone read it, then read and its general causes fixed
 	// (docs/performance.md).
 	{name: "minang", catalog: "testdata/markets/minang/catalog.csv", cases: "testdata/markets/minang/cases.txt", missIsQuestion: true,
-		minPrecision: 0.992, minRecall: 0.996, minQuestions: 0.914},
+		minPrecision: 0.993, minRecall: 0.997, minQuestions: 0.94},
 	// Written blind in the third session (a Sundanese market) while the
 	// Minang set was being read; measured twice before anyone read it,
 	// then read and its general causes fixed (docs/performance.md).
 	{name: "sunda", catalog: "testdata/markets/sunda/catalog.csv", cases: "testdata/markets/sunda/cases.txt", missIsQuestion: true,
-		minPrecision: 0.997, minRecall: 0.995, minQuestions: 0.945},
+		minPrecision: 0.997, minRecall: 0.997, minQuestions: 0.95},
 	// Written blind in the third session (an East Java market) while the
 	// Sunda set was being read; measured before anyone read it, then read
 	// and its general causes fixed (docs/performance.md).
 	{name: "jatim", catalog: "testdata/markets/jatim/catalog.csv", cases: "testdata/markets/jatim/cases.txt", missIsQuestion: true,
-		minPrecision: 0.991, minRecall: 0.991, minQuestions: 0.887},
+		minPrecision: 0.993, minRecall: 0.997, minQuestions: 0.925},
 	// Written blind in the third session (a Medan market) while the Jatim
 	// set was being read; measured before anyone read it.
 	{name: "medan", catalog: "testdata/markets/medan/catalog.csv", cases: "testdata/markets/medan/cases.txt", missIsQuestion: true,
-		minPrecision: 0.988, minRecall: 0.967, minQuestions: 0.769},
+		minPrecision: 0.988, minRecall: 0.982, minQuestions: 0.804},
 }
 
 // loadCases reads the market's messages: the default file in its own

@@ -10,7 +10,8 @@ import (
 
 // A unit the unit table does not hold, written by an operator in the CSV
 // ("potong" of lemang), is the product's own counted unit: read after a
-// quantity of that product, and nowhere else.
+// quantity of that product, and nowhere else: of other goods it is a unit
+// they are not sold by.
 func TestOperatorsOwnUnit(t *testing.T) {
 	ps, err := catalog.ReadCSV(strings.NewReader(`sku,name,aliases,category,unit,price,group,kind,min_qty,step_qty,floor_price,available
 lemang,Lemang,lamang,Kue,potong,6.000,kue,,,,,
@@ -24,7 +25,7 @@ ayam,Ayam Potong,,Daging,ekor,45.000,daging,,,,,
 		"lemang 2 potong":     items("lemang 2"),
 		"lamang tigo potong":  items("lemang 3"),
 		"ayam potong 1 ekor":  items("ayam 1"),
-		"ayam 2 potong":       asks("unknown_unit ayam"),
+		"ayam 2 potong":       asks("incompatible_unit ayam"),
 		"lemang 2 potong aja": items("lemang 2"),
 	} {
 		w.check(t, p, text)

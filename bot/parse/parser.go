@@ -28,6 +28,9 @@ type Parser struct {
 	nameWords map[string]int
 	// names are the products' normalized names.
 	names []string
+	// nameHeads counts the names each word starts ("tahu": Tahu Putih,
+	// Tahu Kuning).
+	nameHeads map[string]int
 	// normNames are the same by SKU.
 	normNames map[string]string
 	// wholes are every name and alias as the parser reads them, with
@@ -44,7 +47,16 @@ type Parser struct {
 	// builtIn maps a product's SKU to the built-in catalog's product it
 	// is (by name or alias), where the built-in catalog knows it.
 	builtIn map[string]string
-	scratch sync.Pool
+	// unitsSold are the codes of the units the catalog's products are
+	// sold by ("kg", "ikat", "potong"): a unit said of goods it does not
+	// fit is another product's unit, not one the market has never heard of.
+	unitsSold map[string]bool
+	// viaBuiltIn holds, for each name and alias of the built-in catalog
+	// this catalog does not have itself ("cambah", "tumbar", "betik"), the
+	// products of this catalog that are the same built-in goods (Tauge,
+	// Ketumbar, Pepaya), as exact candidates.
+	viaBuiltIn map[string][]catalog.Candidate
+	scratch    sync.Pool
 }
 
 // New builds a parser over a catalog index.
@@ -56,13 +68,16 @@ func New(ix *catalog.Index) *Parser {
 		prefixes:   map[string]bool{},
 		kinds:      map[string]goodsKind{},
 		nameWords:  map[string]int{},
+		nameHeads:  map[string]int{},
 		categories: map[string]bool{},
 		numbered:   map[string]bool{},
 		normNames:  map[string]string{},
 		builtIn:    map[string]string{},
+		unitsSold:  map[string]bool{},
 	}
 	var tz tokenizer
 	for _, prod := range ix.Products() {
+		p.unitsSold[prod.SellingUnit().Code] = true
 		if k := kindOf(prod); k != 0 {
 			p.kinds[prod.SKU] = k
 		}
@@ -75,8 +90,11 @@ func New(ix *catalog.Index) *Parser {
 		for _, w := range strings.Fields(catalog.Normalize(prod.Category)) {
 			p.categories[w] = true
 		}
-		for _, w := range strings.Fields(name) {
+		for i, w := range strings.Fields(name) {
 			p.nameWords[w]++
+			if i == 0 {
+				p.nameHeads[w]++
+			}
 		}
 		for j := -1; j < len(prod.Aliases); j++ {
 			s := prod.Name
@@ -108,6 +126,10 @@ func New(ix *catalog.Index) *Parser {
 				p.prefixes[strings.Join(words[:k], " ")] = true
 			}
 		}
+	}
+	p.viaBuiltIn = p.builtInSynonyms()
+	for w := range builtInAddressWords() {
+		p.aliasWords[w] = true // read whole with the words before, where they are a built-in name (aliasPart)
 	}
 	p.scratch.New = func() any { return new(scratch) }
 	return p

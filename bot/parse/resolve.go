@@ -14,6 +14,11 @@ func (st *state) resolve(res *Result, ln *line) {
 	}
 	if ln.words[0].empty() {
 		if ln.hasQ && !(st.ask && spelledCount(ln.q)) {
+			if at := st.dishBefore(ln); at >= 0 {
+				// "rendang jadi 1/2 kg": the dish, which the market does not sell.
+				res.Unknown = append(res.Unknown, Unknown{Said: st.text[st.toks[at].start:st.toks[ln.q.b-1].end]})
+				return
+			}
 			// A quantity with no product: ask what it is for ("ko bara
 			// ciek?" asks the price of one).
 			qt := st.qtyText(ln)
@@ -28,6 +33,9 @@ func (st *state) resolve(res *Result, ln *line) {
 		return // "teh," as an address, not tea
 	}
 	d := st.p.decide(st.match(ln.words[0], ln.words[1]))
+	if d2, ok := st.viaBuiltInWords(ln, d); ok {
+		d = d2 // "cambah" where the market writes Tauge
+	}
 	var adj span
 	if d.verdict != vOne && ln.words[1].empty() {
 		// "bawang merah besar 1 kg": an adjective the name lacks is a note.
@@ -55,6 +63,9 @@ func (st *state) resolve(res *Result, ln *line) {
 				return // "…, gawe lontong balap": a dish of the goods, with a word the catalog does not know
 			}
 			d, adj = d2, extra
+			if st.sortLacking(ln.words[0], extra) {
+				d, adj = decision{cands: d2.cands}, span{} // "tahu sumedang" where only Tahu Putih and Tahu Kuning are sold
+			}
 		}
 	}
 	if d.verdict == vNone && ln.words[1].empty() {
@@ -81,6 +92,9 @@ func (st *state) resolve(res *Result, ln *line) {
 	}
 	switch d.verdict {
 	case vNone:
+		if st.talkBeside(ln, d) {
+			return
+		}
 		res.Unknown = append(res.Unknown, Unknown{Said: said, Suggestions: d.suggestions()})
 		return
 	case vAmbiguous:
@@ -480,12 +494,20 @@ func (st *state) eggsOnly(d decision) bool {
 
 // afterCategory matches the words after a first word that is the category
 // of the products they name ("wadai bingka" where Bingka Kentang and
-// Bingka Tapai are wadai).
+// Bingka Tapai are wadai; "iwak pindang" where the pindang are ikan).
 func (st *state) afterCategory(w span) (decision, bool) {
-	if w.b-w.a < 2 || st.toks[w.a].kind != tWord || !st.p.categories[st.toks[w.a].w] {
+	if w.b-w.a < 2 || st.toks[w.a].kind != tWord {
 		return decision{}, false
 	}
 	cat := st.toks[w.a].w
+	if !st.p.categories[cat] {
+		// "iwak pindang" (Jv), "lawuak bada" (Mi): the category in the
+		// buyer's regional word.
+		cat = catalog.IndonesianWord(cat)
+		if !st.p.categories[cat] {
+			return decision{}, false
+		}
+	}
 	d := st.p.decide(st.match(span{w.a + 1, w.b}, span{}))
 	in := func(p *catalog.Product) bool {
 		return slices.Contains(strings.Fields(catalog.Normalize(p.Category)), cat)
@@ -498,4 +520,49 @@ func (st *state) afterCategory(w span) (decision, bool) {
 		return d, len(ch) > 0 && !slices.ContainsFunc(ch, func(p *catalog.Product) bool { return !in(p) })
 	}
 	return d, false
+}
+
+// dishBefore returns the token of a dish word said right before the
+// line's quantity, with only talk between ("rendang jadi 1/2 kg", "opor 2
+// porsi"), or -1: the dish is what is ordered. After cooking, making or a
+// note word ("masak rendang 1/2 kg", "buat opor 1 kg") the dish is what
+// the goods are for.
+func (st *state) dishBefore(ln *line) int {
+	at := -1
+	for i := ln.q.a - 1; i >= 0 && st.toks[i].kind == tWord && !st.lx[i].has(lxSepWord); i-- {
+		l := st.lx[i]
+		switch {
+		case l.has(lxPurpose | lxNote):
+			return -1
+		case l.has(lxDish):
+			at = i
+		}
+	}
+	return at
+}
+
+// sortLacking reports whether the word dropOne left out names a sort the
+// market lacks: it follows the one other product word, which starts
+// several names here ("tahu sumedang" beside Tahu Putih and Tahu Kuning;
+// "gula batu" beside Gula Pasir and Gula Jawa), and it describes no sort
+// by colour or size (those are notes: "bawang merah besar"). After a word
+// of one product only, the word is a brand or an origin ("kecap bango").
+func (st *state) sortLacking(w, extra span) bool {
+	if extra.empty() {
+		return false
+	}
+	head := -1
+	for i := w.a; i < w.b; i++ {
+		if i != extra.a && st.isProductWord(i, false) {
+			if head >= 0 {
+				return false // more words than a head
+			}
+			head = i
+		}
+	}
+	if head < 0 || head > extra.a {
+		return false
+	}
+	x := st.toks[extra.a].w
+	return st.p.nameHeads[catalog.Normalize(st.toks[head].w)] >= 2 && !describing[catalog.IndonesianWord(x)] && !describing[x]
 }

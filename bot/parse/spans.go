@@ -1,6 +1,10 @@
 package parse
 
-import "strings"
+import (
+	"strings"
+
+	"pasarbot/catalog"
+)
 
 // The words of a line as the buyer wrote them: what was said, the note.
 
@@ -88,3 +92,49 @@ func (st *state) spanText(s span) string {
 	}
 	return st.text[st.toks[s.a].start:st.toks[s.b-1].end]
 }
+
+// talkBeside reports whether a line is a word of talk the lexicon does
+// not hold ("cemana bang", "mahal kali pun") beside the order, not goods
+// the market lacks: one word without a quantity that no product's name
+// comes near and that names no goods any market sells, said with an
+// address or a particle and nothing that asks for goods (no "ada", no
+// price, no intent, no '?', no "and" joining it to other goods), in a
+// message whose other lines order.
+func (st *state) talkBeside(ln *line, d decision) bool {
+	w := ln.words[0]
+	if ln.hasQ || !ln.words[1].empty() || w.b-w.a != 1 || len(d.cands) > 0 || len(st.sc.lines) < 2 {
+		return false
+	}
+	word := st.toks[w.a].w
+	if _, goods := builtInWords().same[word]; goods || catalog.IndonesianWord(word) != word || st.p.ix.Resembles(word) {
+		return false
+	}
+	a, b := w.a, w.b
+	for a > 0 && st.toks[a-1].kind == tWord && !st.lx[a-1].has(lxSepWord) {
+		a--
+	}
+	for b < len(st.toks) && st.toks[b].kind == tWord && !st.lx[b].has(lxSepWord) {
+		b++
+	}
+	if a > 0 && st.toks[a-1].kind == tWord || b < len(st.toks) && st.toks[b].kind != tSep {
+		return false // joined by "and" to goods, or asked with '?'
+	}
+	talk := false
+	for i := a; i < b; i++ {
+		if i == w.a {
+			continue
+		}
+		l := st.lx[i]
+		if !l.has(lxTail) || l.has(lxAvail|lxAsk|lxPurpose|lxNum|lxUnit|lxSeUnit) || justWords[st.toks[i].w] {
+			return false // "sabun aja": just the goods
+		}
+		talk = true
+	}
+	return talk
+}
+
+// justWords say "just" (Bt doang, aje; Jv wae, ae, thok; Su hungkul; Bj
+// haja; Mi sajo; Mk/Bg ji): said of goods ("sabun aja"), never of talk.
+var justWords = map[string]bool{"aja": true, "ajah": true, "aj": true, "saja": true, "doang": true, "doank": true, "dowang": true,
+	"aje": true, "haja": true, "ja": true, "hungkul": true, "wungkul": true, "sajo": true, "ji": true, "thok": true, "tok": true,
+	"wae": true, "ae": true, "bae": true, "mawon": true}

@@ -98,19 +98,20 @@ func addUnits() {
 	// in pieces; an ekor, ikat or sisir for goods counted in those.
 	classifier := catUnit("biji")
 	classifier.any = true
-	addUnit(classifier, w("buting", "bigi", "iji"), nil, nil)
+	// Malay keping (a flat piece: "tempe 2 keping") counts the same way.
+	addUnit(classifier, w("buting", "bigi", "iji", "keping"), nil, nil)
 	addUnit(catUnit("buah"), w("buah", "buwah", "bwh"), w("bh"), w("bua", "tongkol"))
 	addUnit(catUnit("pcs"), w("pcs", "piece", "pieces"), w("pc", "pcz", "pce"), nil)
 	addUnit(catUnit("papan"), w("papan", "tray", "trai"), w("ppn"), w("rak"))
 	// Mi ikua (saikua), Bj ikung (saikung): ekor.
 	addUnit(catUnit("ekor"), w("ekor", "ekoran", "ikua", "ikung"), w("ekr", "ekot"), nil)
 	addUnit(catUnit("ikat"), w("ikat", "iket", "ikatan", "iketan", "beungkeut", "unting"), w("ikt"), nil)
-	addUnit(catUnit("sisir"), w("sisir"), w("ssr"), nil)
+	addUnit(catUnit("sisir"), w("sisir", "sikat"), w("ssr"), nil) // Malay sikat: a hand of bananas
 	addUnit(catUnit("bungkus"), w("bungkus", "bungkos", "bungkusan", "pack", "sachet", "saset", "sacet"), w("bks", "bngks", "bgks", "bks2", "pck"), nil)
 	addUnit(catUnit("renteng"), w("renteng", "renceng", "rentengan"), w("rtg"), nil)
-	addUnit(catUnit("karung"), w("karung", "zak"), w("krg"), w("sak"))
+	addUnit(catUnit("karung"), w("karung", "zak", "goni"), w("krg"), w("sak")) // Malay goni: a sack
 	addUnit(catUnit("porsi"), w("porsi"), w("prs"), nil)
-	addUnit(catUnit("tumpuk"), w("tumpuk", "tumpukan", "tumpok", "onggok", "onggokan", "unggun"), nil, w("tempat"))
+	addUnit(catUnit("tumpuk"), w("tumpuk", "tumpukan", "tumpok", "onggok", "onggokan", "unggun", "longgok", "longgokan"), nil, w("tempat"))
 	// Counted measures: a dozen and a score of pieces.
 	addUnit(spokenUnit{code: "lusin", u: catalog.Unit{Code: "lusin", Name: "lusin", Dimension: catalog.Piece, Base: 12}}, w("lusin"), nil, nil)
 	addUnit(spokenUnit{code: "kodi", u: catalog.Unit{Code: "kodi", Name: "kodi", Dimension: catalog.Piece, Base: 20}}, w("kodi"), nil, nil)
@@ -122,7 +123,7 @@ func addUnits() {
 	for _, u := range [][]string{
 		{"buletan", "bulet", "bulatan"}, {"siung"}, {"bonggol", "bungkul"}, {"batang", "btg", "lonjor", "tangkai"},
 		{"iris", "irisan"}, {"botol", "btl"}, {"kaleng", "klg"},
-		{"dus", "dos", "kardus", "box", "kotak"}, {"plastik", "kantong", "kantung", "kresek"},
+		{"dus", "dos", "kardus", "box", "kotak"}, {"plastik", "kantong", "kantung", "kresek", "asoi", "asoy"},
 		{"cup", "gelas", "mangkok", "piring", "sendok"}, {"genggam", "genggaman"}, {"keranjang", "peti", "ember", "baskom"}, {"toples", "stoples", "setoples"}, {"jeriken", "jerigen", "jirigen", "jerken"},
 		{"lembar", "lbr"}, {"bal"}, {"tandan", "tundun"}, {"tabung", "tbg"},
 	} {
