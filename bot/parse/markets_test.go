@@ -23,6 +23,9 @@ type market struct {
 	// see its README), not items the parser should have produced (the
 	// default file's convention): they count as questions, not gold items.
 	missIsQuestion bool
+	// groups are seller groups the market has beyond the default
+	// configuration's (a Manado market's pork traders).
+	groups []string
 	// The bars the market must keep: its measured numbers (rounded down,
 	// less 0.001 where they rose in issue 17's work), so that a change
 	// that loses any of them fails.
@@ -56,6 +59,11 @@ var markets = []market{
 	// set was being read; measured before anyone read it.
 	{name: "medan", catalog: "testdata/markets/medan/catalog.csv", cases: "testdata/markets/medan/cases.txt", missIsQuestion: true,
 		minPrecision: 0.988, minRecall: 0.982, minQuestions: 0.804},
+	// Written blind in the fourth session (a Manado market, Bahasa Manado)
+	// while the parser's asking round ran; measured once, on the merged
+	// round, before anyone read it.
+	{name: "manado", catalog: "testdata/markets/manado/catalog.csv", cases: "testdata/markets/manado/cases.txt", missIsQuestion: true,
+		groups: []string{"daging-babi"}, minPrecision: 0.986, minRecall: 0.945, minQuestions: 0.714},
 }
 
 // loadCases reads the market's messages: the default file in its own
@@ -78,7 +86,7 @@ func (m market) parser(tb testing.TB) *parse.Parser {
 		tb.Fatal(err)
 	}
 	groups := map[string]bool{}
-	for _, g := range []string{"sayur", "bumbu", "ikan", "daging", "sembako", "buah", "kue", "jasa"} {
+	for _, g := range append([]string{"sayur", "bumbu", "ikan", "daging", "sembako", "buah", "kue", "jasa"}, m.groups...) {
 		groups[g] = true // the seller groups of the default configuration
 	}
 	ps, err := catalog.ReadCSV(bytes.NewReader(data), groups)
