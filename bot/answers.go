@@ -57,7 +57,7 @@ func (e *Engine) digression(s string, asked bool) (string, bool) {
 	if _, ok := e.categoryQuestion(s); ok {
 		return "category", true
 	}
-	if mayWait(s) && waitRe.MatchString(s) && !e.mentionsProduct(s) {
+	if mayWait(s) && waitRe.MatchString(s) && !e.mentionsProduct(s) && e.addressStart(s) < 0 && !antarRe.MatchString(s) {
 		return "wait", true
 	}
 	return "", false

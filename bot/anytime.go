@@ -157,6 +157,29 @@ func (e *Engine) priceQuestion(b *buyerTurn, s string) error {
 		}
 		return nil
 	}
+	if len(r.Questions) > 1 {
+		// "beras premium sama medium bedanya apa?": each one's price.
+		var cands []catalog.Candidate
+		var skus []string
+		for _, q := range r.Questions {
+			p := q.Product
+			if p == nil && len(q.Choices) == 1 {
+				p = q.Choices[0]
+			}
+			if p == nil {
+				cands = nil
+				break
+			}
+			cands = append(cands, catalog.Candidate{Product: p, Score: 1, Exact: true})
+			skus = append(skus, p.SKU)
+		}
+		if len(cands) > 0 {
+			b.note(PriceText(e.set.Lang, cands))
+			b.conv.LastAsked = strings.Join(skus, "|")
+			b.conv.LastAskedQty = 0
+			return nil
+		}
+	}
 	if len(r.Questions) == 1 && len(r.Questions[0].Choices) > 1 {
 		// "minyak goreng brp seliter?": the prices of each kind; the
 		// answer may pick one ("yg paling murah 2 liter").
@@ -171,8 +194,12 @@ func (e *Engine) priceQuestion(b *buyerTurn, s string) error {
 		b.conv.LastAskedQty = 0
 		return nil
 	}
-	if len(r.Questions) == 1 && r.Questions[0].Product != nil {
+	if len(r.Questions) == 1 && (r.Questions[0].Product != nil || len(r.Questions[0].Choices) == 1) {
+		// "sphp ada?": the one product meant (a guess shows its name).
 		p := r.Questions[0].Product
+		if p == nil {
+			p = r.Questions[0].Choices[0]
+		}
 		b.note(PriceText(e.set.Lang, []catalog.Candidate{{Product: p, Score: 1, Exact: true}}))
 		b.conv.LastAsked = p.SKU
 		b.conv.LastAskedQty = 0

@@ -3,6 +3,7 @@ package bot
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"pasarbot/catalog"
@@ -47,6 +48,9 @@ func (e *Engine) formMoved(b *buyerTurn) error {
 		}
 		if o != nil {
 			b.note(e.t("order_already_sent", o.Code))
+		} else if slices.Contains(b.notes, e.t("noted_what_to_order")) || slices.Contains(b.notes, e.t("noted_ongkir_what_to_order", catalog.Rupiah(b.conv.Ongkir))) {
+			// Said once for the message ("kirim … ke nenek sy di tangkiling":
+			// a delivery choice and an address).
 		} else if b.conv.Delivery != orders.Ambil && b.conv.Address != "" && b.conv.Ongkir > 0 {
 			// The address before the items: what delivery there costs is the
 			// first thing a buyer weighs ("gpp ongkirnya segitu").

@@ -229,7 +229,7 @@ var chatWords = set("hmm", "hehe", "haha", "wkwk", "wkwkwk", "bentar", "sebentar
 	"kirim", "kirimkan", "ambil", "antar", "anter", "pesan", "pesen", "order", "makasih", "trims", "thanks", "thx", "nuhun", "suwun")
 
 // leadFiller goes before a name without being part of it.
-var leadFiller = set("aja", "saja", "ya", "yaa", "deh", "dong", "sih", "tuh", "kok", "nih", "ditulis", "tulis", "ditulisin", "tulisnya", "dibikin", "diganti", "ganti", "jadi", "harusnya")
+var leadFiller = set("aja", "saja", "ya", "yaa", "deh", "dong", "sih", "tuh", "kok", "nih", "tetap", "tetep", "ttp", "aslinya", "lengkapnya", "ditulis", "tulis", "ditulisin", "tulisnya", "dibikin", "diganti", "ganti", "jadi", "harusnya")
 
 // looksLikeName is true for a short line that is a name: an honorific and
 // a word or two ("Bu Yati", "mas agus"), no digits.

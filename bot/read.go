@@ -138,7 +138,7 @@ func (e *Engine) readMessage(c *Conversation, in Inbound) []act {
 		return []act{{ev: EvText, text: raw}}
 	}
 	e.nameLines(acts)
-	return orderActs(withoutStrayText(amountOfUnsold(acts)))
+	return orderActs(withoutStrayText(e.priceOfNamed(e.amountOfAsked(amountOfUnsold(acts)))))
 }
 
 // emojiBreaks writes an emoji between words of a line as a comma: buyers
@@ -296,6 +296,22 @@ func withoutNameWords(rest string) string {
 	return strings.Join(keep, " ")
 }
 
+// yesBut reports whether what follows a yes word changes the order ("iya
+// betul, tapi alamatnya ganti ke … Jl. Imam Bonjol no 8"): then the
+// message is read in full, and the changed summary is shown again.
+func (e *Engine) yesBut(more string) bool {
+	if more == "" {
+		return false
+	}
+	for _, w := range strings.Fields(more) {
+		switch strings.Trim(w, ",.!?") {
+		case "tapi", "tp", "tpi", "namun", "cuma", "kecuali", "ganti", "diganti", "ubah", "diubah", "tambah", "ditambah", "kurangi", "hapus", "batal", "pindah", "jadinya":
+			return true
+		}
+	}
+	return e.addressStart(more) >= 0 || e.namesProduct(more) // not "besok jam 7 ya", "ongkir 20 gpp", "sudah lengkap"
+}
+
 // withoutStrayText drops the lines nothing was read in when the rest of
 // the message was understood ("namanya kak yuli, lengkapnya yulianti"):
 // what was read is answered, not buried under "kurang paham".
@@ -424,9 +440,9 @@ func (e *Engine) readWhole(c *Conversation, raw, s string) (act, bool) {
 	// Short answers mean what the question asked.
 	switch st {
 	case StateDecide, StateConfirm:
-		w, _ := firstWord(s)
+		w, more := firstWord(s)
 		w = strings.Trim(w, ",.!")
-		if (isYes(s) || yesWords[w] || yesAndDone(s)) && !offerRe.MatchString(s) {
+		if (isYes(s) || yesWords[w] && !e.yesBut(more) || yesAndDone(s)) && !offerRe.MatchString(s) {
 			return act{ev: EvYes}, true
 		}
 		if isPhrase(noWords, s) || noWords[w] && st == StateDecide {

@@ -1183,3 +1183,50 @@ func TestAreaAndNameCorrectedUnderSummary(t *testing.T) {
 		t.Fatalf("the reason or the name word was read as goods:\n%s", got)
 	}
 }
+
+// "iya betul, tapi alamatnya ganti ke … Jl. Imam Bonjol no 8" under a
+// summary is a change: the new summary is shown, nothing is placed on the
+// old address. "eh bentar kak, kirimnya ke … Jl. Sapan no 19" is an
+// address, not a request to wait.
+func TestYesWithAChangeIsAChange(t *testing.T) {
+	h := newHarness(t)
+	h.say(buyer1, "brokoli 1/2 kg, wortel 1/2 kg")
+	h.say(buyer1, "kirim ke Jl. Diponegoro no 15, atas nama Bayu")
+	got := h.say(buyer1, "iya betul, tapi alamatnya ganti ke kantor saya aja ya di Jl. Imam Bonjol no 8, Pahandut")
+	if strings.Contains(got, "teruskan") {
+		t.Fatalf("the order was placed on the old address:\n%s", got)
+	}
+	contains(t, "new summary", got, "Imam Bonjol no 8")
+
+	h = newHarness(t)
+	h.say(buyer1, "pisang kepok 2 sisir")
+	h.say(buyer1, "kirim ke rumah: Jl. Mahir Mahar km 10, Kalampangan, nama Tari")
+	got = h.say(buyer1, "eh bentar kak, kirimnya ke rumah mertua aja di Jl. Sapan no 19, Panarung. nama tetap Tari")
+	contains(t, "moved", got, "Sapan no 19", "Kirim ke: Tari,")
+	contains(t, "still a yes", h.say(buyer1, "iya bu, ongkir 12 gpp"), "teruskan")
+}
+
+// "gula merah ada? 1/2 kg ya" orders half a kilo of palm sugar even while
+// an older question is open; "sphp ada? berapa sekilo" is one price; "beras
+// premium sama medium bedanya apa? harganya berapa" gives both prices.
+func TestAmountAfterAskingAProduct(t *testing.T) {
+	h := newHarness(t)
+	contains(t, "both", h.say(buyer1, "bu beras premium sama medium bedanya apa? harganya berapa"), "Beras Premium Rp14.700", "Beras Medium")
+	contains(t, "sphp", h.say(buyer1, "sphp ada? berapa sekilo"), "Beras SPHP Rp12.500")
+	h.say(buyer1, "beras premium")
+	got := h.say(buyer1, "gula merah ada? 1/2 kg ya")
+	contains(t, "sugar", got, "Gula Merah 1/2 kg")
+	if strings.Contains(got, "Beras Premium 1/2 kg") {
+		t.Fatalf("the amount went to the older question:\n%s", got)
+	}
+}
+
+// "kunyit 1 ons buat bumbu kuning" says what it is for; it asks no
+// grinding.
+func TestPurposeIsNoService(t *testing.T) {
+	h := newHarness(t)
+	if got := h.say(buyer1, "patin 1,5 kg. sama kunyit 1 ons buat bumbu kuning"); strings.Contains(got, "Giling Bumbu") {
+		t.Fatalf("a purpose added a service:\n%s", got)
+	}
+	contains(t, "grind", h.say(buyer1, "cabe merah keriting 1/4 sekalian digiling ya"), "Giling Bumbu")
+}

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"slices"
 	"strings"
 
 	"pasarbot/bot/parse"
@@ -26,8 +27,7 @@ func (e *Engine) serviceFor(line CartLine, note string) (catalog.Product, bool) 
 			if j >= 0 {
 				key = strings.ToLower(p.Aliases[j])
 			}
-			kw := strings.Fields(key)
-			if len(kw) == 0 || !hasVerbRoot(words, kw[0]) {
+			if root := serviceVerb(p, key); root == "" || !hasVerbRoot(words, root) {
 				continue
 			}
 			// What the service applies to comes from its name ("Siangi
@@ -72,12 +72,30 @@ func (e *Engine) mentionsService(line string) bool {
 			if j >= 0 {
 				key = p.Aliases[j]
 			}
-			if f := strings.Fields(strings.ToLower(key)); len(f) > 0 && len(f[0]) >= 4 && strings.Contains(l, strings.TrimSuffix(strings.TrimSuffix(f[0], "kan"), "in")) {
+			if root := serviceVerb(p, key); len(root) >= 4 && strings.Contains(l, strings.TrimSuffix(strings.TrimSuffix(root, "kan"), "in")) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// serviceVerb is the verb of a service's name or alias: its first word,
+// unless that word is what the service is done to ("bumbu halus" of
+// Giling Bumbu: the verb is "halus"; "buat bumbu kuning" asks no grinding).
+func serviceVerb(p catalog.Product, key string) string {
+	kw := strings.Fields(strings.ToLower(key))
+	if len(kw) == 0 {
+		return ""
+	}
+	objects := strings.Fields(strings.ToLower(p.Name))
+	if len(objects) > 1 && slices.Contains(objects[1:], kw[0]) {
+		if len(kw) < 2 {
+			return ""
+		}
+		return kw[1]
+	}
+	return kw[0]
 }
 
 // services are the catalog's service products, kept while the catalog is.
