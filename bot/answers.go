@@ -422,6 +422,9 @@ func (e *Engine) readCorrection(c *Conversation, line string) (act, bool) {
 	if len(c.Cart) == 0 {
 		return act{}, false
 	}
+	if a, ok := e.readNotButQty(c, s); ok {
+		return a, true
+	}
 	if a, ok := e.readFinalQty(c, s); ok {
 		return a, true
 	}
@@ -490,6 +493,60 @@ func (e *Engine) readCorrection(c *Conversation, line string) (act, bool) {
 // finalQtyRe finds the quantity a line ends up at: "tempe tambah 1 lagi ya
 // jadi 3", "berasnya jadi 10 kg aja".
 var finalQtyRe = regexp.MustCompile(`\b(?:jadi|jd|dadi|totalnya|total)\s+([^,.;]+?)\s*(?:aja|saja|ya|deh|kak|mbak|bu)?\s*$`)
+
+// notButRe is "bukan satu kilo ikan nilanya tapi satu setengah kilo": the
+// amount after "tapi" replaces the one after "bukan".
+var notButRe = regexp.MustCompile(`\b(?:bukan|bkn)\b(.*?)\b(?:tapi|tp|tpi|melainkan|namun)\b\s+(.+)$`)
+
+// readNotButQty reads a cart line's amount corrected with "bukan … tapi …".
+func (e *Engine) readNotButQty(c *Conversation, s string) (act, bool) {
+	m := notButRe.FindStringSubmatchIndex(s)
+	if m == nil {
+		return act{}, false
+	}
+	said := strings.Fields(s[m[4]:m[5]])
+	for len(said) > 1 && (fillerTail[said[len(said)-1]] || saidFiller[said[len(said)-1]]) {
+		said = said[:len(said)-1]
+	}
+	qty, unit, ok := parse.ParseQuantity(strings.Join(said, " "))
+	if !ok {
+		return act{}, false
+	}
+	i := -1
+	for _, part := range []string{withoutQtyWords(s[m[2]:m[3]]), withoutQtyWords(s[:m[0]])} {
+		if i = e.findCartLine(c, part); i >= 0 || len(c.Cart) == 1 && part == "" {
+			break
+		}
+	}
+	if i < 0 && len(c.Cart) == 1 {
+		i = 0 // "bukan satu kilo tapi satu setengah": the one line there is
+	}
+	if i < 0 {
+		return act{}, false
+	}
+	p := e.bySKU[c.Cart[i].SKU]
+	q, note := e.questionQty(Question{Qty: qty, Unit: unit}, p)
+	if note != "" || q <= 0 {
+		return act{}, false
+	}
+	return act{ev: EvChange, sku: p.SKU, qty: q, text: s}, true
+}
+
+// withoutQtyWords drops the words of amounts ("satu kilo ikan nilanya" →
+// "ikan nilanya").
+func withoutQtyWords(s string) string {
+	var out []string
+	for _, w := range strings.Fields(s) {
+		if _, _, ok := parse.ParseQuantity(w); ok {
+			continue
+		}
+		if _, ok := catalog.ParseUnit(w); ok {
+			continue
+		}
+		out = append(out, w)
+	}
+	return strings.Join(out, " ")
+}
 
 // totalFirstRe is "total tomat sekilo ya": the total said before the product.
 var totalFirstRe = regexp.MustCompile(`^(?:jadi\s+)?(?:total|totalnya|semuanya|jumlahnya)\s+`)

@@ -64,6 +64,10 @@ var selfRe = regexp.MustCompile(`(?:^|[\s,])(?i:saya|sy|aku|ulun|kulo|abdi)\s+([
 // "saya" is mostly something else ("saya tinggal di …").
 var selfLowRe = regexp.MustCompile(`(?:^|[\s,])(?:saya|sy|aku)\s+([a-z][a-z']{2,})(?:\s*,|\s+(?:dari|dr|warung|toko|kios|lapak|rumah\s+makan|yang|yg)\b|\s*$)`)
 
+// thisIsRe is the way a caller says who is speaking: "ini dengan ibu
+// mariam dari pahandut", in any case ("INI DENGAN IBU MARIAM").
+var thisIsRe = regexp.MustCompile(`(?i)(?:^|[\s,.])ini\s+(?:dengan|dgn|dg)\s+((?:(?:bu|ibu|pak|bapak|mas|mbak|mba|kak|haji|hj|hajjah|nenek|kakek|oma|opa|mama|umi)\.?\s+)?[a-z][a-z']{2,}(?:\s+[a-z][a-z']{2,})?)`)
+
 // notSelfName are words after "saya" that say what the buyer does, not
 // who they are.
 var notSelfName = set("tinggal", "sekarang", "skrg", "lg", "msh", "sedang", "posisi", "otw", "kerja", "lagi", "pelanggan", "langganan", "penjual", "pembeli", "orang", "warga")
@@ -80,10 +84,10 @@ var honorifics = set("ustadz", "ustad", "ustaz", "ustadzah", "ustazah", "kyai", 
 // cutName takes a recipient's name out of a line.
 func cutName(line string) (rest, name string) {
 	if !hasAny(strings.ToLower(line), "nama", "an", "a.", "a/n", "penerima", "ngaran", "aran", "nami", "jeneng", "asma", "atas", "buat", "untuk", "utk",
-		"u/", "gasan", "kagem", "kanggo", "pikeun", "keur", "saya", "sy", "aku", "ulun", "kulo", "abdi", "namo", "asma", "bpk", "bapak", "pak", "ibu", "bu ", "hj", "nm", "jeneng") {
+		"u/", "gasan", "kagem", "kanggo", "pikeun", "keur", "saya", "sy", "aku", "ulun", "kulo", "abdi", "namo", "asma", "bpk", "bapak", "pak", "ibu", "bu ", "hj", "nm", "jeneng", "dengan", "dgn") {
 		return line, "" // a cheap test before the two expressions
 	}
-	for _, re := range []*regexp.Regexp{fixNameRe, nameRe, forRe, titledRe, selfRe, selfLowRe} {
+	for _, re := range []*regexp.Regexp{fixNameRe, nameRe, forRe, titledRe, selfRe, selfLowRe, thisIsRe} {
 		if re == fixNameRe && !strings.Contains(strings.ToLower(line), "nama") {
 			continue
 		}
@@ -284,22 +288,33 @@ func (e *Engine) cutAddressIntro(line string) (rest, addr string, intro bool) {
 	if m == nil {
 		return line, "", false
 	}
-	after := strings.TrimSpace(line[m[1]:])
+	after, tail := e.orderAfterColon(strings.TrimSpace(line[m[1]:]))
 	before := strings.TrimSpace(line[:m[0]])
 	if isHomeWord(strings.ToLower(after)) {
-		return before, "", true
+		return strings.TrimSpace(before + " " + tail), "", true
 	}
 	if at := e.addressStart(after); at > 0 {
 		// "anter ke rumah ya mbak. Bu Sri, Jl. Sumatera 12": what comes
 		// before the street stays in the line (a name, filler).
 		if a := e.addressPart(after[at:]); a != "" {
-			return strings.TrimSpace(before + " " + after[:at]), a, true
+			return strings.TrimSpace(before + " " + after[:at] + " " + tail), a, true
 		}
 	}
 	if a := e.addressPart(after); a != "" {
-		return before, a, true
+		return strings.TrimSpace(before + " " + tail), a, true
 	}
 	return line, "", false
+}
+
+// orderAfterColon splits "Jl. Nusa Indah 2 no 9 Langkai: tempe 3 sama tahu
+// kuning 10" at the colon when what follows it is goods: the address, and
+// the order said after it.
+func (e *Engine) orderAfterColon(s string) (addr, order string) {
+	i := strings.LastIndex(s, ":")
+	if i <= 0 || !e.ordersProduct(s[i+1:]) {
+		return s, ""
+	}
+	return s[:i], strings.TrimSpace(s[i+1:])
 }
 
 // cutNamePart takes a name said on its own between commas or stops out of
@@ -334,10 +349,12 @@ func (e *Engine) cutAddress(line string) (rest, addr string) {
 	if at < 0 {
 		return line, ""
 	}
+	head, tail := e.orderAfterColon(line[at:])
+	line = line[:at] + head
 	if a := e.addressPart(line[at:]); a != "" {
-		return strings.TrimSpace(line[:at]), a
+		return strings.TrimSpace(strings.TrimSpace(line[:at]) + " " + tail), a
 	}
-	return line, ""
+	return line + tail, ""
 }
 
 // addressPart cleans an address cut from a line, or returns "" when it

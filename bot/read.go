@@ -98,6 +98,9 @@ func (e *Engine) readMessage(c *Conversation, in Inbound) []act {
 		in.Text = more
 		return append([]act{{ev: EvQty, sku: c.LastAsked, qty: c.LastAskedQty}}, e.readMessage(&Conversation{State: c.State, Data: c.Data}, in)...)
 	}
+	if acts, ok := e.yesThenAnotherOrder(c, in, raw); ok {
+		return acts
+	}
 	if a, ok := e.readWhole(c, raw, s); ok {
 		return []act{a}
 	}
@@ -294,6 +297,27 @@ func withoutNameWords(rest string) string {
 		keep = append(keep, f)
 	}
 	return strings.Join(keep, " ")
+}
+
+// anotherOrderRe says a message carries an order for someone else, kept
+// apart ("tetangga saya juga nitip", "pesanannya dipisah").
+var anotherOrderRe = regexp.MustCompile(`\b(nitip|titip|dititipin|dipisah|pisah aja|pesanan lain|order lain|pesenan lain)\b`)
+
+// yesThenAnotherOrder reads "iya bu betul. oh iya, tetangga saya Bu Nani
+// juga nitip, …" under a summary: the yes places the order shown, and the
+// rest starts the neighbour's order on an empty form.
+func (e *Engine) yesThenAnotherOrder(c *Conversation, in Inbound, raw string) ([]act, bool) {
+	if c.State != StateConfirm || !anotherOrderRe.MatchString(strings.ToLower(raw)) {
+		return nil, false
+	}
+	parts := splitSentences(splitLines(raw))
+	if len(parts) < 2 || !isYes(norm(parts[0])) {
+		return nil, false
+	}
+	in.Text = strings.Join(parts[1:], " ")
+	after := &Conversation{State: StateIdle}
+	after.Phone, after.PushName = c.Phone, c.PushName
+	return append([]act{{ev: EvYes}}, e.readMessage(after, in)...), true
 }
 
 // yesBut reports whether what follows a yes word changes the order ("iya
@@ -1212,7 +1236,9 @@ func (e *Engine) readItems(c *Conversation, text string, hasClauses bool) (act, 
 	}
 	text = withoutCorrectedQty(e.withoutCorrectedItem(text))
 	r := e.parser.Parse(text)
-	r.Questions = withoutUnitTalk(r.Questions)
+	r.Questions = withoutUnitTalk(r.Questions, text)
+	r.Items = withoutSaidTwice(r.Items, text)
+	r.Unknown = withoutPeople(r.Unknown)
 	if len(r.Unknown) > 0 && len(r.Items) == 0 {
 		// "kacang tanah ada gak? 1/2 kilo": the amount is of the goods not
 		// sold here, not of something still to name.
@@ -1265,13 +1291,50 @@ func (e *Engine) withoutCorrectedItem(text string) string {
 	return strings.TrimSpace(left[:i]) + " " + right
 }
 
+// withoutSaidTwice keeps one of the same words for the same item said
+// twice in a line ("ikan nila satu kilo ikan nila satu kilo ya nak": said
+// again to be sure), unless the line says it is more ("… lagi", "tambah").
+func withoutSaidTwice(items []parse.Item, text string) []parse.Item {
+	if len(items) < 2 || addCue.MatchString(strings.ToLower(text)) {
+		return items
+	}
+	keep := make([]parse.Item, 0, len(items))
+	for _, it := range items {
+		dup := false
+		for _, prev := range keep {
+			if prev.SKU == it.SKU && prev.Qty == it.Qty && prev.Amount == it.Amount && strings.EqualFold(prev.Said, it.Said) {
+				dup = true
+			}
+		}
+		if !dup {
+			keep = append(keep, it)
+		}
+	}
+	return keep
+}
+
+// withoutPeople drops the "unknown goods" that are people the order is
+// for ("tetangga", "mertua saya"): no trader reads them as goods.
+func withoutPeople(us []parse.Unknown) []parse.Unknown {
+	keep := us[:0]
+	for _, u := range us {
+		if fs := strings.Fields(strings.ToLower(u.Said)); len(fs) > 0 && onlyTitles(fs) {
+			continue
+		}
+		keep = append(keep, u)
+	}
+	return keep
+}
+
 // withoutUnitTalk drops a "what is it for?" question about a unit said
 // with no number and no product ("oh per kilo ya"): the buyer is taking in
 // how a thing is sold, not ordering.
-func withoutUnitTalk(qs []parse.Question) []parse.Question {
+func withoutUnitTalk(qs []parse.Question, text string) []parse.Question {
+	oneMore := oneMoreRe.MatchString(text)
 	keep := qs[:0]
 	for _, q := range qs {
-		if q.Product == nil && len(q.Choices) == 0 && (strings.HasPrefix(strings.ToLower(strings.TrimSpace(q.QtyText)), "per ") || oneMoreRe.MatchString(q.Said)) {
+		qt := strings.ToLower(strings.TrimSpace(q.QtyText))
+		if q.Product == nil && len(q.Choices) == 0 && (strings.HasPrefix(qt, "per ") || oneMore && (qt == "satu" || qt == "1")) {
 			continue
 		}
 		keep = append(keep, q)
@@ -1293,7 +1356,7 @@ func withoutBareQty(qs []parse.Question) []parse.Question {
 
 // oneMoreRe is "oh iya satu lagi": one more thing to say, not one of
 // something.
-var oneMoreRe = regexp.MustCompile(`(?i)^(?:(?:oh|o|eh|ah|iya|ya|oiya|oya|terus|trus|sama|dan)\s+)*(?:satu|1)\s+(?:lagi|lg)$`)
+var oneMoreRe = regexp.MustCompile(`(?i)(?:^|[\s,.])(?:satu|1)\s+(?:lagi|lg)\s*(?:[,.!]|$)`)
 
 // qtyCorrectionRe is a buyer taking back the amount they just typed:
 // "ikan nila 1 kg eh setengah aja deh", "jahe 50 gr eh 1 ons".

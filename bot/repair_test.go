@@ -1230,3 +1230,35 @@ func TestPurposeIsNoService(t *testing.T) {
 	}
 	contains(t, "grind", h.say(buyer1, "cabe merah keriting 1/4 sekalian digiling ya"), "Giling Bumbu")
 }
+
+// "ikan nila satu kilo ikan nila satu kilo ya nak" is one kilo said twice;
+// "bukan satu kilo ikan nilanya tapi satu setengah kilo" sets one and a
+// half.
+func TestElderRepeatsAndCorrects(t *testing.T) {
+	h := newHarness(t)
+	contains(t, "once", h.say(buyer1, "ikan nila satu kilo ikan nila satu kilo ya nak"), "Ikan Nila 1 kg")
+	contains(t, "not but", h.say(buyer1, "eh nak maaf bapak salah tadi bukan satu kilo ikan nilanya tapi satu setengah kilo"), "Ikan Nila 1 1/2 kg")
+	contains(t, "again", h.say(buyer1, "tomat 1 kg, tomat 1 kg lagi"), "Tomat 2 kg")
+}
+
+// "INI DENGAN IBU MARIAM DARI PAHANDUT" says who is ordering.
+func TestThisIsSpeaking(t *testing.T) {
+	h := newHarness(t)
+	h.sayAs(buyer1, "Rina", "PAGI NAK. INI DENGAN IBU MARIAM DARI PAHANDUT")
+	h.sayAs(buyer1, "Rina", "KEMIRI SATU ONS")
+	contains(t, "name", h.sayAs(buyer1, "Rina", "NANTI IBU AMBIL SENDIRI KE PASAR"), "Atas nama: IBU MARIAM")
+}
+
+// "iya bu betul. oh iya, tetangga saya Bu Nani juga nitip, … Jl. Nusa Indah
+// 2 no 9 Langkai: tempe 3 sama tahu kuning 10" places the order shown, and
+// starts the neighbour's own.
+func TestYesThenANeighboursOrder(t *testing.T) {
+	h := newHarness(t)
+	h.sayAs(buyer1, "Rina", "bu, pesan bayam hijau 2 ikat, jagung manis 2, ambil sendiri nama Eka")
+	got := h.sayAs(buyer1, "Rina", "iya bu betul. oh iya bu, tetangga saya Bu Nani juga nitip, tapi dianter ke rumahnya Jl. Nusa Indah 2 no 9 Langkai: tempe 3 sama tahu kuning 10")
+	contains(t, "placed and started", got, "teruskan", "Tempe 3 biji", "Kirim ke: Bu Nani, Jl. Nusa Indah 2 no 9 Langkai")
+	first := h.order(h.lastCode())
+	if first == nil || len(first.Lines) != 2 || first.Delivery != "ambil" {
+		t.Fatalf("the first order is not Eka's pickup: %+v", first)
+	}
+}
