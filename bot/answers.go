@@ -2,6 +2,7 @@ package bot
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"pasarbot/bot/parse"
@@ -665,6 +666,9 @@ func (e *Engine) matchChoice(q Question, s string) (int, bool) {
 	// Words that pick one choice: tried with what the buyer first said
 	// ("cabe rawit" + "merah"), then alone.
 	for _, query := range []string{q.Said + " " + joined, joined} {
+		if query != joined && !e.wordsInChoices(q, kept) && !e.answerAddsTo(q, joined) {
+			continue // "nm: ibu lusi": what was first said picks alone, not the answer
+		}
 		cands := e.index.Match(query)
 		var hit []int
 		for _, cand := range cands {
@@ -682,6 +686,40 @@ func (e *Engine) matchChoice(q Question, s string) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// wordsInChoices reports whether a word of the answer is in a choice's
+// name ("merah" of Cabai Rawit Merah).
+func (e *Engine) wordsInChoices(q Question, words []string) bool {
+	for _, sku := range q.Choices {
+		p, ok := e.bySKU[sku]
+		if !ok {
+			continue
+		}
+		name := catalog.Normalize(p.Name + " " + strings.Join(p.Aliases, " "))
+		for _, w := range words {
+			if w = catalog.Normalize(w); len(w) >= 2 && (containsWord(name, w) || len(w) >= 4 && strings.Contains(name, w)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// answerAddsTo reports whether the answer's words, put after what was first
+// said, match a choice better than what was first said alone ("cabe
+// rawit" + "ijo"): the answer is about the choices.
+func (e *Engine) answerAddsTo(q Question, answer string) bool {
+	best := func(query string) float64 {
+		top := 0.0
+		for _, c := range e.index.Match(query) {
+			if slices.Contains(q.Choices, c.Product.SKU) && c.Score > top {
+				top = c.Score
+			}
+		}
+		return top
+	}
+	return best(q.Said+" "+answer) > best(q.Said)+0.01
 }
 
 // notChoiceWords turn the words after them into choices ruled out.

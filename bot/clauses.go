@@ -14,7 +14,7 @@ import (
 // addressPart still wants a street, a number or a zone after it).
 var addressWords = set("jl", "jln", "jalan", "gg", "gang", "perum", "perumahan", "komplek", "komp", "kompleks", "blok", "rt", "rw",
 	"rt/rw", "km", "kel", "kelurahan", "kec", "kecamatan", "desa", "ds", "dusun", "asrama", "wisma", "griya", "alamat", "alamatnya",
-	"kost", "kos", "kontrakan", "ruko", "apartemen", "lorong", "lr", "kav", "kavling")
+	"kost", "kos", "kontrakan", "ruko", "apartemen", "lorong", "lr", "kav", "kavling", "prm", "prum", "blk", "kmp", "kompl")
 
 // streetWords mark a line that names a street (an address starts over);
 // other address pieces ("RT 3 Langkai") add to the address given before.

@@ -73,6 +73,9 @@ func (e *Engine) readMessage(c *Conversation, in Inbound) []act {
 	if sq := squeezeRepeats(raw); sq != raw {
 		raw, s = sq, norm(sq) // "ambil sendiriii, nama citraaa"
 	}
+	if sp := withoutSpeechFillers(raw); sp != raw {
+		raw, s = sp, norm(sp) // "… terus eh apa namanya hati ampela setengah kilo"
+	}
 	if br := emojiBreaks(raw); br != raw {
 		raw, s = br, norm(br) // "buah buat healthy lifestyle 😂 apel fuji 1kg": the emoji ends a clause
 	}
@@ -142,6 +145,37 @@ func (e *Engine) readMessage(c *Conversation, in Inbound) []act {
 	}
 	e.nameLines(acts)
 	return orderActs(withoutStrayText(e.priceOfNamed(e.amountOfAsked(amountOfUnsold(acts)))))
+}
+
+// speechFillerRe is what a buyer says while finding a word, in dictated
+// or spoken-style text: "eh apa namanya", "apa ya namanya", "anu".
+var speechFillerRe = regexp.MustCompile(`(?i)\b(?:eh\s+)?(?:apa\s+(?:ya\s+|itu\s+)?namanya|apa\s+sih\s+namanya|anu)\b(?:\s*(?:itu|tuh))?`)
+
+// saidTwiceWords are words a speaker repeats while thinking ("eh bukan
+// bukan setengah kilo aja").
+var saidTwiceWords = set("bukan", "eh", "terus", "trus", "itu", "yang", "yg")
+
+// withoutSpeechFillers drops the fillers of speech and a word said twice
+// in a row, so the order around them reads as written.
+func withoutSpeechFillers(raw string) string {
+	if !hasAny(strings.ToLower(raw), "namanya", "anu", "bukan bukan", "eh eh", "terus terus", "itu itu", "yang yang", "yg yg", "trus trus") {
+		return raw
+	}
+	out := speechFillerRe.ReplaceAllStringFunc(raw, func(m string) string {
+		if strings.Contains(strings.ToLower(m), "namanya") || strings.EqualFold(strings.TrimSpace(m), "anu") {
+			return " "
+		}
+		return m
+	})
+	fs := strings.Fields(out)
+	keep := fs[:0]
+	for i, f := range fs {
+		if i > 0 && strings.EqualFold(f, fs[i-1]) && saidTwiceWords[strings.ToLower(f)] {
+			continue
+		}
+		keep = append(keep, f)
+	}
+	return strings.Join(keep, " ")
 }
 
 // emojiBreaks writes an emoji between words of a line as a comma: buyers
@@ -1234,7 +1268,7 @@ func (e *Engine) readItems(c *Conversation, text string, hasClauses bool) (act, 
 	if c.State == StateAddress && !hasClauses && e.isPlace(text) {
 		return act{}, false
 	}
-	text = withoutCorrectedQty(e.withoutCorrectedItem(text))
+	text = e.withoutCorrectedItem(withoutCorrectedQty(text))
 	r := e.parser.Parse(text)
 	r.Questions = withoutUnitTalk(r.Questions, text)
 	r.Items = withoutSaidTwice(r.Items, text)
@@ -1371,21 +1405,45 @@ func withoutCorrectedQty(text string) string {
 	}
 	left, right := text[:m[0]], text[m[1]:]
 	rf := strings.Fields(right)
-	for len(rf) > 1 && (fillerTail[strings.ToLower(rf[len(rf)-1])] || saidFiller[strings.ToLower(rf[len(rf)-1])]) {
-		rf = rf[:len(rf)-1]
+	// The new amount opens what follows the cue ("setengah kilo aja terus
+	// kelapa tua 1 butir"): its longest first words that are an amount,
+	// ended by the line, a filler or a joining word.
+	n := 0
+	for k := min(3, len(rf)); k >= 1; k-- {
+		if _, _, ok := parse.ParseQuantity(strings.Join(rf[:k], " ")); ok && (k == len(rf) || amountEnds(rf[k])) {
+			n = k
+			break
+		}
 	}
-	newQty := strings.Join(rf, " ")
-	if _, _, ok := parse.ParseQuantity(newQty); !ok || len(rf) > 3 {
+	if n == 0 {
 		return text
+	}
+	newQty := strings.Join(rf[:n], " ")
+	after := rf[n:]
+	for len(after) > 0 && (fillerTail[strings.ToLower(after[0])] || saidFiller[strings.ToLower(after[0])]) {
+		after = after[1:]
 	}
 	lf := strings.Fields(left)
 	for k := min(3, len(lf)-1); k >= 1; k-- {
 		tail := strings.Join(lf[len(lf)-k:], " ")
-		if _, _, ok := parse.ParseQuantity(tail); ok && strings.ContainsAny(tail, "0123456789") || ok && k == 1 {
-			return strings.Join(lf[:len(lf)-k], " ") + " " + newQty
+		_, _, whole := parse.ParseQuantity(tail)
+		_, _, opens := parse.ParseQuantity(lf[len(lf)-k]) // "satu kilo", "1 kg": not "sapi satu kilo"
+		if whole && opens {
+			out := strings.Join(lf[:len(lf)-k], " ") + " " + newQty
+			if len(after) > 0 {
+				out += ", " + strings.Join(after, " ")
+			}
+			return out
 		}
 	}
 	return text
+}
+
+// amountEnds reports whether a word after an amount closes it: a filler
+// or a word that joins the next item.
+func amountEnds(w string) bool {
+	w = strings.ToLower(strings.Trim(w, ",."))
+	return fillerTail[w] || saidFiller[w] || w == "terus" || w == "trus" || w == "sama" || w == "dan" || w == "lalu" || w == "abis" || w == "habis"
 }
 
 // saidFiller closes a corrected amount without being part of it.

@@ -1262,3 +1262,28 @@ func TestYesThenANeighboursOrder(t *testing.T) {
 		t.Fatalf("the first order is not Eka's pickup: %+v", first)
 	}
 }
+
+// Dictated speech: "eh apa namanya hati ampela setengah kilo" orders the
+// giblets (no name was given), and "daging sapi satu kilo eh bukan bukan
+// setengah kilo aja terus … kelapa tua satu butir" keeps the beef at half
+// a kilo and the coconut.
+func TestDictatedFillers(t *testing.T) {
+	h := newHarness(t)
+	contains(t, "giblets", h.say(buyer1, "mau pesan ayam potong 1 ekor terus eh apa namanya hati ampela setengah kilo terus telur ayam ras satu kilo"),
+		"Hati Ampela Ayam 1/2 kg", "Telur Ayam Ras 1 kg")
+	h = newHarness(t)
+	contains(t, "beef", h.say(buyer1, "mas saya mau pesan daging sapi satu kilo eh bukan bukan setengah kilo aja terus eh apa namanya yang buat rendang itu kelapa tua satu butir sama santan kemasan dua bungkus"),
+		"Daging Sapi 1/2 kg", "Kelapa Tua 1 butir", "Santan Kemasan 2 bungkus")
+}
+
+// A name cue answers no "which one?" question ("nm: ibu Lusi" is not
+// Minyakita), and "prm …, blk B no 3" is an address from its first word.
+func TestNameIsNoChoiceAndShortAddressWords(t *testing.T) {
+	h := newHarness(t)
+	h.sayAs(buyer1, "Rina", "bu pesen beras premium 5kg, minyak 2L")
+	h.sayAs(buyer1, "Rina", "anterin ke Prum Palangka Permai blok c2 no 15, Jekan Raya. nm: ibu Lusi")
+	contains(t, "name", h.sayAs(buyer1, "Rina", "minyakita"), "Kirim ke: ibu Lusi")
+	h = newHarness(t)
+	h.sayAs(buyer1, "Rina", "dgng sp 1kg")
+	contains(t, "address", h.sayAs(buyer1, "Rina", "krm k prm Tmbg Indah blk B no 3 Bkt Tnggl, nm Bu Ema"), "prm Tmbg Indah blk B no 3")
+}
