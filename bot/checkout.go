@@ -15,6 +15,9 @@ func (e *Engine) actChooseAntar(b *buyerTurn) error {
 	if b.conv.Delivery == orders.Antar && b.began == StateConfirm {
 		return nil // "saya setuju. Tolong dikirim hari ini juga": as the summary says
 	}
+	if b.act.kind == "same_address" && b.conv.Address == "" && b.conv.LastAddress != "" {
+		return e.actUseLastAddress(b) // "ke alamat yg tadi ya": the one of the last order, no need to ask
+	}
 	b.conv.Delivery = orders.Antar
 	return e.formMoved(b)
 }

@@ -32,7 +32,9 @@ var (
 		"itu aj", "ok itu aja", "oke itu aja", "ya itu aja", "iya itu aja", "cukup itu aja", "itu thok", "iku thok", "wis iku", "kitu wae", "sakitu wae", "sakitu", "sakitu heula", "sampun niku mawon", "niku mawon", "mpun",
 		"wis to", "udah segini", "segini aja", "segini dulu", "cukup segini", "itu ae", "iku ae", "wes iku ae", "dah itu", "udah itu", "sudah itu")
 	ackWords         = set("gpp", "gapapa", "ga apa apa", "gak apa apa", "nggak apa apa", "ngga apa apa", "tidak apa apa", "oh gitu", "oh begitu", "oh ok", "oh oke", "oke deh kak", "baik kak", "baiklah", "noted", "sip deh", "oh cuma cod ya gpp", "paham", "oke paham", "siap paham", "mantap makasih")
-	sameAddressWords = set("alamat sama", "alamatnya sama", "alamat yang sama", "alamat yg sama", "sama kayak tadi", "seperti tadi", "alamat tadi", "ke alamat tadi", "alamat sama kayak tadi")
+	sameAddressWords = set("alamat sama", "alamatnya sama", "alamat yang sama", "alamat yg sama", "sama kayak tadi", "seperti tadi", "alamat tadi", "ke alamat tadi", "alamat sama kayak tadi",
+		"ke alamat yg tadi", "ke alamat yang tadi", "alamat yg tadi", "alamat yang tadi", "kirim ke alamat tadi", "kirim ke alamat yg tadi", "ke alamat yg sama", "ke alamat yang sama",
+		"alamatnya sama kayak tadi", "alamat kayak tadi", "alamat kaya tadi", "ke tempat yg tadi", "ke tempat tadi", "ke rumah yg tadi", "antar ke alamat tadi", "anter ke alamat tadi")
 	skipWords        = set("lewati", "lewat", "skip", "lewatin", "gak tau", "ga tau", "nggak tau", "tidak tahu", "gatau", "ga jadi yang itu")
 	pickupAlone      = set("ambil", "diambil", "ambil aja", "saya ambil", "aku ambil", "ulun ambil", "jemput", "sy ambil")
 	cartWords        = set("cek", "cek keranjang", "keranjang", "lihat keranjang", "liat keranjang", "cart", "pesanan saya apa aja", "cek pesanan tadi", "belanjaan saya", "lihat belanjaan")

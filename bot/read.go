@@ -640,7 +640,7 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 	case isPhrase(cancelWords, s):
 		return []act{{ev: EvCancel}}
 	case isPhrase(sameAddressWords, s):
-		return []act{{ev: EvAntar}}
+		return []act{{ev: EvAntar, kind: "same_address"}}
 	case isPhrase(finishWords, s):
 		return []act{{ev: EvFinish}}
 	case isYes(s):
@@ -718,7 +718,7 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 		var keep []string
 		for _, p := range parts {
 			if isPhrase(sameAddressWords, norm(p)) {
-				tail = append(tail, act{ev: EvAntar})
+				tail = append(tail, act{ev: EvAntar, kind: "same_address"})
 				continue
 			}
 			keep = append(keep, p)
@@ -1519,7 +1519,7 @@ func splitSentences(lines []string) []string {
 				continue
 			}
 			j := strings.LastIndexAny(ln[:i], " ,") + 1
-			if w := strings.ToLower(ln[j:i]); ln[i] == '.' && (len(w) <= 1 || abbreviations[w] && !(titles[w] && !nextIsCapital(ln[i+1:]))) {
+			if w := strings.ToLower(ln[j:i]); ln[i] == '.' && (len(w) <= 1 && !(w >= "0" && w <= "9") || abbreviations[w] && !(titles[w] && !nextIsCapital(ln[i+1:]))) {
 				continue
 			}
 			if part := strings.TrimSpace(ln[start : i+1]); part != "" {

@@ -1287,3 +1287,14 @@ func TestNameIsNoChoiceAndShortAddressWords(t *testing.T) {
 	h.sayAs(buyer1, "Rina", "dgng sp 1kg")
 	contains(t, "address", h.sayAs(buyer1, "Rina", "krm k prm Tmbg Indah blk B no 3 Bkt Tnggl, nm Bu Ema"), "prm Tmbg Indah blk B no 3")
 }
+
+// After an order went out, "tambah lagi dong … ke alamat yg tadi ya" is a
+// new order to the last address, straight to its summary.
+func TestSecondOrderToTheSameAddress(t *testing.T) {
+	h := newHarness(t)
+	h.say(buyer1, "mbak pesan tahu putih 10. anter ke Jl. Nangka no 4 Langkai, nama Wina")
+	h.say(buyer1, "iya bener")
+	got := h.say(buyer1, "mbak maaf tambah lagi dong, lupa. telur ayam ras 1/2 kg sama kecap manis 1. ke alamat yg tadi ya")
+	contains(t, "summary", got, "Ringkasan", "Kirim ke: Wina, Jl. Nangka no 4 Langkai", "Kecap Manis 1 bungkus")
+	contains(t, "placed", h.say(buyer1, "iya betul"), "teruskan")
+}
