@@ -12,7 +12,7 @@ import (
 // (nggih, sampun, wis), Sundanese (muhun, tos, parantos, moal), Betawi
 // (udeh, kagak), Banjar (inggih, sudah ha, kada), and chat shortenings.
 var (
-	yesWords = set("ya", "iya", "y", "iy", "iyh", "yy", "iyap", "yap", "okk", "oks", "siip", "ya bener", "iyes", "yes", "yup", "yoi", "oke", "ok", "okay", "okey", "oce", "okee", "okeh", "betul", "benar", "bener",
+	yesWords = set("ya", "iya", "y", "iy", "iyh", "yy", "iyap", "yap", "okk", "oks", "siip", "siapp", "bnr", "bner", "btul", "ya bener", "iyes", "yes", "yup", "yoi", "oke", "ok", "okay", "okey", "oce", "okee", "okeh", "betul", "benar", "bener",
 		"siap", "setuju", "lanjut", "lanjutkan", "boleh", "gas", "ok gas", "gaskeun", "jadi", "sip", "sipp", "mau", "nggih", "enggih", "inggih",
 		"muhun", "leres", "iyaa", "yaa", "iye", "iyo", "iih", "ho oh", "he eh", "mantap", "mantab", "mantul", "cocok", "pas", "deal", "proses",
 		"gpp lanjut", "lanjut aja", "oke lanjut", "sudah benar", "udah bener", "udah benar", "sudah betul", "iya bener", "iya betul", "ya betul",

@@ -79,6 +79,9 @@ func (e *Engine) readMessage(c *Conversation, in Inbound) []act {
 	if br := emojiBreaks(raw); br != raw {
 		raw, s = br, norm(br) // "buah buat healthy lifestyle 😂 apel fuji 1kg": the emoji ends a clause
 	}
+	if t := trimEmoji(raw); t != raw && t != "" {
+		raw, s = t, norm(t) // "✅✅ bener kak", "siapp kak 👍": the words say it
+	}
 	if m := declinedIfRe.FindStringIndex(raw); m != nil && m[0] > 0 {
 		raw = strings.TrimSpace(raw[:m[0]]) // "jahenya 1 ons aja bu kalo 50 gr ga bisa"
 		s = norm(raw)
@@ -210,6 +213,14 @@ func emojiBreaks(raw string) string {
 		return raw
 	}
 	return b.String()
+}
+
+// trimEmoji drops the emoji that open or close a message.
+func trimEmoji(raw string) string {
+	if isASCII(raw) {
+		return raw
+	}
+	return strings.TrimFunc(raw, func(r rune) bool { return isEmoji(r) || r == ' ' || r == '\u200d' || r == '\ufe0f' })
 }
 
 func isASCII(s string) bool {
@@ -408,7 +419,7 @@ func (e *Engine) nameLines(acts []act) {
 		return
 	}
 	for i, a := range acts {
-		if a.ev == EvText && capitalName(a.text) && !e.namesProduct(a.text) && !e.isPlace(a.text) {
+		if a.ev == EvText && (capitalName(a.text) || loneGivenName(a.text)) && !e.mentionsProduct(a.text) && !e.isPlace(a.text) {
 			acts[i] = act{ev: EvName, text: strings.Trim(a.text, " .,;")}
 			return
 		}

@@ -1298,3 +1298,23 @@ func TestSecondOrderToTheSameAddress(t *testing.T) {
 	contains(t, "summary", got, "Ringkasan", "Kirim ke: Wina, Jl. Nangka no 4 Langkai", "Kecap Manis 1 bungkus")
 	contains(t, "placed", h.say(buyer1, "iya betul"), "teruskan")
 }
+
+// Chat spellings of a yes and of pickup, with emoji around them: "siapp kak
+// 👍", "✅✅ bener kak", "iy bu bnr🙏🙏", "ambil sndri ajaa"; a lone name
+// after an address in the same message ("…bukit tunggal. indah") is the
+// receiver; "btl" stays a cancel.
+func TestChatSpellingsOfYesAndPickup(t *testing.T) {
+	for _, yes := range []string{"siapp kak 👍", "✅✅ bener kak", "iy bu bnr🙏🙏"} {
+		h := newHarness(t)
+		h.say(buyer1, "tomat 1 kg")
+		h.say(buyer1, "antar jl. rajawali km 4,5 gg. damai no 7 bukit tunggal. indah")
+		contains(t, yes, h.say(buyer1, yes), "teruskan")
+	}
+	h := newHarness(t)
+	h.say(buyer1, "tomat 1 kg")
+	contains(t, "name", h.say(buyer1, "antar jl. rajawali km 4,5 gg. damai no 7 bukit tunggal. indah"), "Kirim ke: indah")
+	contains(t, "pickup", h.say(buyer1, "eh ambil sndri ajaa jam 9"), "Ambil sendiri")
+	if got := h.say(buyer1, "btl kak, sory"); strings.Contains(got, "teruskan") {
+		t.Fatalf("a cancel placed the order:\n%s", got)
+	}
+}
