@@ -56,6 +56,9 @@ type lex struct {
 	nk    numKind
 	num   int64 // nkDigit/nkValue: value; nkFrac: thousandths; lxMoney: rupiah; lxMoneyMul: multiplier
 	unit  int   // index into spokenUnits, +1 (0 = none)
+	// own is a unit of this catalog's own that the unit table lacks
+	// ("jepit", "loyang"; see Parser.ownUnits), when unit is 0.
+	own *spokenUnit
 }
 
 func (l lex) has(f lexFlag) bool { return l.flags&f != 0 }

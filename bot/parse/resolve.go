@@ -55,9 +55,12 @@ func (st *state) resolve(res *Result, ln *line) {
 			}
 		}
 	}
-	if d.verdict != vOne && ln.words[1].empty() && adj.empty() {
+	if d.verdict != vOne && ln.words[1].empty() && adj.empty() && !(d.verdict == vAmbiguous && st.family(d, ln)) {
 		// "kecap bango refill", "bawang merah brebes": one extra word the
-		// catalog does not know; the rest names exactly one product.
+		// catalog does not know; the rest names exactly one product. Not
+		// where every word said is in each of several names ("cakalang
+		// fufu" of Cakalang Fufu Ekor and Cakalang Fufu Potong: not a sort
+		// of the fresh Cakalang).
 		if d2, extra, ok := st.dropOne(ln.words[0]); ok {
 			if ln.dish && !ln.hasQ {
 				return // "…, gawe lontong balap": a dish of the goods, with a word the catalog does not know
@@ -99,7 +102,16 @@ func (st *state) resolve(res *Result, ln *line) {
 		return
 	case vAmbiguous:
 		ch := st.familyChoices(d, ln, d.choices())
-		if one := st.p.onlyMeasuredBy(ch, ln); one != nil && st.family(d, ln) {
+		one := st.p.onlyMeasuredBy(ch, ln)
+		if one != nil && !st.family(d, ln) {
+			one = nil
+		}
+		if one == nil {
+			// Rows that name their units need no family: "ckalang fufu
+			// 1 ekor" is misspelt, but only one row is sold per ekor.
+			one = st.p.onlyCountedIn(ch, ln)
+		}
+		if one != nil {
 			// "telur 1 kg" when only one of the eggs is sold by weight.
 			st.item(res, one, ln, said, adj)
 			return
@@ -272,6 +284,32 @@ func (p *Parser) onlyMeasuredBy(ch []*catalog.Product, ln *line) *catalog.Produc
 	var one *catalog.Product
 	for _, c := range ch {
 		if p.sellingUnit(c).Dimension == ln.q.unit.u.Dimension {
+			if one != nil {
+				return nil
+			}
+			one = c
+		}
+	}
+	return one
+}
+
+// onlyCountedIn returns the one choice sold in the counted unit the line
+// names, when the choices are rows told apart by their units, each naming
+// its own ("klapertaart 2 potong" beside Klapertaart Loyang; "fufu 1 ekor"
+// beside Cakalang Fufu Potong), or nil. Other goods a count does not
+// narrow: "pindang 3 ekor" may be either fish, whatever each is sold by,
+// and "ayam 1 ekor" a whole bird from the per-kg counter too.
+func (p *Parser) onlyCountedIn(ch []*catalog.Product, ln *line) *catalog.Product {
+	if len(ch) < 2 || !ln.hasQ || ln.q.unit == nil || ln.q.count > 0 {
+		return nil
+	}
+	var one *catalog.Product
+	for _, c := range ch {
+		u := p.sellingUnit(c)
+		if u.Divisible() || !strings.Contains(" "+p.normName(c)+" ", " "+u.Code+" ") {
+			return nil
+		}
+		if u.Code == ln.q.unit.code {
 			if one != nil {
 				return nil
 			}

@@ -25,6 +25,9 @@ var spokenUnits []spokenUnit
 
 // unitOf returns the spoken unit of a lexicon entry.
 func unitOf(l lex) *spokenUnit {
+	if l.own != nil {
+		return l.own
+	}
 	if l.unit == 0 {
 		return nil
 	}
@@ -130,4 +133,30 @@ func addUnits() {
 		addUnit(spokenUnit{code: u[0]}, u, nil, nil)
 	}
 	addUnit(spokenUnit{code: "potong", slice: true}, w("potong", "ptg", "potongan"), nil, nil)
+}
+
+// ownUnits reads the units the catalog's products are sold by that no
+// buyer's word in the unit table names ("jepit" of smoked fish clipped in
+// bamboo, "loyang" of a whole cake): each a counted unit of its own, read
+// only right after a number ("roa 2 jepit"), or with se-/sa- ("saloyang").
+// Another product said in it is then one sold by another unit.
+func ownUnits(ps []catalog.Product) map[string]lex {
+	own := map[string]lex{}
+	for _, prod := range ps {
+		code := prod.Unit
+		if _, ok := lexicon[code]; ok || !catalog.OwnUnitWord(code) {
+			continue
+		}
+		if _, ok := own[code]; ok {
+			continue
+		}
+		su := &spokenUnit{code: code, u: prod.SellingUnit()}
+		own[code] = lex{flags: lxUnit | lxNeedNum, own: su}
+		for _, p := range []string{"se", "sa"} {
+			if _, taken := lexicon[p+code]; !taken {
+				own[p+code] = lex{flags: lxSeUnit, own: su}
+			}
+		}
+	}
+	return own
 }
