@@ -459,6 +459,7 @@ func addRegional() {
 	// or said per unit).
 	addNum(nkSe, 1, "per")
 	addMalay()
+	addManado()
 }
 
 // addMalay adds the grammar words of Malay as spoken in the markets of

@@ -54,3 +54,39 @@ func TestOwnUnitTheTableLacks(t *testing.T) {
 		"kembung 2 jepit":       asks("incompatible_unit kembung"),
 	})
 }
+
+// grammarCSV is a synthetic catalog for the grammar words of Manado Malay:
+// goods whose names lie a letter or two from its words (cumi from cuma,
+// tulang and udang from ulang).
+const grammarCSV = `sku,name,aliases,category,unit,price,group,kind,min_qty,step_qty,floor_price,available
+sagu,Sagu,,Sembako,kg,15000,g,,,,,
+cumi,Cumi-cumi,cumi,Ikan,kg,70000,g,,,,,
+tulang-sapi,Tulang Sapi,tulang,Daging,kg,60000,g,,,,,
+udang,Udang,,Ikan,kg,90000,g,,,,,
+kemangi,Kemangi,,Sayur,ikat,3000,g,,,,,
+tomat,Tomat,,Sayur,kg,15000,g,,,,,
+daging-babi,Daging Babi,babi,Daging,kg,130000,g,,,,,
+`
+
+var grammarParser = csvParser(grammarCSV)
+
+// Bahasa Manado (North Sulawesi) and the Minahasa and Sangihe numbers
+// said with it: take (ambe), make (bekeng), for, the possessive pe, wife,
+// says, a little and a lot (no quantity: the trader asks), now, all; and
+// the everyday "cuma" (only) and "ulang" (again), which are no cumi,
+// tulang or udang.
+func TestManadoGrammar(t *testing.T) {
+	checkAll(t, grammarParser(), map[string]want{
+		"Tante, kita cuma mo beli sagu sakilo":               items("sagu 1"),
+		"kita mo ambe kemangi 2 ikat":                        items("kemangi 2"),
+		"kita pe maitua bilang tomat tiga kilo":              items("tomat 3"),
+		"babi sakilo stengah jo, for bekeng tinorangsak":     items("daging-babi 1.5"),
+		"kita so pesan kemarin, skarang tambah tomat sakilo": items("tomat 1"),
+		"kase kemangi sadiki for woku":                       asks("missing_qty kemangi"),
+		"tomat banya-banya jo, for bekeng dabu-dabu":         asks("missing_qty tomat"),
+		"ulang jo yang tadi, tambah dua":                     asks("missing_qty"),
+		"kemangi ampa ikat":                                  items("kemangi 4"),
+		"kemangi darua ikat deng tomat tatelu kilo":          items("kemangi 2", "tomat 3"),
+		"kemangi esa ikat":                                   items("kemangi 1"),
+	})
+}
