@@ -321,7 +321,7 @@ func (ln *line) holds(toks []token, w string) bool {
 // readChunk reads the tokens [a, b) between two separators into lines.
 func (st *state) readChunk(a, b int) {
 	st.letsGo(a, b)
-	if st.declines(a, b) {
+	if st.declines(a, b) || st.defers(a, b) {
 		return
 	}
 	c := chunk{t: st.toks[:b], l: st.lx[:b]}
@@ -449,7 +449,9 @@ func (st *state) readChunk(a, b int) {
 	}
 	if nr == 0 {
 		// A note on its own after a separator: "..., yang seger ya".
-		if !note.empty() && len(st.sc.lines) > 0 {
+		// A lone "no" or "eh" ("…? nyanda, dua loyang jo") is a
+		// correction to come, no note.
+		if !note.empty() && len(st.sc.lines) > 0 && !(note.b-note.a == 1 && isCorrectionWord(st.toks[note.a].w)) {
 			st.sc.lines[len(st.sc.lines)-1].addNote(note)
 		}
 		return
@@ -478,6 +480,9 @@ func (st *state) readChunk(a, b int) {
 		}
 	}
 	start := len(st.sc.lines)
+	if nr == 1 && runs[0].isQ && st.corrects(a, b, runs[0].q) {
+		return // "…, eh, tiga ikat jo": the figure just said, changed
+	}
 	st.pair(runs[:nr], note, note2, each)
 	if purpose && !haveQ {
 		// "…, mau bikin bubur": a dish the catalog does not sell is what

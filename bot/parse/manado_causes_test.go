@@ -90,3 +90,21 @@ func TestManadoGrammar(t *testing.T) {
 		"kemangi esa ikat":                                   items("kemangi 1"),
 	})
 }
+
+// A figure said again after a correction word ("eh", "no") replaces the
+// one just said for the same goods, in the same measure; goods put off
+// for later ("nanti jo", "nanti aja") are neither ordered nor asked
+// about, unless a time says when they are fetched.
+func TestAfterthoughts(t *testing.T) {
+	checkAll(t, grammarParser(), map[string]want{
+		"kemangi 2 ikat, eh, tiga ikat jo": items("kemangi 3"),
+		"sagu 5 kg\neh 10 kg jo":           items("sagu 10"),
+		"tomat 1 kg? nyanda, 2 kg jo":      items("tomat 2"),
+		"tomat 1 kg, eh, 5 ons":            items("tomat 0.5"),
+		"tomat 1 kg, eh, 2 ikat":           {items: []string{"tomat 1"}, qs: []string{"missing_qty"}},
+		"kemangi 2 ikat, 3 ikat":           {items: []string{"kemangi 2"}, qs: []string{"missing_qty"}},
+		"sagu nanti jo":                    {},
+		"udang nanti aja, tomat 1 kg":      items("tomat 1"),
+		"mau ambil sagu nanti sore":        asks("missing_qty sagu"),
+	})
+}
