@@ -190,7 +190,7 @@ func init() {
 		"utk", "untuk", "buat", "masih", "kudu", "harus", "hrs", "pilih", "pilihin", "dipilihin", "khusus")
 
 	addLex(lxNoteAfter, "potong", "potongin", "iris", "irisin", "kupas", "kupasin", "giling", "gilingin",
-		"fillet", "filet", "bersihin", "seger", "segar", "fresh", "mateng", "matang", "muda", "tua",
+		"fillet", "filet", "bersihin", "bersih", "seger", "segar", "fresh", "mateng", "matang", "muda", "tua",
 		"besar", "gede", "gedhe", "kecil", "cilik", "sedang", "manis", "pedas", "pedes", "asam", "hidup",
 		"mati", "bagus", "apik", "alus", "halus", "kasar", "utuh", "cincang", "belah", "segini",
 		"isi") // "nila sekilo isi 3": three fish to the kilo, a size (a product word where a name says so: "tahu isi")

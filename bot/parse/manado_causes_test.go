@@ -108,3 +108,14 @@ func TestAfterthoughts(t *testing.T) {
 		"mau ambil sagu nanti sore":        asks("missing_qty sagu"),
 	})
 }
+
+// "bersih" (clean) after an order, as "kase bersih" (Manado: clean it) or
+// "so bersih?" (cleaned already?), is how the buyer wants the goods: a
+// note, not goods the market lacks.
+func TestCleanIsANote(t *testing.T) {
+	checkAll(t, grammarParser(), map[string]want{
+		"udang 1 kg, kase bersih neh":                      items("udang 1"),
+		"udang dua kilo, so bersih ato blum? kase bersih":  items("udang 2"),
+		"udang 1 kg\nkase bersih neh\ndeng kemangi 2 ikat": items("udang 1", "kemangi 2"),
+	})
+}
