@@ -119,3 +119,14 @@ func TestCleanIsANote(t *testing.T) {
 		"udang 1 kg\nkase bersih neh\ndeng kemangi 2 ikat": items("udang 1", "kemangi 2"),
 	})
 }
+
+// Manado tompok (tmpk) is a pile, tumpuk; a karton is a carton, a
+// container as dus, which nothing here is sold by.
+func TestRegionalUnitSpellings(t *testing.T) {
+	checkAll(t, unitRowsParser(), map[string]want{
+		"pindang tuna 2 tompok": items("pindang-tuna 2"),
+		"pindang tuna 3 tmpk":   items("pindang-tuna 3"),
+		"kembung 2 tompok":      asks("incompatible_unit kembung"),
+		"ayam kampung 1 karton": asks("unknown_unit ayam-kampung"),
+	})
+}

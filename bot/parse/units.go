@@ -114,7 +114,8 @@ func addUnits() {
 	addUnit(catUnit("renteng"), w("renteng", "renceng", "rentengan"), w("rtg"), nil)
 	addUnit(catUnit("karung"), w("karung", "zak", "goni"), w("krg"), w("sak")) // Malay goni: a sack
 	addUnit(catUnit("porsi"), w("porsi"), w("prs"), nil)
-	addUnit(catUnit("tumpuk"), w("tumpuk", "tumpukan", "tumpok", "onggok", "onggokan", "unggun", "longgok", "longgokan"), nil, w("tempat"))
+	// Manado tompok (tmpk in chat): a pile, tumpuk.
+	addUnit(catUnit("tumpuk"), w("tumpuk", "tumpukan", "tumpok", "tompok", "tmpk", "onggok", "onggokan", "unggun", "longgok", "longgokan"), nil, w("tempat"))
 	// Counted measures: a dozen and a score of pieces.
 	addUnit(spokenUnit{code: "lusin", u: catalog.Unit{Code: "lusin", Name: "lusin", Dimension: catalog.Piece, Base: 12}}, w("lusin"), nil, nil)
 	addUnit(spokenUnit{code: "kodi", u: catalog.Unit{Code: "kodi", Name: "kodi", Dimension: catalog.Piece, Base: 20}}, w("kodi"), nil, nil)
@@ -126,7 +127,7 @@ func addUnits() {
 	for _, u := range [][]string{
 		{"buletan", "bulet", "bulatan"}, {"siung"}, {"bonggol", "bungkul"}, {"batang", "btg", "lonjor", "tangkai"},
 		{"iris", "irisan"}, {"botol", "btl"}, {"kaleng", "klg"},
-		{"dus", "dos", "kardus", "box", "kotak"}, {"plastik", "kantong", "kantung", "kresek", "asoi", "asoy"},
+		{"dus", "dos", "kardus", "karton", "box", "kotak"}, {"plastik", "kantong", "kantung", "kresek", "asoi", "asoy"},
 		{"cup", "gelas", "mangkok", "piring", "sendok"}, {"genggam", "genggaman"}, {"keranjang", "peti", "ember", "baskom"}, {"toples", "stoples", "setoples"}, {"jeriken", "jerigen", "jirigen", "jerken"},
 		{"lembar", "lbr"}, {"bal"}, {"tandan", "tundun"}, {"tabung", "tbg"},
 	} {
