@@ -66,6 +66,9 @@ udang,Udang,,Ikan,kg,90000,g,,,,,
 kemangi,Kemangi,,Sayur,ikat,3000,g,,,,,
 tomat,Tomat,,Sayur,kg,15000,g,,,,,
 daging-babi,Daging Babi,babi,Daging,kg,130000,g,,,,,
+beras-putih,Beras Putih,beras,Sembako,kg,14000,g,,,,,
+kecap-manis,Kecap Manis,kecap,Sembako,botol,22000,g,,,,,
+bawang-merah,Bawang Merah,,Bumbu,kg,45000,g,,,,,
 `
 
 var grammarParser = csvParser(grammarCSV)
@@ -128,5 +131,20 @@ func TestRegionalUnitSpellings(t *testing.T) {
 		"pindang tuna 3 tmpk":   items("pindang-tuna 3"),
 		"kembung 2 tompok":      asks("incompatible_unit kembung"),
 		"ayam kampung 1 karton": asks("unknown_unit ayam-kampung"),
+	})
+}
+
+// A colour or taste said beside a name that holds another of its kind
+// names a sort the market lacks ("beras merah" where the rice is Beras
+// Putih, "kecap asin" where the kecap is Kecap Manis): not sold here. A
+// quality the name does not settle stays a note.
+func TestOtherSortByColourOrTaste(t *testing.T) {
+	checkAll(t, grammarParser(), map[string]want{
+		"beras merah 2 kg":        {unk: []string{"beras merah 2 kg"}},
+		"kecap asin 1 botol":      {unk: []string{"kecap asin 1 botol"}},
+		"beras putih 2 kg":        items("beras-putih 2"),
+		"beras 5 kg":              items("beras-putih 5"),
+		"bawang merah besar 1 kg": items("bawang-merah 1"),
+		"kecap manis 2 botol":     items("kecap-manis 2"),
 	})
 }

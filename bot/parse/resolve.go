@@ -77,6 +77,9 @@ func (st *state) resolve(res *Result, ln *line) {
 			d = d2
 		}
 	}
+	if d.verdict == vOne && !adj.empty() && st.otherSortThan(d.best, adj) {
+		d, adj = decision{cands: d.cands}, span{} // "beras merah" where only Beras Putih is sold
+	}
 	if d.verdict != vNone && st.otherGoodsThan(ln, d) {
 		d.verdict = vNone // "kerupuk haruan": not the fish; "kentang" where no kentang is sold: not kerang
 	}
