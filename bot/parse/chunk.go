@@ -395,6 +395,9 @@ func (st *state) readChunk(a, b int) {
 				if l.has(lxAddress) && first {
 					named = true // "Bu Tini, …": a name may follow; not after "ada ji …"
 				}
+				if l.has(lxAvail) && first {
+					named = false // "Om ada jual paniki?", "ada kelen jual sabun?": goods follow, asked after
+				}
 				if !l.has(lxTail) && nr > 0 && !runs[nr-1].isQ {
 					brk = true // "Tini mau pesan ikan lele": intent starts the order
 				}

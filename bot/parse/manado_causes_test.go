@@ -148,3 +148,15 @@ func TestOtherSortByColourOrTaste(t *testing.T) {
 		"kecap manis 2 botol":     items("kecap-manis 2"),
 	})
 }
+
+// After an address or a "you", "is there" or "do you sell" says goods
+// follow, not the trader's name: goods the market lacks are not sold
+// here ("Om ada jual paniki?", Manado; "ada kelen jual sabun?", Medan).
+func TestAskedAfterAnAddress(t *testing.T) {
+	checkAll(t, grammarParser(), map[string]want{
+		"Om ada jual paniki?":    {unk: []string{"paniki"}},
+		"ngoni ada jual paniki?": {unk: []string{"paniki"}},
+		"ada kelen jual sabun?":  {unk: []string{"sabun"}},
+		"Om ada kemangi?":        asks("missing_qty kemangi"),
+	})
+}
