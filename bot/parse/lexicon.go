@@ -485,6 +485,10 @@ func addMalay() {
 	addLex(lxFiller|lxTail|lxAddress, "mak", "makcik", "pakcik", "atok", "bibik",
 		"amoi", "ahia", "acek", "apek", "cece", "koko", "namboru", "ompung", "inanguda", "amanguda", "bapauda", "nande", "abg")
 	addLex(lxFiller|lxTail, "kamsia", "gamsia")
+	// Batak tulang (a mother's brother), said to a male trader ("horas
+	// tulang", "tulang, …"); also bones, goods where a catalog sells them:
+	// dropped only beside other words, as "teh".
+	addLex(lxFiller|lxTail|lxAddress|lxWeak, "tulang")
 	// Batak Toba numbers, spoken in Medan's markets too: sada (1), tolu
 	// (3), onom (6), ualu (8), sampulu (10); satonga (a half). Not sia (9),
 	// "you" in Sundanese.

@@ -160,3 +160,16 @@ func TestAskedAfterAnAddress(t *testing.T) {
 		"Om ada kemangi?":        asks("missing_qty kemangi"),
 	})
 }
+
+// Batak "tulang" (a mother's brother) is how Medan buyers greet a male
+// trader ("horas tulang, …", "tulang, …"); said with a quantity or as a
+// name's word it is still the bones.
+func TestBatakUncle(t *testing.T) {
+	checkAll(t, grammarParser(), map[string]want{
+		"tulang, tomat sekilo ya":        items("tomat 1"),
+		"horas tulang, kemangi 2 ikat":   items("kemangi 2"),
+		"tulang, tulang sapi 2 kilo lah": items("tulang-sapi 2"),
+		"tulang 1 kg":                    items("tulang-sapi 1"),
+		"tulang sekilo":                  items("tulang-sapi 1"),
+	})
+}

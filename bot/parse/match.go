@@ -208,3 +208,13 @@ func (st *state) hasWeak(w1, w2 span) bool {
 	}
 	return false
 }
+
+// saidPhrase is the line's product words, as phrase writes them; where
+// only weak words are said ("teh", "tulang" on their own), those.
+func (st *state) saidPhrase(ln *line) ([]byte, int) {
+	buf, n := st.phrase(nil, ln.words[0], ln.words[1], false)
+	if n == 0 {
+		buf, n = st.phrase(buf, ln.words[0], ln.words[1], true)
+	}
+	return buf, n
+}

@@ -151,7 +151,7 @@ func (st *state) resolve(res *Result, ln *line) {
 // ("santan" of Santan Kemasan; not "ikan asin", a kind of several), or
 // words that start only p's name, whole or abbreviated.
 func (st *state) headOf(p *catalog.Product, ln *line) bool {
-	buf, n := st.phrase(nil, ln.words[0], ln.words[1], false)
+	buf, n := st.saidPhrase(ln)
 	if n == 0 {
 		return false
 	}
@@ -245,7 +245,7 @@ var describing = map[string]bool{
 // beef; "salam": Daun Salam), a word in no other product's name or alias
 // and not one describing a sort ("merah" of Bawang Merah).
 func (st *state) lastNounOf(p *catalog.Product, ln *line) bool {
-	buf, n := st.phrase(nil, ln.words[0], ln.words[1], false)
+	buf, n := st.saidPhrase(ln)
 	if n != 1 || !ln.hasQ {
 		return false
 	}
@@ -327,7 +327,7 @@ func (p *Parser) onlyCountedIn(ch []*catalog.Product, ln *line) *catalog.Product
 // Telur Ayam Kampung): one kind of goods in several sorts, where the unit
 // may pick the sort. "ikan asin" offering Telur Asin is no such family.
 func (st *state) family(d decision, ln *line) bool {
-	buf, n := st.phrase(nil, ln.words[0], ln.words[1], false)
+	buf, n := st.saidPhrase(ln)
 	if n == 0 {
 		return false
 	}
@@ -351,7 +351,7 @@ func (st *state) family(d decision, ln *line) bool {
 // beside Cabe Rawit; "beras" does not add Tepung Beras to the sorts of
 // Beras).
 func (st *state) familyChoices(d decision, ln *line, ch []*catalog.Product) []*catalog.Product {
-	buf, n := st.phrase(nil, ln.words[0], ln.words[1], false)
+	buf, n := st.saidPhrase(ln)
 	if n == 0 || len(ch) == 0 || len(ch) >= maxChoices {
 		return ch
 	}
