@@ -19,6 +19,8 @@ pindang-bandeng,Pindang Bandeng,,Ikan,ekor,20000,g,,,,,
 pindang-tuna,Pindang Tuna,,Ikan,tumpuk,15000,g,,,,,
 ayam-kampung,Ayam Kampung,,Daging,ekor,90000,g,,,,,
 ayam-negeri,Ayam Negeri,,Daging,kg,38000,g,,,,,
+telur-bebek,Telur Bebek,telur,Telur,papan,75000,g,,,,,
+telur-bebek-butir,Telur Bebek Butir,,Telur,butir,2600,g,,,,,
 `
 
 var unitRowsParser = csvParser(unitRowsCSV)
@@ -171,5 +173,17 @@ func TestBatakUncle(t *testing.T) {
 		"tulang, tulang sapi 2 kilo lah": items("tulang-sapi 2"),
 		"tulang 1 kg":                    items("tulang-sapi 1"),
 		"tulang sekilo":                  items("tulang-sapi 1"),
+	})
+}
+
+// A row named as another product with its unit after it (Telur Bebek
+// Butir beside Telur Bebek, sold per papan) sells the same goods by that
+// unit: an order in it goes there, whatever word named the goods.
+func TestRowNamedByItsUnit(t *testing.T) {
+	checkAll(t, unitRowsParser(), map[string]want{
+		"telur 10 butir":        items("telur-bebek-butir 10"),
+		"telur dua puluh butir": items("telur-bebek-butir 20"),
+		"telur bebek 5 butir":   items("telur-bebek-butir 5"),
+		"telur 1 papan":         items("telur-bebek 1"),
 	})
 }

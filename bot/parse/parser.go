@@ -59,6 +59,10 @@ type Parser struct {
 	// ownUnits are the catalog's selling units the unit table lacks, as
 	// lexicon entries (see ownUnits).
 	ownUnits map[string]lex
+	// unitRows maps a product's SKU and a unit code to the row that sells
+	// the same goods by that unit and says so in its name (Telur Ayam
+	// Butir beside Telur Ayam, sold per papan).
+	unitRows map[string]map[string]*catalog.Product
 	scratch  sync.Pool
 }
 
@@ -132,6 +136,7 @@ func New(ix *catalog.Index) *Parser {
 	}
 	p.viaBuiltIn = p.builtInSynonyms()
 	p.ownUnits = ownUnits(ix.Products())
+	p.unitRows = p.rowsByUnit(ix.Products())
 	for w := range builtInAddressWords() {
 		p.aliasWords[w] = true // read whole with the words before, where they are a built-in name (aliasPart)
 	}

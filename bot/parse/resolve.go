@@ -143,7 +143,8 @@ func (st *state) resolve(res *Result, ln *line) {
 		})
 		return
 	}
-	st.item(res, d.best, ln, said, adj)
+	// "telur 10 butir": the row that sells the goods by the unit said.
+	st.item(res, st.p.unitRow(d.best, ln), ln, said, adj)
 }
 
 // headOf reports whether the line names p by the words that begin p's

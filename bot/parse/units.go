@@ -1,6 +1,10 @@
 package parse
 
-import "pasarbot/catalog"
+import (
+	"strings"
+
+	"pasarbot/catalog"
+)
 
 // spokenUnit is a unit as buyers say it. Most map to a catalog unit; a few
 // are counted measures the catalog lacks (lusin) and some name a part or a
@@ -160,4 +164,47 @@ func ownUnits(ps []catalog.Product) map[string]lex {
 		}
 	}
 	return own
+}
+
+// rowsByUnit finds the rows named as another product with their unit
+// after it ("Telur Ayam Butir" beside "Telur Ayam"): the same goods sold by
+// another unit. See Parser.unitRows.
+func (p *Parser) rowsByUnit(ps []catalog.Product) map[string]map[string]*catalog.Product {
+	byName := map[string]*catalog.Product{}
+	for i := range ps {
+		byName[p.normName(&ps[i])] = &ps[i]
+	}
+	var rows map[string]map[string]*catalog.Product
+	for i := range ps {
+		r := &ps[i]
+		name, code := p.normName(r), r.SellingUnit().Code
+		base, ok := strings.CutSuffix(name, " "+code)
+		if !ok {
+			continue
+		}
+		other := byName[base]
+		if other == nil || other.SellingUnit().Code == code {
+			continue
+		}
+		if rows == nil {
+			rows = map[string]map[string]*catalog.Product{}
+		}
+		if rows[other.SKU] == nil {
+			rows[other.SKU] = map[string]*catalog.Product{}
+		}
+		rows[other.SKU][code] = r
+	}
+	return rows
+}
+
+// unitRow is the row that sells prod's goods in the unit the line says,
+// where prod is sold by another (see Parser.unitRows), or prod.
+func (p *Parser) unitRow(prod *catalog.Product, ln *line) *catalog.Product {
+	if len(p.unitRows) == 0 || !ln.hasQ || ln.q.unit == nil || ln.q.count > 0 {
+		return prod
+	}
+	if r, ok := p.unitRows[prod.SKU][ln.q.unit.code]; ok {
+		return r
+	}
+	return prod
 }
