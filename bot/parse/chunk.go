@@ -166,7 +166,7 @@ const maxRuns = 64 // a chunk with more runs (30 unseparated items) is read up t
 // kedah X" (no need for X, not X after all).
 var (
 	declineNeg  = map[string]bool{"gak": true, "ga": true, "gk": true, "nggak": true, "ngga": true, "enggak": true, "ndak": true, "nda": true, "tidak": true, "tdk": true, "kada": true, "indak": true, "ora": true, "kagak": true, "kaga": true, "mboten": true, "teu": true, "tak": true, "nyanda": true, "sonde": true, "dak": true}
-	declineVerb = map[string]bool{"usah": true, "jadi": true, "perlu": true, "kedah": true, "sido": true, "sida": true}
+	declineVerb = map[string]bool{"usah": true, "usahlah": true, "jadi": true, "perlu": true, "kedah": true, "sido": true, "sida": true}
 )
 
 // declines reads a chunk that declines goods named before it ("…, eh kada

@@ -103,6 +103,12 @@ func lookup(w string) lex {
 	if len(w) > 5 && strings.HasSuffix(w, "nya") {
 		return lexicon[w[:len(w)-3]]
 	}
+	if len(w) > 5 && strings.HasSuffix(w, "lah") {
+		// Malay -lah on a particle or a word of talk: "ajalah", "sekilolah".
+		if l, ok := lexicon[w[:len(w)-3]]; ok && l.flags&(lxFiller|lxSeUnit|lxNum) != 0 && l.flags&lxWeak == 0 {
+			return l
+		}
+	}
 	return lex{}
 }
 
@@ -485,6 +491,13 @@ func addMalay() {
 	addLex(lxFiller|lxTail|lxAddress, "mak", "makcik", "pakcik", "atok", "bibik",
 		"amoi", "ahia", "acek", "apek", "cece", "koko", "namboru", "ompung", "inanguda", "amanguda", "bapauda", "nande", "abg")
 	addLex(lxFiller|lxTail, "kamsia", "gamsia")
+	// Medan talk around an order: Bk olo (yes); Hk ce (cece, addressing
+	// a woman trader); rupanya (it seems), kali (very: "mahal kali"),
+	// simpan (keep aside), keras (hard), buka (open), naik, turun (prices
+	// rising, falling), sehat (well: "sehat kan?").
+	addLex(lxFiller|lxTail, "olo", "rupanya", "kali", "sehat", "keras", "naik", "turun")
+	addLex(lxFiller|lxTail|lxAddress, "ce")
+	addLex(lxFiller, "simpan", "simpankan", "buka")
 	// Batak tulang (a mother's brother), said to a male trader ("horas
 	// tulang", "tulang, …"); also bones, goods where a catalog sells them:
 	// dropped only beside other words, as "teh".

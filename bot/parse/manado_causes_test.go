@@ -187,3 +187,17 @@ func TestRowNamedByItsUnit(t *testing.T) {
 		"telur 1 papan":         items("telur-bebek 1"),
 	})
 }
+
+// Medan talk around an order: Batak olo (yes), "ce" (addressing a woman
+// trader), "mahal kali" (very dear), "simpan" (keep aside), "sehat kan?",
+// and Malay -lah on a particle ("ajalah", "ga usahlah").
+func TestMedanTalk(t *testing.T) {
+	checkAll(t, grammarParser(), map[string]want{
+		"bah, mahal kali tomat. setengah kilo ajalah": items("tomat 0.5"),
+		"ce, kecap manis 3 botol ya":                  items("kecap-manis 3"),
+		"olo, tomat sekilo lah":                       items("tomat 1"),
+		"sagu 1 kg, kemangi? ga usahlah":              items("sagu 1"),
+		"kak, kau simpan sekilo lah tomat itu":        items("tomat 1"),
+		"horas inang, sehat kan? tomat 2 kg":          items("tomat 2"),
+	})
+}
