@@ -55,13 +55,13 @@ func (st *state) resolve(res *Result, ln *line) {
 			}
 		}
 	}
-	if d.verdict != vOne && ln.words[1].empty() && adj.empty() && !(d.verdict == vAmbiguous && st.family(d, ln)) {
+	if d.verdict != vOne && ln.words[1].empty() && adj.empty() {
 		// "kecap bango refill", "bawang merah brebes": one extra word the
 		// catalog does not know; the rest names exactly one product. Not
 		// where every word said is in each of several names ("cakalang
 		// fufu" of Cakalang Fufu Ekor and Cakalang Fufu Potong: not a sort
 		// of the fresh Cakalang).
-		if d2, extra, ok := st.dropOne(ln.words[0]); ok {
+		if d2, extra, ok := st.dropOne(ln.words[0]); ok && !(d.verdict == vAmbiguous && st.family(d, ln)) {
 			if ln.dish && !ln.hasQ {
 				return // "…, gawe lontong balap": a dish of the goods, with a word the catalog does not know
 			}
