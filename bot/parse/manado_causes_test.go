@@ -71,6 +71,8 @@ daging-babi,Daging Babi,babi,Daging,kg,130000,g,,,,,
 beras-putih,Beras Putih,beras,Sembako,kg,14000,g,,,,,
 kecap-manis,Kecap Manis,kecap,Sembako,botol,22000,g,,,,,
 bawang-merah,Bawang Merah,,Bumbu,kg,45000,g,,,,,
+daun-jeruk,Daun Jeruk,,Bumbu,ikat,2000,g,,,,,
+jeruk-manis,Jeruk Manis,jeruk,Buah,kg,25000,g,,,,,
 `
 
 var grammarParser = csvParser(grammarCSV)
@@ -199,5 +201,15 @@ func TestMedanTalk(t *testing.T) {
 		"sagu 1 kg, kemangi? ga usahlah":              items("sagu 1"),
 		"kak, kau simpan sekilo lah tomat itu":        items("tomat 1"),
 		"horas inang, sehat kan? tomat 2 kg":          items("tomat 2"),
+	})
+}
+
+// Chat "dn" is "daun" (a leaf) where the two words name a product, and
+// "dan" (and) elsewhere.
+func TestLeafInChat(t *testing.T) {
+	checkAll(t, grammarParser(), map[string]want{
+		"dn jeruk 1 ikat":               items("daun-jeruk 1"),
+		"tomat 1 kg dn kemangi 2 ikat":  items("tomat 1", "kemangi 2"),
+		"tomat 1 kg dn dn jeruk 2 ikat": items("tomat 1", "daun-jeruk 2"),
 	})
 }

@@ -218,3 +218,18 @@ func (st *state) saidPhrase(ln *line) ([]byte, int) {
 	}
 	return buf, n
 }
+
+// leafAbbreviation reads chat "dn" as "daun" (a leaf) where "daun" and the
+// next word name a product ("dn jeruk 1 ikat", "dn ubi 2 ikt"); elsewhere
+// "dn" is "dan" (and).
+func (p *Parser) leafAbbreviation(toks []token, lx []lex) {
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].kind != tWord || toks[i].w != "dn" || toks[i+1].kind != tWord {
+			continue
+		}
+		if _, ok := p.exact["daun "+stripNya(toks[i+1].w)]; ok {
+			toks[i].w = "daun"
+			lx[i] = lookup("daun")
+		}
+	}
+}

@@ -201,6 +201,7 @@ func (p *Parser) Parse(text string) Result {
 		sc.lx = append(sc.lx, l)
 	}
 	sepOrNumber(toks, sc.lx)
+	p.leafAbbreviation(toks, sc.lx)
 	st := state{p: p, text: text, toks: toks, lx: sc.lx, sc: sc}
 	sc.lines = sc.lines[:0]
 	st.split()
