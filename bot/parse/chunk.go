@@ -385,7 +385,9 @@ func (st *state) readChunk(a, b int) {
 				// quantity, what they are for, though it names goods too.
 				noteAt = i
 				continue
-			case l.has(lxNoteAfter) && (lastQ || first && st.onlyNoteWords(i+1, b)):
+			case l.has(lxNoteAfter) && (lastQ || first && st.onlyNoteWords(i+1, b) && st.p.nameHeads[t.w] == 0):
+				// Not a word that starts names here, opening the chunk:
+				// "asam 1 ons" where Asam Jawa and Asam Gelugur are sold.
 				noteAt = i
 				continue
 			case l.has(lxFiller) && !l.has(lxWeak):

@@ -73,6 +73,8 @@ kecap-manis,Kecap Manis,kecap,Sembako,botol,22000,g,,,,,
 bawang-merah,Bawang Merah,,Bumbu,kg,45000,g,,,,,
 daun-jeruk,Daun Jeruk,,Bumbu,ikat,2000,g,,,,,
 jeruk-manis,Jeruk Manis,jeruk,Buah,kg,25000,g,,,,,
+asam-jawa,Asam Jawa,,Bumbu,bungkus,3000,g,,,,,
+asam-kandis,Asam Kandis,,Bumbu,kg,60000,g,,,,,
 `
 
 var grammarParser = csvParser(grammarCSV)
@@ -211,5 +213,17 @@ func TestLeafInChat(t *testing.T) {
 		"dn jeruk 1 ikat":               items("daun-jeruk 1"),
 		"tomat 1 kg dn kemangi 2 ikat":  items("tomat 1", "kemangi 2"),
 		"tomat 1 kg dn dn jeruk 2 ikat": items("tomat 1", "daun-jeruk 2"),
+	})
+}
+
+// A word of taste that starts names here ("asam": Asam Jawa, Asam Kandis)
+// opening a chunk is the goods, not a note of nothing: the order is read,
+// or asked about, never dropped.
+func TestTasteWordThatNamesGoods(t *testing.T) {
+	checkAll(t, grammarParser(), map[string]want{
+		"asam 1 ons":             items("asam-kandis 0.1"),
+		"asam 2":                 asks("ambiguous asam-jawa asam-kandis"),
+		"tomat 1 kg, asam 1 ons": items("tomat 1", "asam-kandis 0.1"),
+		"asam jawa 2 bungkus":    items("asam-jawa 2"),
 	})
 }
