@@ -69,8 +69,8 @@ func (st *state) afterCorrection(a, b int) bool {
 	return false
 }
 
-// laterWords put goods off: "nanti", "ntar", "entar".
-var laterWords = map[string]bool{"nanti": true, "ntar": true, "nnti": true, "entar": true}
+// laterWords put goods off: "nanti", "ntar", "entar"; Palembang kagek.
+var laterWords = map[string]bool{"nanti": true, "ntar": true, "nnti": true, "entar": true, "kagek": true}
 
 // defers reads a chunk that names goods and puts them off, with nothing
 // after but "just" or "first" ("langsat nanti jo", "kopi nanti aja"): no

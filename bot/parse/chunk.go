@@ -165,7 +165,7 @@ const maxRuns = 64 // a chunk with more runs (30 unseparated items) is read up t
 // Declining: "gak usah bombay", "kada usah X", "ndak jadi X", Jv "ora sido X", Su "teu
 // kedah X" (no need for X, not X after all).
 var (
-	declineNeg  = map[string]bool{"gak": true, "ga": true, "gk": true, "nggak": true, "ngga": true, "enggak": true, "ndak": true, "nda": true, "tidak": true, "tdk": true, "kada": true, "indak": true, "ora": true, "kagak": true, "kaga": true, "mboten": true, "teu": true, "tak": true, "nyanda": true, "sonde": true, "dak": true}
+	declineNeg  = map[string]bool{"gak": true, "ga": true, "gk": true, "nggak": true, "ngga": true, "enggak": true, "ndak": true, "nda": true, "tidak": true, "tdk": true, "kada": true, "indak": true, "ora": true, "kagak": true, "kaga": true, "mboten": true, "teu": true, "tak": true, "nyanda": true, "sonde": true, "dak": true, "idak": true}
 	declineVerb = map[string]bool{"usah": true, "usahlah": true, "jadi": true, "perlu": true, "kedah": true, "sido": true, "sida": true}
 )
 

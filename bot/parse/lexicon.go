@@ -466,6 +466,7 @@ func addRegional() {
 	addNum(nkSe, 1, "per")
 	addMalay()
 	addManado()
+	addPalembang()
 }
 
 // addMalay adds the grammar words of Malay as spoken in the markets of

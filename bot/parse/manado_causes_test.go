@@ -227,3 +227,17 @@ func TestTasteWordThatNamesGoods(t *testing.T) {
 		"asam jawa 2 bungkus":    items("asam-jawa 2"),
 	})
 }
+
+// Palembang Malay around an order (written from the language, not from a
+// market's file): kagek (later), idak usah (no need), galak (want), jugo
+// (also), be (just), ayuk (addressing a woman trader); and the everyday
+// sedikit (a little: asked how much) and kamu.
+func TestPalembangGrammar(t *testing.T) {
+	checkAll(t, grammarParser(), map[string]want{
+		"ayuk, tomat sekilo be":          items("tomat 1"),
+		"kemangi kagek bae, tomat 2 kg":  items("tomat 2"),
+		"tomat 1 kg, kemangi? idak usah": items("tomat 1"),
+		"aku galak tomat sekilo jugo":    items("tomat 1"),
+		"kamu ado kemangi? sedikit bae":  asks("missing_qty kemangi"),
+	})
+}
