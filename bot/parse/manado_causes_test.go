@@ -75,6 +75,8 @@ daun-jeruk,Daun Jeruk,,Bumbu,ikat,2000,g,,,,,
 jeruk-manis,Jeruk Manis,jeruk,Buah,kg,25000,g,,,,,
 asam-jawa,Asam Jawa,,Bumbu,bungkus,3000,g,,,,,
 asam-kandis,Asam Kandis,,Bumbu,kg,60000,g,,,,,
+kunyit,Kunyit,,Bumbu,kg,20000,g,,,,,
+daun-salam,Daun Salam,,Bumbu,ikat,2000,g,,,,,
 `
 
 var grammarParser = csvParser(grammarCSV)
@@ -239,5 +241,17 @@ func TestPalembangGrammar(t *testing.T) {
 		"tomat 1 kg, kemangi? idak usah": items("tomat 1"),
 		"aku galak tomat sekilo jugo":    items("tomat 1"),
 		"kamu ado kemangi? sedikit bae":  asks("missing_qty kemangi"),
+	})
+}
+
+// "daun X" where the leaves sold here (Daun Jeruk, Daun Salam) go by the
+// bunch and X by the kilo is a part of X the market lacks; of goods sold
+// as the leaves are ("daun kemangi") it only says what they are.
+func TestLeavesOfGoodsSoldByWeight(t *testing.T) {
+	checkAll(t, grammarParser(), map[string]want{
+		"daun kunyit 2 ikat":  {unk: []string{"daun kunyit 2 ikat"}},
+		"daun kemangi 2 ikat": items("kemangi 2"),
+		"kunyit 1 kg":         items("kunyit 1"),
+		"daun salam 1 ikat":   items("daun-salam 1"),
 	})
 }

@@ -63,7 +63,7 @@ var markets = []market{
 	// while the parser's asking round ran; measured once, on the merged
 	// round, before anyone read it.
 	{name: "manado", catalog: "testdata/markets/manado/catalog.csv", cases: "testdata/markets/manado/cases.txt", missIsQuestion: true,
-		groups: []string{"daging-babi"}, minPrecision: 0.993, minRecall: 0.988, minQuestions: 0.915},
+		groups: []string{"daging-babi"}, minPrecision: 0.993, minRecall: 0.988, minQuestions: 0.923},
 }
 
 // loadCases reads the market's messages: the default file in its own

@@ -66,7 +66,7 @@ func (st *state) resolve(res *Result, ln *line) {
 				return // "…, gawe lontong balap": a dish of the goods, with a word the catalog does not know
 			}
 			d, adj = d2, extra
-			if st.sortLacking(ln.words[0], extra) {
+			if st.sortLacking(ln.words[0], extra) || st.partOfOther(extra, d2.best) {
 				d, adj = decision{cands: d2.cands}, span{} // "tahu sumedang" where only Tahu Putih and Tahu Kuning are sold
 			}
 		}

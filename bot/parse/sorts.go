@@ -46,3 +46,26 @@ func nameSortWord(name, w string) string {
 	}
 	return ""
 }
+
+// partOfOther reports whether the word dropOne left out, said before a
+// name of p, starts the names of other goods that are sold otherwise than
+// p: a part of p the market lacks ("daun kunyit" where Daun Jeruk and Daun
+// Salam are sold by the bunch and Kunyit by the kilo). Where p is sold as
+// those goods are ("daun kemangi" of Kemangi, by the bunch) the word only
+// says what p is.
+func (st *state) partOfOther(extra span, p *catalog.Product) bool {
+	if extra.empty() || st.toks[extra.a].kind != tWord {
+		return false
+	}
+	w := catalog.Normalize(st.toks[extra.a].w)
+	if st.p.nameHeads[w] < 2 || strings.HasPrefix(st.p.normName(p), w+" ") {
+		return false
+	}
+	pu := st.p.sellingUnit(p)
+	for _, q := range st.p.ix.Products() {
+		if strings.HasPrefix(st.p.normName(&q), w+" ") && st.p.sellingUnit(&q).Dimension == pu.Dimension {
+			return false
+		}
+	}
+	return true
+}
