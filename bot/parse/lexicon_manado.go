@@ -46,7 +46,10 @@ func addPalembang() {
 	addLex(lxFiller, "galak", "pacak", "jingok")
 	addLex(lxFiller|lxTail, "jugo", "pulo", "cakmano", "cakmane", "mano", "apo", "be")
 	addLex(lxFiller|lxTail|lxAddress, "dio", "wong",
-		"ayuk", "bik") // addressing a woman trader: ayuk (elder sister), bik (aunt)
+		"ayuk", "bik", // addressing a woman trader: ayuk (elder sister), bik (aunt)
+		"mamang", "nyai") // and others: mamang (uncle), nyai (grandmother)
+	// already: dem ("dem abis": sold out already).
+	addLex(lxFiller|lxTail, "dem")
 	// a little: sedikit, dikit, sdikit (no quantity: the trader asks how
 	// much); you: kamu.
 	addLex(lxFiller|lxTail, "sedikit", "dikit", "sdikit")
