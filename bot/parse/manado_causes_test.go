@@ -1,6 +1,10 @@
 package parse_test
 
-import "testing"
+import (
+	"testing"
+
+	"pasarbot/bot/parse"
+)
 
 // unitRowsCSV is a synthetic catalog for the causes the Manado and Medan
 // sets showed (issue 17, the fifth round): none of its products is from
@@ -254,5 +258,27 @@ func TestLeavesOfGoodsSoldByWeight(t *testing.T) {
 		"daun kemangi 2 ikat": items("kemangi 2"),
 		"kunyit 1 kg":         items("kunyit 1"),
 		"daun salam 1 ikat":   items("daun-salam 1"),
+	})
+}
+
+// FuzzParseUnitRows runs the parser over the catalogs of this round's
+// causes: rows told apart by units, units of the operator's own, the
+// grammar words of Manado, Medan and Palembang.
+func FuzzParseUnitRows(f *testing.F) {
+	for _, s := range []string{
+		"kembung asap 2 potong", "lapis legit saloyang", "teri jepit 100 jepit", "telur 10 butir",
+		"kemangi 2 ikat, eh, tiga ikat jo", "sagu nanti jo", "dn jeruk 1 ikat", "daun kunyit 2 ikat",
+		"tulang, tulang sapi 2 kilo lah", "Om ada jual paniki?", "beras merah 2 kg", "asam 1 ons",
+	} {
+		f.Add(s)
+	}
+	ps := []*parse.Parser{unitRowsParser(), grammarParser()}
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 4<<10 {
+			s = s[:4<<10]
+		}
+		for _, p := range ps {
+			checkResult(t, s, p.Parse(s))
+		}
 	})
 }
