@@ -70,7 +70,9 @@ func (st *state) afterCorrection(a, b int) bool {
 }
 
 // laterWords put goods off: "nanti", "ntar", "entar"; Palembang kagek.
-var laterWords = map[string]bool{"nanti": true, "ntar": true, "nnti": true, "entar": true, "kagek": true}
+// They carry lxLater in the lexicon, so that defers, run on every chunk,
+// looks at flags only.
+var laterWords = []string{"nanti", "ntar", "nnti", "entar", "kagek"}
 
 // defers reads a chunk that names goods and puts them off, with nothing
 // after but "just" or "first" ("langsat nanti jo", "kopi nanti aja"): no
@@ -78,7 +80,7 @@ var laterWords = map[string]bool{"nanti": true, "ntar": true, "nnti": true, "ent
 // the buyer comes for the goods, still wanted.
 func (st *state) defers(a, b int) bool {
 	k := a
-	for k < b && st.toks[k].kind == tWord && !laterWords[st.toks[k].w] {
+	for k < b && st.toks[k].kind == tWord && !st.lx[k].has(lxLater) {
 		if st.lx[k].has(lxNum | lxUnit | lxSeUnit | lxMoney | lxAsk | lxAvail) {
 			return false
 		}

@@ -29,6 +29,7 @@ const (
 	lxPurpose                       // cooking or making ("masak", "bikin"): the words after are what the goods are for
 	lxAvail                         // "ada", "ready": asking whether goods are in stock
 	lxDish                          // a cooked dish ("rendang", "opor"): with a quantity of its own, the dish ordered
+	lxLater                         // "nanti", "kagek": goods put off for later (see defers)
 )
 
 // numKind is how a number word combines with its neighbours.
@@ -467,6 +468,7 @@ func addRegional() {
 	addMalay()
 	addManado()
 	addPalembang()
+	addLex(lxLater, laterWords...)
 }
 
 // addMalay adds the grammar words of Malay as spoken in the markets of
