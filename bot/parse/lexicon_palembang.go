@@ -11,7 +11,10 @@ func addPalembang() {
 	// want galak, can pacak, also jugo and pulo, look jingok, how cakmano,
 	// cakmane, where mano, what apo, he or she dio, a person wong, just be.
 	addLex(lxFiller, "galak", "pacak", "jingok")
-	addLex(lxFiller|lxTail, "jugo", "pulo", "cakmano", "cakmane", "mano", "apo", "be")
+	addLex(lxFiller|lxTail, "jugo", "pulo", "cakmano", "cakmane", "mano", "apo", "be",
+		"ngapo", "dimano", "siapo") // why, where, who
+	// one: sekok, as sikok (read in addRegional).
+	addNum(nkDigit, 1, "sekok")
 	addLex(lxFiller|lxTail|lxAddress, "dio", "wong",
 		"ayuk", "bik", // addressing a woman trader: ayuk (elder sister), bik (aunt)
 		"mamang", "nyai") // and others: mamang (uncle), nyai (grandmother)

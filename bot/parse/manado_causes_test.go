@@ -242,6 +242,7 @@ func TestPalembangGrammar(t *testing.T) {
 	checkAll(t, grammarParser(), map[string]want{
 		"ayuk, tomat sekilo be":          items("tomat 1"),
 		"mamang, tomat duo kilo":         items("tomat 2"),
+		"kemangi sekok ikat bae":         items("kemangi 1"),
 		"kemangi kagek bae, tomat 2 kg":  items("tomat 2"),
 		"tomat 1 kg, kemangi? idak usah": items("tomat 1"),
 		"aku galak tomat sekilo jugo":    items("tomat 1"),
