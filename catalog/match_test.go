@@ -515,12 +515,16 @@ func TestMatchRegionalWords(t *testing.T) {
 		{SKU: "pepaya", Name: "Pepaya", Unit: "kg"},
 		{SKU: "jengkol", Name: "Jengkol", Unit: "kg"},
 		{SKU: "terong", Name: "Terong Ungu", Unit: "kg"},
+		{SKU: "daun-salam", Name: "Daun Salam", Unit: "ikat"},
+		{SKU: "jahe", Name: "Jahe", Unit: "kg"},
 	})
 	for words, sku := range map[string]string{
 		"kunir": "kunyit", "iwak patin": "patin", "cabe rawit beureum": "rawit-merah", "lombok rawit abang": "rawit-merah",
 		"gumbili": "singkong", "kacang dowo": "kacang-panjang", "lombok ijo": "lombok-ijo",
 		// Jv pitik (ayam); Mi kalikih (pepaya), jariang (jengkol), taruang (terong)
 		"pitik kampung": "ayam-kampung", "kalikih": "pepaya", "jariang": "jengkol", "taruang ungu": "terong",
+		// Manado daong (daun), kasbi (singkong), goraka (jahe)
+		"daong salam": "daun-salam", "kasbi": "singkong", "goraka": "jahe",
 	} {
 		c, ok := catalog.Sure(ix.Match(words))
 		if !ok || c.Product.SKU != sku {

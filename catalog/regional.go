@@ -32,6 +32,12 @@ var regionalWords = map[string]string{
 	"karambia": "kelapa", "krambil": "kelapa", "kalapa": "kelapa", "nyiur": "kelapa",
 	"jagong": "jagung", "kates": "pepaya", "cau": "pisang",
 	"kalikih": "pepaya", "jariang": "jengkol", "taruang": "terong", // Minang
+	// Manado (North Sulawesi): daong (daun), sayor (sayur), milu (jagung),
+	// goraka (jahe), balakama (kemangi), kasbi (singkong), katimun (timun).
+	// Not rica: chilli in Manado, the small hot one elsewhere ("rica
+	// parapat" of the default file offers only the rawit).
+	"daong": "daun", "sayor": "sayur", "milu": "jagung", "goraka": "jahe", "balakama": "kemangi",
+	"kasbi": "singkong", "katimun": "timun",
 	"uyah": "garam", "gulo": "gula", "lenga": "minyak", "minyek": "minyak",
 	"beas": "beras", "baras": "beras",
 	"bawang": "bawang", "bawa": "bawang",

@@ -165,8 +165,8 @@ const maxRuns = 64 // a chunk with more runs (30 unseparated items) is read up t
 // Declining: "gak usah bombay", "kada usah X", "ndak jadi X", Jv "ora sido X", Su "teu
 // kedah X" (no need for X, not X after all).
 var (
-	declineNeg  = map[string]bool{"gak": true, "ga": true, "gk": true, "nggak": true, "ngga": true, "enggak": true, "ndak": true, "nda": true, "tidak": true, "tdk": true, "kada": true, "indak": true, "ora": true, "kagak": true, "kaga": true, "mboten": true, "teu": true, "tak": true, "nyanda": true, "sonde": true, "dak": true}
-	declineVerb = map[string]bool{"usah": true, "jadi": true, "perlu": true, "kedah": true, "sido": true, "sida": true}
+	declineNeg  = map[string]bool{"gak": true, "ga": true, "gk": true, "nggak": true, "ngga": true, "enggak": true, "ndak": true, "nda": true, "tidak": true, "tdk": true, "kada": true, "indak": true, "ora": true, "kagak": true, "kaga": true, "mboten": true, "teu": true, "tak": true, "nyanda": true, "sonde": true, "dak": true, "idak": true}
+	declineVerb = map[string]bool{"usah": true, "usahlah": true, "jadi": true, "perlu": true, "kedah": true, "sido": true, "sida": true}
 )
 
 // declines reads a chunk that declines goods named before it ("…, eh kada
@@ -321,7 +321,7 @@ func (ln *line) holds(toks []token, w string) bool {
 // readChunk reads the tokens [a, b) between two separators into lines.
 func (st *state) readChunk(a, b int) {
 	st.letsGo(a, b)
-	if st.declines(a, b) {
+	if st.declines(a, b) || st.defers(a, b) {
 		return
 	}
 	c := chunk{t: st.toks[:b], l: st.lx[:b]}
@@ -385,7 +385,9 @@ func (st *state) readChunk(a, b int) {
 				// quantity, what they are for, though it names goods too.
 				noteAt = i
 				continue
-			case l.has(lxNoteAfter) && (lastQ || first && st.onlyNoteWords(i+1, b)):
+			case l.has(lxNoteAfter) && (lastQ || first && st.onlyNoteWords(i+1, b) && st.p.nameHeads[t.w] == 0):
+				// Not a word that starts names here, opening the chunk:
+				// "asam 1 ons" where Asam Jawa and Asam Gelugur are sold.
 				noteAt = i
 				continue
 			case l.has(lxFiller) && !l.has(lxWeak):
@@ -394,6 +396,9 @@ func (st *state) readChunk(a, b int) {
 				}
 				if l.has(lxAddress) && first {
 					named = true // "Bu Tini, …": a name may follow; not after "ada ji …"
+				}
+				if l.has(lxAvail) && first {
+					named = false // "Om ada jual paniki?", "ada kelen jual sabun?": goods follow, asked after
 				}
 				if !l.has(lxTail) && nr > 0 && !runs[nr-1].isQ {
 					brk = true // "Tini mau pesan ikan lele": intent starts the order
@@ -449,7 +454,9 @@ func (st *state) readChunk(a, b int) {
 	}
 	if nr == 0 {
 		// A note on its own after a separator: "..., yang seger ya".
-		if !note.empty() && len(st.sc.lines) > 0 {
+		// A lone "no" or "eh" ("…? nyanda, dua loyang jo") is a
+		// correction to come, no note.
+		if !note.empty() && len(st.sc.lines) > 0 && !(note.b-note.a == 1 && isCorrectionWord(st.toks[note.a].w)) {
 			st.sc.lines[len(st.sc.lines)-1].addNote(note)
 		}
 		return
@@ -478,6 +485,9 @@ func (st *state) readChunk(a, b int) {
 		}
 	}
 	start := len(st.sc.lines)
+	if nr == 1 && runs[0].isQ && st.corrects(a, b, runs[0].q) {
+		return // "…, eh, tiga ikat jo": the figure just said, changed
+	}
 	st.pair(runs[:nr], note, note2, each)
 	if purpose && !haveQ {
 		// "…, mau bikin bubur": a dish the catalog does not sell is what

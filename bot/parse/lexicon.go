@@ -29,6 +29,7 @@ const (
 	lxPurpose                       // cooking or making ("masak", "bikin"): the words after are what the goods are for
 	lxAvail                         // "ada", "ready": asking whether goods are in stock
 	lxDish                          // a cooked dish ("rendang", "opor"): with a quantity of its own, the dish ordered
+	lxLater                         // "nanti", "kagek": goods put off for later (see defers)
 )
 
 // numKind is how a number word combines with its neighbours.
@@ -56,6 +57,9 @@ type lex struct {
 	nk    numKind
 	num   int64 // nkDigit/nkValue: value; nkFrac: thousandths; lxMoney: rupiah; lxMoneyMul: multiplier
 	unit  int   // index into spokenUnits, +1 (0 = none)
+	// own is a unit of this catalog's own that the unit table lacks
+	// ("jepit", "loyang"; see Parser.ownUnits), when unit is 0.
+	own *spokenUnit
 }
 
 func (l lex) has(f lexFlag) bool { return l.flags&f != 0 }
@@ -99,6 +103,12 @@ func lookup(w string) lex {
 	}
 	if len(w) > 5 && strings.HasSuffix(w, "nya") {
 		return lexicon[w[:len(w)-3]]
+	}
+	if len(w) > 5 && strings.HasSuffix(w, "lah") {
+		// Malay -lah on a particle or a word of talk: "ajalah", "sekilolah".
+		if l, ok := lexicon[w[:len(w)-3]]; ok && l.flags&(lxFiller|lxSeUnit|lxNum) != 0 && l.flags&lxWeak == 0 {
+			return l
+		}
 	}
 	return lex{}
 }
@@ -187,7 +197,7 @@ func init() {
 		"utk", "untuk", "buat", "masih", "kudu", "harus", "hrs", "pilih", "pilihin", "dipilihin", "khusus")
 
 	addLex(lxNoteAfter, "potong", "potongin", "iris", "irisin", "kupas", "kupasin", "giling", "gilingin",
-		"fillet", "filet", "bersihin", "seger", "segar", "fresh", "mateng", "matang", "muda", "tua",
+		"fillet", "filet", "bersihin", "bersih", "seger", "segar", "fresh", "mateng", "matang", "muda", "tua",
 		"besar", "gede", "gedhe", "kecil", "cilik", "sedang", "manis", "pedas", "pedes", "asam", "hidup",
 		"mati", "bagus", "apik", "alus", "halus", "kasar", "utuh", "cincang", "belah", "segini",
 		"isi") // "nila sekilo isi 3": three fish to the kilo, a size (a product word where a name says so: "tahu isi")
@@ -456,6 +466,9 @@ func addRegional() {
 	// or said per unit).
 	addNum(nkSe, 1, "per")
 	addMalay()
+	addManado()
+	addPalembang()
+	addLex(lxLater, laterWords...)
 }
 
 // addMalay adds the grammar words of Malay as spoken in the markets of
@@ -481,6 +494,17 @@ func addMalay() {
 	addLex(lxFiller|lxTail|lxAddress, "mak", "makcik", "pakcik", "atok", "bibik",
 		"amoi", "ahia", "acek", "apek", "cece", "koko", "namboru", "ompung", "inanguda", "amanguda", "bapauda", "nande", "abg")
 	addLex(lxFiller|lxTail, "kamsia", "gamsia")
+	// Medan talk around an order: Bk olo (yes); Hk ce (cece, addressing
+	// a woman trader); rupanya (it seems), kali (very: "mahal kali"),
+	// simpan (keep aside), keras (hard), buka (open), naik, turun (prices
+	// rising, falling), sehat (well: "sehat kan?").
+	addLex(lxFiller|lxTail, "olo", "rupanya", "kali", "sehat", "keras", "naik", "turun")
+	addLex(lxFiller|lxTail|lxAddress, "ce")
+	addLex(lxFiller, "simpan", "simpankan", "buka")
+	// Batak tulang (a mother's brother), said to a male trader ("horas
+	// tulang", "tulang, …"); also bones, goods where a catalog sells them:
+	// dropped only beside other words, as "teh".
+	addLex(lxFiller|lxTail|lxAddress|lxWeak, "tulang")
 	// Batak Toba numbers, spoken in Medan's markets too: sada (1), tolu
 	// (3), onom (6), ualu (8), sampulu (10); satonga (a half). Not sia (9),
 	// "you" in Sundanese.

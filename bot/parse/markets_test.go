@@ -56,14 +56,16 @@ var markets = []market{
 	{name: "jatim", catalog: "testdata/markets/jatim/catalog.csv", cases: "testdata/markets/jatim/cases.txt", missIsQuestion: true,
 		minPrecision: 0.993, minRecall: 0.997, minQuestions: 0.925},
 	// Written blind in the third session (a Medan market) while the Jatim
-	// set was being read; measured before anyone read it.
+	// set was being read; measured before anyone read it, then read and
+	// its general causes fixed in the Manado round (docs/performance.md).
 	{name: "medan", catalog: "testdata/markets/medan/catalog.csv", cases: "testdata/markets/medan/cases.txt", missIsQuestion: true,
-		minPrecision: 0.988, minRecall: 0.982, minQuestions: 0.804},
+		minPrecision: 0.991, minRecall: 0.993, minQuestions: 0.914},
 	// Written blind in the fourth session (a Manado market, Bahasa Manado)
 	// while the parser's asking round ran; measured once, on the merged
-	// round, before anyone read it.
+	// round, before anyone read it, then read and its general causes fixed
+	// (docs/performance.md, the Manado round).
 	{name: "manado", catalog: "testdata/markets/manado/catalog.csv", cases: "testdata/markets/manado/cases.txt", missIsQuestion: true,
-		groups: []string{"daging-babi"}, minPrecision: 0.986, minRecall: 0.945, minQuestions: 0.714},
+		groups: []string{"daging-babi"}, minPrecision: 0.993, minRecall: 0.988, minQuestions: 0.923},
 }
 
 // loadCases reads the market's messages: the default file in its own

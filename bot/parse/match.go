@@ -208,3 +208,28 @@ func (st *state) hasWeak(w1, w2 span) bool {
 	}
 	return false
 }
+
+// saidPhrase is the line's product words, as phrase writes them; where
+// only weak words are said ("teh", "tulang" on their own), those.
+func (st *state) saidPhrase(ln *line) ([]byte, int) {
+	buf, n := st.phrase(nil, ln.words[0], ln.words[1], false)
+	if n == 0 {
+		buf, n = st.phrase(buf, ln.words[0], ln.words[1], true)
+	}
+	return buf, n
+}
+
+// leafAbbreviation reads chat "dn" as "daun" (a leaf) where "daun" and the
+// next word name a product ("dn jeruk 1 ikat", "dn ubi 2 ikt"); elsewhere
+// "dn" is "dan" (and).
+func (p *Parser) leafAbbreviation(toks []token, lx []lex) {
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].kind != tWord || toks[i].w != "dn" || toks[i+1].kind != tWord {
+			continue
+		}
+		if _, ok := p.exact["daun "+stripNya(toks[i+1].w)]; ok {
+			toks[i].w = "daun"
+			lx[i] = lookup("daun")
+		}
+	}
+}

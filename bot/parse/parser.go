@@ -56,7 +56,14 @@ type Parser struct {
 	// products of this catalog that are the same built-in goods (Tauge,
 	// Ketumbar, Pepaya), as exact candidates.
 	viaBuiltIn map[string][]catalog.Candidate
-	scratch    sync.Pool
+	// ownUnits are the catalog's selling units the unit table lacks, as
+	// lexicon entries (see ownUnits).
+	ownUnits map[string]lex
+	// unitRows maps a product's SKU and a unit code to the row that sells
+	// the same goods by that unit and says so in its name (Telur Ayam
+	// Butir beside Telur Ayam, sold per papan).
+	unitRows map[string]map[string]*catalog.Product
+	scratch  sync.Pool
 }
 
 // New builds a parser over a catalog index.
@@ -128,6 +135,8 @@ func New(ix *catalog.Index) *Parser {
 		}
 	}
 	p.viaBuiltIn = p.builtInSynonyms()
+	p.ownUnits = ownUnits(ix.Products())
+	p.unitRows = p.rowsByUnit(ix.Products())
 	for w := range builtInAddressWords() {
 		p.aliasWords[w] = true // read whole with the words before, where they are a built-in name (aliasPart)
 	}
@@ -177,6 +186,11 @@ func (p *Parser) Parse(text string) Result {
 		var l lex
 		if toks[i].kind == tWord {
 			l = lookup(toks[i].w)
+			if l.flags == 0 && len(p.ownUnits) > 0 {
+				if ol, ok := p.ownUnits[toks[i].w]; ok {
+					l = ol // "roa 2 jepit" where Roa is sold per jepit
+				}
+			}
 			if l.flags == 0 && isDiVerb(toks[i].w) {
 				l.flags = lxNote
 			}
@@ -187,6 +201,7 @@ func (p *Parser) Parse(text string) Result {
 		sc.lx = append(sc.lx, l)
 	}
 	sepOrNumber(toks, sc.lx)
+	p.leafAbbreviation(toks, sc.lx)
 	st := state{p: p, text: text, toks: toks, lx: sc.lx, sc: sc}
 	sc.lines = sc.lines[:0]
 	st.split()

@@ -57,13 +57,16 @@ func (st *state) resolve(res *Result, ln *line) {
 	}
 	if d.verdict != vOne && ln.words[1].empty() && adj.empty() {
 		// "kecap bango refill", "bawang merah brebes": one extra word the
-		// catalog does not know; the rest names exactly one product.
-		if d2, extra, ok := st.dropOne(ln.words[0]); ok {
+		// catalog does not know; the rest names exactly one product. Not
+		// where every word said is in each of several names ("cakalang
+		// fufu" of Cakalang Fufu Ekor and Cakalang Fufu Potong: not a sort
+		// of the fresh Cakalang).
+		if d2, extra, ok := st.dropOne(ln.words[0]); ok && !(d.verdict == vAmbiguous && st.family(d, ln)) {
 			if ln.dish && !ln.hasQ {
 				return // "…, gawe lontong balap": a dish of the goods, with a word the catalog does not know
 			}
 			d, adj = d2, extra
-			if st.sortLacking(ln.words[0], extra) {
+			if st.sortLacking(ln.words[0], extra) || st.partOfOther(extra, d2.best) {
 				d, adj = decision{cands: d2.cands}, span{} // "tahu sumedang" where only Tahu Putih and Tahu Kuning are sold
 			}
 		}
@@ -73,6 +76,9 @@ func (st *state) resolve(res *Result, ln *line) {
 		if d2, ok := st.afterCategory(ln.words[0]); ok {
 			d = d2
 		}
+	}
+	if d.verdict == vOne && !adj.empty() && st.otherSortThan(d.best, adj) {
+		d, adj = decision{cands: d.cands}, span{} // "beras merah" where only Beras Putih is sold
 	}
 	if d.verdict != vNone && st.otherGoodsThan(ln, d) {
 		d.verdict = vNone // "kerupuk haruan": not the fish; "kentang" where no kentang is sold: not kerang
@@ -99,7 +105,16 @@ func (st *state) resolve(res *Result, ln *line) {
 		return
 	case vAmbiguous:
 		ch := st.familyChoices(d, ln, d.choices())
-		if one := st.p.onlyMeasuredBy(ch, ln); one != nil && st.family(d, ln) {
+		one := st.p.onlyMeasuredBy(ch, ln)
+		if one != nil && !st.family(d, ln) {
+			one = nil
+		}
+		if one == nil {
+			// Rows that name their units need no family: "ckalang fufu
+			// 1 ekor" is misspelt, but only one row is sold per ekor.
+			one = st.p.onlyCountedIn(ch, ln)
+		}
+		if one != nil {
 			// "telur 1 kg" when only one of the eggs is sold by weight.
 			st.item(res, one, ln, said, adj)
 			return
@@ -128,7 +143,8 @@ func (st *state) resolve(res *Result, ln *line) {
 		})
 		return
 	}
-	st.item(res, d.best, ln, said, adj)
+	// "telur 10 butir": the row that sells the goods by the unit said.
+	st.item(res, st.p.unitRow(d.best, ln), ln, said, adj)
 }
 
 // headOf reports whether the line names p by the words that begin p's
@@ -136,7 +152,7 @@ func (st *state) resolve(res *Result, ln *line) {
 // ("santan" of Santan Kemasan; not "ikan asin", a kind of several), or
 // words that start only p's name, whole or abbreviated.
 func (st *state) headOf(p *catalog.Product, ln *line) bool {
-	buf, n := st.phrase(nil, ln.words[0], ln.words[1], false)
+	buf, n := st.saidPhrase(ln)
 	if n == 0 {
 		return false
 	}
@@ -230,7 +246,7 @@ var describing = map[string]bool{
 // beef; "salam": Daun Salam), a word in no other product's name or alias
 // and not one describing a sort ("merah" of Bawang Merah).
 func (st *state) lastNounOf(p *catalog.Product, ln *line) bool {
-	buf, n := st.phrase(nil, ln.words[0], ln.words[1], false)
+	buf, n := st.saidPhrase(ln)
 	if n != 1 || !ln.hasQ {
 		return false
 	}
@@ -281,12 +297,38 @@ func (p *Parser) onlyMeasuredBy(ch []*catalog.Product, ln *line) *catalog.Produc
 	return one
 }
 
+// onlyCountedIn returns the one choice sold in the counted unit the line
+// names, when the choices are rows told apart by their units, each naming
+// its own ("klapertaart 2 potong" beside Klapertaart Loyang; "fufu 1 ekor"
+// beside Cakalang Fufu Potong), or nil. Other goods a count does not
+// narrow: "pindang 3 ekor" may be either fish, whatever each is sold by,
+// and "ayam 1 ekor" a whole bird from the per-kg counter too.
+func (p *Parser) onlyCountedIn(ch []*catalog.Product, ln *line) *catalog.Product {
+	if len(ch) < 2 || !ln.hasQ || ln.q.unit == nil || ln.q.count > 0 {
+		return nil
+	}
+	var one *catalog.Product
+	for _, c := range ch {
+		u := p.sellingUnit(c)
+		if u.Divisible() || !strings.Contains(" "+p.normName(c)+" ", " "+u.Code+" ") {
+			return nil
+		}
+		if u.Code == ln.q.unit.code {
+			if one != nil {
+				return nil
+			}
+			one = c
+		}
+	}
+	return one
+}
+
 // family reports whether every candidate the buyer is offered was found by
 // all of the line's product words ("telur" in Telur Ayam, Telur Itik,
 // Telur Ayam Kampung): one kind of goods in several sorts, where the unit
 // may pick the sort. "ikan asin" offering Telur Asin is no such family.
 func (st *state) family(d decision, ln *line) bool {
-	buf, n := st.phrase(nil, ln.words[0], ln.words[1], false)
+	buf, n := st.saidPhrase(ln)
 	if n == 0 {
 		return false
 	}
@@ -310,7 +352,7 @@ func (st *state) family(d decision, ln *line) bool {
 // beside Cabe Rawit; "beras" does not add Tepung Beras to the sorts of
 // Beras).
 func (st *state) familyChoices(d decision, ln *line, ch []*catalog.Product) []*catalog.Product {
-	buf, n := st.phrase(nil, ln.words[0], ln.words[1], false)
+	buf, n := st.saidPhrase(ln)
 	if n == 0 || len(ch) == 0 || len(ch) >= maxChoices {
 		return ch
 	}

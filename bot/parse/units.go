@@ -1,6 +1,10 @@
 package parse
 
-import "pasarbot/catalog"
+import (
+	"strings"
+
+	"pasarbot/catalog"
+)
 
 // spokenUnit is a unit as buyers say it. Most map to a catalog unit; a few
 // are counted measures the catalog lacks (lusin) and some name a part or a
@@ -25,6 +29,9 @@ var spokenUnits []spokenUnit
 
 // unitOf returns the spoken unit of a lexicon entry.
 func unitOf(l lex) *spokenUnit {
+	if l.own != nil {
+		return l.own
+	}
 	if l.unit == 0 {
 		return nil
 	}
@@ -111,7 +118,8 @@ func addUnits() {
 	addUnit(catUnit("renteng"), w("renteng", "renceng", "rentengan"), w("rtg"), nil)
 	addUnit(catUnit("karung"), w("karung", "zak", "goni"), w("krg"), w("sak")) // Malay goni: a sack
 	addUnit(catUnit("porsi"), w("porsi"), w("prs"), nil)
-	addUnit(catUnit("tumpuk"), w("tumpuk", "tumpukan", "tumpok", "onggok", "onggokan", "unggun", "longgok", "longgokan"), nil, w("tempat"))
+	// Manado tompok (tmpk in chat): a pile, tumpuk.
+	addUnit(catUnit("tumpuk"), w("tumpuk", "tumpukan", "tumpok", "tompok", "tmpk", "onggok", "onggokan", "unggun", "longgok", "longgokan"), nil, w("tempat"))
 	// Counted measures: a dozen and a score of pieces.
 	addUnit(spokenUnit{code: "lusin", u: catalog.Unit{Code: "lusin", Name: "lusin", Dimension: catalog.Piece, Base: 12}}, w("lusin"), nil, nil)
 	addUnit(spokenUnit{code: "kodi", u: catalog.Unit{Code: "kodi", Name: "kodi", Dimension: catalog.Piece, Base: 20}}, w("kodi"), nil, nil)
@@ -123,11 +131,80 @@ func addUnits() {
 	for _, u := range [][]string{
 		{"buletan", "bulet", "bulatan"}, {"siung"}, {"bonggol", "bungkul"}, {"batang", "btg", "lonjor", "tangkai"},
 		{"iris", "irisan"}, {"botol", "btl"}, {"kaleng", "klg"},
-		{"dus", "dos", "kardus", "box", "kotak"}, {"plastik", "kantong", "kantung", "kresek", "asoi", "asoy"},
+		{"dus", "dos", "kardus", "karton", "box", "kotak"}, {"plastik", "kantong", "kantung", "kresek", "asoi", "asoy"},
 		{"cup", "gelas", "mangkok", "piring", "sendok"}, {"genggam", "genggaman"}, {"keranjang", "peti", "ember", "baskom"}, {"toples", "stoples", "setoples"}, {"jeriken", "jerigen", "jirigen", "jerken"},
 		{"lembar", "lbr"}, {"bal"}, {"tandan", "tundun"}, {"tabung", "tbg"},
 	} {
 		addUnit(spokenUnit{code: u[0]}, u, nil, nil)
 	}
 	addUnit(spokenUnit{code: "potong", slice: true}, w("potong", "ptg", "potongan"), nil, nil)
+}
+
+// ownUnits reads the units the catalog's products are sold by that no
+// buyer's word in the unit table names ("jepit" of smoked fish clipped in
+// bamboo, "loyang" of a whole cake): each a counted unit of its own, read
+// only right after a number ("roa 2 jepit"), or with se-/sa- ("saloyang").
+// Another product said in it is then one sold by another unit.
+func ownUnits(ps []catalog.Product) map[string]lex {
+	own := map[string]lex{}
+	for _, prod := range ps {
+		code := prod.Unit
+		if _, ok := lexicon[code]; ok || !catalog.OwnUnitWord(code) {
+			continue
+		}
+		if _, ok := own[code]; ok {
+			continue
+		}
+		su := &spokenUnit{code: code, u: prod.SellingUnit()}
+		own[code] = lex{flags: lxUnit | lxNeedNum, own: su}
+		for _, p := range []string{"se", "sa"} {
+			if _, taken := lexicon[p+code]; !taken {
+				own[p+code] = lex{flags: lxSeUnit, own: su}
+			}
+		}
+	}
+	return own
+}
+
+// rowsByUnit finds the rows named as another product with their unit
+// after it ("Telur Ayam Butir" beside "Telur Ayam"): the same goods sold by
+// another unit. See Parser.unitRows.
+func (p *Parser) rowsByUnit(ps []catalog.Product) map[string]map[string]*catalog.Product {
+	byName := map[string]*catalog.Product{}
+	for i := range ps {
+		byName[p.normName(&ps[i])] = &ps[i]
+	}
+	var rows map[string]map[string]*catalog.Product
+	for i := range ps {
+		r := &ps[i]
+		name, code := p.normName(r), r.SellingUnit().Code
+		base, ok := strings.CutSuffix(name, " "+code)
+		if !ok {
+			continue
+		}
+		other := byName[base]
+		if other == nil || other.SellingUnit().Code == code {
+			continue
+		}
+		if rows == nil {
+			rows = map[string]map[string]*catalog.Product{}
+		}
+		if rows[other.SKU] == nil {
+			rows[other.SKU] = map[string]*catalog.Product{}
+		}
+		rows[other.SKU][code] = r
+	}
+	return rows
+}
+
+// unitRow is the row that sells prod's goods in the unit the line says,
+// where prod is sold by another (see Parser.unitRows), or prod.
+func (p *Parser) unitRow(prod *catalog.Product, ln *line) *catalog.Product {
+	if len(p.unitRows) == 0 || !ln.hasQ || ln.q.unit == nil || ln.q.count > 0 {
+		return prod
+	}
+	if r, ok := p.unitRows[prod.SKU][ln.q.unit.code]; ok {
+		return r
+	}
+	return prod
 }
