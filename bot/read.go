@@ -248,6 +248,9 @@ var apologyRe = regexp.MustCompile(`^(maaf|maap|mohon maaf|sorry|sori|sory|afwan
 // afterApology returns what follows an excuse sentence, when the excuse
 // says nothing of the order: no product, no place, no doubled message.
 func (e *Engine) afterApology(raw string) (string, bool) {
+	if !hasAny(strings.ToLower(raw), "maaf", "maap", "sorry", "sori", "sory", "afwan", "punten", "nyuwun") {
+		return "", false // most messages: no excuse, nothing split
+	}
 	parts := splitSentences(splitLines(raw))
 	if len(parts) < 2 {
 		return "", false
@@ -1340,8 +1343,14 @@ func (e *Engine) withoutCorrectedItem(text string) string {
 // twice in a line ("ikan nila satu kilo ikan nila satu kilo ya nak": said
 // again to be sure), unless the line says it is more ("… lagi", "tambah").
 func withoutSaidTwice(items []parse.Item, text string) []parse.Item {
-	if len(items) < 2 || addCue.MatchString(strings.ToLower(text)) {
-		return items
+	twice := false
+	for i := 1; i < len(items) && !twice; i++ {
+		for _, prev := range items[:i] {
+			twice = twice || prev.SKU == items[i].SKU
+		}
+	}
+	if !twice || addCue.MatchString(strings.ToLower(text)) {
+		return items // most lists: no product twice, nothing built
 	}
 	keep := make([]parse.Item, 0, len(items))
 	for _, it := range items {
