@@ -525,12 +525,18 @@ func (e *Engine) readNotButQty(c *Conversation, s string) (act, bool) {
 	if i < 0 {
 		return act{}, false
 	}
-	p := e.bySKU[c.Cart[i].SKU]
+	return e.lineBecomes(c.Cart[i], qty, unit, s)
+}
+
+// lineBecomes is a cart line set to the amount said, in the product's unit,
+// or nothing when the amount does not fit the product.
+func (e *Engine) lineBecomes(l CartLine, qty catalog.Qty, unit, said string) (act, bool) {
+	p := e.bySKU[l.SKU]
 	q, note := e.questionQty(Question{Qty: qty, Unit: unit}, p)
 	if note != "" || q <= 0 {
 		return act{}, false
 	}
-	return act{ev: EvChange, sku: p.SKU, qty: q, text: s}, true
+	return act{ev: EvChange, sku: p.SKU, qty: q, text: said}, true
 }
 
 // withoutQtyWords drops the words of amounts ("satu kilo ikan nilanya" →
@@ -598,12 +604,7 @@ func (e *Engine) readFinalQty(c *Conversation, s string) (act, bool) {
 	if i < 0 || !e.namesProduct(named) {
 		return act{}, false
 	}
-	p := e.bySKU[c.Cart[i].SKU]
-	q, note := e.questionQty(Question{Qty: qty, Unit: unit}, p)
-	if note != "" || q <= 0 {
-		return act{}, false
-	}
-	return act{ev: EvChange, sku: p.SKU, qty: q, text: s}, true
+	return e.lineBecomes(c.Cart[i], qty, unit, s)
 }
 
 var ordinals = map[string]int{"pertama": 1, "kesatu": 1, "satu": 1, "kedua": 2, "dua": 2, "ketiga": 3, "tiga": 3,
