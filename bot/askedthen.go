@@ -28,6 +28,18 @@ func askedProduct(a act) string {
 	return ""
 }
 
+// namedAlone is the one product an items act names with no amount, or "".
+func namedAlone(a act) string {
+	if a.ev != EvItems || a.parsed == nil || len(a.parsed.Items) > 0 || len(a.parsed.Questions) != 1 {
+		return ""
+	}
+	q := a.parsed.Questions[0]
+	if q.Kind != parse.MissingQty || q.Product == nil || q.QtyText != "" {
+		return ""
+	}
+	return q.Product.SKU
+}
+
 // onlyBareQty reports whether a parse is an amount with no product.
 func onlyBareQty(r *parse.Result) (string, bool) {
 	if r == nil || len(r.Items) > 0 || len(r.Unknown) > 0 || len(r.Questions) != 1 {
@@ -46,6 +58,16 @@ func (e *Engine) amountOfAsked(acts []act) []act {
 	for i := 1; i < len(acts); i++ {
 		sku := askedProduct(acts[i-1])
 		if sku == "" {
+			// "mangga harum manis manis ga? berapa sekilo": a product named
+			// alone, then its price asked.
+			if p := namedAlone(acts[i-1]); p != "" && acts[i].ev == EvQuestion && acts[i].kind == "price" {
+				if _, bare := onlyBareQty(acts[i].parsed); bare || acts[i].parsed != nil && len(acts[i].parsed.Items) == 0 && len(acts[i].parsed.Questions) == 0 {
+					r := e.parser.Parse(withoutCompareWords(acts[i-1].text)) // "… manis ga?": the goods, not the talk
+					acts[i-1] = act{ev: EvQuestion, kind: "price", text: acts[i-1].text, parsed: &r}
+					acts = append(acts[:i:i], acts[i+1:]...)
+					i--
+				}
+			}
 			continue
 		}
 		a := &acts[i]

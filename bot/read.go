@@ -674,8 +674,8 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 			return []act{a}
 		}
 	}
-	if looksLikeName(s) && !e.ordersProduct(s) {
-		return []act{{ev: EvName, text: strings.TrimSpace(line)}}
+	if looksLikeName(s) && !e.ordersProduct(s) && !e.namesProduct(s) {
+		return []act{{ev: EvName, text: strings.TrimSpace(line)}} // not "kak ad jengkol gk"
 	}
 	if onlyCues(s) {
 		return nil // "eh keliru", "maaf": nothing to read on its own
@@ -695,6 +695,12 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 		return []act{a}
 	}
 	if kind, ok := e.digression(s, endsAsking(line)); ok {
+		if (kind == "hours" || kind == "eta" || kind == "payment") && asksPrice(s) {
+			// "ini masih buka ya … udang vaname harganya berapa sekilo": both.
+			if a, ok := e.readItems(c, line, false); ok && a.ev == EvQuestion && a.kind == "price" {
+				return []act{{ev: EvQuestion, kind: kind, text: line}, a}
+			}
+		}
 		return []act{{ev: EvQuestion, kind: kind, text: line}}
 	}
 	if acts, ok := e.readCorrections(c, line); ok {

@@ -1318,3 +1318,10 @@ func TestChatSpellingsOfYesAndPickup(t *testing.T) {
 		t.Fatalf("a cancel placed the order:\n%s", got)
 	}
 }
+
+// "ini masih buka ya … udang vaname harganya berapa sekilo" answers both
+// the hours and the price.
+func TestHoursAndPriceInOneBreath(t *testing.T) {
+	h := newHarness(t)
+	contains(t, "both", h.say(buyer1, "halo bu ini masih buka ya eh apa namanya ada udang ga bu udang vaname harganya berapa sekilo"), "buka", "90.000")
+}
