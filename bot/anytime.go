@@ -159,51 +159,31 @@ func (e *Engine) priceQuestion(b *buyerTurn, s string) error {
 	}
 	if len(r.Questions) > 1 {
 		// "beras premium sama medium bedanya apa?": each one's price.
-		var cands []catalog.Candidate
-		var skus []string
+		var ps []*catalog.Product
 		for _, q := range r.Questions {
-			p := q.Product
-			if p == nil && len(q.Choices) == 1 {
-				p = q.Choices[0]
-			}
+			p := questionProduct(q)
 			if p == nil {
-				cands = nil
+				ps = nil
 				break
 			}
-			cands = append(cands, catalog.Candidate{Product: p, Score: 1, Exact: true})
-			skus = append(skus, p.SKU)
+			ps = append(ps, p)
 		}
-		if len(cands) > 0 {
-			b.note(PriceText(e.set.Lang, cands))
-			b.conv.LastAsked = strings.Join(skus, "|")
-			b.conv.LastAskedQty = 0
+		if len(ps) > 0 {
+			e.notePrices(b, ps, true)
 			return nil
 		}
 	}
 	if len(r.Questions) == 1 && len(r.Questions[0].Choices) > 1 {
 		// "minyak goreng brp seliter?": the prices of each kind; the
 		// answer may pick one ("yg paling murah 2 liter").
-		var cands []catalog.Candidate
-		var skus []string
-		for _, p := range r.Questions[0].Choices {
-			cands = append(cands, catalog.Candidate{Product: p})
-			skus = append(skus, p.SKU)
-		}
-		b.note(PriceText(e.set.Lang, cands))
-		b.conv.LastAsked = strings.Join(skus, "|")
-		b.conv.LastAskedQty = 0
+		e.notePrices(b, r.Questions[0].Choices, false)
 		return nil
 	}
-	if len(r.Questions) == 1 && (r.Questions[0].Product != nil || len(r.Questions[0].Choices) == 1) {
-		// "sphp ada?": the one product meant (a guess shows its name).
-		p := r.Questions[0].Product
-		if p == nil {
-			p = r.Questions[0].Choices[0]
+	if len(r.Questions) == 1 {
+		if p := questionProduct(r.Questions[0]); p != nil {
+			e.notePrices(b, []*catalog.Product{p}, true) // "sphp ada?": the one product meant (a guess shows its name)
+			return nil
 		}
-		b.note(PriceText(e.set.Lang, []catalog.Candidate{{Product: p, Score: 1, Exact: true}}))
-		b.conv.LastAsked = p.SKU
-		b.conv.LastAskedQty = 0
-		return nil
 	}
 	w := strings.TrimPrefix(s, "harga ")
 	w = strings.TrimSuffix(strings.TrimSuffix(w, " berapa"), " brp")
@@ -232,6 +212,37 @@ func (e *Engine) priceQuestion(b *buyerTurn, s string) error {
 
 // minAskRe asks the smallest amount sold.
 var minAskRe = regexp.MustCompile(`\b(minimal|minimum|min|paling sedikit|paling dikit|sedikitnya)\b`)
+
+// notePrices answers with the prices of ps and remembers them, so the
+// amount said next orders the one meant. exact: the products were named,
+// not offered as kinds of what was said.
+func (e *Engine) notePrices(b *buyerTurn, ps []*catalog.Product, exact bool) {
+	cands := make([]catalog.Candidate, 0, len(ps))
+	skus := make([]string, 0, len(ps))
+	for _, p := range ps {
+		c := catalog.Candidate{Product: p}
+		if exact {
+			c.Score, c.Exact = 1, true
+		}
+		cands = append(cands, c)
+		skus = append(skus, p.SKU)
+	}
+	b.note(PriceText(e.set.Lang, cands))
+	b.conv.LastAsked = strings.Join(skus, "|")
+	b.conv.LastAskedQty = 0
+}
+
+// questionProduct is the one product a parser question is about: its
+// product, or its only choice; nil when it is about several.
+func questionProduct(q parse.Question) *catalog.Product {
+	if q.Product != nil {
+		return q.Product
+	}
+	if len(q.Choices) == 1 {
+		return q.Choices[0]
+	}
+	return nil
+}
 
 // totalAnswer says what the order comes to: the goods, and the ongkir
 // when the address is known.

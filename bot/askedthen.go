@@ -20,10 +20,10 @@ func askedProduct(a act) string {
 	switch {
 	case len(r.Items) == 1 && len(r.Questions) == 0:
 		return r.Items[0].SKU
-	case len(r.Items) == 0 && len(r.Questions) == 1 && r.Questions[0].Product != nil:
-		return r.Questions[0].Product.SKU
-	case len(r.Items) == 0 && len(r.Questions) == 1 && len(r.Questions[0].Choices) == 1:
-		return r.Questions[0].Choices[0].SKU
+	case len(r.Items) == 0 && len(r.Questions) == 1:
+		if p := questionProduct(r.Questions[0]); p != nil {
+			return p.SKU
+		}
 	}
 	return ""
 }
@@ -45,11 +45,16 @@ func onlyBareQty(r *parse.Result) (string, bool) {
 	if r == nil || len(r.Items) > 0 || len(r.Unknown) > 0 || len(r.Questions) != 1 {
 		return "", false
 	}
-	q := r.Questions[0]
-	if q.Product != nil || len(q.Choices) > 0 || q.Kind != parse.MissingQty || q.QtyText == "" {
+	if !isBareQty(r.Questions[0]) {
 		return "", false
 	}
-	return q.QtyText, true
+	return r.Questions[0].QtyText, true
+}
+
+// isBareQty: a question about an amount said with no product ("1/2 kilo
+// itu mau beli apa?").
+func isBareQty(q parse.Question) bool {
+	return q.Product == nil && len(q.Choices) == 0 && q.Kind == parse.MissingQty && q.QtyText != ""
 }
 
 // amountOfAsked gives the amount that follows a question about one product

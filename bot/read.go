@@ -82,7 +82,7 @@ func (e *Engine) readMessage(c *Conversation, in Inbound) []act {
 	if t := trimEmoji(raw); t != raw && t != "" {
 		raw, s = t, norm(t) // "✅✅ bener kak", "siapp kak 👍": the words say it
 	}
-	if m := declinedIfRe.FindStringIndex(raw); m != nil && m[0] > 0 {
+	if m := declinedIfRe.FindStringIndex(raw); hasAny(s, "bisa", "bs", "boleh", "dapat", "dpt") && m != nil && m[0] > 0 {
 		raw = strings.TrimSpace(raw[:m[0]]) // "jahenya 1 ons aja bu kalo 50 gr ga bisa"
 		s = norm(raw)
 	}
@@ -117,7 +117,7 @@ func (e *Engine) readMessage(c *Conversation, in Inbound) []act {
 			return []act{{ev: EvQuestion, kind: "unit_alone", text: raw}}
 		}
 	}
-	if doubledRe.MatchString(s) && len(c.Cart) > 0 && !e.ordersProduct(s) {
+	if len(c.Cart) > 0 && hasAny(s, "kirim", "kirm", "send", "pencet", "dobel", "double") && doubledRe.MatchString(s) && !e.ordersProduct(s) {
 		return []act{{ev: EvQuestion, kind: "doubled_said", text: raw}} // "maaf kekirim 2x bu, maksudnya satu aja"
 	}
 	if acts, ok := e.readAnswers(c, raw); ok {
@@ -306,7 +306,7 @@ func amountOfUnsold(acts []act) []act {
 		if prev.ev != EvItems || prev.parsed == nil || len(prev.parsed.Unknown) == 0 || len(prev.parsed.Items) > 0 || len(prev.parsed.Questions) > 0 {
 			continue
 		}
-		if a.ev == EvItems && a.parsed != nil && len(a.parsed.Items) == 0 && len(a.parsed.Unknown) == 0 && len(withoutBareQty(append([]parse.Question(nil), a.parsed.Questions...))) == 0 {
+		if _, bare := onlyBareQty(a.parsed); a.ev == EvItems && bare {
 			return append(acts[:i:i], acts[i+1:]...)
 		}
 	}
@@ -1390,11 +1390,10 @@ func withoutPeople(us []parse.Unknown) []parse.Unknown {
 // with no number and no product ("oh per kilo ya"): the buyer is taking in
 // how a thing is sold, not ordering.
 func withoutUnitTalk(qs []parse.Question, text string) []parse.Question {
-	oneMore := oneMoreRe.MatchString(text)
 	keep := qs[:0]
 	for _, q := range qs {
 		qt := strings.ToLower(strings.TrimSpace(q.QtyText))
-		if q.Product == nil && len(q.Choices) == 0 && (strings.HasPrefix(qt, "per ") || oneMore && (qt == "satu" || qt == "1")) {
+		if q.Product == nil && len(q.Choices) == 0 && (strings.HasPrefix(qt, "per ") || (qt == "satu" || qt == "1") && oneMoreRe.MatchString(text)) {
 			continue
 		}
 		keep = append(keep, q)
@@ -1406,7 +1405,7 @@ func withoutUnitTalk(qs []parse.Question, text string) []parse.Question {
 func withoutBareQty(qs []parse.Question) []parse.Question {
 	keep := qs[:0]
 	for _, q := range qs {
-		if q.Product == nil && len(q.Choices) == 0 && q.Kind == parse.MissingQty && q.QtyText != "" {
+		if isBareQty(q) {
 			continue
 		}
 		keep = append(keep, q)
@@ -1425,6 +1424,9 @@ var qtyCorrectionRe = regexp.MustCompile(`(?i)\s*,?\s+(?:eh+ salah|eh+ maksudnya
 // withoutCorrectedQty keeps the second amount of "X 1 kg eh setengah
 // aja": the line is X with the amount said last.
 func withoutCorrectedQty(text string) string {
+	if !hasAny(strings.ToLower(text), " e", "maksud", "ralat") {
+		return text // most lines: no correction cue, no expression run
+	}
 	m := qtyCorrectionRe.FindStringIndex(text)
 	if m == nil || m[0] == 0 {
 		return text
