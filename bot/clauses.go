@@ -373,6 +373,7 @@ func (e *Engine) addressPart(addr string) string {
 			addr = strings.TrimLeft(addr[len(p):], " :")
 		}
 	}
+	addr = e.withoutChangeLead(addr)
 	if isHomeWord(strings.ToLower(addr)) {
 		return ""
 	}
@@ -389,6 +390,29 @@ func (e *Engine) addressPart(addr string) string {
 		return addr // "Jl.Melati"
 	}
 	return ""
+}
+
+// changeLeadRe is how a new address is introduced: "ganti ke", "pindah
+// ke", "jadi ke" say the address changes and are no part of it.
+var changeLeadRe = regexp.MustCompile(`(?i)^(?:(?:di)?ganti(?:nya)?|pindah(?:nya)?|dipindah|jadi(?:nya)?|ubah|diubah)(?:\s+(?:ke|jadi|di|aja))*\s+`)
+
+// placeFillerRe is talk between a place and its street: "kantor saya aja
+// ya di Jl. …".
+var placeFillerRe = regexp.MustCompile(`(?i)(?:\s+(?:saya|sy|aku|ku))?\s+(?:(?:aja|saja|ya|yah|deh|kak|bu|mbak|mas)\s+)*(?:di|yg\s+di|yang\s+di)\s*$`)
+
+// withoutChangeLead drops the words that announce a changed address and
+// the talk before its street: "ganti ke kantor saya aja ya di Jl. Imam
+// Bonjol no 8" is "kantor saya, Jl. Imam Bonjol no 8".
+func (e *Engine) withoutChangeLead(addr string) string {
+	if m := changeLeadRe.FindStringIndex(addr); m != nil && m[1] < len(addr) {
+		addr = addr[m[1]:]
+	}
+	if at := e.addressStart(addr); at > 0 {
+		if m := placeFillerRe.FindStringIndex(addr[:at]); m != nil && m[0] > 0 {
+			addr = strings.TrimRight(addr[:m[0]], " ,") + ", " + addr[at:]
+		}
+	}
+	return addr
 }
 
 // notThatRe is the end of an address that corrects an earlier one

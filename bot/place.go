@@ -3,6 +3,7 @@ package bot
 import (
 	"fmt"
 
+	"pasarbot/catalog"
 	"pasarbot/orders"
 )
 
@@ -38,11 +39,15 @@ func (e *Engine) actPlaceOrder(b *buyerTurn) error {
 		b.note(e.t("cart_empty"))
 		return nil
 	}
-	if formStep(c, e.formRules()) != StateConfirm || (b.began != StateConfirm || b.changed) && !b.seenSummary {
+	agreedWithChange := b.act.kind == yesWithChange && b.began == StateConfirm && !b.cartChanged
+	if formStep(c, e.formRules()) != StateConfirm || (b.began != StateConfirm || b.changed) && !b.seenSummary && !agreedWithChange {
 		// Something is still missing (a question, the address), or the
 		// summary the buyer would agree to was not shown yet or changed in
 		// this very message: the form asks or shows the new summary.
 		return nil
+	}
+	if agreedWithChange && b.changed {
+		b.note(e.agreedChangeText(c))
 	}
 	sched, err := e.schedule(b.tx)
 	if err != nil {
@@ -255,4 +260,21 @@ func (e *Engine) overCap(b *buyerTurn, c *Conversation) (string, error) {
 		}
 	}
 	return "", nil
+}
+
+// agreedChangeText tells a buyer who agreed and changed the delivery in
+// one message what the order now is, since no new summary was shown.
+func (e *Engine) agreedChangeText(c *Conversation) string {
+	var goods int64
+	for _, l := range c.Cart {
+		goods += l.Total()
+	}
+	if c.Delivery == orders.Ambil {
+		when := ""
+		if c.When != "" {
+			when = " (" + c.When + ")"
+		}
+		return e.t("agreed_change_pickup", when, c.Name, catalog.Rupiah(goods))
+	}
+	return e.t("agreed_change_antar", c.Name, c.Address, catalog.Rupiah(c.Ongkir), catalog.Rupiah(goods+c.Ongkir))
 }

@@ -36,6 +36,9 @@ type act struct {
 // answer is read.
 func (e *Engine) readBuyer(c *Conversation, in Inbound) []act {
 	acts := e.readMessage(c, in)
+	if c.State == StateConfirm && e.yesWithFormChange(in.Text, acts) {
+		acts = append(acts, act{ev: EvYes, kind: yesWithChange})
+	}
 	if c.State == StateIdle && e.readShelf(c, norm(in.Text), acts, in.At) {
 		// The emptied form comes back first; the rest of the message goes
 		// on with it.
@@ -382,6 +385,34 @@ func (e *Engine) yesBut(more string) bool {
 		}
 	}
 	return e.addressStart(more) >= 0 || e.namesProduct(more) // not "besok jam 7 ya", "ongkir 20 gpp", "sudah lengkap"
+}
+
+// yesWithChange marks the yes of a message that agreed and changed the
+// delivery in one breath: it places the changed order.
+const yesWithChange = "with_change"
+
+// yesWithFormChange reports whether a message under the summary agrees
+// first and then changes only how the order reaches the buyer: "iya
+// betul, tapi alamatnya ganti ke …", "iya bu benar, eh tapi saya ambil
+// sendiri aja jam 9". A trader takes the order with the change; a change
+// to the goods shows the summary again instead.
+func (e *Engine) yesWithFormChange(raw string, acts []act) bool {
+	first, _, _ := strings.Cut(norm(raw), ",")
+	w, _ := firstWord(first)
+	if !isYes(first) && !yesWords[strings.Trim(w, ",.!")] {
+		return false
+	}
+	changed := false
+	for _, a := range acts {
+		switch a.ev {
+		case EvAddress, EvName, EvAntar, EvAmbil, EvLocation:
+			changed = true
+		case EvGreeting:
+		default:
+			return false
+		}
+	}
+	return changed
 }
 
 // withoutStrayText drops the lines nothing was read in when the rest of

@@ -1185,18 +1185,38 @@ func TestAreaAndNameCorrectedUnderSummary(t *testing.T) {
 }
 
 // "iya betul, tapi alamatnya ganti ke … Jl. Imam Bonjol no 8" under a
-// summary is a change: the new summary is shown, nothing is placed on the
-// old address. "eh bentar kak, kirimnya ke … Jl. Sapan no 19" is an
+// summary agrees and moves the delivery: placed on the new address, never
+// the old one, and the reply says where and how much; a yes with a change
+// to the goods shows the new summary first. "eh bentar kak, kirimnya ke … Jl. Sapan no 19" is an
 // address, not a request to wait.
 func TestYesWithAChangeIsAChange(t *testing.T) {
 	h := newHarness(t)
 	h.say(buyer1, "brokoli 1/2 kg, wortel 1/2 kg")
 	h.say(buyer1, "kirim ke Jl. Diponegoro no 15, atas nama Bayu")
+	// A yes with a new address: the trader takes the order there and
+	// says where it goes and what it costs now.
 	got := h.say(buyer1, "iya betul, tapi alamatnya ganti ke kantor saya aja ya di Jl. Imam Bonjol no 8, Pahandut")
-	if strings.Contains(got, "teruskan") {
-		t.Fatalf("the order was placed on the old address:\n%s", got)
+	contains(t, "placed on the new address", got, "dikirim ke *Bayu*, kantor, Jl. Imam Bonjol no 8, Pahandut", "Ongkir Rp8.000", "teruskan")
+	if strings.Contains(got, "Diponegoro") {
+		t.Fatalf("the old address is still shown:\n%s", got)
 	}
-	contains(t, "new summary", got, "Imam Bonjol no 8")
+
+	// A yes with a change to the goods shows the changed summary first.
+	h = newHarness(t)
+	h.say(buyer1, "brokoli 1/2 kg, wortel 1/2 kg")
+	h.say(buyer1, "kirim ke Jl. Diponegoro no 15, atas nama Bayu")
+	got = h.say(buyer1, "iya betul, tapi wortelnya 1 kg aja")
+	if strings.Contains(got, "teruskan") {
+		t.Fatalf("a changed cart was placed unseen:\n%s", got)
+	}
+	contains(t, "new summary", got, "Wortel 1 kg")
+
+	// So does a yes with a switch to pickup.
+	h = newHarness(t)
+	h.say(buyer1, "udang vaname 1/2 kg sama cumi 1/2 kg")
+	h.say(buyer1, "anter ke Perum Bumi Palangka Indah blok A3, nama Lina")
+	contains(t, "pickup placed", h.say(buyer1, "iya bu benar, eh tapi gak usah dianter deh bu nanti saya ambil sendiri aja jam 9"),
+		"diambil sendiri di pasar (jam 9) atas nama *Lina*", "Rp85.000", "teruskan")
 
 	h = newHarness(t)
 	h.say(buyer1, "pisang kepok 2 sisir")

@@ -71,6 +71,8 @@ var messages = map[string][2]string{
 	"total":                   {"Total", "Total"},
 	"payment_cod":             {"Bayar: tunai ke kurir saat barang sampai (COD)", "Payment: cash to the courier on delivery (COD)"},
 	"confirm_how":             {"Sudah benar kak? Balas *ya* untuk pesan, atau ketik perubahan (misalnya _hapus tomat_).", "Is this right? Answer *ya* to order, or type a change (e.g. _hapus tomat_)."},
+	"agreed_change_pickup":    {"Siap kak, diambil sendiri di pasar%s atas nama *%s*. Totalnya *%s*.", "Sure, self pickup at the market%s for *%s*. The total is *%s*."},
+	"agreed_change_antar":     {"Siap kak, dikirim ke *%s*, %s. Ongkir %s, totalnya *%s*.", "Sure, delivered to *%s*, %s. Delivery %s, total *%s*."},
 	"order_placed":            {"✅ Pesanan *%s* sudah kami teruskan ke pedagang. Kami kabari begitu pedagang konfirmasi ya kak 🙏", "✅ Order *%s* has gone to the traders. We'll tell you when they confirm."},
 	"preorder_taken":          {"📝 Pesanan *%s* kami catat sebagai pre-order.\n%s\nBegitu pasar buka, pesanan langsung kami teruskan ke pedagang.", "📝 Order *%s* is saved as a pre-order.\n%s\nIt goes to the traders as soon as the market opens."},
 	"preorder_placed":         {"🌅 Pasar sudah buka! Pre-order *%s* sudah kami teruskan ke pedagang.", "🌅 The market is open! Pre-order *%s* has gone to the traders."},
