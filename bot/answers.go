@@ -184,6 +184,7 @@ func (e *Engine) readInstead(c *Conversation, s string) (act, bool) {
 	fs := strings.Fields(strings.Trim(s, " .!?"))
 	neg, pos := -1, []string{}
 	leadingSwap := false
+	mistaken := false // "eh salah, sawi hijau maksudnya, 2 ikat": the line just added was the wrong product
 	for i, raw := range fs {
 		w := strings.Trim(raw, ",")
 		if neg >= 0 && i > neg && i > 0 && strings.HasSuffix(fs[i-1], ",") {
@@ -198,6 +199,8 @@ func (e *Engine) readInstead(c *Conversation, s string) (act, bool) {
 			neg = -2 - neg // the negated words end here
 		case len(pos) == 0 && (w == "ganti" || w == "diganti" || w == "gantinya") && neg == -1:
 			leadingSwap = true
+		case w == "salah" || w == "keliru" || w == "maksudnya" || w == "ralat":
+			mistaken = true
 		case (neg == -1 || neg < -1) && !changeCue.one[w] && w != "yg" && w != "yang":
 			if base, ok := nyaBase(w); ok {
 				w = base // "bayamnya yg merah": the bayam, the red one
@@ -213,8 +216,8 @@ func (e *Engine) readInstead(c *Conversation, s string) (act, bool) {
 	for len(pos) > 0 && (fillerTail[pos[len(pos)-1]] || pos[len(pos)-1] == "aja" || pos[len(pos)-1] == "saja") {
 		pos = pos[:len(pos)-1]
 	}
-	if len(pos) == 0 || neg == -1 && !leadingSwap {
-		return act{}, false
+	if len(pos) == 0 || neg == -1 && !leadingSwap && (!mistaken || hasAny(s, "nama", "alamat", "jalan", "jl")) {
+		return act{}, false // "namanya ditulis dini ya bukan dina, salah ketik" corrects no goods
 	}
 	words := strings.Join(pos, " ")
 	r := e.parser.Parse(words)
@@ -223,7 +226,7 @@ func (e *Engine) readInstead(c *Conversation, s string) (act, bool) {
 		if found, ok := e.bySKU[r.Items[0].SKU]; ok {
 			p = &found
 		}
-	} else if best, ok := catalog.Sure(e.index.Match(words)); ok && len(r.Items) == 0 {
+	} else if best, ok := catalog.Sure(e.index.Match(words)); ok && len(r.Items) == 0 && (neg != -1 || leadingSwap) {
 		p = best.Product
 	}
 	if p == nil {
@@ -251,6 +254,14 @@ func (e *Engine) readInstead(c *Conversation, s string) (act, bool) {
 		if i = e.findCartLine(c, said); i < 0 || !strings.HasPrefix(strings.ToLower(c.Cart[i].Name), head+" ") {
 			i = e.findCartLine(c, head+" "+said)
 		}
+	} else if !leadingSwap {
+		// A mistake owned: the product just added, when it is of the same
+		// kind and the one meant is not in the cart yet.
+		last := c.Cart[len(c.Cart)-1]
+		if inCart(c, p.SKU) || !strings.HasPrefix(strings.ToLower(last.Name), head+" ") && e.bySKU[last.SKU].Category != p.Category {
+			return act{}, false
+		}
+		i = len(c.Cart) - 1
 	} else {
 		for j, l := range c.Cart {
 			if l.SKU != p.SKU && (strings.HasPrefix(strings.ToLower(l.Name), head+" ") || e.bySKU[l.SKU].Category == p.Category) {
@@ -261,12 +272,13 @@ func (e *Engine) readInstead(c *Conversation, s string) (act, bool) {
 			}
 		}
 	}
-	if i < 0 || c.Cart[i].SKU == p.SKU || c.Cart[i].Unit != p.Unit {
-		return act{}, false
+	newQty := len(r.Items) == 1 && saysQty(words)
+	if i < 0 || c.Cart[i].SKU == p.SKU || c.Cart[i].Unit != p.Unit && !newQty {
+		return act{}, false // a kilo of one is no amount of another sold by the bunch
 	}
 	old := c.Cart[i]
 	qty, amt := old.Qty, old.Amount
-	if len(r.Items) == 1 && saysQty(words) {
+	if newQty {
 		qty, amt = r.Items[0].Qty, r.Items[0].Amount
 	}
 	return act{ev: EvChange, sku: old.SKU, swap: p.SKU, qty: qty, amount: amt, text: s}, true
@@ -845,6 +857,22 @@ var referentWords = set("ok", "oke", "okey", "ya", "iya", "yaudah", "udah", "udh
 	"aja", "saja", "dong", "kak", "mbak", "bu", "pak", "mas", "sip", "siap", "pesan", "pesen", "beli", "minta", "jadi", "gpp", "lah",
 	"haja", "ja", "ulun", "saya", "sy", "aku", "mangga", "nggih", "muhun", "iih", "inggih", "yo", "itu", "yg", "yang", "nya")
 
+// namesOtherProduct reports whether one of words is exactly the name or
+// an alias of a product other than sku ("yowis pelem harum manis sekilo
+// wae" after durian: the mango, by its Javanese name, even when the whole
+// phrase is not understood).
+func (e *Engine) namesOtherProduct(words []string, sku string) bool {
+	for _, w := range words {
+		if len(w) < 4 {
+			continue
+		}
+		if c, ok := catalog.Sure(e.index.Match(w)); ok && c.Exact && c.Product.SKU != sku {
+			return true
+		}
+	}
+	return false
+}
+
 // readReferent reads a message about the product(s) just asked about: a
 // quantity or money ("ya udah 20rb aja"), with a choice among them when
 // the price answer listed several ("yg paling murah 2 liter").
@@ -911,7 +939,7 @@ func (e *Engine) readReferent(c *Conversation, s string, asked bool) (act, bool)
 			return act{}, false
 		}
 		sku = skus[n-1]
-	} else if len(other) > 0 && e.mentionsProduct(strings.Join(other, " ")) {
+	} else if len(other) > 0 && (e.mentionsProduct(strings.Join(other, " ")) || e.namesOtherProduct(other, sku)) {
 		return act{}, false // another product: an order, not about the one asked
 	}
 	q := strings.Join(qtyWords, " ")

@@ -26,7 +26,7 @@ var deliveryTo = regexp.MustCompile(`(?i)\b(tolong\s+)?(di)?(antar|anter|antarka
 
 // nameRe finds "atas nama Bu Yati", "a.n. Mas Agus", "penerima: Pak Budi",
 // "buat Bu Yati", "nama saya Rina".
-var nameRe = regexp.MustCompile(`(?i)(?:^|[\s,;(])(?:atas\s+nama|atas\s+name|a\.\s?n\.?|a/n|an\.|nama\s+penerima(?:nya)?\s*:?|penerima(?:nya)?\s*:?|namanya\s*:?|namaku\s*:?|namaq|nm\s*:?|nma\s*:?|jenenge|jenengipun|asmanipun|nama\s+ku|namo\s+ambo|namo|asma\s+kulo|asmane|nama\s+saya|nama\s+sy|nama\s+gue|nama\s+aye|nama\s*:|nama\s+aku|an|ulun\s+nama|ngaran\s+ulun|ngaran|aran\s+ku|aranku|nami\s+abdi|namina|nami|jenengku|jeneng\s+kula|asma\s+kula|nama)\s*:?\s+([^\n,;()]+)`)
+var nameRe = regexp.MustCompile(`(?i)(?:^|[\s,;(])(?:atas\s+nama|atas\s+name|a\.\s?n\.?|a/n|an\.|nama\s+penerima(?:nya)?\s*:?|penerima(?:nya)?\s*:?|diterima(?:\s+(?:oleh|sama|sm))?|(?:yang|yg)\s+(?:terima|nerima|menerima)(?:nya)?\s*:?|namanya\s*:?|namaku\s*:?|namaq|nm\s*:?|nma\s*:?|jenenge|jenengipun|asmanipun|nama\s+ku|namo\s+ambo|namo|asma\s+kulo|asmane|nama\s+saya|nama\s+sy|nama\s+gue|nama\s+aye|nama\s*:|nama\s+aku|an|ulun\s+nama|ngaran\s+ulun|ngaran|aran\s+ku|aranku|nami\s+abdi|namina|nami|jenengku|jeneng\s+kula|asma\s+kula|nama)\s*:?\s+([^\n,;()]+)`)
 var forRe = regexp.MustCompile(`(?i)(?:^|[\s,;(])(?:buat|untuk|utk|u/|gasan|kagem|kanggo|pikeun|keur|an|a\.n|atas)\s*:?\s+((?:bu|ibu|pak|bapak|mas|mbak|mba|kak|bang|abang|dek|om|tante|acil|julak|ading|teh|aa|cik|koh|nyai|mbok|bude|pakde|uwa|mak|umi|abah|amang|busu|angah|bunda|eyang|nenek|kakek|haji|hj|h|mpok|kang|teteh|ceu|neng|mama|mamah|papa|ibuk)\.?\s+[a-z][a-z']*(?:\s+[a-z][a-z']*)?)`)
 
 // fixNameRe finds the name a buyer corrects to ("namanya salah ketik,
@@ -81,9 +81,13 @@ var honorifics = set("ustadz", "ustad", "ustaz", "ustadzah", "ustazah", "kyai", 
 	"ading", "teh", "aa", "cik", "koh", "nyai", "mbok", "bude", "pakde", "uwa", "mak", "umi", "abah", "amang", "busu", "angah", "bunda",
 	"eyang", "nenek", "nek", "kakek", "kek", "haji", "h", "sdr", "sdri", "ny", "tn")
 
+// senderSelfRe ends the words before "namanya …" that say the name is the
+// sender's own: "kalau saya sendiri …", "kalo aku …".
+var senderSelfRe = regexp.MustCompile(`(?i)(?:\b(?:saya|sy|aku|gue|gw)\s+sendiri|\b(?:kalau|kalo|klo)\s+(?:saya|sy|aku|gue|gw))[\s,]*$`)
+
 // cutName takes a recipient's name out of a line.
 func cutName(line string) (rest, name string) {
-	if !hasAny(strings.ToLower(line), "nama", "an", "a.", "a/n", "penerima", "ngaran", "aran", "nami", "jeneng", "asma", "atas", "buat", "untuk", "utk",
+	if !hasAny(strings.ToLower(line), "nama", "an", "a.", "a/n", "penerima", "terima", "nerima", "ngaran", "aran", "nami", "jeneng", "asma", "atas", "buat", "untuk", "utk",
 		"u/", "gasan", "kagem", "kanggo", "pikeun", "keur", "saya", "sy", "aku", "ulun", "kulo", "abdi", "namo", "asma", "bpk", "bapak", "pak", "ibu", "bu ", "hj", "nm", "jeneng", "dengan", "dgn") {
 		return line, "" // a cheap test before the two expressions
 	}
@@ -95,11 +99,14 @@ func cutName(line string) (rest, name string) {
 		if m == nil {
 			continue
 		}
+		if re == nameRe && senderSelfRe.MatchString(line[:m[0]+1]) {
+			continue // "kalau saya sendiri namanya Andi, tapi kirimnya ke Nek Sarah": the sender, not the receiver
+		}
 		if re == nameRe {
 			// "nama Mama Fira... eh nama sy aja Wulan": the last one said;
 			// the first, corrected, goes with it.
 			if later := nameRe.FindStringSubmatchIndex(line[m[2]:]); later != nil {
-				if n := cleanName(line[m[2]+later[2] : m[2]+later[3]]); n != "" {
+				if n := cleanName(line[m[2]+later[2] : m[2]+later[3]]); n != "" && !onlyTitles(strings.Fields(strings.ToLower(n))) {
 					end := m[2] + later[3]
 					if i := strings.Index(line[m[2]+later[2]:], n); i >= 0 {
 						end = m[2] + later[2] + i + len(n)
@@ -117,7 +124,7 @@ func cutName(line string) (rest, name string) {
 		if name == "" {
 			continue
 		}
-		if fs := strings.Fields(strings.ToLower(name)); relationWords[fs[0]] || onlyTitles(fs) && !(len(fs) >= 2 && givenNameTitles[fs[len(fs)-1]]) {
+		if fs := strings.Fields(strings.ToLower(name)); relationWords[fs[0]] || onlyTitles(fs) && !((len(fs) >= 2 || re == nameRe) && givenNameTitles[fs[len(fs)-1]]) {
 			// "atas nama anak sy aja ya, Salsa": the name after the
 			// relation, or none yet.
 			after := line[m[3]:]

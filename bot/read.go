@@ -1213,6 +1213,11 @@ func (e *Engine) readCorrections(c *Conversation, line string) ([]act, bool) {
 	subject := -1 // a cart line named with no quantity: "cabenya kebanyakan, jadi 1/4"
 	for _, p := range parts {
 		body, fin := cutFinish(p)
+		if w, rest := firstWord(strings.ToLower(body)); (w == "bukan" || w == "bkn") && rest != "" {
+			if _, _, ok := e.bareQty(rest); ok {
+				continue // "maksudnya 2 ons, bukan 2 kg": the amount said to undo it
+			}
+		}
 		if qty, unit, ok := e.bareQty(body); ok && (subject >= 0 || len(acts) > 0 && acts[len(acts)-1].ev == EvChange) {
 			// The quantity of the line just named or changed.
 			if subject >= 0 {
@@ -1240,7 +1245,20 @@ func (e *Engine) readCorrections(c *Conversation, line string) ([]act, bool) {
 			acts = append(acts, act{ev: EvFinish})
 		}
 	}
-	return acts, found
+	return removedThenSwapped(acts), found
+}
+
+// removedThenSwapped folds "gk jd kangkung, ganti bayam hijau 1 ikat aja"
+// — the line removed, then the same line swapped — into the swap alone:
+// the removal must not leave the swap nothing to replace.
+func removedThenSwapped(acts []act) []act {
+	for k := 1; k < len(acts); k++ {
+		if acts[k-1].ev == EvRemove && acts[k].ev == EvChange && acts[k].swap != "" && acts[k].sku == acts[k-1].sku {
+			acts = append(acts[:k-1], acts[k:]...)
+			k--
+		}
+	}
+	return acts
 }
 
 // bareQty reads a clause that is only a quantity ("jadi 1/4 aja",

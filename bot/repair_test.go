@@ -1345,3 +1345,70 @@ func TestHoursAndPriceInOneBreath(t *testing.T) {
 	h := newHarness(t)
 	contains(t, "both", h.say(buyer1, "halo bu ini masih buka ya eh apa namanya ada udang ga bu udang vaname harganya berapa sekilo"), "buka", "90.000")
 }
+
+// Corrections as batch 11's buyers wrote them: "maksudnya 2 ons, bukan 2
+// kg" takes the first amount, not the one undone; "eh salah, sawi hijau
+// maksudnya, 2 ikat" replaces the line just added even in another unit;
+// "gk jd kangkung, ganti bayam hijau 1 ikat aja" removes and replaces.
+func TestMistakesOwnedReplaceTheLine(t *testing.T) {
+	h := newHarness(t)
+	h.say(buyer1, "pagi mbak, pesan bawang merah 2 kg")
+	got := h.say(buyer1, "eh maaf, maksudnya 2 ons, bukan 2 kg")
+	contains(t, "two ons", got, "Bawang Merah 0,2 kg")
+	if strings.Contains(got, "Bawang Merah 2 kg") {
+		t.Fatalf("the amount undone was kept:\n%s", got)
+	}
+
+	h = newHarness(t)
+	h.say(buyer1, "mbak mau sawi putih 1 kg")
+	got = h.say(buyer1, "eh salah, sawi hijau maksudnya, 2 ikat")
+	contains(t, "swapped", got, "Sawi Hijau 2 ikat")
+	if strings.Contains(got, "Sawi Putih") {
+		t.Fatalf("the mistaken line stayed:\n%s", got)
+	}
+
+	h = newHarness(t)
+	h.say(buyer1, "kak pesen tahu kuning 4, tempe 1, kangkung 1")
+	got = h.say(buyer1, "eh gk jd kangkung, ganti bayam hijau 1 ikat aja")
+	contains(t, "replaced", got, "Bayam Hijau 1 ikat")
+	if strings.Contains(got, "Kangkung 1") || strings.Contains(got, "jadi berapa") {
+		t.Fatalf("the replacement was lost:\n%s", got)
+	}
+
+	// A name corrected with "salah ketik" changes no goods.
+	h = newHarness(t)
+	h.say(buyer1, "pesan nanas 2, kelapa muda 3, jeruk medan 1 kilo")
+	h.say(buyer1, "kirim ke jl ahmad yani no 88 pahandut, nama dina")
+	got = h.say(buyer1, "eh namanya ditulis dini ya bukan dina, salah ketik")
+	contains(t, "name only", got, "Kirim ke: dini", "Jeruk Medan 1 kg")
+}
+
+// "yowis pelem harum manis sekilo wae" after a sold-out durian names
+// another product: the kilo is not the durian's.
+func TestAmountWithAnotherProductIsNotTheAskedOnes(t *testing.T) {
+	h := newHarness(t)
+	h.say(buyer1, "mbak, duren enten?")
+	if got := h.say(buyer1, "oh entek to. yowis pelem harum manis sekilo wae"); strings.Contains(got, "Durian") {
+		t.Fatalf("the kilo went to the durian asked before:\n%s", got)
+	}
+}
+
+// Receivers: "nama Ujang" (a given name that is also a title), "diterima
+// Mbak Lusi", and the sender's own name said beside the receiver's.
+func TestReceiverWords(t *testing.T) {
+	h := newHarness(t)
+	h.say(buyer1, "beras sphp 10 kg")
+	h.sayAs(buyer1, "Rina", "antar ke Warung Kopi Mang Ujang, Jl. Tjilik Riwut km 8 no 1, Bukit Tunggal")
+	contains(t, "given name", h.say(buyer1, "nama Ujang"), "Kirim ke: Ujang,")
+
+	h = newHarness(t)
+	h.say(buyer1, "gula pasir 2 kg")
+	contains(t, "received by", h.say(buyer1, "kirim ke Kantor Notaris Hj. Fatimah, Jl. Ahmad Yani no 120, Pahandut. diterima Mbak Lusi"), "Kirim ke: Mbak Lusi,")
+
+	h = newHarness(t)
+	h.say(buyer1, "beras premium 5 kg")
+	h.say(buyer1, "penerimanya Nek Sarah, alamatnya Jl. Mangga no 3, Pahandut")
+	if got := h.say(buyer1, "kalau saya sendiri namanya Andi ya mbak, tapi kirimnya ke Nek Sarah"); strings.Contains(got, "Kirim ke: Andi") {
+		t.Fatalf("the sender's own name became the receiver:\n%s", got)
+	}
+}
