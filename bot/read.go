@@ -129,6 +129,12 @@ func (e *Engine) readMessage(c *Conversation, in Inbound) []act {
 	var acts []act
 	lines := splitSentences(splitLines(raw))
 	for li, ln := range lines {
+		if e.nameBesideAddress(lines, li) {
+			// "Sari. Jl. Diponegoro 22": a name said in its own sentence
+			// next to the address is the receiver, whatever goods it sounds like.
+			acts = append(acts, act{ev: EvName, text: strings.Trim(ln, " .,")})
+			continue
+		}
 		read := e.readLine(c, ln)
 		if li == 0 && len(lines) >= 3 && e.introLine(read, lines[1:]) {
 			continue // "mau ambil bahan bakso" above the list of what
@@ -151,6 +157,17 @@ func (e *Engine) readMessage(c *Conversation, in Inbound) []act {
 	}
 	e.nameLines(acts)
 	return orderActs(withoutStrayText(e.priceOfNamed(e.amountOfAsked(amountOfUnsold(acts)))))
+}
+
+// nameBesideAddress reports whether sentence li of a message is a
+// capitalised name alone right before or after a sentence that is an
+// address.
+func (e *Engine) nameBesideAddress(lines []string, li int) bool {
+	ln := strings.Trim(lines[li], " .,")
+	if len(lines) < 2 || !capitalName(ln) || e.ordersProduct(ln) || e.isPlace(ln) {
+		return false
+	}
+	return li+1 < len(lines) && e.addressStart(lines[li+1]) == 0 || li > 0 && e.addressStart(lines[li-1]) == 0
 }
 
 // speechFillerRe is what a buyer says while finding a word, in dictated
@@ -565,8 +582,8 @@ func (e *Engine) readWhole(c *Conversation, raw, s string) (act, bool) {
 	if isPhrase(skipWords, s) {
 		return act{ev: EvSkip}, true
 	}
-	if st == StateDelivery && isPhrase(pickupAlone, s) {
-		return act{ev: EvAmbil}, true
+	if (st == StateDelivery || st == StateCart && len(c.Cart) > 0 && len(c.Questions) == 0 && c.LastAsked == "") && isPhrase(pickupAlone, s) {
+		return act{ev: EvAmbil}, true // "ambil" under the cart: picked up, as "antar" is delivered
 	}
 	if c.LastAsked != "" {
 		if a, ok := e.readReferent(c, s, endsAsking(raw)); ok {
@@ -581,7 +598,7 @@ func (e *Engine) readWhole(c *Conversation, raw, s string) (act, bool) {
 // quantity ("3 ikat", "setengah", "dua").
 func (e *Engine) readAnswer(c *Conversation, s string) (act, bool) {
 	q := c.Questions[0]
-	if len(q.Choices) > 1 {
+	if len(q.Choices) > 1 && len(e.parser.Parse(s).Items) < 2 { // "kue lapis 20 sama klepon 40": an order of two, not one choice
 		if n, ok := e.matchChoice(q, s); ok {
 			return act{ev: EvChoice, num: n, text: s}, true
 		}
@@ -901,8 +918,9 @@ func (e *Engine) readLine(c *Conversation, line string) []act {
 		case ok:
 			acts = append(acts, a)
 		case len(tail) == 0 && c.State == StateAddress:
-			// Asked for the address: a line that says nothing else is it.
-			if looksLikeName(r) {
+			// Asked for the address: a line that says nothing else is it;
+			// a capitalised name alone ("Wawan") is who receives it.
+			if looksLikeName(r) || capitalName(r) && !strings.ContainsAny(r, "0123456789") && !e.hasZone(r) {
 				return []act{{ev: EvName, text: r}}
 			}
 			return []act{{ev: EvAddress, text: strings.TrimSpace(line)}}

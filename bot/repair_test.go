@@ -1412,3 +1412,41 @@ func TestReceiverWords(t *testing.T) {
 		t.Fatalf("the sender's own name became the receiver:\n%s", got)
 	}
 }
+
+// Short buyers: "ambil" under the cart is pickup as "antar" is delivery;
+// "Sari. Jl. Diponegoro 22" names the receiver in its own sentence (not
+// serai or sapi); a capitalised name alone at the address step is the
+// receiver, a zone alone the address.
+func TestShortAnswersAroundTheAddress(t *testing.T) {
+	h := newHarness(t)
+	h.say(buyer1, "ikan lele sekilo")
+	contains(t, "pickup", h.say(buyer1, "ambil"), "Ambil sendiri di pasar")
+	contains(t, "name", h.say(buyer1, "Wawan"), "Atas nama: Wawan")
+
+	h = newHarness(t)
+	h.say(buyer1, "ayam potong satu")
+	h.say(buyer1, "antar")
+	got := h.say(buyer1, "Sari. Jl. Diponegoro 22 Palangka")
+	contains(t, "name sentence", got, "Kirim ke: Sari, Jl. Diponegoro 22 Palangka")
+	if strings.Contains(got, "Serai") {
+		t.Fatalf("the name was read as goods:\n%s", got)
+	}
+
+	h = newHarness(t)
+	h.say(buyer1, "ayam potong satu")
+	h.say(buyer1, "antar")
+	contains(t, "name at the address step", h.say(buyer1, "Wawan"), "alamat")
+	contains(t, "zone at the address step", h.say(buyer1, "Jl. Rajawali 3, Menteng"), "Kirim ke: Wawan, Jl. Rajawali 3, Menteng", "Rp12.000")
+}
+
+// "kue lapis 20 sama klepon 40" while "which kue?" is open orders both,
+// with their amounts, and the question is answered by it.
+func TestTwoChoicesWithAmountsAreAnOrder(t *testing.T) {
+	h := newHarness(t)
+	h.say(buyer1, "Pagi bu, saya mau pesan kue buat pengajian ibu-ibu jam 10")
+	got := h.say(buyer1, "kue lapis 20 sama klepon 40")
+	contains(t, "both", got, "Kue Lapis 20 biji", "Klepon 40 biji")
+	if strings.Contains(got, "mau berapa") || strings.Contains(got, "Maksudnya yang mana") {
+		t.Fatalf("asked again after both were ordered:\n%s", got)
+	}
+}
