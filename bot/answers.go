@@ -310,6 +310,13 @@ func (e *Engine) readReplace(c *Conversation, s string) (act, bool) {
 	}
 	r := e.parser.Parse(newWords)
 	old := c.Cart[i]
+	if len(r.Items) == 0 && (len(r.Questions) == 0 || questionProduct(r.Questions[0]) == nil) {
+		// "berasnya ganti medium aja": the kind of the same goods.
+		head := strings.Fields(strings.ToLower(old.Name))[0]
+		if kind := e.parser.Parse(head + " " + newWords); len(kind.Items)+len(kind.Questions) == 1 {
+			r = kind
+		}
+	}
 	if len(r.Items) == 1 && r.Items[0].SKU != old.SKU {
 		it := r.Items[0]
 		qty, amt := it.Qty, it.Amount
@@ -321,12 +328,15 @@ func (e *Engine) readReplace(c *Conversation, s string) (act, bool) {
 	if len(r.Questions) == 1 {
 		q := r.Questions[0]
 		p := q.Product
+		sameKind := false // "berasnya ganti medium": the one guess is beras too
 		if p == nil && len(q.Choices) > 0 {
 			if best, ok := catalog.Sure(e.index.Match(newWords)); ok {
 				p = best.Product
+			} else if len(q.Choices) == 1 && strings.HasPrefix(strings.ToLower(q.Choices[0].Name), strings.Fields(strings.ToLower(old.Name))[0]+" ") {
+				p, sameKind = q.Choices[0], true
 			}
 		}
-		if p != nil && p.SKU != old.SKU && p.Unit == old.Unit && q.Kind == parse.MissingQty {
+		if p != nil && p.SKU != old.SKU && p.Unit == old.Unit && (q.Kind == parse.MissingQty || sameKind) {
 			return act{ev: EvChange, sku: old.SKU, swap: p.SKU, qty: old.Qty, amount: old.Amount, text: s}, true
 		}
 	}

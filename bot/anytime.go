@@ -54,6 +54,11 @@ func (e *Engine) actAnswerQuestion(b *buyerTurn) error {
 	switch b.act.kind {
 	case "fresh":
 		b.note(e.t("fresh_answer"))
+		// "udang vaname seger kah?" then "sekilo berapa?": the price asked
+		// next is the shrimp's.
+		if sku := askedProduct(act{ev: EvQuestion, kind: "price", parsed: ptr(e.parser.Parse(withoutFreshWords(s)))}); sku != "" {
+			b.conv.LastAsked, b.conv.LastAskedQty = sku, 0
+		}
 	case "total":
 		b.note(e.totalAnswer(b.conv, s))
 	case "ongkir":
@@ -564,3 +569,19 @@ func spokenOffer(raw string) string {
 	}
 	return strings.Trim(strings.Join(fs, " "), "?!. ")
 }
+
+// freshWords ask how fresh goods are; they are no part of the goods' name.
+var freshWords = set("segar", "seger", "fresh", "layu", "busuk", "baru", "gak", "ga", "nggak", "gk", "kah", "hari", "ini", "nya", "ya", "kak", "bu", "mbak")
+
+// withoutFreshWords is a freshness question with only the goods left.
+func withoutFreshWords(s string) string {
+	var kept []string
+	for _, w := range strings.Fields(strings.Trim(s, " ?!.")) {
+		if !freshWords[strings.Trim(w, "?!.,")] {
+			kept = append(kept, w)
+		}
+	}
+	return strings.Join(kept, " ")
+}
+
+func ptr[T any](v T) *T { return &v }

@@ -1257,13 +1257,40 @@ func (e *Engine) readCorrections(c *Conversation, line string) ([]act, bool) {
 			if w, rest := firstWord(body); found && (w == "ganti" || w == "diganti" || w == "gantinya" || w == "gantiin") && rest != "" {
 				body = rest // "…ga usah, ganti semangka 2 kg aja": what comes instead
 			}
-			acts = append(acts, e.readLine(&Conversation{State: c.State, Data: Data{LastAsked: c.LastAsked}}, body)...)
+			for _, a := range e.readLine(&Conversation{State: c.State, Data: Data{LastAsked: c.LastAsked}}, body) {
+				if found && namesKeptLine(c, a) {
+					continue // "mangganya ga usah deh, apel aja": the apple already there stays
+				}
+				acts = append(acts, a)
+			}
 		}
 		if fin {
 			acts = append(acts, act{ev: EvFinish})
 		}
 	}
 	return removedThenSwapped(acts), found
+}
+
+// namesKeptLine reports whether a read names, with no amount, only goods
+// of which exactly one cart line is a kind: what the buyer keeps.
+func namesKeptLine(c *Conversation, a act) bool {
+	if a.ev != EvItems || a.parsed == nil || len(a.parsed.Items) > 0 || len(a.parsed.Questions) != 1 {
+		return false
+	}
+	q := a.parsed.Questions[0]
+	if q.QtyText != "" || q.Qty > 0 || q.Amount > 0 {
+		return false
+	}
+	kept := 0
+	if q.Product != nil && inCart(c, q.Product.SKU) {
+		kept++
+	}
+	for _, p := range q.Choices {
+		if inCart(c, p.SKU) {
+			kept++
+		}
+	}
+	return kept == 1
 }
 
 // removedThenSwapped folds "gk jd kangkung, ganti bayam hijau 1 ikat aja"

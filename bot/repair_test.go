@@ -1450,3 +1450,30 @@ func TestTwoChoicesWithAmountsAreAnOrder(t *testing.T) {
 		t.Fatalf("asked again after both were ordered:\n%s", got)
 	}
 }
+
+// The goods a buyer asked about stay the subject: after "udang vaname
+// seger kah?" the price asked is the shrimp's; "berasnya ganti medium aja,
+// tetep 10 kg" swaps to the other rice at the same weight; "mangganya ga
+// usah deh, apel aja" keeps the apple in the cart without asking which.
+func TestTheSubjectCarriesOver(t *testing.T) {
+	h := newHarness(t)
+	h.say(buyer1, "udang vaname seger kah hari ini?")
+	contains(t, "price of the shrimp", h.say(buyer1, "sekilo berapa?"), "Udang Vaname: Rp90.000/kg")
+
+	h = newHarness(t)
+	h.say(buyer1, "pagi bu, mau pesan beras premium 10 kg, gula pasir 1 kg")
+	got := h.say(buyer1, "yaudah berasnya ganti medium aja, tetep 10 kg")
+	contains(t, "swapped", got, "Beras Medium 10 kg")
+	if strings.Contains(got, "Beras Premium") || strings.Contains(got, "tidak ada di pasar") {
+		t.Fatalf("the swap was not made:\n%s", got)
+	}
+
+	h = newHarness(t)
+	h.say(buyer1, "apel malang 1 kg aja")
+	h.say(buyer1, "sama mangga harum manis 1 kg")
+	got = h.say(buyer1, "eh mangganya ga usah deh, apel aja")
+	contains(t, "kept", got, "Apel Malang 1 kg", "Mangga Harum Manis dihapus")
+	if strings.Contains(got, "Maksudnya yang mana") {
+		t.Fatalf("asked which apple the kept one is:\n%s", got)
+	}
+}
