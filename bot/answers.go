@@ -356,7 +356,7 @@ var (
 		"teu jadi", "teu kudu", "henteu jadi")
 	changeCue = cueWords("jadi", "jadiin", "jadikan", "menjadi", "diganti", "ganti", "gantiin", "diubah", "ubah", "dikurangi", "kurangi",
 		"kurangin", "revisi", "koreksi", "keliru", "salah", "harusnya", "maksudnya", "maksud saya", "eh", "ralat", "sorry", "sori", "maaf", "bukan",
-		"dadi", "dados", "didadekke", "diganti wae", "salah ketik")
+		"dadi", "dados", "didadekke", "diganti wae", "salah ketik", "tetep", "tetap")
 	addCue = cueWords("tambah", "tambahin", "tambahkan", "ditambah", "ditambahin", "tambahan", "plus", "lagi")
 )
 
@@ -602,6 +602,7 @@ func (e *Engine) readFinalQty(c *Conversation, s string) (act, bool) {
 	if a, ok := e.readTotalFirst(c, s); ok {
 		return a, true
 	}
+	s = strings.TrimRight(s, " .!") // "… jadi 4 ya bu."
 	m := finalQtyRe.FindStringSubmatchIndex(s)
 	if m == nil {
 		return act{}, false

@@ -598,7 +598,7 @@ func (e *Engine) readWhole(c *Conversation, raw, s string) (act, bool) {
 // quantity ("3 ikat", "setengah", "dua").
 func (e *Engine) readAnswer(c *Conversation, s string) (act, bool) {
 	q := c.Questions[0]
-	if len(q.Choices) > 1 && len(e.parser.Parse(s).Items) < 2 { // "kue lapis 20 sama klepon 40": an order of two, not one choice
+	if len(q.Choices) > 1 && len(e.parser.Parse(s).Items) == 0 { // "kue lapis 20 sama klepon 40", "sayur asem paket 10": an order, not a bare choice
 		if n, ok := e.matchChoice(q, s); ok {
 			return act{ev: EvChoice, num: n, text: s}, true
 		}

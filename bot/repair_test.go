@@ -1477,3 +1477,24 @@ func TestTheSubjectCarriesOver(t *testing.T) {
 		t.Fatalf("asked which apple the kept one is:\n%s", got)
 	}
 }
+
+// A warung's restock: list lines with amounts answer "which sayur?" as
+// orders; "diambil aja, saya Mas Yoga, jam 8an" is pickup, name and time;
+// "tongkolnya tambah 1 kg lagi jadi 4 ya bu. cabenya tetep 50rb" sets the
+// tuna to 4 kg and keeps the chili.
+func TestRestockWithAnOpenQuestion(t *testing.T) {
+	h := newHarness(t)
+	h.say(buyer1, "mba, warung sayur saya mau kulakan dikit")
+	got := h.say(buyer1, "- bayam hijau 10 ikat\n- sayur asem paket 10\n- sayur sop paket 10\n- tahu putih 30")
+	contains(t, "list", got, "Sayur Asem Paket 10 bungkus", "Sayur Sop Paket 10 bungkus", "Tahu Putih 30 biji")
+	contains(t, "pickup", h.say(buyer1, "diambil aja, saya Mas Yoga, jam 8an"), "Ambil sendiri", "Atas nama: Mas Yoga", "jam 8an")
+
+	h = newHarness(t)
+	h.say(buyer1, "ikan tongkol 3 kg, cabe rawit merah 50rb")
+	h.say(buyer1, "dianter ke Warung Bu Sri, Jl. Ahmad Yani no 45 samping bengkel")
+	got = h.say(buyer1, "tongkolnya tambah 1 kg lagi jadi 4 ya bu. cabenya tetep 50rb")
+	contains(t, "total said", got, "Ikan Tongkol 4 kg", "Rp50.000")
+	if strings.Contains(got, "tidak ada di pasar") || strings.Contains(got, "mau berapa") {
+		t.Fatalf("the change was not read:\n%s", got)
+	}
+}
