@@ -1472,12 +1472,25 @@ func withoutSaidTwice(items []parse.Item, text string) []parse.Item {
 func withoutPeople(us []parse.Unknown) []parse.Unknown {
 	keep := us[:0]
 	for _, u := range us {
-		if fs := strings.Fields(strings.ToLower(u.Said)); len(fs) > 0 && onlyTitles(fs) {
+		if fs := strings.Fields(strings.ToLower(u.Said)); len(fs) > 0 && (onlyTitles(fs) || onlyOrderTalk(fs)) {
 			continue
 		}
 		keep = append(keep, u)
 	}
 	return keep
+}
+
+// orderTalkWords say how to take an order or why it was mistyped, never
+// what to buy: "bisa order lagi terpisah?", "*bayam 😅 autocorrect".
+var orderTalkWords = set("terpisah", "dipisah", "pisah", "dipisahin", "masing2", "masing-masing", "autocorrect", "autokoreksi", "autocorect", "typo", "tipo")
+
+func onlyOrderTalk(fs []string) bool {
+	for _, f := range fs {
+		if !orderTalkWords[strings.Trim(f, "?!.,*")] && !notNameWords[f] {
+			return false
+		}
+	}
+	return true
 }
 
 // withoutUnitTalk drops a "what is it for?" question about a unit said
