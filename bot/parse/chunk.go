@@ -48,9 +48,24 @@ func (st *state) aliasPart(i int) bool {
 	// With the words before it.
 	buf := st.sc.abuf[:0]
 	j := i - 1
-	for j >= 0 && st.toks[j].kind == tWord && !st.lx[j].has(lxFiller|lxSepWord) && i-j <= 4 {
+	for j >= 0 && st.toks[j].kind == tWord && !st.lx[j].has(lxFiller|lxSepWord) && !declineNeg[st.toks[j].w] && i-j <= 4 {
 		j--
 	}
+	// The words just before, from the nearest: "2 sisir pisang mas" is
+	// "pisang mas" after its quantity.
+	for s := i - 1; s > j; s-- {
+		buf = buf[:0]
+		for k := s; k < i; k++ {
+			buf = append(buf, stripNya(st.toks[k].w)...)
+			buf = append(buf, ' ')
+		}
+		buf = append(buf, w...)
+		st.sc.abuf = buf
+		if _, ok := st.p.exact[string(buf)]; ok || st.p.prefixes[string(buf)] {
+			return true
+		}
+	}
+	buf = buf[:0]
 	for k := j + 1; k < i; k++ {
 		buf = append(buf, stripNya(st.toks[k].w)...)
 		buf = append(buf, ' ')
@@ -58,9 +73,6 @@ func (st *state) aliasPart(i int) bool {
 	buf = append(buf, w...)
 	st.sc.abuf = buf
 	if j+1 < i {
-		if _, ok := st.p.exact[string(buf)]; ok || st.p.prefixes[string(buf)] {
-			return true
-		}
 		if builtInAddressWords()[w] {
 			// "ikan mas" where no Ikan Mas is sold: goods every market
 			// knows, read whole to be found missing.
@@ -366,6 +378,11 @@ func (st *state) readChunk(a, b int) {
 				continue
 			case l.has(lxAsk):
 				st.ask = true
+				i++
+				continue
+			case declineNeg[t.w] && i > a && c.t[i-1].kind == tWord && c.l[i-1].has(lxAvail):
+				// "ada gak kepiting?", Pl "ado dak patin?": the "or not" of
+				// a stock question, not a note of nothing.
 				i++
 				continue
 			case l.has(lxEach):
