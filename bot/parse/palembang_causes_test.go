@@ -62,3 +62,34 @@ func TestNameAfterItsQuantity(t *testing.T) {
 		"dua kilo jeruk limo": items("jeruk-limo 2"),
 	})
 }
+
+// A word of talk stretched by one letter ("ehh", "dehh") is that word: a
+// correction after it replaces the figure just said, on any catalog.
+func TestStretchedWordOfTalk(t *testing.T) {
+	cases := map[string]want{
+		"oyong 2 kg\nehh 3 kg aja":    items("oyong 3"),
+		"oyong 2 kg, ehh, tiga kg":    items("oyong 3"),
+		"oyong sekilo dehh":           items("oyong 1"),
+		"jeruk manis sekilo yaa kakk": items("jeruk-manis 1"),
+	}
+	checkAll(t, palembangCausesParser(), cases)
+	checkAll(t, defaultParser(), map[string]want{
+		"kangkung 2 ikat\nehh 3 ikat aja": items("kangkung 3"),
+		"tomat sekilo dehh":               items("tomat 1"),
+	})
+}
+
+// Palembang Malay grammar words join items and form quantities in any
+// catalog: the particle la, dewek (oneself), biaso (usual), besak and kecik
+// (big, small: a note after the quantity), kemaren (yesterday), and the
+// Chinese-Palembang address ie.
+func TestPalembangParticlesAndAddress(t *testing.T) {
+	checkAll(t, palembangCausesParser(), map[string]want{
+		"ie, oyong sekilo":                              items("oyong 1"),
+		"oyong duo kilo la":                             items("oyong 2"),
+		"aku dewek ambil oyong sekilo":                  items("oyong 1"),
+		"oyong sekilo yang besak":                       items("oyong 1"),
+		"kemaren oyong sekilo, kini jeruk manis sekilo": items("oyong 1", "jeruk-manis 1"),
+	})
+	pricesOnly(t, palembangCausesParser(), "oyong sekilo berapo? ambil duo la")
+}

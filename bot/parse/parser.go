@@ -186,6 +186,11 @@ func (p *Parser) Parse(text string) Result {
 		var l lex
 		if toks[i].kind == tWord {
 			l = lookup(toks[i].w)
+			if l.flags == 0 {
+				if w, ok := p.unstretch(toks[i].w); ok {
+					toks[i].w, l = w, lookup(w) // "ehh", "dehh": the particle
+				}
+			}
 			if l.flags == 0 && len(p.ownUnits) > 0 {
 				if ol, ok := p.ownUnits[toks[i].w]; ok {
 					l = ol // "roa 2 jepit" where Roa is sold per jepit
@@ -289,4 +294,23 @@ type state struct {
 	sc    *scratch
 	ask   bool
 	chunk int
+}
+
+// unstretch reads a word of talk stretched by one letter ("ehh", "yaa",
+// "dehh"; three letters or more are squeezed by the tokenizer) as the
+// word: a lexicon filler the word is with its last letter once, where no
+// product is called by the word.
+func (p *Parser) unstretch(w string) (string, bool) {
+	n := len(w)
+	if n < 3 || w[n-1] != w[n-2] || w[n-1] < 'a' || w[n-1] > 'z' {
+		return "", false
+	}
+	short := w[:n-1]
+	if !lookup(short).has(lxFiller) {
+		return "", false
+	}
+	if _, ok := p.exact[w]; ok {
+		return "", false
+	}
+	return short, true
 }
