@@ -16,6 +16,7 @@ minyak-kelapa-kemasan,Minyak Kelapa Kemasan,minyak kelapa botol,Sembako,botol,35
 jeruk-limo,Jeruk Limo,,Bumbu,kg,30000,g,,,,,
 jeruk-manis,Jeruk Manis,,Buah,kg,25000,g,,,,,
 oyong,Oyong,,Sayur,kg,12000,g,,,,,
+nangka,Nangka,,Buah,buah,40000,g,,,,,
 `
 
 var palembangCausesParser = csvParser(palembangCausesCSV)
@@ -92,4 +93,18 @@ func TestPalembangParticlesAndAddress(t *testing.T) {
 		"kemaren oyong sekilo, kini jeruk manis sekilo": items("oyong 1", "jeruk-manis 1"),
 	})
 	pricesOnly(t, palembangCausesParser(), "oyong sekilo berapo? ambil duo la")
+}
+
+// A sack is a measure of goods sold by weight, whose kilos are asked
+// (incompatible_unit, as the default file wants); of goods counted in
+// pieces it is a unit nothing here is sold by (unknown_unit).
+func TestSackOfCountedGoods(t *testing.T) {
+	checkAll(t, palembangCausesParser(), map[string]want{
+		"nangka 1 karung": asks("unknown_unit nangka"),
+		"oyong 1 karung":  asks("incompatible_unit oyong"),
+	})
+	checkAll(t, defaultParser(), map[string]want{
+		"nanas 2 karung":         asks("unknown_unit nanas"),
+		"beras premium 2 karung": asks("incompatible_unit beras-premium"),
+	})
 }
