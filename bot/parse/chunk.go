@@ -126,6 +126,15 @@ func (st *state) aliasPart(i int) bool {
 		if _, ok := st.p.exact[string(buf)]; ok || st.p.prefixes[string(buf)] {
 			return true
 		}
+		if nl.flags == 0 {
+			// "lapan jm": the next word is a chat abbreviation of the
+			// name's next word.
+			for _, wh := range st.p.wholes {
+				if len(wh.words) >= 2 && wh.words[0] == w && catalog.Abbreviates(n.w, wh.words[1]) {
+					return true
+				}
+			}
+		}
 	}
 	return false
 }

@@ -17,6 +17,7 @@ jeruk-limo,Jeruk Limo,,Bumbu,kg,30000,g,,,,,
 jeruk-manis,Jeruk Manis,,Buah,kg,25000,g,,,,,
 oyong,Oyong,,Sayur,kg,12000,g,,,,,
 nangka,Nangka,,Buah,buah,40000,g,,,,,
+lima-rasa,Lima Rasa,lima rasa,Kue,bungkus,10000,g,,,,,
 `
 
 var palembangCausesParser = csvParser(palembangCausesCSV)
@@ -106,5 +107,16 @@ func TestSackOfCountedGoods(t *testing.T) {
 	checkAll(t, defaultParser(), map[string]want{
 		"nanas 2 karung":         asks("unknown_unit nanas"),
 		"beras premium 2 karung": asks("incompatible_unit beras-premium"),
+	})
+}
+
+// A name whose first word is a lexicon word (a number: "Lima Rasa" crisps)
+// is read whole when the next word abbreviates the name's next word, as
+// chat writes it ("lima rs 2 bungkus"), not as a count of the abbreviation.
+func TestNameOpeningWithANumberWordAbbreviated(t *testing.T) {
+	checkAll(t, palembangCausesParser(), map[string]want{
+		"lima rs 2 bungkus":   items("lima-rasa 2"),
+		"lima rasa 2 bungkus": items("lima-rasa 2"),
+		"lima kilo oyong":     items("oyong 5"),
 	})
 }
