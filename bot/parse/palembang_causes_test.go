@@ -120,3 +120,16 @@ func TestNameOpeningWithANumberWordAbbreviated(t *testing.T) {
 		"lima kilo oyong":     items("oyong 5"),
 	})
 }
+
+// "Last time X, now Y": a quantity on its own after "now" (sekarang,
+// Palembang kini) replaces the figure of the goods said with "last time"
+// (kemarin, kemaren) just before; without "last time" it is still asked.
+func TestNowAfterLastTime(t *testing.T) {
+	checkAll(t, palembangCausesParser(), map[string]want{
+		"kemaren oyong 2 kilo\nkini 3 kilo bae": items("oyong 3"),
+		"oyong 2 kilo\nkini 3 kilo bae":         {items: []string{"oyong 2"}, qs: []string{"missing_qty"}},
+	})
+	checkAll(t, defaultParser(), map[string]want{
+		"kemarin tomat 2 kilo, sekarang 3 kilo aja": items("tomat 3"),
+	})
+}
