@@ -133,3 +133,20 @@ func TestNowAfterLastTime(t *testing.T) {
 		"kemarin tomat 2 kilo, sekarang 3 kilo aja": items("tomat 3"),
 	})
 }
+
+// A weak word that is goods every market knows ("teh": tea, and the
+// Sundanese particle or "sister") opening a piece of the message with its
+// own quantity is the goods, not sold here; as a particle or an address
+// it is still dropped.
+func TestWeakGoodsWordWithItsQuantity(t *testing.T) {
+	checkAll(t, palembangCausesParser(), map[string]want{
+		"teh 2 kotak":       {unk: []string{"teh 2 kotak"}},
+		"teh 2 kilo oyong":  items("oyong 2"),
+		"oyong 2 kilo teh":  items("oyong 2"),
+		"teh, oyong sekilo": items("oyong 1"),
+		"oyong teh sakilo":  items("oyong 1"),
+	})
+	checkAll(t, defaultParser(), map[string]want{
+		"teh 2 bungkus": items("teh-celup 2"),
+	})
+}

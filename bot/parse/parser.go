@@ -199,7 +199,7 @@ func (p *Parser) Parse(text string) Result {
 			if l.flags == 0 && isDiVerb(toks[i].w) {
 				l.flags = lxNote
 			}
-			if l.has(lxWeak) && l.has(lxFiller) && !p.aliasWords[toks[i].w] {
+			if l.has(lxWeak) && l.has(lxFiller) && !p.aliasWords[toks[i].w] && !goodsBeforeQty(toks, i) {
 				l.flags &^= lxWeak // "sikilo mi" where no product is called mi: only filler
 			}
 		}
@@ -313,4 +313,30 @@ func (p *Parser) unstretch(w string) (string, bool) {
 		return "", false
 	}
 	return short, true
+}
+
+// goodsBeforeQty reports whether the weak word at i is goods every market
+// knows that open a piece of the message with a quantity right after them
+// ("teh 2 kotak" where no tea is sold: goods not sold here). A particle or
+// an address never opens an order that way ("hiji deui nya Teh").
+// Called only for weak words, which are few.
+func goodsBeforeQty(toks []token, i int) bool {
+	if i > 0 && toks[i-1].kind != tSep && toks[i-1].kind != tQuest || i+1 >= len(toks) {
+		return false
+	}
+	if builtInPhrases()[toks[i].w] == "" {
+		return false
+	}
+	n := toks[i+1]
+	if !(n.kind == tNum || n.kind == tWord && lookup(n.w).has(lxSeUnit)) {
+		return false
+	}
+	// The quantity is the word's own, not that of goods after it ("Teh
+	// 2 kilo tomat": Teh is the trader).
+	for k := i + 2; k < len(toks) && toks[k].kind != tSep && toks[k].kind != tQuest; k++ {
+		if toks[k].kind == tWord && lookup(toks[k].w).flags == 0 {
+			return false
+		}
+	}
+	return true
 }
