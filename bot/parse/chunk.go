@@ -195,7 +195,9 @@ var (
 // lines whose words hold the goods are dropped, and the chunk names
 // nothing. It reports whether the chunk was one.
 func (st *state) declines(a, b int) bool {
+	corrected := false // "…, eh dak jadi": the goods just said, with their quantity
 	for a < b && st.toks[a].kind == tWord && st.lx[a].has(lxFiller) && !declineNeg[st.toks[a].w] {
+		corrected = corrected || correctionWords[st.toks[a].w]
 		a++
 	}
 	if st.declinesBefore(a, b) {
@@ -206,8 +208,9 @@ func (st *state) declines(a, b int) bool {
 	}
 	if st.trimFiller(a+2, b) == a+2 {
 		// "asam kandis? ndak usah lah": no need of the goods just named
-		// without a quantity.
-		if n := len(st.sc.lines); n > 0 && st.sc.lines[n-1].chunk == st.chunk-1 && !st.sc.lines[n-1].hasQ {
+		// without a quantity; after a correction word ("cumi 1 kilo, eh
+		// dak jadi") with theirs too.
+		if n := len(st.sc.lines); n > 0 && st.sc.lines[n-1].chunk == st.chunk-1 && (!st.sc.lines[n-1].hasQ || corrected) {
 			st.sc.lines[n-1].declined = true
 			return true
 		}

@@ -150,3 +150,15 @@ func TestWeakGoodsWordWithItsQuantity(t *testing.T) {
 		"teh 2 bungkus": items("teh-celup 2"),
 	})
 }
+
+// "X 1 kilo, eh dak jadi" takes back the goods just said with their
+// quantity: a correction word, then "not after all" with nothing after.
+func TestCorrectionTakesBackTheLineBefore(t *testing.T) {
+	checkAll(t, palembangCausesParser(), map[string]want{
+		"oyong 1 kilo, eh dak jadi, jeruk manis bae 1 kilo": items("jeruk-manis 1"),
+		"oyong 1 kilo, jeruk manis 1 kilo":                  items("oyong 1", "jeruk-manis 1"),
+	})
+	checkAll(t, defaultParser(), map[string]want{
+		"tomat 1 kg, eh gak jadi, kentang 1 kg aja": items("kentang 1"),
+	})
+}
