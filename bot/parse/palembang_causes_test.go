@@ -18,6 +18,7 @@ jeruk-manis,Jeruk Manis,,Buah,kg,25000,g,,,,,
 oyong,Oyong,,Sayur,kg,12000,g,,,,,
 nangka,Nangka,,Buah,buah,40000,g,,,,,
 lima-rasa,Lima Rasa,lima rasa,Kue,bungkus,10000,g,,,,,
+daging-kambing,Daging Kambing,kambing,Daging,kg,150000,g,,,,,
 `
 
 var palembangCausesParser = csvParser(palembangCausesCSV)
@@ -160,5 +161,17 @@ func TestCorrectionTakesBackTheLineBefore(t *testing.T) {
 	})
 	checkAll(t, defaultParser(), map[string]want{
 		"tomat 1 kg, eh gak jadi, kentang 1 kg aja": items("kentang 1"),
+	})
+}
+
+// Bones ("tulang", also Batak for an uncle, a weak word) are goods every
+// market knows (the built-in "tulang iga"): where no bones are sold,
+// "tulang kambing" is goods not sold here, not the meat. Said apart, the
+// word still greets.
+func TestBonesWhereNoneAreSold(t *testing.T) {
+	checkAll(t, palembangCausesParser(), map[string]want{
+		"tulang kambing 1 kilo":                 {unk: []string{"tulang kambing 1 kilo"}},
+		"kambing 2 kilo\ntulang kambing 1 kilo": {items: []string{"daging-kambing 2"}, unk: []string{"tulang kambing 1 kilo"}},
+		"tulang, kambing 1 kilo":                items("daging-kambing 1"),
 	})
 }
