@@ -273,7 +273,7 @@ func FuzzParseUnitRows(f *testing.F) {
 		"tulang, tulang sapi 2 kilo lah", "Om ada jual paniki?", "beras merah 2 kg", "asam 1 ons",
 		"lapis 3 potong", "minyak kelapa dua", "ado dak ikan mas?", "2 kilo jeruk limo", "oyong 2 kg\nehh 3 kg",
 		"nangka 1 karung", "lima rs 2 bungkus", "kemaren oyong 2 kilo\nkini 3 kilo bae", "teh 2 kotak",
-		"oyong 1 kilo, eh dak jadi",
+		"oyong 1 kilo, eh dak jadi", "tulang kambing 1 kilo",
 	} {
 		f.Add(s)
 	}

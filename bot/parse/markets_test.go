@@ -71,7 +71,7 @@ var markets = []market{
 	// merged round, before anyone read it, then read and its general
 	// causes fixed (docs/performance.md, the Palembang round).
 	{name: "palembang", catalog: "testdata/markets/palembang/catalog.csv", cases: "testdata/markets/palembang/cases.txt", missIsQuestion: true,
-		minPrecision: 0.986, minRecall: 0.994, minQuestions: 0.9},
+		minPrecision: 0.987, minRecall: 0.994, minQuestions: 0.904},
 }
 
 // loadCases reads the market's messages: the default file in its own
