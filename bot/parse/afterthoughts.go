@@ -18,10 +18,13 @@ func isCorrectionWord(w string) bool { return correctionWords[w] || declineNeg[w
 // It reports whether the quantity was taken.
 func (st *state) corrects(a, b int, q quantity) bool {
 	n := len(st.sc.lines)
-	if n == 0 || q.money || q.offer > 0 || !st.afterCorrection(a, b) {
+	if n == 0 || q.money || q.offer > 0 {
 		return false
 	}
 	prev := &st.sc.lines[n-1]
+	if !st.afterCorrection(a, b) && !st.nowAfterLastTime(a, b, prev) {
+		return false
+	}
 	if !prev.hasQ || prev.q.money || prev.chunk >= st.chunk || !sameMeasure(prev.q, q) {
 		return false
 	}
@@ -64,6 +67,38 @@ func (st *state) afterCorrection(a, b int) bool {
 		case t.kind == tWord && st.lx[k].has(lxFiller) && !st.lx[k].has(lxUnit|lxSeUnit|lxNum):
 		default:
 			return found
+		}
+	}
+	return false
+}
+
+// lastTimeWords and nowWords contrast the last order with this one:
+// "kemarin ayam 2 kilo, sekarang 3 kilo" (Palembang "kemaren …, kini …").
+var (
+	lastTimeWords = map[string]bool{"kemarin": true, "kemaren": true, "kmrn": true, "kmrin": true, "biasanya": true}
+	nowWords      = map[string]bool{"sekarang": true, "skrg": true, "skarang": true, "kini": true, "saiki": true, "ayeuna": true}
+)
+
+// nowAfterLastTime reports whether the chunk [a, b) opens with "now"
+// after the line before was said with "last time" ("kemarin ayam potong 2
+// kilo\nsekarang 3 kilo"): the new figure is this order's.
+func (st *state) nowAfterLastTime(a, b int, prev *line) bool {
+	now := false
+	for k := a; k < b && st.toks[k].kind == tWord && !now; k++ {
+		now = nowWords[st.toks[k].w]
+		if !now && !st.lx[k].has(lxFiller) {
+			return false
+		}
+	}
+	if !now || prev.words[0].empty() {
+		return false
+	}
+	for k := prev.words[0].a - 1; k >= 0 && st.toks[k].kind != tNum; k-- {
+		if st.toks[k].kind == tWord && lastTimeWords[st.toks[k].w] {
+			return true
+		}
+		if st.toks[k].kind == tWord && !st.lx[k].has(lxFiller) {
+			return false
 		}
 	}
 	return false

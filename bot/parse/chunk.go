@@ -48,9 +48,24 @@ func (st *state) aliasPart(i int) bool {
 	// With the words before it.
 	buf := st.sc.abuf[:0]
 	j := i - 1
-	for j >= 0 && st.toks[j].kind == tWord && !st.lx[j].has(lxFiller|lxSepWord) && i-j <= 4 {
+	for j >= 0 && st.toks[j].kind == tWord && !st.lx[j].has(lxFiller|lxSepWord) && !declineNeg[st.toks[j].w] && i-j <= 4 {
 		j--
 	}
+	// The words just before, from the nearest: "2 sisir pisang mas" is
+	// "pisang mas" after its quantity.
+	for s := i - 1; s > j; s-- {
+		buf = buf[:0]
+		for k := s; k < i; k++ {
+			buf = append(buf, stripNya(st.toks[k].w)...)
+			buf = append(buf, ' ')
+		}
+		buf = append(buf, w...)
+		st.sc.abuf = buf
+		if _, ok := st.p.exact[string(buf)]; ok || st.p.prefixes[string(buf)] {
+			return true
+		}
+	}
+	buf = buf[:0]
 	for k := j + 1; k < i; k++ {
 		buf = append(buf, stripNya(st.toks[k].w)...)
 		buf = append(buf, ' ')
@@ -58,9 +73,6 @@ func (st *state) aliasPart(i int) bool {
 	buf = append(buf, w...)
 	st.sc.abuf = buf
 	if j+1 < i {
-		if _, ok := st.p.exact[string(buf)]; ok || st.p.prefixes[string(buf)] {
-			return true
-		}
 		if builtInAddressWords()[w] {
 			// "ikan mas" where no Ikan Mas is sold: goods every market
 			// knows, read whole to be found missing.
@@ -113,6 +125,15 @@ func (st *state) aliasPart(i int) bool {
 		st.sc.abuf = buf
 		if _, ok := st.p.exact[string(buf)]; ok || st.p.prefixes[string(buf)] {
 			return true
+		}
+		if nl.flags == 0 {
+			// "lapan jm": the next word is a chat abbreviation of the
+			// name's next word.
+			for _, wh := range st.p.wholes {
+				if len(wh.words) >= 2 && wh.words[0] == w && catalog.Abbreviates(n.w, wh.words[1]) {
+					return true
+				}
+			}
 		}
 	}
 	return false
@@ -174,7 +195,9 @@ var (
 // lines whose words hold the goods are dropped, and the chunk names
 // nothing. It reports whether the chunk was one.
 func (st *state) declines(a, b int) bool {
+	corrected := false // "…, eh dak jadi": the goods just said, with their quantity
 	for a < b && st.toks[a].kind == tWord && st.lx[a].has(lxFiller) && !declineNeg[st.toks[a].w] {
+		corrected = corrected || correctionWords[st.toks[a].w]
 		a++
 	}
 	if st.declinesBefore(a, b) {
@@ -185,8 +208,9 @@ func (st *state) declines(a, b int) bool {
 	}
 	if st.trimFiller(a+2, b) == a+2 {
 		// "asam kandis? ndak usah lah": no need of the goods just named
-		// without a quantity.
-		if n := len(st.sc.lines); n > 0 && st.sc.lines[n-1].chunk == st.chunk-1 && !st.sc.lines[n-1].hasQ {
+		// without a quantity; after a correction word ("cumi 1 kilo, eh
+		// dak jadi") with theirs too.
+		if n := len(st.sc.lines); n > 0 && st.sc.lines[n-1].chunk == st.chunk-1 && (!st.sc.lines[n-1].hasQ || corrected) {
 			st.sc.lines[n-1].declined = true
 			return true
 		}
@@ -366,6 +390,11 @@ func (st *state) readChunk(a, b int) {
 				continue
 			case l.has(lxAsk):
 				st.ask = true
+				i++
+				continue
+			case declineNeg[t.w] && i > a && c.t[i-1].kind == tWord && c.l[i-1].has(lxAvail):
+				// "ada gak kepiting?", Pl "ado dak patin?": the "or not" of
+				// a stock question, not a note of nothing.
 				i++
 				continue
 			case l.has(lxEach):

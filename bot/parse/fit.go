@@ -210,7 +210,14 @@ func (st *state) toProductUnit(prod *catalog.Product, q quantity, ln *line, ask 
 	}
 	v, err := catalog.Convert(catalog.Qty(q.val), u, pu)
 	if err != nil {
-		ask(IncompatibleUnit, 0, 0, textIncompatible(prod, qt))
+		kind := IncompatibleUnit
+		if u.Dimension == catalog.Sack && pu.Dimension != catalog.Mass && !st.p.unitsSold[u.Code] {
+			// A sack holds goods sold by weight (its kilos are asked); of
+			// goods counted in pieces ("durian 1 karung") it is a unit no
+			// product here is sold by.
+			kind = UnknownUnit
+		}
+		ask(kind, 0, 0, textIncompatible(prod, qt))
 		return 0, false
 	}
 	return v, true

@@ -97,7 +97,9 @@ var builtInWords = sync.OnceValue(func() builtIn {
 			if j < 0 {
 				starts[ws[0]]++
 			}
-			if len(ws[0]) >= 4 && lookup(ws[0]).flags == 0 && !slices.Contains(heads, ws[0]) {
+			// A weak word is goods too ("tulang iga": bones, though
+			// Batak tulang is an uncle).
+			if l := lookup(ws[0]); len(ws[0]) >= 4 && (l.flags == 0 || l.has(lxWeak)) && !slices.Contains(heads, ws[0]) {
 				heads = append(heads, ws[0])
 			}
 		}

@@ -24,4 +24,12 @@ func addPalembang() {
 	// much); you: kamu.
 	addLex(lxFiller|lxTail, "sedikit", "dikit", "sdikit")
 	addLex(lxFiller|lxTail|lxAddress, "kamu")
+	// The particle la (lah: "ambil duo la"); oneself dewek; usual biaso
+	// (biasa); big besak and small kecik, sizes as besar and kecil; and
+	// the Chinese-Palembang ie (aunt), beside cik and koh.
+	addLex(lxFiller|lxTail, "la", "dewek", "biaso")
+	addLex(lxNoteAfter, "besak", "kecik")
+	addLex(lxFiller|lxTail|lxAddress, "ie")
+	// yesterday, last time: kemaren, everyday Indonesian as kemarin.
+	addLex(lxFiller, "kemaren")
 }

@@ -264,16 +264,20 @@ func TestLeavesOfGoodsSoldByWeight(t *testing.T) {
 
 // FuzzParseUnitRows runs the parser over the catalogs of this round's
 // causes: rows told apart by units, units of the operator's own, the
-// grammar words of Manado, Medan and Palembang.
+// grammar words of Manado, Medan and Palembang, and the Palembang round's
+// catalog (rows told apart by an alias's unit).
 func FuzzParseUnitRows(f *testing.F) {
 	for _, s := range []string{
 		"kembung asap 2 potong", "lapis legit saloyang", "teri jepit 100 jepit", "telur 10 butir",
 		"kemangi 2 ikat, eh, tiga ikat jo", "sagu nanti jo", "dn jeruk 1 ikat", "daun kunyit 2 ikat",
 		"tulang, tulang sapi 2 kilo lah", "Om ada jual paniki?", "beras merah 2 kg", "asam 1 ons",
+		"lapis 3 potong", "minyak kelapa dua", "ado dak ikan mas?", "2 kilo jeruk limo", "oyong 2 kg\nehh 3 kg",
+		"nangka 1 karung", "lima rs 2 bungkus", "kemaren oyong 2 kilo\nkini 3 kilo bae", "teh 2 kotak",
+		"oyong 1 kilo, eh dak jadi", "tulang kambing 1 kilo",
 	} {
 		f.Add(s)
 	}
-	ps := []*parse.Parser{unitRowsParser(), grammarParser()}
+	ps := []*parse.Parser{unitRowsParser(), grammarParser(), palembangCausesParser()}
 	f.Fuzz(func(t *testing.T, s string) {
 		if len(s) > 4<<10 {
 			s = s[:4<<10]

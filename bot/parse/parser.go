@@ -186,6 +186,11 @@ func (p *Parser) Parse(text string) Result {
 		var l lex
 		if toks[i].kind == tWord {
 			l = lookup(toks[i].w)
+			if l.flags == 0 {
+				if w, ok := p.unstretch(toks[i].w); ok {
+					toks[i].w, l = w, lookup(w) // "ehh", "dehh": the particle
+				}
+			}
 			if l.flags == 0 && len(p.ownUnits) > 0 {
 				if ol, ok := p.ownUnits[toks[i].w]; ok {
 					l = ol // "roa 2 jepit" where Roa is sold per jepit
@@ -194,7 +199,7 @@ func (p *Parser) Parse(text string) Result {
 			if l.flags == 0 && isDiVerb(toks[i].w) {
 				l.flags = lxNote
 			}
-			if l.has(lxWeak) && l.has(lxFiller) && !p.aliasWords[toks[i].w] {
+			if l.has(lxWeak) && l.has(lxFiller) && !p.aliasWords[toks[i].w] && !goodsBeforeQty(toks, i) {
 				l.flags &^= lxWeak // "sikilo mi" where no product is called mi: only filler
 			}
 		}
@@ -289,4 +294,49 @@ type state struct {
 	sc    *scratch
 	ask   bool
 	chunk int
+}
+
+// unstretch reads a word of talk stretched by one letter ("ehh", "yaa",
+// "dehh"; three letters or more are squeezed by the tokenizer) as the
+// word: a lexicon filler the word is with its last letter once, where no
+// product is called by the word.
+func (p *Parser) unstretch(w string) (string, bool) {
+	n := len(w)
+	if n < 3 || w[n-1] != w[n-2] || w[n-1] < 'a' || w[n-1] > 'z' {
+		return "", false
+	}
+	short := w[:n-1]
+	if !lookup(short).has(lxFiller) {
+		return "", false
+	}
+	if _, ok := p.exact[w]; ok {
+		return "", false
+	}
+	return short, true
+}
+
+// goodsBeforeQty reports whether the weak word at i is goods every market
+// knows that open a piece of the message with a quantity right after them
+// ("teh 2 kotak" where no tea is sold: goods not sold here). A particle or
+// an address never opens an order that way ("hiji deui nya Teh").
+// Called only for weak words, which are few.
+func goodsBeforeQty(toks []token, i int) bool {
+	if i > 0 && toks[i-1].kind != tSep && toks[i-1].kind != tQuest || i+1 >= len(toks) {
+		return false
+	}
+	if builtInPhrases()[toks[i].w] == "" {
+		return false
+	}
+	n := toks[i+1]
+	if !(n.kind == tNum || n.kind == tWord && lookup(n.w).has(lxSeUnit)) {
+		return false
+	}
+	// The quantity is the word's own, not that of goods after it ("Teh
+	// 2 kilo tomat": Teh is the trader).
+	for k := i + 2; k < len(toks) && toks[k].kind != tSep && toks[k].kind != tQuest; k++ {
+		if toks[k].kind == tWord && lookup(toks[k].w).flags == 0 {
+			return false
+		}
+	}
+	return true
 }

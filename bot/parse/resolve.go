@@ -143,6 +143,12 @@ func (st *state) resolve(res *Result, ln *line) {
 		})
 		return
 	}
+	if ch := st.p.unitRowsAsked(d.best, ln); ch != nil {
+		res.Questions = append(res.Questions, Question{
+			Kind: Ambiguous, Said: said, Choices: ch, QtyText: st.qtyText(ln), Text: textAmbiguous(ch),
+		})
+		return
+	}
 	// "telur 10 butir": the row that sells the goods by the unit said.
 	st.item(res, st.p.unitRow(d.best, ln), ln, said, adj)
 }

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"slices"
 	"strings"
 
 	"pasarbot/catalog"
@@ -167,24 +168,33 @@ func ownUnits(ps []catalog.Product) map[string]lex {
 }
 
 // rowsByUnit finds the rows named as another product with their unit
-// after it ("Telur Ayam Butir" beside "Telur Ayam"): the same goods sold by
-// another unit. See Parser.unitRows.
+// after it ("Telur Ayam Butir" beside "Telur Ayam", an alias "minyak
+// botol" beside a Minyak Goreng whose alias is "minyak", an alias "lapan
+// jam potong" beside the loyang row aliased "lapan jam"), and the rows
+// named alike but for their units ("Kembung Asap Ekor", "Kembung Asap
+// Potong"): the same goods sold by another unit. See Parser.unitRows.
 func (p *Parser) rowsByUnit(ps []catalog.Product) map[string]map[string]*catalog.Product {
-	byName := map[string]*catalog.Product{}
+	bySKU := map[string]*catalog.Product{}
 	for i := range ps {
-		byName[p.normName(&ps[i])] = &ps[i]
+		bySKU[ps[i].SKU] = &ps[i]
 	}
-	var rows map[string]map[string]*catalog.Product
-	for i := range ps {
-		r := &ps[i]
-		name, code := p.normName(r), r.SellingUnit().Code
-		base, ok := strings.CutSuffix(name, " "+code)
-		if !ok {
+	// A name or alias of one product only.
+	byPhrase := map[string]*catalog.Product{}
+	for _, wh := range p.wholes {
+		key := strings.Join(wh.words, " ")
+		if prev, ok := byPhrase[key]; ok && (prev == nil || prev.SKU != wh.sku) {
+			byPhrase[key] = nil
 			continue
 		}
-		other := byName[base]
-		if other == nil || other.SellingUnit().Code == code {
-			continue
+		byPhrase[key] = bySKU[wh.sku]
+	}
+	var rows map[string]map[string]*catalog.Product
+	link := func(other, r *catalog.Product) {
+		code := r.SellingUnit().Code
+		// A sack is of a size the buyer still has to say (5, 25 or 50
+		// kg): "beras 2 karung" beside a sack row of one size asks.
+		if other == nil || other == r || other.SellingUnit().Code == code || r.SellingUnit().Dimension == catalog.Sack {
+			return
 		}
 		if rows == nil {
 			rows = map[string]map[string]*catalog.Product{}
@@ -193,6 +203,26 @@ func (p *Parser) rowsByUnit(ps []catalog.Product) map[string]map[string]*catalog
 			rows[other.SKU] = map[string]*catalog.Product{}
 		}
 		rows[other.SKU][code] = r
+	}
+	sameBase := map[string][]*catalog.Product{} // the words before a name's own unit
+	for _, wh := range p.wholes {
+		r := bySKU[wh.sku]
+		n := len(wh.words)
+		if r == nil || n < 2 || wh.words[n-1] != r.SellingUnit().Code {
+			continue
+		}
+		base := strings.Join(wh.words[:n-1], " ")
+		link(byPhrase[base], r)
+		if !slices.Contains(sameBase[base], r) {
+			sameBase[base] = append(sameBase[base], r)
+		}
+	}
+	for _, rs := range sameBase {
+		for _, a := range rs {
+			for _, b := range rs {
+				link(a, b)
+			}
+		}
 	}
 	return rows
 }
@@ -207,4 +237,21 @@ func (p *Parser) unitRow(prod *catalog.Product, ln *line) *catalog.Product {
 		return r
 	}
 	return prod
+}
+
+// unitRowsAsked are the rows that sell prod's goods by other units, with
+// prod first, when the line gives a bare count ("lapan jam 2" beside a
+// loyang row and a potong row): which row the count is of is asked, as
+// for rows that each name their unit. Nil when nothing is to be asked.
+func (p *Parser) unitRowsAsked(prod *catalog.Product, ln *line) []*catalog.Product {
+	rows := p.unitRows[prod.SKU]
+	if len(rows) == 0 || !ln.hasQ || ln.q.unit != nil || ln.q.money || ln.q.frac || ln.q.count > 0 {
+		return nil
+	}
+	ch := []*catalog.Product{prod}
+	for _, r := range rows {
+		ch = append(ch, r)
+	}
+	slices.SortFunc(ch[1:], func(a, b *catalog.Product) int { return strings.Compare(a.SKU, b.SKU) })
+	return ch
 }
